@@ -1,0 +1,483 @@
+//! The saved-assessment file: reading any YAML spelling of the format, writing the one
+//! canonical spelling (fixed key order, one field a line, stable under `git diff`).
+//!
+//! The `format:` line carries a version; reading dispatches on it so a later format can
+//! migrate older files. Today there is one: `routemap-assessment/1`.
+
+use super::{Answer, Assessment, Confidence, Current, RoutemapRef};
+use crate::clock::{self, Instant};
+use crate::error::{Error, Result};
+use crate::text::is_slug;
+use crate::yaml::{
+    self, Emitter, NodePath, OneOrMany, OrderedMap, PathProblem, plain_or_quoted, quoted,
+};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The format this version writes.
+pub const FORMAT: &str = "routemap-assessment/1";
+const FORMAT_FAMILY: &str = "routemap-assessment/";
+const NOT_APPLICABLE: &str = "n/a";
+
+/// Reads only the `format:` line, whatever else the file holds.
+#[derive(Deserialize)]
+struct FormatProbe {
+    #[serde(default)]
+    format: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawV1 {
+    #[allow(dead_code)]
+    format: String,
+    routemap: RawRoutemapRef,
+    authority: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    created: Option<String>,
+    #[serde(default)]
+    updated: Option<String>,
+    #[serde(default)]
+    answers: Option<OrderedMap<RawAnswer>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoutemapRef {
+    id: String,
+    #[serde(default)]
+    version: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAnswer {
+    #[serde(default)]
+    current: Option<String>,
+    #[serde(default)]
+    target: Option<String>,
+    #[serde(default)]
+    confidence: Option<RawConfidence>,
+    #[serde(default)]
+    notes: Option<String>,
+    #[serde(default)]
+    evidence: Option<OneOrMany>,
+    #[serde(default)]
+    carried: Option<bool>,
+    #[serde(default)]
+    votes: Option<OrderedMap<u32>>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum RawConfidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl From<RawConfidence> for Confidence {
+    fn from(raw: RawConfidence) -> Self {
+        match raw {
+            RawConfidence::Low => Confidence::Low,
+            RawConfidence::Medium => Confidence::Medium,
+            RawConfidence::High => Confidence::High,
+        }
+    }
+}
+
+/// Parses a saved assessment; `path` names it in messages.
+pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
+    if yaml::is_blank(text) {
+        return Err(Error::invalid_one(
+            path,
+            None,
+            format!("the file is empty; a saved assessment starts 'format: {FORMAT}'"),
+        ));
+    }
+    let located = |error: serde_yaml::Error| Error::invalid(path, vec![yaml::humanize(&error)]);
+    let probe: FormatProbe = serde_yaml::from_str(text).map_err(located)?;
+    let format_at = || yaml::locate(text, &NodePath::root().key("format"));
+    match probe.format.as_deref().map(str::trim) {
+        Some(FORMAT) => {
+            let raw: RawV1 = serde_yaml::from_str(text).map_err(located)?;
+            from_v1(raw)
+                .map_err(|problems| Error::invalid(path, yaml::locate_problems(text, problems)))
+        }
+        Some(other) if other.starts_with(FORMAT_FAMILY) => Err(Error::invalid_one(
+            path,
+            format_at(),
+            format!(
+                "this assessment is in format '{other}', which is newer than this routemap understands ('{FORMAT}'); upgrade routemap to open it"
+            ),
+        )),
+        Some(other) => Err(Error::invalid_one(
+            path,
+            format_at(),
+            format!(
+                "'format: {other}' is not a routemap assessment format; a saved assessment starts 'format: {FORMAT}'"
+            ),
+        )),
+        None => Err(Error::invalid_one(
+            path,
+            None,
+            format!(
+                "this is not a saved assessment (it has no 'format:' line; is it a routemap?); a saved assessment starts 'format: {FORMAT}'"
+            ),
+        )),
+    }
+}
+
+fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
+    let root = NodePath::root();
+    let mut problems = Vec::new();
+    let mut problem =
+        |path: NodePath, message: String| problems.push(PathProblem { path, message });
+
+    if !is_slug(&raw.routemap.id) {
+        problem(
+            root.key("routemap").key("id"),
+            format!(
+                "routemap id '{}' is not a slug; write the id of the routemap this assessment uses",
+                raw.routemap.id
+            ),
+        );
+    }
+    if raw.authority.trim().is_empty() {
+        problem(
+            root.key("authority"),
+            "the authority is empty; write the name of the authority assessed".into(),
+        );
+    }
+    let created = raw.created.as_deref().map(|text| {
+        clock::parse_date(text).unwrap_or_else(|| {
+            problem(
+                root.key("created"),
+                format!("created '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27"),
+            );
+            String::new()
+        })
+    });
+    let updated = raw.updated.as_deref().map(|text| {
+        clock::parse_timestamp(text).unwrap_or_else(|| {
+            problem(root.key("updated"), format!("updated '{text}' is not a date and time; write it as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-27T14:03:11Z"));
+            Instant(0)
+        })
+    });
+
+    let answers_path = root.key("answers");
+    let mut answers: Vec<(String, Answer)> = Vec::new();
+    for (theme_id, raw_answer) in raw.answers.map(|a| a.0).unwrap_or_default() {
+        let path = answers_path.key(&theme_id);
+        if answers.iter().any(|(id, _)| *id == theme_id) {
+            problem(
+                answers_path.key_name_nth(&theme_id, 1),
+                format!("theme '{theme_id}' is answered twice; keep one answer"),
+            );
+            continue;
+        }
+        let stage_field = |field: &str, value: &str, problem: &mut dyn FnMut(NodePath, String)| {
+            if !is_slug(value) {
+                let allowed = if field == "current" {
+                    "a stage id or n/a"
+                } else {
+                    "a stage id"
+                };
+                problem(
+                    path.key(field),
+                    format!(
+                        "{field} '{value}' of theme '{theme_id}' is not {allowed}; write {allowed} from the routemap's scale"
+                    ),
+                );
+            }
+        };
+        let current = match raw_answer.current.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(NOT_APPLICABLE) => Some(Current::NotApplicable),
+            Some(stage) => {
+                stage_field("current", stage, &mut problem);
+                Some(Current::Stage(stage.to_string()))
+            }
+        };
+        let target = raw_answer
+            .target
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        if let Some(stage) = &target {
+            stage_field("target", stage, &mut problem);
+        }
+        let mut votes: Vec<(String, u32)> = Vec::new();
+        for (stage, count) in raw_answer.votes.map(|v| v.0).unwrap_or_default() {
+            if !is_slug(&stage) {
+                problem(
+                    path.key("votes").key_name(&stage),
+                    format!(
+                        "votes for '{stage}' in theme '{theme_id}' do not name a stage id; write 'stage-id: count'"
+                    ),
+                );
+            } else if votes.iter().any(|(seen, _)| *seen == stage) {
+                problem(
+                    path.key("votes").key_name_nth(&stage, 1),
+                    format!(
+                        "votes for stage '{stage}' of theme '{theme_id}' are given twice; keep one count"
+                    ),
+                );
+            } else if count > 0 {
+                votes.push((stage, count));
+            }
+        }
+        let answer = Answer {
+            current,
+            target,
+            confidence: raw_answer.confidence.map(Confidence::from),
+            notes: raw_answer.notes.filter(|notes| !notes.is_empty()),
+            evidence: raw_answer
+                .evidence
+                .map(|list| {
+                    list.0
+                        .into_iter()
+                        .filter(|item| !item.trim().is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            carried: raw_answer.carried.unwrap_or(false),
+            votes,
+        };
+        if !answer.is_empty() {
+            answers.push((theme_id, answer));
+        }
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Assessment {
+        routemap: RoutemapRef {
+            id: raw.routemap.id,
+            version: raw.routemap.version.unwrap_or_default(),
+        },
+        authority: raw.authority.trim().to_string(),
+        title: raw
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+        created,
+        updated,
+        answers,
+    })
+}
+
+/// The canonical YAML of an assessment. Same assessment, same bytes.
+pub fn to_yaml(assessment: &Assessment) -> String {
+    let mut out = Emitter::new();
+    out.field(0, "format", FORMAT);
+    out.field(
+        0,
+        "routemap",
+        &format!(
+            "{{ id: {}, version: {} }}",
+            plain_or_quoted(&assessment.routemap.id),
+            quoted(&assessment.routemap.version)
+        ),
+    );
+    out.text(0, "authority", &assessment.authority);
+    if let Some(title) = &assessment.title {
+        out.text(0, "title", title);
+    }
+    if let Some(created) = &assessment.created {
+        out.field(0, "created", created);
+    }
+    if let Some(updated) = assessment.updated {
+        out.field(0, "updated", &updated.timestamp());
+    }
+    let answers: Vec<_> = assessment
+        .answers
+        .iter()
+        .filter(|(_, a)| !a.is_empty())
+        .collect();
+    if !answers.is_empty() {
+        out.open(0, "answers");
+    }
+    for (theme_id, answer) in answers {
+        out.open(2, theme_id);
+        match &answer.current {
+            Some(Current::Stage(stage)) => out.field(4, "current", &plain_or_quoted(stage)),
+            Some(Current::NotApplicable) => out.field(4, "current", NOT_APPLICABLE),
+            None => {}
+        }
+        if let Some(target) = &answer.target {
+            out.field(4, "target", &plain_or_quoted(target));
+        }
+        if let Some(confidence) = answer.confidence {
+            out.field(4, "confidence", confidence.as_str());
+        }
+        if let Some(notes) = &answer.notes {
+            out.text(4, "notes", notes);
+        }
+        if !answer.evidence.is_empty() {
+            out.open(4, "evidence");
+            for item in &answer.evidence {
+                out.item(6, item);
+            }
+        }
+        if answer.carried {
+            out.field(4, "carried", "true");
+        }
+        let votes: Vec<String> = answer
+            .votes
+            .iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(stage, count)| format!("{}: {count}", plain_or_quoted(stage)))
+            .collect();
+        if !votes.is_empty() {
+            out.field(4, "votes", &format!("{{ {} }}", votes.join(", ")));
+        }
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = r#"format: routemap-assessment/1
+routemap: { id: planting-the-flag, version: "2011.1" }
+authority: Anytown Borough Council
+title: 2026 baseline
+created: 2026-11-27
+updated: 2026-11-27T14:03:11Z
+answers:
+  leadership:
+    current: flag-planted
+    target: on-the-route
+    confidence: medium
+    notes: |
+      The CIO reports to the deputy chief executive.
+      Cyngor: ŵ ŷ — 🚒
+    evidence:
+      - https://intranet.example/ict-strategy-2026.pdf
+    carried: true
+    votes: { not-started: 2, flag-planted: 7, route-planned: 1 }
+  governance:
+    current: n/a
+"#;
+
+    fn load(text: &str) -> Result<Assessment> {
+        parse(Path::new("a.yaml"), text)
+    }
+
+    fn message(text: &str) -> String {
+        match load(text) {
+            Ok(_) => "ok".into(),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_product_example_round_trips_byte_for_byte() {
+        let assessment = load(EXAMPLE).unwrap();
+        assert_eq!(assessment.answers.len(), 2);
+        let leadership = &assessment.answers[0].1;
+        assert_eq!(
+            leadership.current,
+            Some(Current::Stage("flag-planted".into()))
+        );
+        assert_eq!(leadership.confidence, Some(Confidence::Medium));
+        assert!(leadership.carried);
+        assert_eq!(leadership.votes[1], ("flag-planted".to_string(), 7));
+        assert_eq!(
+            assessment.answers[1].1.current,
+            Some(Current::NotApplicable)
+        );
+        assert_eq!(to_yaml(&assessment), EXAMPLE);
+    }
+
+    #[test]
+    fn any_yaml_spelling_reads_the_same() {
+        let flow = r#"{"format": "routemap-assessment/1", routemap: {id: planting-the-flag, version: '2011.1'},
+          authority: "Anytown Borough Council", title: '2026 baseline', created: "2026-11-27",
+          updated: "2026-11-27T15:03:11+01:00",
+          answers: {leadership: {current: flag-planted, target: on-the-route, confidence: medium,
+            notes: "The CIO reports to the deputy chief executive.\nCyngor: ŵ ŷ — 🚒\n",
+            evidence: "https://intranet.example/ict-strategy-2026.pdf", carried: yes,
+            votes: {not-started: 2, flag-planted: 7, route-planned: 1}},
+            governance: {current: n/a}}}"#;
+        // `yes` is text to serde_yaml, not a boolean: YAML 1.2. Spell it true here.
+        let flow = flow.replace("carried: yes", "carried: true");
+        assert_eq!(to_yaml(&load(&flow).unwrap()), EXAMPLE);
+    }
+
+    #[test]
+    fn absent_and_empty_answers_are_fine() {
+        let minimal = "format: routemap-assessment/1\nroutemap: {id: x}\nauthority: A\n";
+        let assessment = load(minimal).unwrap();
+        assert!(assessment.answers.is_empty());
+        assert_eq!(
+            to_yaml(&assessment),
+            "format: routemap-assessment/1\nroutemap: { id: x, version: \"\" }\nauthority: A\n"
+        );
+        let empty = format!("{minimal}answers:\n  leadership:\n  governance: {{}}\n");
+        assert!(load(&empty).unwrap().answers.is_empty());
+    }
+
+    #[test]
+    fn wrong_formats_say_what_to_do() {
+        assert_eq!(
+            message(""),
+            "a.yaml: the file is empty; a saved assessment starts 'format: routemap-assessment/1'"
+        );
+        assert!(message("id: planting-the-flag\ntitle: x\n").contains("is it a routemap?"));
+        assert_eq!(
+            message("format: routemap-assessment/2\n"),
+            "a.yaml:1:9: this assessment is in format 'routemap-assessment/2', which is newer than this routemap understands ('routemap-assessment/1'); upgrade routemap to open it"
+        );
+        assert!(
+            message("format: something-else\n")
+                .starts_with("a.yaml:1:9: 'format: something-else' is not")
+        );
+    }
+
+    #[test]
+    fn bad_fields_are_located() {
+        let typo = EXAMPLE.replace("    confidence: medium", "    confidense: medium");
+        assert_eq!(
+            message(&typo),
+            "a.yaml:11:5: unknown key 'confidense' in answers.leadership; did you mean 'confidence'?"
+        );
+        let level = EXAMPLE.replace("confidence: medium", "confidence: huge");
+        assert!(
+            message(&level).starts_with("a.yaml:11:17: 'huge' is not allowed"),
+            "{}",
+            message(&level)
+        );
+        let date = EXAMPLE.replace("created: 2026-11-27", "created: 27/11/2026");
+        assert_eq!(
+            message(&date),
+            "a.yaml:5:10: created '27/11/2026' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27"
+        );
+        let stage = EXAMPLE.replace("target: on-the-route", "target: On The Route");
+        assert!(
+            message(&stage).starts_with(
+                "a.yaml:10:13: target 'On The Route' of theme 'leadership' is not a stage id"
+            ),
+            "{}",
+            message(&stage)
+        );
+        let votes = EXAMPLE.replace("flag-planted: 7", "flag-planted: -7");
+        assert_eq!(
+            message(&votes),
+            "a.yaml:18:44: the value in answers.leadership.votes.flag-planted is integer `-7` but should be a whole number (0 or more)"
+        );
+    }
+
+    #[test]
+    fn duplicate_answers_are_refused() {
+        let twice = EXAMPLE.replace("  governance:\n", "  leadership:\n");
+        assert_eq!(
+            message(&twice),
+            "a.yaml:19:3: theme 'leadership' is answered twice; keep one answer"
+        );
+    }
+}

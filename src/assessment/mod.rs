@@ -1,0 +1,263 @@
+//! A saved assessment: one authority's answers against one routemap.
+//!
+//! Answers are keyed by theme id and hold stage ids as text, not indexes, so that an
+//! answer the routemap no longer knows (a theme gone, a stage renamed) is kept through
+//! every load and save and reported, never dropped.
+
+mod file;
+mod matching;
+
+pub use file::{FORMAT, parse, to_yaml};
+pub use matching::{Mismatch, mismatches};
+
+use crate::clock::Instant;
+use crate::routemap::Routemap;
+
+/// Which routemap an assessment was made against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoutemapRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// One authority's assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub routemap: RoutemapRef,
+    pub authority: String,
+    pub title: Option<String>,
+    /// `YYYY-MM-DD`, when the assessment was started.
+    pub created: Option<String>,
+    /// When anything last changed, as a UTC instant.
+    pub updated: Option<Instant>,
+    /// Answers in routemap order (after [`Assessment::order_by`]), unknown themes last.
+    pub answers: Vec<(String, Answer)>,
+}
+
+/// Where a theme stands now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Current {
+    /// A stage id (kept even when the routemap has no such stage).
+    Stage(String),
+    /// Not applicable to this authority: left off the radar and the scores.
+    NotApplicable,
+}
+
+/// How sure the authority is of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// The answer for one theme. Every field is optional: notes can come before a stage.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answer {
+    pub current: Option<Current>,
+    /// A stage id.
+    pub target: Option<String>,
+    pub confidence: Option<Confidence>,
+    pub notes: Option<String>,
+    /// Links, paths or references behind the answer.
+    pub evidence: Vec<String>,
+    /// Copied by `new --from` and not yet re-confirmed.
+    pub carried: bool,
+    /// A workshop's tally: (stage id, votes), counts above zero.
+    pub votes: Vec<(String, u32)>,
+}
+
+impl Answer {
+    /// True when the answer says nothing, so it need not be saved.
+    pub fn is_empty(&self) -> bool {
+        *self == Answer::default()
+    }
+
+    /// The current stage id, when one is chosen (not n/a).
+    pub fn current_stage(&self) -> Option<&str> {
+        match &self.current {
+            Some(Current::Stage(stage)) => Some(stage),
+            _ => None,
+        }
+    }
+}
+
+impl Assessment {
+    /// A new, empty assessment of `routemap`, created at `now`.
+    pub fn new(routemap: &Routemap, authority: &str, title: Option<&str>, now: Instant) -> Self {
+        Assessment {
+            routemap: RoutemapRef {
+                id: routemap.id.clone(),
+                version: routemap.version.clone(),
+            },
+            authority: authority.trim().to_string(),
+            title: title
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string),
+            created: Some(now.date()),
+            updated: Some(now),
+            answers: Vec::new(),
+        }
+    }
+
+    /// The answer for a theme, if there is one.
+    pub fn answer(&self, theme_id: &str) -> Option<&Answer> {
+        self.answers
+            .iter()
+            .find(|(id, _)| id == theme_id)
+            .map(|(_, answer)| answer)
+    }
+
+    /// The answer for a theme to change, made (in routemap order) when missing.
+    pub fn answer_mut(&mut self, routemap: &Routemap, theme_id: &str) -> &mut Answer {
+        let position = match self.answers.iter().position(|(id, _)| id == theme_id) {
+            Some(position) => position,
+            None => {
+                let rank = routemap.theme_index(theme_id).unwrap_or(usize::MAX);
+                let at = self
+                    .answers
+                    .iter()
+                    .position(|(id, _)| routemap.theme_index(id).unwrap_or(usize::MAX) > rank)
+                    .unwrap_or(self.answers.len());
+                self.answers
+                    .insert(at, (theme_id.to_string(), Answer::default()));
+                at
+            }
+        };
+        &mut self.answers[position].1
+    }
+
+    /// Drops answers that say nothing, and zero vote counts.
+    pub fn prune(&mut self) {
+        for (_, answer) in &mut self.answers {
+            answer.votes.retain(|(_, count)| *count > 0);
+        }
+        self.answers.retain(|(_, answer)| !answer.is_empty());
+    }
+
+    /// Puts answers in routemap order (unknown themes last, as they were) and each
+    /// answer's votes in scale order (unknown stages last).
+    pub fn order_by(&mut self, routemap: &Routemap) {
+        self.answers
+            .sort_by_key(|(id, _)| routemap.theme_index(id).unwrap_or(usize::MAX));
+        for (_, answer) in &mut self.answers {
+            answer
+                .votes
+                .sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX));
+        }
+    }
+
+    /// Themes of the routemap with a current stage or n/a, and the routemap's theme count.
+    pub fn progress(&self, routemap: &Routemap) -> (usize, usize) {
+        let answered = routemap
+            .themes
+            .iter()
+            .filter(|theme| self.answer(&theme.id).is_some_and(|a| a.current.is_some()))
+            .count();
+        (answered, routemap.themes.len())
+    }
+
+    /// Marks the assessment changed at `now`, filling in `created` if it was missing.
+    pub fn touch(&mut self, now: Instant) {
+        self.updated = Some(now);
+        if self.created.is_none() {
+            self.created = Some(now.date());
+        }
+    }
+
+    /// How the assessment is named to a user: "Anytown Borough Council — 2026 baseline".
+    pub fn display_name(&self) -> String {
+        match &self.title {
+            Some(title) => format!("{} — {title}", self.authority),
+            None => self.authority.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+
+    fn routemap() -> Routemap {
+        builtin::find(builtin::DEFAULT_ROUTEMAP)
+            .unwrap()
+            .load()
+            .unwrap()
+    }
+
+    #[test]
+    fn answers_are_inserted_in_routemap_order() {
+        let routemap = routemap();
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        for id in [
+            "shared-services",
+            "leadership",
+            "unknown-theme",
+            "governance",
+        ] {
+            assessment.answer_mut(&routemap, id).notes = Some("x".into());
+        }
+        let ids: Vec<&str> = assessment
+            .answers
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "leadership",
+                "governance",
+                "shared-services",
+                "unknown-theme"
+            ]
+        );
+    }
+
+    #[test]
+    fn prune_drops_empty_answers_and_zero_votes() {
+        let routemap = routemap();
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        assessment.answer_mut(&routemap, "leadership");
+        assessment.answer_mut(&routemap, "governance").votes =
+            vec![("a".into(), 0), ("b".into(), 2)];
+        assessment.prune();
+        assert_eq!(assessment.answers.len(), 1);
+        assert_eq!(assessment.answers[0].1.votes, [("b".to_string(), 2)]);
+    }
+
+    #[test]
+    fn progress_counts_current_stages_and_na() {
+        let routemap = routemap();
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        assessment.answer_mut(&routemap, "leadership").current = Some(Current::NotApplicable);
+        assessment.answer_mut(&routemap, "governance").notes = Some("thinking".into());
+        assessment.answer_mut(&routemap, "gone").current = Some(Current::Stage("x".into()));
+        assert_eq!(assessment.progress(&routemap), (1, 12));
+    }
+
+    #[test]
+    fn touch_sets_updated_and_a_missing_created() {
+        let routemap = routemap();
+        let mut assessment = Assessment::new(&routemap, " Anytown ", Some(" "), Instant(0));
+        assert_eq!(assessment.authority, "Anytown");
+        assert_eq!(assessment.title, None);
+        assessment.created = None;
+        assessment.touch(Instant(86_400 * 2));
+        assert_eq!(assessment.created.as_deref(), Some("1970-01-03"));
+        assert_eq!(assessment.updated, Some(Instant(86_400 * 2)));
+    }
+}

@@ -1,0 +1,95 @@
+//! The routemaps that ship inside the binary (the files of `assessments/`).
+
+use crate::error::Result;
+use crate::routemap::{self, Routemap};
+use std::path::PathBuf;
+
+include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
+
+/// The routemap a new assessment uses unless told otherwise.
+pub const DEFAULT_ROUTEMAP: &str = "planting-the-flag";
+
+/// A shipped routemap file.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltinFile {
+    pub file_name: &'static str,
+    pub text: &'static str,
+}
+
+impl BuiltinFile {
+    /// How messages name it: the path it has in the source tree.
+    pub fn display_path(&self) -> PathBuf {
+        PathBuf::from(format!("assessments/{}", self.file_name))
+    }
+
+    pub fn load(&self) -> Result<Routemap> {
+        routemap::parse(&self.display_path(), self.text)
+    }
+
+    /// The id, read from the file name (each file is named after its id; a test checks).
+    pub fn id(&self) -> &'static str {
+        self.file_name.trim_end_matches(".yaml")
+    }
+}
+
+/// Every shipped routemap, in file name order.
+pub fn files() -> impl Iterator<Item = BuiltinFile> {
+    BUILTIN_FILES
+        .iter()
+        .map(|(file_name, text)| BuiltinFile { file_name, text })
+}
+
+/// The shipped routemap with this id.
+pub fn find(id: &str) -> Option<BuiltinFile> {
+    files().find(|file| file.id() == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_loads_and_is_named_after_its_id() {
+        let mut count = 0;
+        for file in files() {
+            let routemap = file.load().unwrap_or_else(|error| panic!("{error}"));
+            assert_eq!(routemap.id, file.id());
+            count += 1;
+        }
+        assert!(count >= 2);
+    }
+
+    #[test]
+    fn planting_the_flag_has_twelve_themes_in_two_sections() {
+        let routemap = find(DEFAULT_ROUTEMAP).unwrap().load().unwrap();
+        assert_eq!(routemap.themes.len(), 12);
+        assert_eq!(routemap.stages.len(), 5);
+        assert_eq!(routemap.sections.len(), 2);
+        for theme in &routemap.themes {
+            assert!(
+                theme.question.is_some() && theme.vision.is_some(),
+                "{}",
+                theme.id
+            );
+            let roles: Vec<&str> = theme
+                .actions
+                .iter()
+                .map(|(role, _)| role.as_str())
+                .collect();
+            assert_eq!(roles, ["ceo", "cfo", "cio"], "{}", theme.id);
+            assert_eq!(
+                routemap.section_of(theme).map(|s| s.id.as_str()).is_some(),
+                true
+            );
+        }
+        let description = routemap.description.unwrap_or_default();
+        for principle in [
+            "collaborate",
+            "redesign",
+            "innovate",
+            "not Socitm's own wording",
+        ] {
+            assert!(description.contains(principle), "{principle}");
+        }
+    }
+}

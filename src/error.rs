@@ -1,0 +1,208 @@
+//! Everything that can go wrong for a user, as one enum.
+//!
+//! The rule for messages: one sentence per problem, saying what is wrong and what to do,
+//! naming the file (and line and column where known), values in single quotes. `main`
+//! prints the `Display` form to stderr; `Debug` output never reaches a user.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A line and column in a file, both counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One problem found in a file: where (when known) and a sentence saying what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub location: Option<Location>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(location: Option<Location>, message: impl Into<String>) -> Self {
+        Problem {
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+/// The problems of one file, printed one per line as `file:line:column: sentence`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblems {
+    pub path: PathBuf,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for FileProblems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.problems.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            match problem.location {
+                Some(at) => write!(
+                    f,
+                    "{}:{}:{}: {}",
+                    self.path.display(),
+                    at.line,
+                    at.column,
+                    problem.message
+                )?,
+                None => write!(f, "{}: {}", self.path.display(), problem.message)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What can go wrong for a user of routemap.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read.
+    #[error("cannot read '{}': {reason}; check the path and that you may read it", path.display())]
+    Read { path: PathBuf, reason: String },
+
+    /// A file was read but its content is wrong (syntax, shape or rules).
+    #[error("{0}")]
+    Invalid(FileProblems),
+
+    /// A file could not be written; nothing on disk was changed.
+    #[error("cannot write '{}': {reason}; the previous file, if any, is unchanged", path.display())]
+    Write { path: PathBuf, reason: String },
+
+    /// No routemap by that name or path.
+    #[error("no routemap '{name}' was found; {hint}")]
+    RoutemapNotFound { name: String, hint: String },
+
+    /// No saved assessment by that name or path.
+    #[error("no saved assessment '{name}' was found in '{}' or as a path; run 'routemap list' to see the saved ones", data_dir.display())]
+    AssessmentNotFound { name: String, data_dir: PathBuf },
+
+    /// Another routemap process holds the assessment open for writing.
+    #[error("'{}' is open in another routemap process; close that one first, or open this one read-only", path.display())]
+    Locked { path: PathBuf },
+
+    /// An output file exists and the command would overwrite it.
+    #[error("'{}' already exists; choose another name or pass --force to overwrite it", path.display())]
+    WouldOverwrite { path: PathBuf },
+
+    /// The user's data directory cannot be found or made.
+    #[error(
+        "cannot find a data directory (no home directory is set); pass --data-dir DIR or set ROUTEMAP_DATA_DIR"
+    )]
+    NoDataDir,
+
+    /// Something the user asked for that does not fit what they gave.
+    #[error("{0}")]
+    Usage(String),
+
+    /// A full-screen command was started without a terminal.
+    #[error(
+        "'routemap {command}' is a full-screen program and needs a terminal; run it in a terminal, not through a pipe"
+    )]
+    NotATerminal { command: String },
+
+    /// A command that a later release builds.
+    #[error("'routemap {command}' is not yet available in this version")]
+    NotYetAvailable { command: String },
+}
+
+impl Error {
+    /// The exit code this error maps to: 2 for usage errors, 1 for everything else.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    pub fn read(path: &Path, error: &io::Error) -> Self {
+        Error::Read {
+            path: path.to_path_buf(),
+            reason: io_reason(error),
+        }
+    }
+
+    pub fn write(path: &Path, error: &io::Error) -> Self {
+        Error::Write {
+            path: path.to_path_buf(),
+            reason: io_reason(error),
+        }
+    }
+
+    pub fn invalid(path: &Path, problems: Vec<Problem>) -> Self {
+        Error::Invalid(FileProblems {
+            path: path.to_path_buf(),
+            problems,
+        })
+    }
+
+    /// One problem in a file.
+    pub fn invalid_one(
+        path: &Path,
+        location: Option<Location>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error::invalid(path, vec![Problem::new(location, message)])
+    }
+}
+
+/// An I/O error as a few plain words, without the "(os error 2)" tail.
+pub fn io_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "it is a directory, not a file".into(),
+        io::ErrorKind::AlreadyExists => "it already exists".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(end) => text[..end].to_lowercase(),
+                None => text.to_lowercase(),
+            }
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_print_one_per_line_with_location() {
+        let problems = FileProblems {
+            path: PathBuf::from("map.yaml"),
+            problems: vec![
+                Problem::new(Some(Location { line: 3, column: 5 }), "first"),
+                Problem::new(None, "second"),
+            ],
+        };
+        assert_eq!(
+            problems.to_string(),
+            "map.yaml:3:5: first\nmap.yaml: second"
+        );
+    }
+
+    #[test]
+    fn io_reasons_are_plain_words() {
+        let error = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(io_reason(&error), "no such file or directory");
+        let error = io::Error::from_raw_os_error(21);
+        assert!(!io_reason(&error).contains("os error"));
+    }
+
+    #[test]
+    fn usage_errors_exit_2_others_1() {
+        assert_eq!(Error::Usage("x".into()).exit_code(), 2);
+        assert_eq!(Error::NoDataDir.exit_code(), 1);
+    }
+}

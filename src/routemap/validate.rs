@@ -1,0 +1,289 @@
+//! The rules of PRODUCT.md, checked on a parsed routemap. Every problem is collected
+//! (not just the first) with the path of the node it is about, so the loader can give
+//! its line and column.
+
+use super::raw::{RawRoutemap, RawTheme};
+use super::{MAX_STAGES, MIN_STAGES, Routemap, Section, Stage, Theme};
+use crate::text::{closest, is_slug, quoted_names, slugify};
+use crate::yaml::{NodePath, PathProblem};
+use std::collections::HashMap;
+
+#[derive(Default)]
+struct Problems(Vec<PathProblem>);
+
+impl Problems {
+    fn add(&mut self, path: NodePath, message: String) {
+        self.0.push(PathProblem { path, message });
+    }
+
+    /// A slug id, unique among `seen` (which it joins).
+    fn check_id(
+        &mut self,
+        what: &str,
+        id: &str,
+        path: NodePath,
+        seen: &mut HashMap<String, usize>,
+        index: usize,
+    ) {
+        if !is_slug(id) {
+            let suggestion = slugify(id);
+            let fix = if suggestion.is_empty() {
+                "use lowercase letters, digits and '-'".to_string()
+            } else {
+                format!("write '{suggestion}' (lowercase letters, digits and '-')")
+            };
+            self.add(path, format!("{what} id '{id}' is not a slug; {fix}"));
+        } else if let Some(first) = seen.get(id) {
+            self.add(
+                path,
+                format!("{what} id '{id}' is used twice (also by {what} {}); give each {what} its own id", first + 1),
+            );
+        } else {
+            seen.insert(id.to_string(), index);
+        }
+    }
+
+    fn check_text(&mut self, what: &str, text: &str, path: NodePath) {
+        if text.trim().is_empty() {
+            self.add(path, format!("{what} is empty; write one"));
+        }
+    }
+}
+
+/// `Some(text)` unless the text is missing or blank.
+fn non_blank(text: Option<String>) -> Option<String> {
+    text.filter(|text| !text.trim().is_empty())
+}
+
+/// Checks every rule; the routemap when all hold, else every problem found.
+pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
+    let root = NodePath::root();
+    let mut problems = Problems::default();
+
+    if !is_slug(&raw.id) {
+        let suggestion = slugify(&raw.id);
+        problems.add(
+            root.key("id"),
+            format!(
+                "routemap id '{}' is not a slug; write '{}' (lowercase letters, digits and '-')",
+                raw.id,
+                if suggestion.is_empty() {
+                    "my-routemap"
+                } else {
+                    &suggestion
+                }
+            ),
+        );
+    }
+    problems.check_text("the title", &raw.title, root.key("title"));
+    problems.check_text("the version", &raw.version, root.key("version"));
+
+    let stages_path = root.key("stages");
+    let count = raw.stages.len();
+    if count < MIN_STAGES {
+        problems.add(
+            stages_path.clone(),
+            format!("the scale has {count} stage(s) but needs {MIN_STAGES} to {MAX_STAGES}; add stages, lowest first"),
+        );
+    } else if count > MAX_STAGES {
+        problems.add(
+            stages_path.clone(),
+            format!("the scale has {count} stages but at most {MAX_STAGES} are allowed (keys 1 to 9 pick a stage); merge some stages"),
+        );
+    }
+    let mut stage_ids = HashMap::new();
+    for (index, stage) in raw.stages.iter().enumerate() {
+        let path = stages_path.index(index);
+        problems.check_id("stage", &stage.id, path.key("id"), &mut stage_ids, index);
+        problems.check_text(
+            &format!("the name of stage '{}'", stage.id),
+            &stage.name,
+            path.key("name"),
+        );
+    }
+
+    let sections_path = root.key("sections");
+    let mut section_ids = HashMap::new();
+    let raw_sections = raw.sections.unwrap_or_default();
+    for (index, section) in raw_sections.iter().enumerate() {
+        let path = sections_path.index(index);
+        problems.check_id(
+            "section",
+            &section.id,
+            path.key("id"),
+            &mut section_ids,
+            index,
+        );
+        problems.check_text(
+            &format!("the name of section '{}'", section.id),
+            &section.name,
+            path.key("name"),
+        );
+    }
+
+    let themes_path = root.key("themes");
+    if raw.themes.is_empty() {
+        problems.add(
+            themes_path.clone(),
+            "there are no themes; add at least one theme to assess".into(),
+        );
+    }
+    let stage_order: Vec<&str> = raw.stages.iter().map(|stage| stage.id.as_str()).collect();
+    let section_order: Vec<&str> = raw_sections
+        .iter()
+        .map(|section| section.id.as_str())
+        .collect();
+    let mut theme_ids = HashMap::new();
+    let mut themes = Vec::with_capacity(raw.themes.len());
+    for (index, raw_theme) in raw.themes.into_iter().enumerate() {
+        let path = themes_path.index(index);
+        problems.check_id(
+            "theme",
+            &raw_theme.id,
+            path.key("id"),
+            &mut theme_ids,
+            index,
+        );
+        problems.check_text(
+            &format!("the name of theme '{}'", raw_theme.id),
+            &raw_theme.name,
+            path.key("name"),
+        );
+        themes.push(validate_theme(
+            raw_theme,
+            &path,
+            &stage_order,
+            &section_order,
+            &mut problems,
+        ));
+    }
+
+    if !problems.0.is_empty() {
+        return Err(problems.0);
+    }
+    Ok(Routemap {
+        id: raw.id,
+        title: raw.title.trim().to_string(),
+        version: raw.version.trim().to_string(),
+        description: non_blank(raw.description),
+        source: non_blank(raw.source),
+        stages: raw
+            .stages
+            .into_iter()
+            .map(|stage| Stage {
+                id: stage.id,
+                name: stage.name.trim().to_string(),
+                summary: non_blank(stage.summary),
+            })
+            .collect(),
+        sections: raw_sections
+            .into_iter()
+            .map(|section| Section {
+                id: section.id,
+                name: section.name.trim().to_string(),
+            })
+            .collect(),
+        themes,
+    })
+}
+
+fn validate_theme(
+    raw: RawTheme,
+    path: &NodePath,
+    stage_order: &[&str],
+    section_order: &[&str],
+    problems: &mut Problems,
+) -> Theme {
+    let theme_id = raw.id.as_str();
+    let section = raw.section.as_deref().and_then(|section| {
+        let found = section_order.iter().position(|id| *id == section);
+        if found.is_none() {
+            let fix = if section_order.is_empty() {
+                "add a 'sections:' list that defines it, or remove the line".to_string()
+            } else if let Some(guess) = closest(section, section_order.iter().copied()) {
+                format!("did you mean '{guess}'?")
+            } else {
+                format!("use one of {}", quoted_names(section_order))
+            };
+            problems.add(
+                path.key("section"),
+                format!(
+                    "theme '{theme_id}' names section '{section}', which is not defined; {fix}"
+                ),
+            );
+        }
+        found
+    });
+
+    let stages_path = path.key("stages");
+    let mut descriptors: Vec<Option<String>> = vec![None; stage_order.len()];
+    for (stage_id, text) in &raw.stages.0 {
+        let Some(stage_index) = stage_order.iter().position(|id| id == stage_id) else {
+            let fix = match closest(stage_id, stage_order.iter().copied()) {
+                Some(guess) => format!("did you mean '{guess}'?"),
+                None => format!("the stages are {}", quoted_names(stage_order)),
+            };
+            problems.add(
+                stages_path.key_name(stage_id),
+                format!("theme '{theme_id}' describes stage '{stage_id}', which is not on the scale; {fix}"),
+            );
+            continue;
+        };
+        if descriptors[stage_index].is_some() {
+            problems.add(
+                stages_path.key_name_nth(stage_id, 1),
+                format!(
+                    "theme '{theme_id}' describes stage '{stage_id}' twice; keep one description"
+                ),
+            );
+        } else if text.trim().is_empty() {
+            problems.add(
+                stages_path.key(stage_id),
+                format!("theme '{theme_id}' has an empty description of stage '{stage_id}'; say what the theme looks like at that stage"),
+            );
+        }
+        descriptors[stage_index] = Some(text.trim_end().to_string());
+    }
+    let missing: Vec<&str> = stage_order
+        .iter()
+        .zip(&descriptors)
+        .filter(|(_, descriptor)| descriptor.is_none())
+        .map(|(id, _)| *id)
+        .collect();
+    if !missing.is_empty() {
+        problems.add(
+            stages_path,
+            format!(
+                "theme '{theme_id}' does not describe stage{} {}; add a line '<stage id>: <what it looks like>' for each",
+                if missing.len() == 1 { "" } else { "s" },
+                quoted_names(&missing)
+            ),
+        );
+    }
+
+    let mut actions = Vec::new();
+    for (role, list) in raw.actions.map(|actions| actions.0).unwrap_or_default() {
+        if role.trim().is_empty() {
+            problems.add(path.key("actions"), format!("theme '{theme_id}' has an action list with no role name; name the role, e.g. 'ceo:'"));
+        }
+        let items: Vec<String> = list
+            .0
+            .into_iter()
+            .filter(|item| !item.trim().is_empty())
+            .collect();
+        actions.push((role, items));
+    }
+
+    Theme {
+        id: raw.id,
+        name: raw.name.trim().to_string(),
+        section,
+        question: non_blank(raw.question),
+        vision: non_blank(raw.vision),
+        descriptors: descriptors
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect(),
+        actions,
+    }
+}

@@ -1,0 +1,113 @@
+//! Small text helpers used by messages and file names.
+
+/// The candidate nearest to `word` by edit distance, when it is near enough to be a
+/// likely typo (at most a third of the word's length, and at least 1 edit allowed).
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(word, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Edit distance over characters, counting a swap of neighbours as one edit (the
+/// optimal string alignment distance), since swapped letters are the commonest typo.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut table = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            table[i * width + j] = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (table[(i - 1) * width + j] + 1)
+                    .min(table[i * width + j - 1] + 1)
+                    .min(table[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(table[(i - 2) * width + j - 2] + 1);
+                }
+                best
+            };
+        }
+    }
+    table[a.len() * width + b.len()]
+}
+
+/// True for an id of the form PRODUCT.md gives: `[a-z0-9-]+`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A slug made from any text: ASCII letters and digits kept (lowercased), runs of
+/// anything else become one '-'. Empty when the text has no ASCII letters or digits.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// Names as a list for a message: 'a', 'b' and 'c'.
+pub fn quoted_names<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n.as_ref())).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+        assert_eq!(edit_distance("nmae", "name"), 1);
+    }
+
+    #[test]
+    fn closest_finds_typos_but_not_strangers() {
+        let keys = ["id", "name", "question", "vision"];
+        assert_eq!(closest("quesiton", keys), Some("question"));
+        assert_eq!(closest("nmae", keys), Some("name"));
+        assert_eq!(closest("colour", keys), None);
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("planting-the-flag"));
+        assert!(is_slug("stage-2"));
+        assert!(!is_slug("Planting"));
+        assert!(!is_slug(""));
+        assert!(!is_slug("a_b"));
+        assert_eq!(
+            slugify("Anytown Borough Council — 2026!"),
+            "anytown-borough-council-2026"
+        );
+        assert_eq!(slugify("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-m-n");
+        assert_eq!(slugify("ŵŷ"), "");
+    }
+
+    #[test]
+    fn quoted_names_reads_as_english() {
+        assert_eq!(quoted_names(&["a"]), "'a'");
+        assert_eq!(quoted_names(&["a", "b", "c"]), "'a', 'b' and 'c'");
+    }
+}
