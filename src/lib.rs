@@ -5,9 +5,13 @@
 
 pub mod assessment;
 pub mod builtin;
+pub mod cli;
 pub mod clock;
+pub mod commands;
 pub mod error;
 pub mod routemap;
+pub mod store;
+pub mod table;
 pub mod text;
 pub mod yaml;
 

@@ -1,1 +1,31 @@
-fn main() {}
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = routemap::cli::Cli::parse();
+    let code = match routemap::commands::run(cli) {
+        Ok(output) => {
+            print_stream(&mut std::io::stderr(), &output.stderr);
+            print_stream(&mut std::io::stdout(), &output.stdout);
+            output.code
+        }
+        Err(error) => {
+            let message: String = error
+                .to_string()
+                .lines()
+                .map(|line| format!("error: {line}\n"))
+                .collect();
+            print_stream(&mut std::io::stderr(), &message);
+            error.exit_code()
+        }
+    };
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// Writes text out; a reader that went away (`routemap list | head -1`) is not an error.
+fn print_stream(stream: &mut dyn Write, text: &str) {
+    let _ = stream
+        .write_all(text.as_bytes())
+        .and_then(|()| stream.flush());
+}

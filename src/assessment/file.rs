@@ -97,7 +97,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
             format!("the file is empty; a saved assessment starts 'format: {FORMAT}'"),
         ));
     }
-    let located = |error: serde_yaml::Error| Error::invalid(path, vec![yaml::humanize(&error)]);
+    let located =
+        |error: serde_yaml::Error| Error::invalid(path, vec![yaml::humanize(&error, text)]);
     let probe: FormatProbe = serde_yaml::from_str(text).map_err(located)?;
     let format_at = || yaml::locate(text, &NodePath::root().key("format"));
     match probe.format.as_deref().map(str::trim) {

@@ -26,7 +26,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Routemap> {
         ));
     }
     let raw: RawRoutemap = serde_yaml::from_str(text)
-        .map_err(|error| Error::invalid(path, vec![yaml::humanize(&error)]))?;
+        .map_err(|error| Error::invalid(path, vec![yaml::humanize(&error, text)]))?;
     validate(raw).map_err(|problems| Error::invalid(path, yaml::locate_problems(text, problems)))
 }
 
@@ -130,8 +130,7 @@ themes:
     fn scale_size_is_bounded() {
         let one_stage = GOOD.replace("  - id: high\n    name: High\n", "");
         assert!(
-            problems(&one_stage)
-                .contains("map.yaml:6:3: the scale has 1 stage(s) but needs 2 to 9"),
+            problems(&one_stage).contains("map.yaml:6:3: the scale has 1 stage but needs 2 to 9"),
             "{}",
             problems(&one_stage)
         );

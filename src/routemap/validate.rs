@@ -3,7 +3,7 @@
 //! its line and column.
 
 use super::raw::{RawRoutemap, RawTheme};
-use super::{MAX_STAGES, MIN_STAGES, Routemap, Section, Stage, Theme};
+use super::{MAX_STAGES, MIN_STAGES, Routemap, Section, Stage, Theme, plural};
 use crate::text::{closest, is_slug, quoted_names, slugify};
 use crate::yaml::{NodePath, PathProblem};
 use std::collections::HashMap;
@@ -83,7 +83,10 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
     if count < MIN_STAGES {
         problems.add(
             stages_path.clone(),
-            format!("the scale has {count} stage(s) but needs {MIN_STAGES} to {MAX_STAGES}; add stages, lowest first"),
+            format!(
+                "the scale has {} but needs {MIN_STAGES} to {MAX_STAGES}; add stages, lowest first",
+                plural(count, "stage")
+            ),
         );
     } else if count > MAX_STAGES {
         problems.add(

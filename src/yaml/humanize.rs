@@ -1,15 +1,28 @@
 //! serde_yaml's errors, rewritten as one sentence that says what to write instead.
 
+use super::locate::{NodePath, locate};
 use crate::error::{Location, Problem};
 use crate::text::closest;
 
-/// Turns a serde_yaml error into a located problem with a fix.
-pub fn humanize(error: &serde_yaml::Error) -> Problem {
-    let location = error.location().map(|at| Location {
+/// Turns a serde_yaml error on `text` into a located problem with a fix.
+pub fn humanize(error: &serde_yaml::Error, text: &str) -> Problem {
+    let mut location = error.location().map(|at| Location {
         line: at.line(),
         column: at.column(),
     });
-    Problem::new(location, message_for(&error.to_string()))
+    let raw = error.to_string();
+    // serde_yaml places a duplicate key at its mapping; point at the second key instead.
+    if let Some(start) = raw.find("duplicate field `") {
+        let key = backticked(&raw[start..])
+            .first()
+            .copied()
+            .unwrap_or_default();
+        let mapping = NodePath::from_serde_path(raw[..start].trim_end_matches(": ").trim());
+        if let Some(at) = locate(text, &mapping.key_name_nth(key, 1)) {
+            location = Some(at);
+        }
+    }
+    Problem::new(location, message_for(&raw))
 }
 
 /// The phrases serde and its derive use; what comes before one of them is the node path.
@@ -44,6 +57,14 @@ fn strip_position(raw: &str) -> &str {
     match raw.find(" at line ") {
         Some(start) if !raw[start..].contains(", while ") => &raw[..start],
         _ => raw,
+    }
+}
+
+/// Splits "text at line L column C" into the text and the position, if it has one.
+fn split_position(text: &str) -> (&str, Option<&str>) {
+    match text.find(" at line ") {
+        Some(start) => (&text[..start], Some(&text[start + 1..])),
+        None => (text, None),
     }
 }
 
@@ -151,6 +172,13 @@ fn syntax_message(text: &str) -> String {
         Some((what, context)) => (what, Some(context)),
         None => (text, None),
     };
+    // The problem's own position is reported separately; the context's is worth
+    // keeping only when it points somewhere else.
+    let (what, position) = split_position(what);
+    let context = context.map(|context| match split_position(context) {
+        (context, Some(at)) if Some(at) != position => format!("{context} that starts {at}"),
+        (context, _) => context.to_string(),
+    });
     let hint = if what.contains("did not find expected key")
         || what.contains("did not find expected '-' indicator")
         || what.contains("block mapping")
@@ -178,7 +206,7 @@ fn syntax_message(text: &str) -> String {
         "fix the YAML at this point"
     };
     match context {
-        Some(context) => format!("YAML syntax error: {what} ({context}); {hint}"),
+        Some(context) => format!("YAML syntax error: {what} (while {context}); {hint}"),
         None => format!("YAML syntax error: {what}; {hint}"),
     }
 }

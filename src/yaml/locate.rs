@@ -42,6 +42,23 @@ impl NodePath {
     pub fn index(&self, index: usize) -> Self {
         self.with(Segment::Index(index))
     }
+    /// The path from serde's spelling of it: `themes[0].stages`, or empty for the root.
+    pub fn from_serde_path(text: &str) -> Self {
+        let mut path = NodePath::root();
+        for part in text.split('.').filter(|part| !part.is_empty()) {
+            let mut pieces = part.split('[');
+            if let Some(key) = pieces.next().filter(|key| !key.is_empty()) {
+                path = path.key(key);
+            }
+            for index in pieces {
+                if let Ok(index) = index.trim_end_matches(']').parse() {
+                    path = path.index(index);
+                }
+            }
+        }
+        path
+    }
+
     fn with(&self, segment: Segment) -> Self {
         let mut path = self.0.clone();
         path.push(segment);
@@ -295,6 +312,13 @@ mod tests {
             locate(twice, &NodePath::root().key_name_nth("a", 1)),
             at(3, 1)
         );
+    }
+
+    #[test]
+    fn serde_paths_parse() {
+        let path = NodePath::from_serde_path("themes[3].stages");
+        assert_eq!(path, NodePath::root().key("themes").index(3).key("stages"));
+        assert_eq!(NodePath::from_serde_path(""), NodePath::root());
     }
 
     #[test]

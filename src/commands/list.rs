@@ -1,0 +1,58 @@
+//! `routemap list`: the saved assessments of the data directory.
+
+use super::Output;
+use crate::routemap::Routemap;
+use crate::store::Store;
+use crate::table::Table;
+use std::collections::HashMap;
+
+pub fn run(store: &Store) -> Output {
+    let listed = store.list();
+    let mut output = Output::default();
+    if listed.is_empty() {
+        output.stdout = format!(
+            "No saved assessments in '{}' yet; 'routemap new' starts one.\n",
+            store.root().display()
+        );
+        return output;
+    }
+    let mut routemaps: HashMap<String, Option<Routemap>> = HashMap::new();
+    let mut table = Table::new(["NAME", "AUTHORITY", "ROUTEMAP", "PROGRESS", "UPDATED"]);
+    for item in listed {
+        let name = item
+            .path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let assessment = match item.assessment {
+            Ok(assessment) => assessment,
+            Err(error) => {
+                output.stderr.push_str(&format!("warning: {error}\n"));
+                table.row([name, "(cannot be read: see above)".into()]);
+                continue;
+            }
+        };
+        let routemap = routemaps
+            .entry(assessment.routemap.id.clone())
+            .or_insert_with(|| store.resolve_routemap(&assessment.routemap.id).ok());
+        let progress = match routemap {
+            Some(routemap) => {
+                let (answered, total) = assessment.progress(routemap);
+                format!("{answered}/{total}")
+            }
+            None => "routemap missing".into(),
+        };
+        table.row([
+            name,
+            assessment.display_name(),
+            assessment.routemap.id.clone(),
+            progress,
+            assessment
+                .updated
+                .map(|at| at.timestamp().replace('T', " ").replace('Z', " UTC"))
+                .unwrap_or_default(),
+        ]);
+    }
+    output.stdout = table.render();
+    output
+}

@@ -1,0 +1,45 @@
+//! One module per command. Each computes its output as text (so it is testable without
+//! a process) and the binary writes it out.
+
+mod check;
+mod list;
+mod routemaps;
+
+use crate::cli::{Cli, Command};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// What a command produced: text for stdout and stderr, and the exit code.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Output {
+    pub fn stdout(text: String) -> Self {
+        Output {
+            stdout: text,
+            ..Output::default()
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Output> {
+    let store = Store::open(cli.data_dir)?;
+    let Some(command) = cli.command else {
+        return Err(Error::NotYetAvailable {
+            command: "(the full-screen program)".into(),
+        });
+    };
+    match command {
+        Command::Check { files } => Ok(check::run(&files)),
+        Command::Routemaps => Ok(routemaps::run(&store)),
+        Command::List => Ok(list::run(&store)),
+        other => Err(Error::NotYetAvailable {
+            command: other.name().into(),
+        }),
+    }
+}

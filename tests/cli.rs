@@ -1,0 +1,188 @@
+//! The command line, driven as a user drives it: the real binary, real files.
+
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+
+fn routemap(data_dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("routemap").unwrap();
+    command
+        .env("ROUTEMAP_DATA_DIR", data_dir)
+        .env_remove("NO_COLOR");
+    command
+}
+
+fn fixtures() -> &'static Path {
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/routemaps"
+    ))
+}
+
+#[test]
+fn check_passes_every_shipped_routemap() {
+    let data = tempfile::tempdir().unwrap();
+    let shipped: Vec<_> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/assessments"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    let output = routemap(data.path())
+        .arg("check")
+        .args(&shipped)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), shipped.len());
+    assert!(
+        stdout.contains(
+            "ok, routemap 'planting-the-flag' version 2011.1: 12 themes, 5 stages, 2 sections"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_gives_each_bad_routemap_its_error() {
+    let data = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for entry in fs::read_dir(fixtures().join("bad")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "yaml") {
+            continue;
+        }
+        let relative = format!("bad/{}", path.file_name().unwrap().to_string_lossy());
+        let expected = fs::read_to_string(path.with_extension("error")).unwrap();
+        let output = routemap(data.path())
+            .current_dir(fixtures())
+            .args(["check", &relative])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{relative}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            expected,
+            "{relative}"
+        );
+        assert!(output.stdout.is_empty(), "{relative}");
+        checked += 1;
+    }
+    assert!(checked >= 10);
+}
+
+#[test]
+fn check_reports_all_files_and_fails_if_any_fails() {
+    let data = tempfile::tempdir().unwrap();
+    let output = routemap(data.path())
+        .current_dir(fixtures())
+        .args([
+            "check",
+            "good/three-themes.yaml",
+            "bad/typo-key.yaml",
+            "missing.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("good/three-themes.yaml: ok"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("bad/typo-key.yaml:16:5: unknown key 'nmae'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cannot read 'missing.yaml': no such file or directory; check the path and that you may read it"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        &["diff", "only-one"][..],
+        &["frobnicate"],
+        &["radar", "x", "--width", "5"],
+        &["check"],
+    ] {
+        let output = routemap(data.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn every_command_has_help() {
+    let data = tempfile::tempdir().unwrap();
+    for command in [
+        "new",
+        "open",
+        "workshop",
+        "list",
+        "radar",
+        "diff",
+        "merge",
+        "report",
+        "summary",
+        "check",
+        "routemaps",
+    ] {
+        let output = routemap(data.path())
+            .args([command, "--help"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("Usage: routemap"),
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn list_shows_saved_assessments_and_warns_of_broken_ones() {
+    let data = tempfile::tempdir().unwrap();
+    let empty = routemap(data.path()).arg("list").output().unwrap();
+    assert!(String::from_utf8_lossy(&empty.stdout).starts_with("No saved assessments in"));
+    fs::write(
+        data.path().join("anytown.yaml"),
+        "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown Borough Council\nupdated: 2026-11-27T14:03:11Z\nanswers:\n  leadership:\n    current: flag-planted\n  governance:\n    current: n/a\n",
+    )
+    .unwrap();
+    fs::write(
+        data.path().join("broken.yaml"),
+        "format: routemap-assessment/1\nauthority: [\n",
+    )
+    .unwrap();
+    let output = routemap(data.path()).arg("list").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "NAME     AUTHORITY                    ROUTEMAP           PROGRESS  UPDATED\n\
+         anytown  Anytown Borough Council      planting-the-flag  2/12      2026-11-27 14:03:11 UTC\n\
+         broken   (cannot be read: see above)\n"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("warning: "));
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no escape codes in piped output"
+    );
+}
+
+#[test]
+fn routemaps_lists_builtins_and_custom_files() {
+    let data = tempfile::tempdir().unwrap();
+    fs::create_dir_all(data.path().join("routemaps")).unwrap();
+    fs::copy(
+        fixtures().join("good/three-themes.yaml"),
+        data.path().join("routemaps/three.yaml"),
+    )
+    .unwrap();
+    let output = routemap(data.path()).arg("routemaps").output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("three-themes"), "{stdout}");
+    assert!(
+        stdout.contains("planting-the-flag         2011.1   12      built in"),
+        "{stdout}"
+    );
+}
