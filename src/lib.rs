@@ -9,10 +9,13 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod radar;
 pub mod routemap;
 pub mod store;
 pub mod table;
+pub mod term;
 pub mod text;
+pub mod textout;
 pub mod yaml;
 
 pub use error::{Error, Result};

@@ -24,6 +24,16 @@ pub struct Listed {
     pub assessment: Result<Assessment>,
 }
 
+/// A saved assessment with its routemap, ready to show.
+#[derive(Debug)]
+pub struct OpenedAssessment {
+    pub path: PathBuf,
+    pub assessment: Assessment,
+    pub routemap: Routemap,
+    /// What the routemap cannot match (kept in the file, reported to the user).
+    pub mismatches: Vec<assessment::Mismatch>,
+}
+
 /// Where a routemap came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -105,6 +115,29 @@ impl Store {
                 )))
             }
         }
+    }
+
+    /// Finds, loads and matches a saved assessment to its routemap.
+    pub fn open_assessment(&self, spec: &str) -> Result<OpenedAssessment> {
+        let path = self.resolve_assessment(spec)?;
+        let mut assessment = load_assessment(&path)?;
+        let routemap =
+            self.resolve_routemap(&assessment.routemap.id)
+                .map_err(|error| match error {
+                    Error::RoutemapNotFound { name, hint } => Error::RoutemapNotFound {
+                        name,
+                        hint: format!("'{}' was made with it; {hint}", path.display()),
+                    },
+                    other => other,
+                })?;
+        assessment.order_by(&routemap);
+        let mismatches = assessment::mismatches(&assessment, &routemap);
+        Ok(OpenedAssessment {
+            path,
+            assessment,
+            routemap,
+            mismatches,
+        })
     }
 
     /// Every `*.yaml` file of the data directory, loaded, in file name order.
@@ -369,6 +402,23 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn unknown_themes_and_stages_survive_load_and_save() {
+        let (_dir, store) = store();
+        let path = store.root().join("old.yaml");
+        let text = "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2009\" }\nauthority: A\nanswers:\n  leadership:\n    current: renamed-stage\n  retired-theme:\n    current: flag-planted\n    notes: Kept.\n";
+        fs::write(&path, text).unwrap();
+        let routemap = store.resolve_routemap("planting-the-flag").unwrap();
+        let mut assessment = load_assessment(&path).unwrap();
+        assert_eq!(
+            crate::assessment::mismatches(&assessment, &routemap).len(),
+            3
+        );
+        assessment.order_by(&routemap);
+        save_assessment(&path, &assessment).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
     }
 
     #[test]

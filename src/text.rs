@@ -60,6 +60,78 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// Greedy word wrap by display width. A word wider than `width` is split.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let needed = if line.is_empty() {
+                word.width()
+            } else {
+                line.width() + 1 + word.width()
+            };
+            if needed <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // The word alone is too wide: split it at the width.
+            let head = truncate_width(&word, width);
+            let rest = word[head.len()..].to_string();
+            lines.push(head);
+            word = rest;
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The longest prefix of `text` (whole characters) no wider than `width`.
+pub fn truncate_width(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+/// The text cut to `width` with an ellipsis when it is wider, preferring a word break.
+pub fn ellipsize(text: &str, width: usize, ellipsis: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(ellipsis.width());
+    let cut = truncate_width(text, room);
+    let at_word = match cut.rfind(' ') {
+        Some(space) if space * 2 >= cut.len() => cut[..space].trim_end().to_string(),
+        _ => cut.trim_end().to_string(),
+    };
+    format!("{at_word}{ellipsis}")
+}
+
 /// Names as a list for a message: 'a', 'b' and 'c'.
 pub fn quoted_names<S: AsRef<str>>(names: &[S]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n.as_ref())).collect();
@@ -103,6 +175,26 @@ mod tests {
         );
         assert_eq!(slugify("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-m-n");
         assert_eq!(slugify("ŵŷ"), "");
+    }
+
+    #[test]
+    fn wrapping_and_shortening() {
+        assert_eq!(
+            wrap_words("Information management, assurance and transparency", 24),
+            ["Information management,", "assurance and", "transparency"]
+        );
+        assert_eq!(wrap_words("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap_words("  ", 3), Vec::<String>::new());
+        assert_eq!(
+            ellipsize("Organisational change", 16, "…"),
+            "Organisational…"
+        );
+        assert_eq!(ellipsize("Short", 16, "…"), "Short");
+        assert_eq!(
+            ellipsize("Digital access and inclusion", 20, "..."),
+            "Digital access..."
+        );
+        assert_eq!(truncate_width("東京都", 5), "東京");
     }
 
     #[test]

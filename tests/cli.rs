@@ -186,3 +186,109 @@ fn routemaps_lists_builtins_and_custom_files() {
         "{stdout}"
     );
 }
+
+const SAVED: &str = "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown Borough Council\nanswers:\n  leadership: { current: route-planned, target: on-the-route }\n  governance: { current: flag-planted }\n  shared-services: { current: n/a }\n";
+
+#[test]
+fn radar_prints_a_labelled_radar_without_escape_codes_when_piped() {
+    let data = tempfile::tempdir().unwrap();
+    fs::write(data.path().join("anytown.yaml"), SAVED).unwrap();
+    let output = routemap(data.path())
+        .args(["radar", "anytown", "--target"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("Anytown Borough Council · planting-the-flag 2011.1 · 3/12 answered\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Leadership") && stdout.contains("● current  ◆ target"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}'));
+    assert!(
+        stdout.lines().all(|line| line.chars().count() <= 80),
+        "piped output is 80 wide"
+    );
+}
+
+#[test]
+fn radar_ascii_and_width() {
+    let data = tempfile::tempdir().unwrap();
+    fs::write(data.path().join("anytown.yaml"), SAVED).unwrap();
+    let output = routemap(data.path())
+        .args(["radar", "anytown", "--ascii", "--width", "120"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let drawing: String = stdout.lines().skip(2).collect();
+    assert!(drawing.is_ascii(), "{stdout}");
+    assert!(
+        stdout.lines().any(|line| line.len() > 80),
+        "uses the width given"
+    );
+}
+
+#[test]
+fn radar_against_another_routemap_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    fs::write(data.path().join("anytown.yaml"), SAVED).unwrap();
+    fs::write(
+        data.path().join("other.yaml"),
+        SAVED.replace("id: planting-the-flag", "id: procurement-and-sourcing"),
+    )
+    .unwrap();
+    let output = routemap(data.path())
+        .args(["radar", "anytown", "--against", "other"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("uses routemap 'planting-the-flag' but"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn radar_of_a_huge_routemap_prints_bars() {
+    let data = tempfile::tempdir().unwrap();
+    let mut routemap_text = String::from(
+        "id: huge\ntitle: Huge\nversion: '1'\nstages:\n  - {id: low, name: Low}\n  - {id: high, name: High}\nthemes:\n",
+    );
+    for n in 0..1000 {
+        routemap_text.push_str(&format!(
+            "  - {{id: t{n}, name: Theme {n}, stages: {{low: L, high: H}}}}\n"
+        ));
+    }
+    fs::create_dir_all(data.path().join("routemaps")).unwrap();
+    fs::write(data.path().join("routemaps/huge.yaml"), routemap_text).unwrap();
+    fs::write(data.path().join("h.yaml"), "format: routemap-assessment/1\nroutemap: {id: huge}\nauthority: H\nanswers:\n  t5: {current: high}\n").unwrap();
+    let output = routemap(data.path()).args(["radar", "h"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("1000 themes are too many for a readable radar; here are bars."));
+    assert!(stdout.contains("Theme 5"));
+}
+
+#[test]
+fn a_missing_assessment_is_a_clear_error() {
+    let data = tempfile::tempdir().unwrap();
+    let output = routemap(data.path())
+        .args(["radar", "nowhere"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("error: no saved assessment 'nowhere' was found"),
+        "{stderr}"
+    );
+}

@@ -3,6 +3,7 @@
 
 mod check;
 mod list;
+mod radar;
 mod routemaps;
 
 use crate::cli::{Cli, Command};
@@ -38,6 +39,22 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Check { files } => Ok(check::run(&files)),
         Command::Routemaps => Ok(routemaps::run(&store)),
         Command::List => Ok(list::run(&store)),
+        Command::Radar {
+            assessment,
+            against,
+            target,
+            ascii,
+            width,
+        } => radar::run(
+            &store,
+            &radar::RadarArgs {
+                assessment: &assessment,
+                against: against.as_deref(),
+                target,
+                ascii,
+                width,
+            },
+        ),
         other => Err(Error::NotYetAvailable {
             command: other.name().into(),
         }),

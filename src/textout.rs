@@ -1,0 +1,108 @@
+//! A rendered `Buffer` as printable text: one line per row, trailing blanks trimmed, and
+//! ANSI colour only when asked (a terminal without NO_COLOR).
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
+
+/// The buffer's rows as text lines.
+pub fn buffer_to_text(buf: &Buffer, color: bool) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for row in area.top()..area.bottom() {
+        let mut cells: Vec<(&str, Color, bool)> = Vec::new();
+        let mut skip = 0usize;
+        for column in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buf[(column, row)];
+            // A wide character covers the cells after it.
+            skip = cell.symbol().width().saturating_sub(1);
+            cells.push((
+                cell.symbol(),
+                cell.fg,
+                cell.modifier.contains(Modifier::BOLD),
+            ));
+        }
+        while cells
+            .last()
+            .is_some_and(|(symbol, _, _)| symbol.trim().is_empty())
+        {
+            cells.pop();
+        }
+        let mut current: Option<(Color, bool)> = None;
+        for (symbol, fg, bold) in cells {
+            if color && current != Some((fg, bold)) {
+                out.push_str(&sgr(fg, bold));
+                current = Some((fg, bold));
+            }
+            out.push_str(symbol);
+        }
+        if current.is_some() {
+            out.push_str("\u{1b}[0m");
+        }
+        out.push('\n');
+    }
+    // Blank rows at the end say nothing.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn sgr(color: Color, bold: bool) -> String {
+    let mut code = String::from("\u{1b}[0");
+    if bold {
+        code.push_str(";1");
+    }
+    match color {
+        Color::Rgb(r, g, b) => {
+            let _ = write!(code, ";38;2;{r};{g};{b}");
+        }
+        Color::DarkGray => code.push_str(";90"),
+        Color::Gray => code.push_str(";37"),
+        Color::White => code.push_str(";97"),
+        Color::Black => code.push_str(";30"),
+        Color::Red => code.push_str(";31"),
+        Color::Green => code.push_str(";32"),
+        Color::Yellow => code.push_str(";33"),
+        Color::Blue => code.push_str(";34"),
+        Color::Magenta => code.push_str(";35"),
+        Color::Cyan => code.push_str(";36"),
+        Color::Indexed(index) => {
+            let _ = write!(code, ";38;5;{index}");
+        }
+        _ => {}
+    }
+    code.push('m');
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    #[test]
+    fn plain_text_trims_and_skips_wide_cells() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 3));
+        buf.set_string(0, 0, "東京 ok", Style::default());
+        buf.set_string(1, 1, "x", Style::default());
+        assert_eq!(buffer_to_text(&buf, false), "東京 ok\n x\n");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+        buf.set_string(0, 0, "ab", Style::default().fg(Color::Rgb(0, 114, 178)));
+        assert!(!buffer_to_text(&buf, false).contains('\u{1b}'));
+        assert_eq!(
+            buffer_to_text(&buf, true),
+            "\u{1b}[0;38;2;0;114;178mab\u{1b}[0m\n"
+        );
+    }
+}
