@@ -16,6 +16,7 @@ pub mod table;
 pub mod term;
 pub mod text;
 pub mod textout;
+pub mod tui;
 pub mod yaml;
 
 pub use error::{Error, Result};

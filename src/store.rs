@@ -261,6 +261,42 @@ impl Store {
     }
 }
 
+impl Store {
+    fn position_file(&self, assessment_path: &Path) -> PathBuf {
+        let absolute =
+            fs::canonicalize(assessment_path).unwrap_or_else(|_| assessment_path.to_path_buf());
+        // FNV-1a: a stable name for the path, the same in every build.
+        let hash = absolute
+            .to_string_lossy()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3)
+            });
+        self.root.join(".positions").join(format!("{hash:016x}"))
+    }
+
+    /// Remembers the focused theme of an assessment, for the next time it opens. Best
+    /// effort and not fsynced: losing it loses only the place, never an answer.
+    pub fn remember_position(&self, assessment_path: &Path, theme_id: &str) {
+        let file = self.position_file(assessment_path);
+        if let Some(dir) = file.parent() {
+            let _ = fs::create_dir_all(dir);
+        }
+        let temp = file.with_extension("tmp");
+        if fs::write(&temp, theme_id).is_ok() {
+            let _ = fs::rename(&temp, &file);
+        }
+    }
+
+    /// The theme that was focused when the assessment was last left.
+    pub fn recall_position(&self, assessment_path: &Path) -> Option<String> {
+        fs::read_to_string(self.position_file(assessment_path))
+            .ok()
+            .map(|text| text.trim().to_string())
+            .filter(|id| !id.is_empty())
+    }
+}
+
 /// A spec that can only be a path: it has a directory part or a YAML extension.
 fn looks_like_path(spec: &str) -> bool {
     spec.contains('/')
@@ -451,6 +487,18 @@ mod tests {
         assert!(matches!(second, Err(Error::Locked { .. })));
         drop(first);
         assert!(WriteLock::acquire(&path).is_ok());
+    }
+
+    #[test]
+    fn positions_are_remembered_per_assessment() {
+        let (_dir, store) = store();
+        let (path, _) = sample(&store, "Anytown");
+        assert_eq!(store.recall_position(&path), None);
+        store.remember_position(&path, "governance");
+        assert_eq!(store.recall_position(&path).as_deref(), Some("governance"));
+        let (other, _) = sample(&store, "Othertown");
+        assert_eq!(store.recall_position(&other), None);
+        assert_eq!(store.list().len(), 2, "position files are not listed");
     }
 
     #[test]

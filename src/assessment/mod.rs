@@ -187,6 +187,59 @@ impl Assessment {
     }
 }
 
+/// A routemap made from an assessment's own answers, for when its routemap cannot be
+/// found: every answered theme and every stage it names, so the answers can be shown
+/// (read-only) instead of refused.
+pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
+    use crate::routemap::{Stage, Theme};
+    let mut stage_ids: Vec<String> = Vec::new();
+    for (_, answer) in &assessment.answers {
+        let named = answer
+            .current_stage()
+            .into_iter()
+            .chain(answer.target.as_deref())
+            .chain(answer.votes.iter().map(|(s, _)| s.as_str()));
+        for stage in named {
+            if !stage_ids.iter().any(|s| s == stage) {
+                stage_ids.push(stage.to_string());
+            }
+        }
+    }
+    if stage_ids.is_empty() {
+        stage_ids.push("unknown".into());
+    }
+    let missing = format!("(routemap '{}' was not found)", assessment.routemap.id);
+    Routemap {
+        id: assessment.routemap.id.clone(),
+        title: missing.clone(),
+        version: assessment.routemap.version.clone(),
+        description: None,
+        source: None,
+        stages: stage_ids
+            .iter()
+            .map(|id| Stage {
+                id: id.clone(),
+                name: id.clone(),
+                summary: None,
+            })
+            .collect(),
+        sections: Vec::new(),
+        themes: assessment
+            .answers
+            .iter()
+            .map(|(id, _)| Theme {
+                id: id.clone(),
+                name: id.clone(),
+                section: None,
+                question: None,
+                vision: None,
+                descriptors: vec![missing.clone(); stage_ids.len()],
+                actions: Vec::new(),
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,6 +300,19 @@ mod tests {
         assessment.answer_mut(&routemap, "governance").notes = Some("thinking".into());
         assessment.answer_mut(&routemap, "gone").current = Some(Current::Stage("x".into()));
         assert_eq!(assessment.progress(&routemap), (1, 12));
+    }
+
+    #[test]
+    fn a_stand_in_routemap_shows_every_answer() {
+        let routemap = routemap();
+        let mut assessment = Assessment::new(&routemap, "A", None, Instant(0));
+        assessment.answer_mut(&routemap, "leadership").current =
+            Some(Current::Stage("flag-planted".into()));
+        assessment.answer_mut(&routemap, "governance").target = Some("on-the-route".into());
+        let stand_in = stand_in_routemap(&assessment);
+        assert_eq!(stand_in.themes.len(), 2);
+        assert_eq!(stand_in.stages.len(), 2);
+        assert!(crate::assessment::mismatches(&assessment, &stand_in).is_empty());
     }
 
     #[test]

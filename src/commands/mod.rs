@@ -9,6 +9,7 @@ mod routemaps;
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::tui::{self, NewArgs, Start};
 
 /// What a command produced: text for stdout and stderr, and the exit code.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -31,11 +32,27 @@ impl Output {
 pub fn run(cli: Cli) -> Result<Output> {
     let store = Store::open(cli.data_dir)?;
     let Some(command) = cli.command else {
-        return Err(Error::NotYetAvailable {
-            command: "(the full-screen program)".into(),
-        });
+        return tui::run(store, Start::Resume, "routemap")
+            .map(|line| Output::stdout(format!("{line}\n")));
     };
     match command {
+        Command::New {
+            authority,
+            routemap,
+            title,
+            from,
+        } => {
+            let args = NewArgs {
+                authority,
+                routemap,
+                title,
+                from,
+            };
+            tui::run(store, Start::New(args), "routemap new")
+                .map(|line| Output::stdout(format!("{line}\n")))
+        }
+        Command::Open { assessment } => tui::run(store, Start::Open(assessment), "routemap open")
+            .map(|line| Output::stdout(format!("{line}\n"))),
         Command::Check { files } => Ok(check::run(&files)),
         Command::Routemaps => Ok(routemaps::run(&store)),
         Command::List => Ok(list::run(&store)),

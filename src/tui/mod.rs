@@ -1,0 +1,112 @@
+//! The full-screen program. This module is the runner: it owns the terminal, reads
+//! events, calls `update`, and does the effects `update` asks for (save, remember the
+//! place, quit). Everything else is plain state, pure functions and views.
+
+pub mod keys;
+pub mod prompt;
+mod start;
+pub mod state;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+pub use start::{NewArgs, Start, run};
+
+use crate::clock::Instant;
+use crate::store::{self, Store};
+use keys::{Action, Context, action_for, context_of};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use state::{Message, State};
+use std::path::PathBuf;
+use std::time::Duration;
+use update::{Effect, Msg, update};
+
+/// Turns a terminal event into a message for `update`, if it means anything.
+pub fn message_for(state: &State, event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let context = context_of(state);
+            match action_for(context, &key) {
+                Some(action) => Some(Msg::Action(action)),
+                None if context == Context::Editor => Some(Msg::EditorKey(key)),
+                // Any other key after `t` cancels the target rather than doing something else.
+                None if context == Context::Target => Some(Msg::Action(Action::CancelTarget)),
+                None => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+        _ => None,
+    }
+}
+
+/// The assessment being worked on: where it is saved and what may be written.
+pub struct Session {
+    pub store: Store,
+    pub path: PathBuf,
+    pub state: State,
+    /// Held while this process may write; `None` when read-only.
+    pub lock: Option<store::WriteLock>,
+}
+
+impl Session {
+    fn save(&mut self) {
+        if self.state.read_only.is_some() {
+            return;
+        }
+        self.state.assessment.touch(Instant::now());
+        if let Err(error) = store::save_assessment(&self.path, &self.state.assessment) {
+            self.state.message = Some(Message {
+                text: format!("Not saved: {error}"),
+                is_error: true,
+            });
+        }
+    }
+
+    fn remember_position(&self) {
+        if let Some(theme) = self.state.theme() {
+            self.store.remember_position(&self.path, &theme.id);
+        }
+    }
+
+    /// Does what `update` asked; true when the program should end.
+    fn apply(&mut self, effects: &[Effect]) -> bool {
+        if effects.contains(&Effect::Save) {
+            self.save();
+        }
+        if effects.contains(&Effect::RememberPosition) {
+            self.remember_position();
+        }
+        effects.contains(&Effect::Quit)
+    }
+}
+
+/// The event loop: draw, block until input (no ticking while idle), update, act.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    session: &mut Session,
+) -> std::io::Result<()> {
+    if let Ok(size) = terminal.size() {
+        update(&mut session.state, Msg::Resize(size.width, size.height));
+    }
+    loop {
+        terminal.draw(|frame| view::render(&session.state, frame))?;
+        let mut effects = Vec::new();
+        let mut quit = false;
+        // One event, then whatever else is already waiting (a burst of typing or a
+        // paste), so a burst costs one save rather than one per key.
+        let mut next = Some(event::read()?);
+        while let Some(event) = next.take() {
+            if let Some(msg) = message_for(&session.state, event) {
+                let new_effects = update(&mut session.state, msg);
+                quit |= new_effects.contains(&Effect::Quit);
+                effects.extend(new_effects);
+            }
+            if !quit && event::poll(Duration::ZERO)? {
+                next = Some(event::read()?);
+            }
+        }
+        if session.apply(&effects) {
+            return Ok(());
+        }
+    }
+}

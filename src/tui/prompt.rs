@@ -1,0 +1,149 @@
+//! A one-line question before an assessment exists: the authority's name.
+
+use super::theme::Palette;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+/// The question, the answer being typed, and a complaint about the last try.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub heading: String,
+    pub question: String,
+    pub input: TextArea<'static>,
+    pub problem: Option<String>,
+}
+
+/// What a key did to the prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptOutcome {
+    Typing,
+    Answered(String),
+    Cancelled,
+}
+
+impl Prompt {
+    pub fn new(heading: &str, question: &str, initial: &str) -> Self {
+        let mut input = TextArea::new(vec![initial.to_string()]);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Prompt {
+            heading: heading.to_string(),
+            question: question.to_string(),
+            input,
+            problem: None,
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> PromptOutcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => PromptOutcome::Cancelled,
+            KeyCode::Char('c') if ctrl => PromptOutcome::Cancelled,
+            KeyCode::Enter => {
+                let answer = self.input.clone().into_lines().join(" ").trim().to_string();
+                if answer.is_empty() {
+                    self.problem = Some("Type a name first (Esc cancels).".into());
+                    PromptOutcome::Typing
+                } else {
+                    PromptOutcome::Answered(answer)
+                }
+            }
+            _ => {
+                self.problem = None;
+                self.input.input(key);
+                PromptOutcome::Typing
+            }
+        }
+    }
+}
+
+pub fn render(prompt: &Prompt, palette: &Palette, frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(Block::default().style(palette.text), area);
+    let width = area.width.saturating_sub(4).min(72);
+    let height = 10.min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(palette.border_focus)
+        .title(Line::styled(
+            format!(" {} ", prompt.heading),
+            palette.heading,
+        ))
+        .title_bottom(Line::styled(
+            " Enter to start · Esc to cancel ",
+            palette.dim,
+        ));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let question = Paragraph::new(prompt.question.as_str()).wrap(Wrap { trim: true });
+    frame.render_widget(
+        question,
+        Rect {
+            height: 2.min(inner.height),
+            ..inner
+        },
+    );
+    if inner.height > 5 {
+        let field = Rect {
+            y: inner.y + 2,
+            height: 3,
+            ..inner
+        };
+        let frame_block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(palette.border_focus);
+        let input_area = frame_block.inner(field);
+        frame.render_widget(frame_block, field);
+        frame.render_widget(&prompt.input, input_area);
+    }
+    if let Some(problem) = &prompt.problem
+        && inner.height > 6
+    {
+        let line = Rect {
+            y: inner.y + 6,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(problem.as_str()).style(palette.error), line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn typing_then_enter_answers() {
+        let mut prompt = Prompt::new("New", "Which authority?", "");
+        for c in "Cyngor Môn".chars() {
+            assert_eq!(prompt.key(key(KeyCode::Char(c))), PromptOutcome::Typing);
+        }
+        assert_eq!(
+            prompt.key(key(KeyCode::Enter)),
+            PromptOutcome::Answered("Cyngor Môn".into())
+        );
+    }
+
+    #[test]
+    fn an_empty_answer_is_refused_and_esc_cancels() {
+        let mut prompt = Prompt::new("New", "Which authority?", "");
+        assert_eq!(prompt.key(key(KeyCode::Enter)), PromptOutcome::Typing);
+        assert!(prompt.problem.is_some());
+        assert_eq!(prompt.key(key(KeyCode::Esc)), PromptOutcome::Cancelled);
+    }
+}

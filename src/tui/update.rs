@@ -1,0 +1,298 @@
+//! `update`: the only place TUI state changes. It returns what the outside world must
+//! do (save, remember the position, quit); the runner does it.
+
+use super::keys::Action;
+use super::state::{EditField, Editor, Message, Mode, Screen, State};
+use crate::assessment::{Confidence, Current};
+use ratatui::crossterm::event::KeyEvent;
+
+/// What happened.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Action(Action),
+    /// A key for the open editor.
+    EditorKey(KeyEvent),
+    Resize(u16, u16),
+}
+
+/// What the runner must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the assessment (it changed).
+    Save,
+    /// Remember which theme is focused, for the next start.
+    RememberPosition,
+    Quit,
+}
+
+/// Themes moved by PageUp and PageDown.
+const PAGE: usize = 10;
+
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Resize(width, height) => {
+            state.size = (width, height);
+            Vec::new()
+        }
+        Msg::EditorKey(key) => edit(state, key),
+        Msg::Action(action) => {
+            // Any key dismisses help; a message lasts until the next key.
+            if state.show_help && action != Action::Quit {
+                state.show_help = false;
+                return Vec::new();
+            }
+            state.message = None;
+            act(state, action)
+        }
+    }
+}
+
+fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    let last = state.routemap.themes.len().saturating_sub(1);
+    match action {
+        Action::PreviousTheme => focus(state, state.selected.saturating_sub(1)),
+        Action::NextTheme => focus(state, (state.selected + 1).min(last)),
+        Action::FirstTheme => focus(state, 0),
+        Action::LastTheme => focus(state, last),
+        Action::PageUp => focus(state, state.selected.saturating_sub(PAGE)),
+        Action::PageDown => focus(state, (state.selected + PAGE).min(last)),
+        Action::NextUnanswered => next_unanswered(state),
+        Action::SetCurrent(stage) => set_current(state, stage),
+        Action::StartTarget => {
+            if refuse_if_read_only(state) {
+                return Vec::new();
+            }
+            state.mode = Mode::AwaitTarget;
+            state.message = Some(info(format!(
+                "Target: press 1 to {} for the stage, 0 to clear, Esc to cancel",
+                state.routemap.stages.len()
+            )));
+            Vec::new()
+        }
+        Action::SetTarget(stage) => {
+            state.mode = Mode::Normal;
+            set_target(state, Some(stage))
+        }
+        Action::ClearTarget => {
+            state.mode = Mode::Normal;
+            set_target(state, None)
+        }
+        Action::CancelTarget => {
+            state.mode = Mode::Normal;
+            Vec::new()
+        }
+        Action::NotApplicable => change_answer(state, |answer| {
+            answer.current = if answer.current == Some(Current::NotApplicable) {
+                None
+            } else {
+                Some(Current::NotApplicable)
+            };
+            answer.carried = false;
+        }),
+        Action::ClearCurrent => change_answer(state, |answer| {
+            answer.current = None;
+            answer.carried = false;
+        }),
+        Action::Confirm => confirm(state),
+        Action::CycleConfidence => change_answer(state, |answer| {
+            answer.confidence = match answer.confidence {
+                None => Some(Confidence::Low),
+                Some(Confidence::Low) => Some(Confidence::Medium),
+                Some(Confidence::Medium) => Some(Confidence::High),
+                Some(Confidence::High) => None,
+            };
+        }),
+        Action::EditNotes => open_editor(state, EditField::Notes),
+        Action::EditEvidence => open_editor(state, EditField::Evidence),
+        Action::FinishEditing => {
+            state.mode = Mode::Normal;
+            Vec::new()
+        }
+        Action::ScrollDown => {
+            state.detail_scroll = state.detail_scroll.saturating_add(3).min(max_scroll(state));
+            Vec::new()
+        }
+        Action::ScrollUp => {
+            state.detail_scroll = state.detail_scroll.saturating_sub(3);
+            Vec::new()
+        }
+        Action::Review => {
+            state.screen = if state.screen == Screen::Review {
+                Screen::Walk
+            } else {
+                Screen::Review
+            };
+            Vec::new()
+        }
+        Action::Help => {
+            state.show_help = true;
+            Vec::new()
+        }
+        Action::Back => {
+            state.screen = Screen::Walk;
+            Vec::new()
+        }
+        Action::Quit => {
+            state.mode = Mode::Normal;
+            vec![Effect::RememberPosition, Effect::Quit]
+        }
+    }
+}
+
+fn info(text: String) -> Message {
+    Message {
+        text,
+        is_error: false,
+    }
+}
+
+fn max_scroll(state: &State) -> u16 {
+    super::view::walk::detail_max_scroll(state)
+}
+
+fn focus(state: &mut State, index: usize) -> Vec<Effect> {
+    if index == state.selected || state.routemap.themes.is_empty() {
+        return Vec::new();
+    }
+    state.selected = index;
+    state.detail_scroll = 0;
+    vec![Effect::RememberPosition]
+}
+
+fn next_unanswered(state: &mut State) -> Vec<Effect> {
+    let count = state.routemap.themes.len();
+    let unanswered = (1..=count)
+        .map(|step| (state.selected + step) % count)
+        .find(|index| {
+            state
+                .answer_at(*index)
+                .is_none_or(|answer| answer.current.is_none())
+        });
+    match unanswered {
+        Some(index) => focus(state, index),
+        None => {
+            state.message = Some(info("Every theme has a current stage.".into()));
+            Vec::new()
+        }
+    }
+}
+
+fn refuse_if_read_only(state: &mut State) -> bool {
+    if let Some(reason) = &state.read_only {
+        state.message = Some(Message {
+            text: format!("Read-only: {reason}"),
+            is_error: true,
+        });
+        return true;
+    }
+    false
+}
+
+/// Applies a change to the focused theme's answer and asks for a save.
+fn change_answer(
+    state: &mut State,
+    change: impl FnOnce(&mut crate::assessment::Answer),
+) -> Vec<Effect> {
+    if refuse_if_read_only(state) {
+        return Vec::new();
+    }
+    let Some(theme_id) = state.theme().map(|theme| theme.id.clone()) else {
+        return Vec::new();
+    };
+    change(state.assessment.answer_mut(&state.routemap, &theme_id));
+    vec![Effect::Save]
+}
+
+fn stage_id(state: &mut State, stage: usize) -> Option<String> {
+    let found = state
+        .routemap
+        .stages
+        .get(stage)
+        .map(|stage| stage.id.clone());
+    if found.is_none() {
+        state.message = Some(Message {
+            text: format!(
+                "This routemap has {} stages; press 1 to {}.",
+                state.routemap.stages.len(),
+                state.routemap.stages.len()
+            ),
+            is_error: true,
+        });
+    }
+    found
+}
+
+fn set_current(state: &mut State, stage: usize) -> Vec<Effect> {
+    let Some(stage_id) = stage_id(state, stage) else {
+        return Vec::new();
+    };
+    change_answer(state, |answer| {
+        answer.current = Some(Current::Stage(stage_id));
+        answer.carried = false;
+    })
+}
+
+fn set_target(state: &mut State, stage: Option<usize>) -> Vec<Effect> {
+    let stage_id = match stage {
+        Some(stage) => match stage_id(state, stage) {
+            Some(id) => Some(id),
+            None => return Vec::new(),
+        },
+        None => None,
+    };
+    change_answer(state, |answer| {
+        answer.target = stage_id;
+        answer.carried = false;
+    })
+}
+
+fn confirm(state: &mut State) -> Vec<Effect> {
+    let carried = state.answer().is_some_and(|answer| answer.carried);
+    let mut effects = if carried {
+        change_answer(state, |answer| answer.carried = false)
+    } else {
+        Vec::new()
+    };
+    let last = state.routemap.themes.len().saturating_sub(1);
+    effects.extend(focus(state, (state.selected + 1).min(last)));
+    effects
+}
+
+fn open_editor(state: &mut State, field: EditField) -> Vec<Effect> {
+    if refuse_if_read_only(state) {
+        return Vec::new();
+    }
+    let content = match (field, state.answer()) {
+        (EditField::Notes, Some(answer)) => answer.notes.clone().unwrap_or_default(),
+        (EditField::Evidence, Some(answer)) => answer.evidence.join("\n"),
+        (_, None) => String::new(),
+    };
+    state.mode = Mode::Editing(Box::new(Editor::new(field, &content)));
+    Vec::new()
+}
+
+/// A key typed into the editor: the text changes and is saved at once.
+fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Mode::Editing(editor) = &mut state.mode else {
+        return Vec::new();
+    };
+    if !editor.text.input(key) {
+        return Vec::new();
+    }
+    let field = editor.field;
+    let content = editor.content();
+    change_answer(state, |answer| match field {
+        EditField::Notes => answer.notes = (!content.is_empty()).then_some(content),
+        EditField::Evidence => {
+            answer.evidence = content
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

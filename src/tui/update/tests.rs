@@ -1,0 +1,378 @@
+//! `update` for every action in every mode, on plain values.
+
+use super::*;
+use crate::assessment::Assessment;
+use crate::builtin;
+use crate::clock::Instant;
+use crate::tui::keys::{Context, action_for};
+use crate::tui::theme::Palette;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+pub fn state() -> State {
+    let routemap = builtin::find(builtin::DEFAULT_ROUTEMAP)
+        .unwrap()
+        .load()
+        .unwrap();
+    let assessment = Assessment::new(
+        &routemap,
+        "Anytown Borough Council",
+        Some("2026 baseline"),
+        Instant(0),
+    );
+    let mut state = State::new(
+        routemap,
+        assessment,
+        "anytown.yaml".into(),
+        Palette::monochrome(),
+    );
+    state.size = (80, 24);
+    state
+}
+
+fn press(state: &mut State, code: KeyCode) -> Vec<Effect> {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    match crate::tui::message_for(state, ratatui::crossterm::event::Event::Key(key)) {
+        Some(msg) => update(state, msg),
+        None => Vec::new(),
+    }
+}
+
+fn chars(state: &mut State, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| press(state, KeyCode::Char(c)))
+        .collect()
+}
+
+fn current(state: &State) -> Option<Current> {
+    state.answer().and_then(|a| a.current.clone())
+}
+
+#[test]
+fn moving_between_themes_remembers_the_position() {
+    let mut state = state();
+    assert_eq!(
+        press(&mut state, KeyCode::Down),
+        vec![Effect::RememberPosition]
+    );
+    assert_eq!(state.selected, 1);
+    press(&mut state, KeyCode::Char('j'));
+    press(&mut state, KeyCode::Char('k'));
+    press(&mut state, KeyCode::Up);
+    assert_eq!(state.selected, 0);
+    assert!(
+        press(&mut state, KeyCode::Up).is_empty(),
+        "no move above the first theme"
+    );
+    press(&mut state, KeyCode::Char('G'));
+    assert_eq!(state.selected, 11);
+    press(&mut state, KeyCode::Char('g'));
+    assert_eq!(state.selected, 0);
+    press(&mut state, KeyCode::End);
+    press(&mut state, KeyCode::Home);
+    assert_eq!(state.selected, 0);
+    press(&mut state, KeyCode::PageDown);
+    assert_eq!(state.selected, 10);
+    press(&mut state, KeyCode::PageDown);
+    assert_eq!(state.selected, 11);
+    press(&mut state, KeyCode::PageUp);
+    assert_eq!(state.selected, 1);
+}
+
+#[test]
+fn digits_set_the_current_stage_and_save() {
+    let mut state = state();
+    assert_eq!(chars(&mut state, "3"), vec![Effect::Save]);
+    assert_eq!(
+        current(&state),
+        Some(Current::Stage("route-planned".into()))
+    );
+    chars(&mut state, "5");
+    assert_eq!(
+        current(&state),
+        Some(Current::Stage("destination-reached".into()))
+    );
+    assert!(
+        chars(&mut state, "7").is_empty(),
+        "no stage 7 on a five-stage scale"
+    );
+    assert!(
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.is_error && m.text.contains("press 1 to 5"))
+    );
+}
+
+#[test]
+fn t_then_a_digit_sets_the_target_and_0_clears_it() {
+    let mut state = state();
+    assert!(chars(&mut state, "t").is_empty());
+    assert!(matches!(state.mode, Mode::AwaitTarget));
+    assert_eq!(chars(&mut state, "4"), vec![Effect::Save]);
+    assert_eq!(
+        state.answer().and_then(|a| a.target.clone()).as_deref(),
+        Some("on-the-route")
+    );
+    assert!(matches!(state.mode, Mode::Normal));
+    assert!(
+        current(&state).is_none(),
+        "the target alone leaves the current stage unset"
+    );
+    chars(&mut state, "t0");
+    assert_eq!(state.answer().and_then(|a| a.target.clone()), None);
+    chars(&mut state, "t");
+    press(&mut state, KeyCode::Esc);
+    assert!(matches!(state.mode, Mode::Normal));
+    chars(&mut state, "t");
+    assert!(
+        chars(&mut state, "q").is_empty(),
+        "another key cancels the target instead of quitting"
+    );
+    assert!(matches!(state.mode, Mode::Normal));
+    chars(&mut state, "t");
+    press(&mut state, KeyCode::Backspace);
+    assert!(matches!(state.mode, Mode::Normal));
+}
+
+#[test]
+fn x_toggles_not_applicable_and_delete_clears() {
+    let mut state = state();
+    chars(&mut state, "x");
+    assert_eq!(current(&state), Some(Current::NotApplicable));
+    chars(&mut state, "x");
+    assert_eq!(current(&state), None);
+    chars(&mut state, "2");
+    assert_eq!(press(&mut state, KeyCode::Delete), vec![Effect::Save]);
+    assert_eq!(current(&state), None);
+    chars(&mut state, "2");
+    press(&mut state, KeyCode::Backspace);
+    assert_eq!(current(&state), None);
+}
+
+#[test]
+fn enter_confirms_a_carried_answer_and_moves_on() {
+    let mut state = state();
+    let routemap = state.routemap.clone();
+    let answer = state.assessment.answer_mut(&routemap, "leadership");
+    answer.current = Some(Current::Stage("flag-planted".into()));
+    answer.carried = true;
+    assert_eq!(
+        press(&mut state, KeyCode::Enter),
+        vec![Effect::Save, Effect::RememberPosition]
+    );
+    assert!(!state.assessment.answer("leadership").unwrap().carried);
+    assert_eq!(state.selected, 1);
+    assert_eq!(
+        press(&mut state, KeyCode::Enter),
+        vec![Effect::RememberPosition],
+        "nothing to confirm: just move on"
+    );
+}
+
+#[test]
+fn changing_a_carried_stage_confirms_it_but_notes_do_not() {
+    let mut state = state();
+    let routemap = state.routemap.clone();
+    let answer = state.assessment.answer_mut(&routemap, "leadership");
+    answer.current = Some(Current::Stage("flag-planted".into()));
+    answer.carried = true;
+    chars(&mut state, "n");
+    chars(&mut state, "ok");
+    press(&mut state, KeyCode::Esc);
+    assert!(state.answer().unwrap().carried);
+    chars(&mut state, "3");
+    assert!(!state.answer().unwrap().carried);
+}
+
+#[test]
+fn c_cycles_confidence() {
+    let mut state = state();
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        chars(&mut state, "c");
+        seen.push(state.answer().and_then(|a| a.confidence));
+    }
+    assert_eq!(
+        seen,
+        [
+            Some(Confidence::Low),
+            Some(Confidence::Medium),
+            Some(Confidence::High),
+            None
+        ]
+    );
+}
+
+#[test]
+fn the_notes_editor_saves_every_keystroke_and_keeps_text_on_esc() {
+    let mut state = state();
+    assert!(chars(&mut state, "n").is_empty());
+    assert!(state.is_editing());
+    assert_eq!(
+        chars(&mut state, "Môn"),
+        vec![Effect::Save, Effect::Save, Effect::Save]
+    );
+    press(&mut state, KeyCode::Enter);
+    chars(&mut state, "q 🚒");
+    assert_eq!(
+        state.answer().and_then(|a| a.notes.clone()).as_deref(),
+        Some("Môn\nq 🚒")
+    );
+    assert!(press(&mut state, KeyCode::Esc).is_empty());
+    assert!(!state.is_editing());
+    assert_eq!(
+        state.answer().and_then(|a| a.notes.clone()).as_deref(),
+        Some("Môn\nq 🚒")
+    );
+    chars(&mut state, "n");
+    for _ in 0..10 {
+        press(&mut state, KeyCode::Backspace);
+    }
+    assert_eq!(
+        state.answer().and_then(|a| a.notes.clone()),
+        None,
+        "emptied notes are removed"
+    );
+}
+
+#[test]
+fn the_evidence_editor_takes_one_item_a_line() {
+    let mut state = state();
+    chars(&mut state, "e");
+    chars(&mut state, "https://x.example/a.pdf");
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, KeyCode::Enter);
+    chars(&mut state, "  Board paper 12  ");
+    press(&mut state, KeyCode::Esc);
+    assert_eq!(
+        state.answer().unwrap().evidence,
+        ["https://x.example/a.pdf", "Board paper 12"]
+    );
+    chars(&mut state, "e");
+    assert!(
+        matches!(&state.mode, Mode::Editing(editor) if editor.content() == "https://x.example/a.pdf\nBoard paper 12")
+    );
+}
+
+#[test]
+fn ctrl_c_quits_even_from_the_editor() {
+    let mut state = state();
+    chars(&mut state, "n");
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(action_for(Context::Editor, &ctrl_c), Some(Action::Quit));
+    let effects = update(&mut state, Msg::Action(Action::Quit));
+    assert_eq!(effects, vec![Effect::RememberPosition, Effect::Quit]);
+}
+
+#[test]
+fn q_quits_and_remembers_the_position() {
+    let mut state = state();
+    assert_eq!(
+        chars(&mut state, "q"),
+        vec![Effect::RememberPosition, Effect::Quit]
+    );
+}
+
+#[test]
+fn r_toggles_review_and_esc_goes_back() {
+    let mut state = state();
+    chars(&mut state, "r");
+    assert_eq!(state.screen, Screen::Review);
+    chars(&mut state, "r");
+    assert_eq!(state.screen, Screen::Walk);
+    chars(&mut state, "r");
+    press(&mut state, KeyCode::Esc);
+    assert_eq!(state.screen, Screen::Walk);
+    chars(&mut state, "r3");
+    assert!(
+        current(&state).is_some(),
+        "stages can be set from the review screen"
+    );
+}
+
+#[test]
+fn help_opens_with_question_mark_and_any_key_closes_it() {
+    let mut state = state();
+    chars(&mut state, "?");
+    assert!(state.show_help);
+    assert!(
+        chars(&mut state, "3").is_empty(),
+        "the key only closes help"
+    );
+    assert!(!state.show_help);
+    assert!(current(&state).is_none());
+    press(&mut state, KeyCode::F(1));
+    assert!(state.show_help);
+    assert_eq!(
+        chars(&mut state, "q"),
+        vec![Effect::RememberPosition, Effect::Quit],
+        "q still quits"
+    );
+}
+
+#[test]
+fn tab_finds_the_next_theme_without_a_stage() {
+    let mut state = state();
+    chars(&mut state, "2");
+    press(&mut state, KeyCode::Down);
+    chars(&mut state, "x");
+    press(&mut state, KeyCode::Up);
+    press(&mut state, KeyCode::Tab);
+    assert_eq!(state.selected, 2);
+    for _ in 0..12 {
+        chars(&mut state, "1");
+        press(&mut state, KeyCode::Tab);
+    }
+    assert!(
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text == "Every theme has a current stage.")
+    );
+}
+
+#[test]
+fn scrolling_the_details_is_bounded() {
+    let mut state = state();
+    let max = crate::tui::view::walk::detail_max_scroll(&state);
+    assert!(max > 0, "the built-in routemap's details overflow 80x24");
+    for _ in 0..100 {
+        chars(&mut state, "J");
+    }
+    assert_eq!(state.detail_scroll, max);
+    chars(&mut state, "K");
+    assert_eq!(state.detail_scroll, max.saturating_sub(3));
+    press(&mut state, KeyCode::Down);
+    assert_eq!(state.detail_scroll, 0, "a new theme starts at the top");
+}
+
+#[test]
+fn read_only_refuses_every_change_and_says_why() {
+    let mut state = state();
+    state.read_only = Some("open elsewhere".into());
+    for keys in ["3", "t", "x", "c", "n", "e"] {
+        assert!(chars(&mut state, keys).is_empty(), "{keys}");
+        assert!(
+            state
+                .message
+                .as_ref()
+                .is_some_and(|m| m.is_error && m.text == "Read-only: open elsewhere"),
+            "{keys}"
+        );
+        assert!(matches!(state.mode, Mode::Normal));
+    }
+    assert!(press(&mut state, KeyCode::Delete).is_empty());
+    assert!(state.assessment.answers.is_empty());
+    assert_eq!(
+        press(&mut state, KeyCode::Down),
+        vec![Effect::RememberPosition],
+        "moving is fine"
+    );
+}
+
+#[test]
+fn resize_is_recorded_for_layout() {
+    let mut state = state();
+    assert!(update(&mut state, Msg::Resize(250, 70)).is_empty());
+    assert_eq!(state.size, (250, 70));
+}

@@ -1,0 +1,213 @@
+//! Drawing: `render(&State, &mut Frame)`, one module per screen. Views read state and
+//! never change it, touch no files, and build only what the frame shows.
+
+mod help;
+mod review;
+pub mod walk;
+
+use super::keys::{Context, context_of};
+use super::state::{EditField, Mode, Screen, State};
+use crate::routemap::plural;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+pub fn render(state: &State, frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(Block::default().style(state.palette.text), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(state, frame, area);
+        return;
+    }
+    let [title, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_bar(state, frame, title);
+    match state.screen {
+        Screen::Walk => walk::render(state, frame, body),
+        Screen::Review => review::render(state, frame, body),
+    }
+    footer_bar(state, frame, footer);
+    if let Mode::Editing(editor) = &state.mode {
+        editor_popup(state, editor, frame, body);
+    }
+    if state.show_help {
+        help::render(state, frame, body);
+    }
+}
+
+fn too_small(state: &State, frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+        area.width, area.height
+    );
+    let lines = crate::text::wrap_words(&text, usize::from(area.width.max(1)));
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect {
+        y: top,
+        height: (lines.len() as u16).min(area.height),
+        ..area
+    };
+    let text: Vec<Line> = lines.into_iter().map(Line::from).collect();
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .style(state.palette.warning),
+        rect,
+    );
+}
+
+fn title_bar(state: &State, frame: &mut Frame, area: Rect) {
+    let palette = &state.palette;
+    let (answered, total) = state.assessment.progress(&state.routemap);
+    let mut right = format!(
+        "{} {} · {answered}/{total} answered ",
+        state.routemap.id, state.routemap.version
+    );
+    if !state.mismatches.is_empty() {
+        right = format!("⚠ {} unmatched · {right}", state.mismatches.len());
+    }
+    if state.read_only.is_some() {
+        right = format!("READ-ONLY · {right}");
+    }
+    let right_width = right.chars().count() as u16;
+    let left_room = usize::from(area.width.saturating_sub(right_width + 1));
+    let left = crate::text::ellipsize(
+        &format!(" routemap │ {}", state.assessment.display_name()),
+        left_room,
+        "…",
+    );
+    frame.render_widget(Paragraph::new(left).style(palette.title_bar), area);
+    let right_area = Rect {
+        x: area.right().saturating_sub(right_width),
+        width: right_width.min(area.width),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(right).style(palette.title_bar), right_area);
+}
+
+/// The keys worth showing for what the user is doing now.
+fn hints(state: &State) -> Vec<(&'static str, String)> {
+    let stages = state.routemap.stages.len();
+    match context_of(state) {
+        Context::Target => vec![
+            (stage_keys(stages), "target stage".into()),
+            ("0", "clear".into()),
+            ("Esc", "cancel".into()),
+        ],
+        Context::Editor => vec![("Esc", "done (saved as you type)".into())],
+        Context::Normal => {
+            let mut hints = vec![
+                (stage_keys(stages), "stage".into()),
+                ("t", "target".into()),
+                ("x", "n/a".into()),
+                ("n", "notes".into()),
+                ("e", "evidence".into()),
+            ];
+            if state.answer().is_some_and(|answer| answer.carried) {
+                hints.insert(0, ("Enter", "confirm".into()));
+            }
+            hints.push((
+                "r",
+                if state.screen == Screen::Review {
+                    "walk".into()
+                } else {
+                    "review".into()
+                },
+            ));
+            hints.push(("?", "help".into()));
+            hints.push(("q", "quit".into()));
+            hints
+        }
+    }
+}
+
+/// "1-5" for a scale of five (scales have 2 to 9 stages).
+pub fn stage_keys(stages: usize) -> &'static str {
+    const RANGES: [&str; 10] = [
+        "1", "1", "1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "1-8", "1-9",
+    ];
+    RANGES[stages.min(9)]
+}
+
+fn footer_bar(state: &State, frame: &mut Frame, area: Rect) {
+    let palette = &state.palette;
+    if let Some(message) = &state.message {
+        let style = if message.is_error {
+            palette.error
+        } else {
+            palette.warning
+        };
+        frame.render_widget(
+            Paragraph::new(format!(" {}", message.text)).style(style),
+            area,
+        );
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (key, what) in hints(state) {
+        spans.push(Span::styled(key, palette.key));
+        spans.push(Span::styled(format!(" {what}  "), palette.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn editor_popup(state: &State, editor: &super::state::Editor, frame: &mut Frame, body: Rect) {
+    let palette = &state.palette;
+    let theme = state.theme().map_or("", |theme| theme.name.as_str());
+    let (what, help) = match editor.field {
+        EditField::Notes => (
+            "Notes",
+            "Type freely; Enter starts a new line. Esc finishes. Saved as you type.",
+        ),
+        EditField::Evidence => (
+            "Evidence",
+            "One link, path or reference a line. Esc finishes. Saved as you type.",
+        ),
+    };
+    let width = body.width.saturating_sub(4).min(100);
+    let height = body.height.saturating_sub(2).min(20);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(palette.border_focus)
+        .title(Line::styled(
+            format!(
+                " {what} — {} ",
+                crate::text::ellipsize(theme, usize::from(width.saturating_sub(16)), "…")
+            ),
+            palette.heading,
+        ))
+        .title_bottom(Line::styled(format!(" {help} "), palette.dim));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(&editor.text, inner);
+}
+
+/// A paragraph of wrapped text for the panes.
+pub fn wrapped(lines: Vec<Line<'static>>, style: Style) -> Paragraph<'static> {
+    Paragraph::new(lines)
+        .style(style)
+        .wrap(Wrap { trim: false })
+}
+
+/// "3 of 12 themes".
+pub fn count_of(index: usize, total: usize) -> String {
+    format!("{} of {}", index + 1, plural(total, "theme"))
+}

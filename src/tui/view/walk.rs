@@ -1,0 +1,592 @@
+//! The walk screen: the theme list, the focused theme (question, vision, every stage's
+//! descriptor, notes, evidence) and, on a wide terminal, the radar.
+
+use super::count_of;
+use crate::assessment::{Answer, Current};
+use crate::radar::{self, Drawing, Look, Radar};
+use crate::text::{ellipsize, wrap_words};
+use crate::tui::state::State;
+use crate::tui::theme::Palette;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+/// Where the walk's panes go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WalkLayout {
+    pub list: Rect,
+    pub detail: Rect,
+    pub radar: Option<Rect>,
+}
+
+/// Below this width the radar is left to the review screen.
+const RADAR_MIN_WIDTH: u16 = 150;
+const RADAR_MIN_HEIGHT: u16 = 34;
+/// Stages go side by side when each column gets at least this many cells.
+const STAGE_COLUMN_MIN: u16 = 24;
+
+pub fn layout(body: Rect) -> WalkLayout {
+    let wide = body.width >= RADAR_MIN_WIDTH && body.height >= RADAR_MIN_HEIGHT;
+    let list_width = if wide {
+        44
+    } else {
+        (body.width * 2 / 5).clamp(28, 40)
+    };
+    if wide {
+        let radar_width = (body.width * 3 / 10).clamp(60, 90);
+        let [list, detail, radar] = Layout::horizontal([
+            Constraint::Length(list_width),
+            Constraint::Min(40),
+            Constraint::Length(radar_width),
+        ])
+        .areas(body);
+        WalkLayout {
+            list,
+            detail,
+            radar: Some(radar),
+        }
+    } else {
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Min(30)]).areas(body);
+        WalkLayout {
+            list,
+            detail,
+            radar: None,
+        }
+    }
+}
+
+fn detail_inner(detail: Rect) -> Rect {
+    Block::default().borders(Borders::ALL).inner(detail)
+}
+
+fn side_by_side(state: &State, inner: Rect) -> bool {
+    let stages = state.routemap.stages.len() as u16;
+    inner.width >= stages * STAGE_COLUMN_MIN && inner.height >= 24
+}
+
+/// How far the detail pane can scroll at the current terminal size.
+pub fn detail_max_scroll(state: &State) -> u16 {
+    let body = Rect::new(0, 1, state.size.0, state.size.1.saturating_sub(2));
+    let inner = detail_inner(layout(body).detail);
+    let lines = if side_by_side(state, inner) {
+        0
+    } else {
+        detail_lines(state, inner.width, true).len()
+    };
+    u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height)
+}
+
+pub fn render(state: &State, frame: &mut Frame, body: Rect) {
+    let panes = layout(body);
+    theme_list(state, frame, panes.list);
+    detail(state, frame, panes.detail);
+    if let Some(area) = panes.radar {
+        radar_panel(state, frame, area);
+    }
+}
+
+/// The mark and short status of a theme in the list: never colour alone.
+pub fn mark(state: &State, answer: Option<&Answer>) -> (&'static str, String) {
+    let Some(answer) = answer else {
+        return ("○", String::new());
+    };
+    let stage_number = |id: &str| {
+        state
+            .routemap
+            .stage_index(id)
+            .map_or("?".to_string(), |i| (i + 1).to_string())
+    };
+    let target = answer
+        .target
+        .as_deref()
+        .map(|t| format!("→{}", stage_number(t)))
+        .unwrap_or_default();
+    match &answer.current {
+        Some(Current::NotApplicable) => ("–", "n/a".into()),
+        Some(Current::Stage(stage)) if answer.carried => {
+            ("↻", format!("{}{target}", stage_number(stage)))
+        }
+        Some(Current::Stage(stage)) if state.routemap.stage_index(stage).is_none() => {
+            ("?", "?".into())
+        }
+        Some(Current::Stage(stage)) => ("●", format!("{}{target}", stage_number(stage))),
+        None if !target.is_empty() => ("○", target),
+        None => ("○", String::new()),
+    }
+}
+
+enum Row {
+    Section(usize),
+    Theme(usize),
+}
+
+fn list_rows(state: &State) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(state.routemap.themes.len() + state.routemap.sections.len());
+    let mut previous = None;
+    for (index, theme) in state.routemap.themes.iter().enumerate() {
+        if let Some(section) = theme.section
+            && theme.section != previous
+        {
+            rows.push(Row::Section(section));
+        }
+        previous = theme.section;
+        rows.push(Row::Theme(index));
+    }
+    rows
+}
+
+fn theme_list(state: &State, frame: &mut Frame, area: Rect) {
+    let palette = &state.palette;
+    let (answered, total) = state.assessment.progress(&state.routemap);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(palette.border)
+        .title(Line::styled(
+            format!(" Themes {answered}/{total} "),
+            palette.heading,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = list_rows(state);
+    let selected_row = rows
+        .iter()
+        .position(|row| matches!(row, Row::Theme(i) if *i == state.selected))
+        .unwrap_or(0);
+    // Keep the focused theme in view, centred where the list is longer than the pane.
+    let height = usize::from(inner.height);
+    let first = selected_row
+        .saturating_sub(height / 2)
+        .min(rows.len().saturating_sub(height));
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = rows[first..rows.len().min(first + height)]
+        .iter()
+        .map(|row| match row {
+            Row::Section(section) => section_line(state, *section, width),
+            Row::Theme(index) => theme_line(state, *index, width, palette),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    if first > 0 {
+        frame.render_widget(
+            Paragraph::new("▲").style(palette.dim),
+            Rect {
+                x: area.right().saturating_sub(2),
+                y: area.y,
+                width: 1,
+                height: 1,
+            },
+        );
+    }
+    if first + height < rows.len() {
+        frame.render_widget(
+            Paragraph::new("▼").style(palette.dim),
+            Rect {
+                x: area.right().saturating_sub(2),
+                y: area.bottom().saturating_sub(1),
+                width: 1,
+                height: 1,
+            },
+        );
+    }
+}
+
+fn section_line(state: &State, section: usize, width: usize) -> Line<'static> {
+    let name = state
+        .routemap
+        .sections
+        .get(section)
+        .map_or("", |s| s.name.as_str());
+    let themes: Vec<_> = state
+        .routemap
+        .themes
+        .iter()
+        .filter(|t| t.section == Some(section))
+        .collect();
+    let done = themes
+        .iter()
+        .filter(|t| {
+            state
+                .assessment
+                .answer(&t.id)
+                .is_some_and(|a| a.current.is_some())
+        })
+        .count();
+    let count = format!(" {done}/{}", themes.len());
+    let name = ellipsize(name, width.saturating_sub(count.width()), "…");
+    Line::from(vec![
+        Span::styled(
+            name,
+            state.palette.heading.add_modifier(Modifier::UNDERLINED),
+        ),
+        Span::styled(count, state.palette.dim),
+    ])
+}
+
+fn theme_line(state: &State, index: usize, width: usize, palette: &Palette) -> Line<'static> {
+    let theme = &state.routemap.themes[index];
+    let answer = state.assessment.answer(&theme.id);
+    let (symbol, status) = mark(state, answer);
+    let status_width = status.width();
+    let name_room = width.saturating_sub(2 + status_width + 1);
+    let name = ellipsize(&theme.name, name_room, "…");
+    let padding = width.saturating_sub(2 + name.width() + status_width);
+    let text = format!("{symbol} {name}{}{status}", " ".repeat(padding));
+    let style = if index == state.selected {
+        palette.selected
+    } else if answer.is_some_and(|a| a.carried) {
+        palette.carried
+    } else {
+        palette.text
+    };
+    Line::styled(text, style)
+}
+
+/// Pushes text wrapped to `width`, each line indented, keeping the text's own line breaks.
+fn push_wrapped(
+    lines: &mut Vec<Line<'static>>,
+    text: &str,
+    width: u16,
+    indent: usize,
+    style: Style,
+) {
+    let room = usize::from(width).saturating_sub(indent).max(8);
+    for paragraph in text.split('\n') {
+        if paragraph.trim().is_empty() {
+            lines.push(Line::default());
+            continue;
+        }
+        for part in wrap_words(paragraph, room) {
+            lines.push(Line::styled(format!("{}{part}", " ".repeat(indent)), style));
+        }
+    }
+}
+
+/// The focused theme's header: name, place, carried or unmatched notices, question, vision.
+fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+    let palette = &state.palette;
+    let mut lines = Vec::new();
+    let Some(theme) = state.theme() else {
+        return lines;
+    };
+    push_wrapped(
+        &mut lines,
+        &theme.name,
+        width,
+        0,
+        palette.heading.add_modifier(Modifier::UNDERLINED),
+    );
+    let mut place = count_of(state.selected, state.routemap.themes.len());
+    if let Some(section) = state.routemap.section_of(theme) {
+        place = format!("{} · {place}", section.name);
+    }
+    push_wrapped(&mut lines, &place, width, 0, palette.dim);
+    if state.answer().is_some_and(|answer| answer.carried) {
+        push_wrapped(
+            &mut lines,
+            "↻ Carried over from the previous assessment: Enter confirms it, or choose a stage.",
+            width,
+            0,
+            palette.carried.add_modifier(Modifier::BOLD),
+        );
+    }
+    for mismatch in &state.mismatches {
+        if let crate::assessment::Mismatch::Stage { theme: id, .. } = mismatch
+            && *id == theme.id
+        {
+            push_wrapped(
+                &mut lines,
+                &format!("⚠ {mismatch}"),
+                width,
+                0,
+                palette.warning,
+            );
+        }
+    }
+    if let Some(question) = &theme.question {
+        lines.push(Line::default());
+        push_wrapped(
+            &mut lines,
+            question,
+            width,
+            0,
+            palette.text.add_modifier(Modifier::BOLD),
+        );
+    }
+    lines
+}
+
+/// The theme's five-year vision: where the top of the scale leads.
+fn vision_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+    let palette = &state.palette;
+    let mut lines = Vec::new();
+    if let Some(vision) = state.theme().and_then(|theme| theme.vision.as_deref()) {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            "Vision",
+            palette.dim.add_modifier(Modifier::BOLD),
+        ));
+        push_wrapped(
+            &mut lines,
+            vision,
+            width,
+            0,
+            palette.dim.add_modifier(Modifier::ITALIC),
+        );
+    }
+    lines
+}
+
+/// The mark and words of a stage: current, target, both or neither.
+fn stage_role(answer: Option<&Answer>, stage_id: &str) -> (&'static str, &'static str) {
+    let current = answer.and_then(Answer::current_stage) == Some(stage_id);
+    let target = answer.and_then(|a| a.target.as_deref()) == Some(stage_id);
+    match (current, target) {
+        (true, true) => ("◉", "◀ CURRENT = TARGET"),
+        (true, false) => ("●", "◀ CURRENT"),
+        (false, true) => ("◎", "◀ TARGET"),
+        (false, false) => ("○", ""),
+    }
+}
+
+fn stage_style(palette: &Palette, answer: Option<&Answer>, stage_id: &str) -> Style {
+    let (mark, _) = stage_role(answer, stage_id);
+    match mark {
+        "●" | "◉" => palette.current,
+        "◎" => palette.target,
+        _ => palette.heading,
+    }
+}
+
+/// The answer's confidence, notes and evidence.
+fn answer_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+    let palette = &state.palette;
+    let answer = state.answer();
+    let mut lines = vec![Line::default()];
+    let confidence = answer
+        .and_then(|a| a.confidence)
+        .map_or("not set", |c| c.as_str());
+    lines.push(Line::from(vec![
+        Span::styled("Confidence ", palette.dim.add_modifier(Modifier::BOLD)),
+        Span::raw(confidence.to_string()),
+        Span::styled("  (c)", palette.dim),
+    ]));
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled("Notes", palette.dim.add_modifier(Modifier::BOLD)),
+        Span::styled("  (n to edit)", palette.dim),
+    ]));
+    match answer.and_then(|a| a.notes.as_deref()) {
+        Some(notes) => push_wrapped(&mut lines, notes, width, 2, palette.text),
+        None => lines.push(Line::styled("  none yet", palette.dim)),
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled("Evidence", palette.dim.add_modifier(Modifier::BOLD)),
+        Span::styled("  (e to edit)", palette.dim),
+    ]));
+    match answer
+        .map(|a| a.evidence.as_slice())
+        .filter(|e| !e.is_empty())
+    {
+        Some(evidence) => {
+            for item in evidence {
+                push_wrapped(&mut lines, &format!("• {item}"), width, 2, palette.text);
+            }
+        }
+        None => lines.push(Line::styled("  none yet", palette.dim)),
+    }
+    lines
+}
+
+/// Every line of the stacked detail pane, wrapped to `width`.
+pub fn detail_lines(state: &State, width: u16, with_stages: bool) -> Vec<Line<'static>> {
+    let palette = &state.palette;
+    let mut lines = header_lines(state, width);
+    let Some(theme) = state.theme() else {
+        return lines;
+    };
+    let answer = state.answer();
+    if with_stages {
+        lines.push(Line::default());
+        let stages = state.routemap.stages.len();
+        let keys = super::stage_keys(stages);
+        push_wrapped(
+            &mut lines,
+            &format!("Stages: {keys} sets the current stage, t then {keys} the target, x n/a"),
+            width,
+            0,
+            palette.dim,
+        );
+        if answer.is_some_and(|a| a.current == Some(Current::NotApplicable)) {
+            lines.push(Line::styled(
+                "– Not applicable: left off the radar and the scores (x to undo)",
+                palette.warning,
+            ));
+        }
+        for (index, stage) in state.routemap.stages.iter().enumerate() {
+            let (mark, role) = stage_role(answer, &stage.id);
+            let style = stage_style(palette, answer, &stage.id);
+            let head = format!("{mark} {} {}", index + 1, stage.name);
+            let gap = usize::from(width)
+                .saturating_sub(head.width() + role.width())
+                .max(1);
+            lines.push(Line::from(vec![
+                Span::styled(head, style),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(role, style),
+            ]));
+            let descriptor = theme.descriptors.get(index).map_or("", String::as_str);
+            push_wrapped(&mut lines, descriptor, width, 4, palette.text);
+        }
+    }
+    lines.extend(vision_lines(state, width));
+    lines.extend(answer_lines(state, width));
+    lines
+}
+
+fn detail(state: &State, frame: &mut Frame, area: Rect) {
+    let palette = &state.palette;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(palette.border_focus);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if !side_by_side(state, inner) {
+        let lines = detail_lines(state, inner.width, true);
+        let total = lines.len() as u16;
+        let scroll = state.detail_scroll.min(total.saturating_sub(inner.height));
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+        if total > scroll + inner.height {
+            let more = Rect {
+                x: area.right().saturating_sub(12),
+                y: area.bottom().saturating_sub(1),
+                width: 11.min(area.width),
+                height: 1,
+            };
+            frame.render_widget(Paragraph::new(" more: J ↓ ").style(palette.key), more);
+        }
+        if scroll > 0 {
+            let more = Rect {
+                x: area.right().saturating_sub(12),
+                y: area.y,
+                width: 11.min(area.width),
+                height: 1,
+            };
+            frame.render_widget(Paragraph::new(" more: K ↑ ").style(palette.key), more);
+        }
+        return;
+    }
+    // Wide: header, the stages as columns side by side, then the answer.
+    let header = header_lines(state, inner.width);
+    let mut answer_text = vision_lines(state, inner.width);
+    answer_text.extend(answer_lines(state, inner.width));
+    let columns = stage_columns_height(state, inner.width);
+    let [top, middle, bottom] = Layout::vertical([
+        Constraint::Length(header.len() as u16 + 1),
+        Constraint::Length(columns),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(header), top);
+    stage_columns(state, frame, middle);
+    frame.render_widget(Paragraph::new(answer_text), bottom);
+}
+
+fn column_width(state: &State, width: u16) -> u16 {
+    width / state.routemap.stages.len().max(1) as u16
+}
+
+fn stage_column_lines(state: &State, index: usize, inner_width: u16) -> Vec<Line<'static>> {
+    let palette = &state.palette;
+    let mut lines = Vec::new();
+    let (Some(stage), Some(theme)) = (state.routemap.stages.get(index), state.theme()) else {
+        return lines;
+    };
+    let style = stage_style(palette, state.answer(), &stage.id);
+    push_wrapped(
+        &mut lines,
+        &format!("{} {}", index + 1, stage.name),
+        inner_width,
+        0,
+        style,
+    );
+    lines.push(Line::default());
+    push_wrapped(
+        &mut lines,
+        theme.descriptors.get(index).map_or("", String::as_str),
+        inner_width,
+        0,
+        palette.text,
+    );
+    lines
+}
+
+fn stage_columns_height(state: &State, width: u16) -> u16 {
+    let inner = column_width(state, width).saturating_sub(2);
+    let tallest = (0..state.routemap.stages.len())
+        .map(|i| stage_column_lines(state, i, inner).len())
+        .max()
+        .unwrap_or(0);
+    tallest as u16 + 2
+}
+
+fn stage_columns(state: &State, frame: &mut Frame, area: Rect) {
+    let palette = &state.palette;
+    let count = state.routemap.stages.len();
+    let columns = Layout::horizontal(vec![Constraint::Ratio(1, count as u32); count]).split(area);
+    for (index, column) in columns.iter().enumerate() {
+        let Some(stage) = state.routemap.stages.get(index) else {
+            continue;
+        };
+        let (mark, role) = stage_role(state.answer(), &stage.id);
+        let chosen = !role.is_empty();
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(if chosen {
+                BorderType::Thick
+            } else {
+                BorderType::Rounded
+            })
+            .border_style(if chosen {
+                stage_style(palette, state.answer(), &stage.id)
+            } else {
+                palette.border
+            })
+            .title(Line::styled(
+                format!(" {mark} {} ", index + 1),
+                stage_style(palette, state.answer(), &stage.id),
+            ))
+            .title_bottom(Line::styled(
+                role.trim_start_matches("◀ ").to_string(),
+                stage_style(palette, state.answer(), &stage.id),
+            ));
+        let inner = block.inner(*column);
+        frame.render_widget(block, *column);
+        frame.render_widget(
+            Paragraph::new(stage_column_lines(state, index, inner.width)),
+            inner,
+        );
+    }
+}
+
+fn radar_panel(state: &State, frame: &mut Frame, area: Rect) {
+    let palette = &state.palette;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(palette.border)
+        .title(Line::styled(" Radar ", palette.heading));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let radar = Radar::of(&state.routemap, &state.assessment, true);
+    let look = Look {
+        drawing: Drawing::Braille,
+        color: palette.color,
+    };
+    radar::render(&radar, inner, frame.buffer_mut(), look);
+}
