@@ -193,6 +193,12 @@ pub fn render(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
         ..area
     };
     let plan = plan_labels(&radar.axes, body, None, look);
+    // Centre the picture in the height it leaves spare (less any number legend).
+    let numbers = if plan.numbered { number_legend_rows(radar, area.width) } else { 0 };
+    let spare = body.height.saturating_sub(plan.used_height + numbers) / 2;
+    let area = Rect { y: area.y + spare, height: area.height - spare, ..area };
+    let body = Rect { y: body.y + spare, height: plan.used_height, ..body };
+    let plan = plan_labels(&radar.axes, body, None, look);
     paint::paint_plot(radar, plan.plot, buf, look);
     labels::place(&plan, buf, look);
     let mut row = body.bottom();
@@ -203,7 +209,9 @@ pub fn render(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
         buf.set_line(area.x, row, &line, area.width);
         row += 1;
     }
-    if plan.numbered {
+    // A partial legend would mislead: show it whole or not at all (the TUI's review
+    // table numbers the themes anyway).
+    if plan.numbered && row + number_legend_rows(radar, area.width) <= area.bottom() {
         number_legend(radar, area, buf, row);
     }
 }

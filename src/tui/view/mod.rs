@@ -142,19 +142,19 @@ pub fn stage_keys(stages: usize) -> &'static str {
 fn footer_bar(state: &State, frame: &mut Frame, area: Rect) {
     let palette = &state.palette;
     if let Some(message) = &state.message {
-        let style = if message.is_error {
-            palette.error
-        } else {
-            palette.warning
-        };
-        frame.render_widget(
-            Paragraph::new(format!(" {}", message.text)).style(style),
-            area,
-        );
+        let style = if message.is_error { palette.error } else { palette.warning };
+        let text = crate::text::ellipsize(&format!(" {}", message.text), usize::from(area.width), "…");
+        frame.render_widget(Paragraph::new(text).style(style), area);
         return;
     }
+    // Drop hints from the middle (the least needed) until the rest fit; help and quit stay.
+    let mut hints = hints(state);
+    let width = |hints: &[(&str, String)]| hints.iter().map(|(key, what)| key.chars().count() + what.chars().count() + 3).sum::<usize>() + 1;
+    while width(&hints) > usize::from(area.width) && hints.len() > 2 {
+        hints.remove(hints.len() - 3);
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (key, what) in hints(state) {
+    for (key, what) in hints {
         spans.push(Span::styled(key, palette.key));
         spans.push(Span::styled(format!(" {what}  "), palette.dim));
     }
@@ -174,14 +174,14 @@ fn editor_popup(state: &State, editor: &super::state::Editor, frame: &mut Frame,
             "One link, path or reference a line. Esc finishes. Saved as you type.",
         ),
     };
-    let width = body.width.saturating_sub(4).min(100);
-    let height = body.height.saturating_sub(2).min(20);
-    let area = Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + (body.height - height) / 2,
-        width,
-        height,
+    // Over the lower part of the theme's pane, so its name and question stay in view.
+    let pane = match state.screen {
+        Screen::Walk => walk::layout(body).detail,
+        Screen::Review => body,
     };
+    let height = (pane.height / 2).max(8).min(pane.height);
+    let area = Rect { y: pane.bottom() - height, height, ..pane };
+    let width = area.width;
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)

@@ -59,7 +59,9 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
     let width = usize::from(inner.width);
     let digits = total.to_string().len();
     // Columns: number, theme, now, target, gap; the theme takes what the stages leave.
-    let stage_room = ((width.saturating_sub(digits + 12)) / 4).clamp(3, 24);
+    // The theme keeps at least 14 cells; the stages share the rest, up to 24 each.
+    let theme_min = 14.min(width / 3);
+    let stage_room = (width.saturating_sub(digits + 1 + theme_min + 2 + 5) / 2).clamp(3, 24);
     let theme_room = width.saturating_sub(digits + 1 + 2 * (stage_room + 1) + 5);
     let header = format!(
         "{:>digits$} {:<theme_room$} {:<stage_room$} {:<stage_room$} {:>4}",

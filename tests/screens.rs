@@ -1,0 +1,179 @@
+//! Snapshots of every screen on ratatui's TestBackend, at 80×24 and 200×60.
+
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use routemap::assessment::{Assessment, Current};
+use routemap::builtin;
+use routemap::clock::Instant;
+use routemap::tui::state::State;
+use routemap::tui::theme::Palette;
+use routemap::tui::update::update;
+use routemap::tui::{message_for, view};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+fn state() -> State {
+    let routemap = builtin::find(builtin::DEFAULT_ROUTEMAP).unwrap().load().unwrap();
+    let assessment = Assessment::new(&routemap, "Anytown Borough Council", Some("2026 baseline"), Instant(0));
+    State::new(routemap, assessment, "anytown.yaml".into(), Palette::monochrome())
+}
+
+/// A state with a few answers, a target, confidence, notes in Welsh and evidence.
+fn answered() -> State {
+    let mut state = state();
+    keys(&mut state, "3t4cc");
+    keys(&mut state, "n");
+    for c in "Mae'r Prif Swyddog Gwybodaeth yn adrodd i'r dirprwy brif weithredwr. 🚒".chars() {
+        key(&mut state, KeyCode::Char(c));
+    }
+    key(&mut state, KeyCode::Esc);
+    keys(&mut state, "e");
+    for c in "https://intranet.example/ict-strategy-2026.pdf".chars() {
+        key(&mut state, KeyCode::Char(c));
+    }
+    key(&mut state, KeyCode::Esc);
+    keys(&mut state, "j2jxj5t5");
+    keys(&mut state, "k");
+    state
+}
+
+fn key(state: &mut State, code: KeyCode) {
+    if let Some(msg) = message_for(state, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+        update(state, msg);
+    }
+}
+
+fn keys(state: &mut State, text: &str) {
+    for c in text.chars() {
+        key(state, KeyCode::Char(c));
+    }
+}
+
+fn draw(state: &mut State, width: u16, height: u16) -> String {
+    state.size = (width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::render(state, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn snapshot_both(name: &str, state: &mut State) {
+    for (width, height) in SIZES {
+        let screen = draw(state, width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn walk_fresh() {
+    snapshot_both("walk_fresh", &mut state());
+}
+
+#[test]
+fn walk_answered() {
+    snapshot_both("walk_answered", &mut answered());
+}
+
+#[test]
+fn walk_carried_over() {
+    let mut state = state();
+    let routemap = state.routemap.clone();
+    for (theme, stage) in [("leadership", "flag-planted"), ("governance", "route-planned")] {
+        let answer = state.assessment.answer_mut(&routemap, theme);
+        answer.current = Some(Current::Stage(stage.into()));
+        answer.carried = true;
+    }
+    snapshot_both("walk_carried", &mut state);
+}
+
+#[test]
+fn walk_read_only() {
+    let mut state = answered();
+    state.read_only = Some("this assessment is open in another routemap process; nothing here is saved".into());
+    keys(&mut state, "3");
+    snapshot_both("walk_read_only", &mut state);
+}
+
+#[test]
+fn walk_with_an_unmatched_answer() {
+    let mut state = state();
+    let routemap = state.routemap.clone();
+    state.assessment.answer_mut(&routemap, "leadership").current = Some(Current::Stage("renamed-stage".into()));
+    state.mismatches = routemap::assessment::mismatches(&state.assessment, &routemap);
+    snapshot_both("walk_unmatched", &mut state);
+}
+
+#[test]
+fn walk_scrolled() {
+    let mut state = answered();
+    state.size = (80, 24);
+    keys(&mut state, "JJ");
+    let screen = draw(&mut state, 80, 24);
+    insta::assert_snapshot!("walk_scrolled_80x24", screen);
+}
+
+#[test]
+fn notes_editor() {
+    let mut state = answered();
+    keys(&mut state, "gn");
+    snapshot_both("notes_editor", &mut state);
+}
+
+#[test]
+fn evidence_editor() {
+    let mut state = answered();
+    keys(&mut state, "ge");
+    snapshot_both("evidence_editor", &mut state);
+}
+
+#[test]
+fn awaiting_target() {
+    let mut state = answered();
+    keys(&mut state, "t");
+    let screen = draw(&mut state, 80, 24);
+    insta::assert_snapshot!("awaiting_target_80x24", screen);
+}
+
+#[test]
+fn help() {
+    let mut state = answered();
+    keys(&mut state, "?");
+    snapshot_both("help", &mut state);
+}
+
+#[test]
+fn review() {
+    let mut state = answered();
+    keys(&mut state, "r");
+    snapshot_both("review", &mut state);
+}
+
+#[test]
+fn too_small() {
+    let mut state = answered();
+    insta::assert_snapshot!("too_small_50x12", draw(&mut state, 50, 12));
+    insta::assert_snapshot!("too_small_20x5", draw(&mut state, 20, 5));
+    // Nothing panics at any size, down to nothing at all.
+    for (width, height) in [(1, 1), (0, 0), (59, 40), (200, 17), (60, 18), (1000, 3)] {
+        state.size = (width, height);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| view::render(&state, frame)).unwrap();
+    }
+}
+
+#[test]
+fn prompt() {
+    let palette = Palette::monochrome();
+    let mut prompt = routemap::tui::prompt::Prompt::new("New assessment: Planting the Flag", "Which authority is being assessed? (e.g. Anytown Borough Council)", "");
+    for c in "Cyngor Gwynedd".chars() {
+        prompt.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    for (width, height) in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| routemap::tui::prompt::render(&prompt, &palette, frame)).unwrap();
+        insta::assert_snapshot!(format!("prompt_{width}x{height}"), terminal.backend().to_string());
+    }
+}
