@@ -292,3 +292,22 @@ fn a_missing_assessment_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn full_screen_commands_refuse_a_pipe() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [&[][..], &["new", "--authority", "A"], &["open", "x"]] {
+        let output = routemap(data.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("is a full-screen program and needs a terminal"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        fs::read_dir(data.path()).unwrap().count(),
+        0,
+        "nothing was created"
+    );
+}

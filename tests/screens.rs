@@ -12,14 +12,27 @@ use routemap::clock::Instant;
 use routemap::tui::state::State;
 use routemap::tui::theme::Palette;
 use routemap::tui::update::update;
-use routemap::tui::{message_for, view};
+use routemap::tui::{messages_for, view};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
 fn state() -> State {
-    let routemap = builtin::find(builtin::DEFAULT_ROUTEMAP).unwrap().load().unwrap();
-    let assessment = Assessment::new(&routemap, "Anytown Borough Council", Some("2026 baseline"), Instant(0));
-    State::new(routemap, assessment, "anytown.yaml".into(), Palette::monochrome())
+    let routemap = builtin::find(builtin::DEFAULT_ROUTEMAP)
+        .unwrap()
+        .load()
+        .unwrap();
+    let assessment = Assessment::new(
+        &routemap,
+        "Anytown Borough Council",
+        Some("2026 baseline"),
+        Instant(0),
+    );
+    State::new(
+        routemap,
+        assessment,
+        "anytown.yaml".into(),
+        Palette::monochrome(),
+    )
 }
 
 /// A state with a few answers, a target, confidence, notes in Welsh and evidence.
@@ -42,7 +55,7 @@ fn answered() -> State {
 }
 
 fn key(state: &mut State, code: KeyCode) {
-    if let Some(msg) = message_for(state, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+    for msg in messages_for(state, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
         update(state, msg);
     }
 }
@@ -81,7 +94,10 @@ fn walk_answered() {
 fn walk_carried_over() {
     let mut state = state();
     let routemap = state.routemap.clone();
-    for (theme, stage) in [("leadership", "flag-planted"), ("governance", "route-planned")] {
+    for (theme, stage) in [
+        ("leadership", "flag-planted"),
+        ("governance", "route-planned"),
+    ] {
         let answer = state.assessment.answer_mut(&routemap, theme);
         answer.current = Some(Current::Stage(stage.into()));
         answer.carried = true;
@@ -92,7 +108,7 @@ fn walk_carried_over() {
 #[test]
 fn walk_read_only() {
     let mut state = answered();
-    state.read_only = Some("this assessment is open in another routemap process; nothing here is saved".into());
+    state.read_only = Some("open in another routemap process; changes here are not saved".into());
     keys(&mut state, "3");
     snapshot_both("walk_read_only", &mut state);
 }
@@ -101,7 +117,8 @@ fn walk_read_only() {
 fn walk_with_an_unmatched_answer() {
     let mut state = state();
     let routemap = state.routemap.clone();
-    state.assessment.answer_mut(&routemap, "leadership").current = Some(Current::Stage("renamed-stage".into()));
+    state.assessment.answer_mut(&routemap, "leadership").current =
+        Some(Current::Stage("renamed-stage".into()));
     state.mismatches = routemap::assessment::mismatches(&state.assessment, &routemap);
     snapshot_both("walk_unmatched", &mut state);
 }
@@ -167,13 +184,22 @@ fn too_small() {
 #[test]
 fn prompt() {
     let palette = Palette::monochrome();
-    let mut prompt = routemap::tui::prompt::Prompt::new("New assessment: Planting the Flag", "Which authority is being assessed? (e.g. Anytown Borough Council)", "");
+    let mut prompt = routemap::tui::prompt::Prompt::new(
+        "New assessment: Planting the Flag",
+        "Which authority is being assessed? (e.g. Anytown Borough Council)",
+        "",
+    );
     for c in "Cyngor Gwynedd".chars() {
         prompt.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
     for (width, height) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| routemap::tui::prompt::render(&prompt, &palette, frame)).unwrap();
-        insta::assert_snapshot!(format!("prompt_{width}x{height}"), terminal.backend().to_string());
+        terminal
+            .draw(|frame| routemap::tui::prompt::render(&prompt, &palette, frame))
+            .unwrap();
+        insta::assert_snapshot!(
+            format!("prompt_{width}x{height}"),
+            terminal.backend().to_string()
+        );
     }
 }

@@ -194,10 +194,22 @@ pub fn render(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
     };
     let plan = plan_labels(&radar.axes, body, None, look);
     // Centre the picture in the height it leaves spare (less any number legend).
-    let numbers = if plan.numbered { number_legend_rows(radar, area.width) } else { 0 };
+    let numbers = if plan.numbered {
+        number_legend_rows(radar, area.width)
+    } else {
+        0
+    };
     let spare = body.height.saturating_sub(plan.used_height + numbers) / 2;
-    let area = Rect { y: area.y + spare, height: area.height - spare, ..area };
-    let body = Rect { y: body.y + spare, height: plan.used_height, ..body };
+    let area = Rect {
+        y: area.y + spare,
+        height: area.height - spare,
+        ..area
+    };
+    let body = Rect {
+        y: body.y + spare,
+        height: plan.used_height,
+        ..body
+    };
     let plan = plan_labels(&radar.axes, body, None, look);
     paint::paint_plot(radar, plan.plot, buf, look);
     labels::place(&plan, buf, look);

@@ -15,27 +15,35 @@ pub use start::{NewArgs, Start, run};
 use crate::clock::Instant;
 use crate::store::{self, Store};
 use keys::{Action, Context, action_for, context_of};
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use state::{Message, State};
 use std::path::PathBuf;
 use std::time::Duration;
 use update::{Effect, Msg, update};
 
-/// Turns a terminal event into a message for `update`, if it means anything.
-pub fn message_for(state: &State, event: Event) -> Option<Msg> {
+/// Turns a terminal event into messages for `update`: usually one, none for keys that
+/// mean nothing here, two for Esc-then-key typed fast in the editor (which terminals
+/// and tmux deliver as Alt+key): leave the editor, then the key.
+pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let context = context_of(state);
             match action_for(context, &key) {
-                Some(action) => Some(Msg::Action(action)),
-                None if context == Context::Editor => Some(Msg::EditorKey(key)),
+                Some(action) => vec![Msg::Action(action)],
+                None if context == Context::Editor && key.modifiers == KeyModifiers::ALT => {
+                    let plain = KeyEvent::new(key.code, KeyModifiers::NONE);
+                    let mut messages = vec![Msg::Action(Action::FinishEditing)];
+                    messages.extend(action_for(Context::Normal, &plain).map(Msg::Action));
+                    messages
+                }
+                None if context == Context::Editor => vec![Msg::EditorKey(key)],
                 // Any other key after `t` cancels the target rather than doing something else.
-                None if context == Context::Target => Some(Msg::Action(Action::CancelTarget)),
-                None => None,
+                None if context == Context::Target => vec![Msg::Action(Action::CancelTarget)],
+                None => Vec::new(),
             }
         }
-        Event::Resize(width, height) => Some(Msg::Resize(width, height)),
-        _ => None,
+        Event::Resize(width, height) => vec![Msg::Resize(width, height)],
+        _ => Vec::new(),
     }
 }
 
@@ -96,7 +104,7 @@ fn event_loop(
         // paste), so a burst costs one save rather than one per key.
         let mut next = Some(event::read()?);
         while let Some(event) = next.take() {
-            if let Some(msg) = message_for(&session.state, event) {
+            for msg in messages_for(&session.state, event) {
                 let new_effects = update(&mut session.state, msg);
                 quit |= new_effects.contains(&Effect::Quit);
                 effects.extend(new_effects);

@@ -233,9 +233,8 @@ fn session_for(
     let lock = match lock {
         Some(Ok(lock)) => Some(lock),
         Some(Err(Error::Locked { .. })) => {
-            state.read_only = Some(
-                "this assessment is open in another routemap process; nothing here is saved".into(),
-            );
+            state.read_only =
+                Some("open in another routemap process; changes here are not saved".into());
             None
         }
         Some(Err(error)) => return Err(error),

@@ -31,10 +31,14 @@ pub fn state() -> State {
 
 fn press(state: &mut State, code: KeyCode) -> Vec<Effect> {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
-    match crate::tui::message_for(state, ratatui::crossterm::event::Event::Key(key)) {
-        Some(msg) => update(state, msg),
-        None => Vec::new(),
-    }
+    send(state, key)
+}
+
+fn send(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    crate::tui::messages_for(state, ratatui::crossterm::event::Event::Key(key))
+        .into_iter()
+        .flat_map(|msg| update(state, msg))
+        .collect()
 }
 
 fn chars(state: &mut State, text: &str) -> Vec<Effect> {
@@ -375,4 +379,24 @@ fn resize_is_recorded_for_layout() {
     let mut state = state();
     assert!(update(&mut state, Msg::Resize(250, 70)).is_empty());
     assert_eq!(state.size, (250, 70));
+}
+
+#[test]
+fn esc_then_a_key_typed_fast_leaves_the_editor_and_does_the_key() {
+    let mut state = state();
+    chars(&mut state, "n");
+    chars(&mut state, "ok");
+    // Terminals deliver a fast Esc-j as Alt+j.
+    let alt_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
+    assert_eq!(send(&mut state, alt_j), vec![Effect::RememberPosition]);
+    assert!(!state.is_editing());
+    assert_eq!(state.selected, 1);
+    assert_eq!(
+        state
+            .assessment
+            .answer("leadership")
+            .and_then(|a| a.notes.clone())
+            .as_deref(),
+        Some("ok")
+    );
 }

@@ -142,14 +142,25 @@ pub fn stage_keys(stages: usize) -> &'static str {
 fn footer_bar(state: &State, frame: &mut Frame, area: Rect) {
     let palette = &state.palette;
     if let Some(message) = &state.message {
-        let style = if message.is_error { palette.error } else { palette.warning };
-        let text = crate::text::ellipsize(&format!(" {}", message.text), usize::from(area.width), "…");
+        let style = if message.is_error {
+            palette.error
+        } else {
+            palette.warning
+        };
+        let text =
+            crate::text::ellipsize(&format!(" {}", message.text), usize::from(area.width), "…");
         frame.render_widget(Paragraph::new(text).style(style), area);
         return;
     }
     // Drop hints from the middle (the least needed) until the rest fit; help and quit stay.
     let mut hints = hints(state);
-    let width = |hints: &[(&str, String)]| hints.iter().map(|(key, what)| key.chars().count() + what.chars().count() + 3).sum::<usize>() + 1;
+    let width = |hints: &[(&str, String)]| {
+        hints
+            .iter()
+            .map(|(key, what)| key.chars().count() + what.chars().count() + 3)
+            .sum::<usize>()
+            + 1
+    };
     while width(&hints) > usize::from(area.width) && hints.len() > 2 {
         hints.remove(hints.len() - 3);
     }
@@ -180,7 +191,11 @@ fn editor_popup(state: &State, editor: &super::state::Editor, frame: &mut Frame,
         Screen::Review => body,
     };
     let height = (pane.height / 2).max(8).min(pane.height);
-    let area = Rect { y: pane.bottom() - height, height, ..pane };
+    let area = Rect {
+        y: pane.bottom() - height,
+        height,
+        ..pane
+    };
     let width = area.width;
     frame.render_widget(Clear, area);
     let block = Block::default()

@@ -424,10 +424,13 @@ pub fn detail_lines(state: &State, width: u16, with_stages: bool) -> Vec<Line<'s
             palette.dim,
         );
         if answer.is_some_and(|a| a.current == Some(Current::NotApplicable)) {
-            lines.push(Line::styled(
+            push_wrapped(
+                &mut lines,
                 "– Not applicable: left off the radar and the scores (x to undo)",
+                width,
+                0,
                 palette.warning,
-            ));
+            );
         }
         for (index, stage) in state.routemap.stages.iter().enumerate() {
             let (mark, role) = stage_role(answer, &stage.id);

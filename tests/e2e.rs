@@ -1,0 +1,301 @@
+//! End-to-end: the real binary in a real terminal (tmux), driven as a user drives it.
+
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// One tmux server of our own (a private socket), one session, one temporary data dir.
+struct Tmux {
+    socket: String,
+    data: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Tmux {
+        let socket = format!("routemap-e2e-{name}-{}", std::process::id());
+        Tmux {
+            socket,
+            data: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg("/dev/null")
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Starts `routemap ARGS` in a window of the given size; the shell stays afterwards
+    /// and prints the exit code, so the screen can be read after the program ends.
+    fn start(&self, window: &str, args: &str, width: u16, height: u16) {
+        let binary = env!("CARGO_BIN_EXE_routemap");
+        let command = format!(
+            "'{binary}' --data-dir '{}' {args}; echo EXIT=$?; sleep 600",
+            self.data.path().display()
+        );
+        let (w, h) = (width.to_string(), height.to_string());
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg("/dev/null")
+            .args(["new-session", "-d", "-s", window, "-x", &w, "-y", &h])
+            .arg("-e")
+            .arg("TERM=xterm-256color")
+            .arg(&command)
+            .status()
+            .expect("tmux starts");
+    }
+
+    fn keys(&self, window: &str, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", "-t", window, key]);
+        }
+    }
+
+    /// Sends text literally (no key-name lookup), for non-ASCII input.
+    fn type_text(&self, window: &str, text: &str) {
+        self.tmux(&["send-keys", "-t", window, "-l", text]);
+    }
+
+    fn screen(&self, window: &str) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", window])
+    }
+
+    /// Waits until the screen satisfies `ready`, polling; fails with the last screen.
+    fn wait(&self, window: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen(window);
+            if ready(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_for(&self, window: &str, text: &str) -> String {
+        self.wait(window, &format!("'{text}'"), |screen| screen.contains(text))
+    }
+
+    fn alternate_screen_on(&self, window: &str) -> bool {
+        self.tmux(&["display-message", "-p", "-t", window, "#{alternate_on}"])
+            .trim()
+            == "1"
+    }
+
+    fn saved(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.data.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The pid of the routemap process started with this data dir.
+    fn routemap_pid(&self) -> String {
+        let output = Command::new("pgrep")
+            .arg("-f")
+            .arg(format!(
+                "routemap --data-dir {}",
+                self.data.path().display()
+            ))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn answer_quit_resume_and_survive_kill_9() {
+    let tmux = Tmux::new("resume");
+    tmux.start("one", "", 80, 24);
+    tmux.wait_for("one", "Which authority is being assessed?");
+    tmux.type_text("one", "Cyngor Sir Ynys Môn");
+    tmux.keys("one", &["Enter"]);
+    tmux.wait_for("one", "0/12 answered");
+
+    // Three themes answered, a target, a note in Welsh with an emoji.
+    tmux.keys("one", &["2", "t", "4", "j", "3", "j", "x"]);
+    tmux.wait_for("one", "3/12 answered");
+    tmux.keys("one", &["k", "n"]);
+    tmux.wait_for("one", "Notes — Governance");
+    tmux.type_text("one", "Angen cydweithio gwell — ŵ ŷ 🚒");
+    tmux.keys("one", &["Escape", "j", "j", "1"]);
+    tmux.wait_for("one", "4/12 answered");
+    tmux.keys("one", &["q"]);
+    let after = tmux.wait_for("one", "EXIT=0");
+    assert!(after.contains("Saved "), "{after}");
+    assert!(
+        !tmux.alternate_screen_on("one"),
+        "the terminal is back to normal"
+    );
+
+    let files = tmux.saved();
+    assert_eq!(files.len(), 1);
+    let text = read(&files[0]);
+    assert!(text.contains("authority: Cyngor Sir Ynys Môn"), "{text}");
+    assert!(
+        text.contains("  leadership:\n    current: flag-planted\n    target: on-the-route\n"),
+        "{text}"
+    );
+    assert!(text.contains("  governance:\n    current: route-planned\n    notes: Angen cydweithio gwell — ŵ ŷ 🚒\n"), "{text}");
+    assert!(
+        text.contains("  organisational-change:\n    current: n/a\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  strategic-commissioning:\n    current: not-started\n"),
+        "{text}"
+    );
+
+    // Bare `routemap` again: the same assessment, the same focused theme.
+    tmux.start("two", "", 80, 24);
+    let screen = tmux.wait_for("two", "4/12 answered");
+    assert!(
+        screen.contains("│Strategic commissioning  "),
+        "focus is back on Strategic commissioning:\n{screen}"
+    );
+    assert!(screen.contains("4 of 12 themes"), "{screen}");
+
+    // kill -9 in the middle of work: the file is whole and holds every change made.
+    tmux.keys("two", &["j", "4", "j", "n"]);
+    tmux.wait_for("two", "Notes — Professionalism");
+    tmux.type_text("two", "half a thought");
+    tmux.wait_for("two", "half a thought");
+    let pid = tmux.routemap_pid();
+    assert!(!pid.is_empty());
+    Command::new("kill").args(["-9", &pid]).status().unwrap();
+    // SIGKILL cannot be caught, so the screen is left as it was; wait for the process.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !tmux.routemap_pid().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let text = read(&files[0]);
+    let reloaded = routemap::assessment::parse(&files[0], &text).unwrap();
+    assert_eq!(
+        reloaded
+            .answer("shared-services")
+            .and_then(|a| a.current_stage()),
+        Some("on-the-route")
+    );
+    assert_eq!(
+        reloaded
+            .answer("professionalism")
+            .and_then(|a| a.notes.as_deref()),
+        Some("half a thought")
+    );
+    assert_eq!(tmux.saved().len(), 1, "no temporary files left behind");
+}
+
+#[test]
+fn a_second_process_opens_read_only() {
+    let tmux = Tmux::new("lock");
+    tmux.start("first", "new --authority Anytown", 80, 24);
+    tmux.wait_for("first", "0/12 answered");
+    tmux.keys("first", &["3"]);
+    tmux.wait_for("first", "1/12 answered");
+    let file = tmux.saved().remove(0);
+    let before = read(&file);
+    tmux.start("second", &format!("open '{}'", file.display()), 80, 24);
+    let screen = tmux.wait_for("second", "READ-ONLY");
+    assert!(
+        screen.contains("Read-only: open in another routemap process"),
+        "{screen}"
+    );
+    tmux.keys("second", &["5"]);
+    tmux.wait_for("second", "changes here are not saved");
+    assert_eq!(read(&file), before, "the read-only process wrote nothing");
+    tmux.keys("second", &["q"]);
+    let after = tmux.wait_for("second", "EXIT=0");
+    assert!(after.contains("read-only; nothing was changed"), "{after}");
+}
+
+#[test]
+fn sigterm_and_resize_leave_the_terminal_sane() {
+    let tmux = Tmux::new("signals");
+    tmux.start("main", "new --authority Anytown", 80, 24);
+    tmux.wait_for("main", "0/12 answered");
+    // Too small, then back: the screen says so, then redraws.
+    tmux.tmux(&["resize-window", "-t", "main", "-x", "50", "-y", "12"]);
+    tmux.wait_for("main", "terminal too small: need 60×18, have 50×12");
+    tmux.tmux(&["resize-window", "-t", "main", "-x", "120", "-y", "40"]);
+    tmux.wait_for("main", "0/12 answered");
+    assert!(tmux.alternate_screen_on("main"));
+    let pid = tmux.routemap_pid();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    tmux.wait_for("main", "EXIT=143");
+    assert!(
+        !tmux.alternate_screen_on("main"),
+        "SIGTERM restores the terminal"
+    );
+}
+
+#[test]
+fn reassessing_carries_answers_until_confirmed() {
+    let tmux = Tmux::new("carry");
+    tmux.start("base", "new --authority Anytown --title 2025", 100, 30);
+    tmux.wait_for("base", "0/12 answered");
+    tmux.keys("base", &["2", "j", "3", "q"]);
+    tmux.wait_for("base", "EXIT=0");
+    let baseline = tmux.saved().remove(0);
+    tmux.start(
+        "again",
+        &format!("new --title 2026 --from '{}'", baseline.display()),
+        100,
+        30,
+    );
+    let screen = tmux.wait_for("again", "Carried over from the previous assessment");
+    assert!(screen.contains("↻ Leadership"), "{screen}");
+    tmux.keys("again", &["Enter"]);
+    tmux.wait("again", "governance to be focused", |s| {
+        s.contains("2 of 12 themes")
+    });
+    tmux.keys("again", &["q"]);
+    tmux.wait_for("again", "EXIT=0");
+    let files = tmux.saved();
+    assert_eq!(files.len(), 2);
+    let new_file = files
+        .iter()
+        .find(|p| p.to_string_lossy().contains("2026"))
+        .unwrap();
+    let text = read(new_file);
+    assert!(
+        text.contains("authority: Anytown\ntitle: \"2026\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("  leadership:\n    current: flag-planted\n  governance:\n    current: route-planned\n    carried: true\n"), "{text}");
+}
