@@ -219,6 +219,19 @@ impl Store {
         }
     }
 
+    /// A routemap given as a file outside the data directory is copied into its
+    /// `routemaps/`, so the assessment made with it can find it again by id.
+    pub fn keep_routemap(&self, spec: &str, routemap: &Routemap) -> Result<()> {
+        let source = Path::new(spec);
+        let by_id = self.routemaps_dir().join(format!("{}.yaml", routemap.id));
+        let findable = builtin::find(&routemap.id).is_some() || by_id.is_file();
+        if findable || !source.is_file() {
+            return Ok(());
+        }
+        let bytes = fs::read(source).map_err(|error| Error::read(source, &error))?;
+        write_atomic(&by_id, |file| file.write_all(&bytes))
+    }
+
     fn available_ids(&self) -> Vec<String> {
         let mut ids: Vec<String> = self
             .available_routemaps()
@@ -548,6 +561,33 @@ mod tests {
         assert!(listed[0].assessment.is_ok());
         assert!(listed[1].assessment.is_err());
         assert_eq!(store.most_recent(), Some(listed[0].path.clone()));
+    }
+
+    #[test]
+    fn a_routemap_given_by_path_is_kept_for_later() {
+        let (dir, store) = store();
+        let custom = builtin::find("procurement-and-sourcing")
+            .unwrap()
+            .text
+            .replace("id: procurement-and-sourcing", "id: mine");
+        let outside = dir.path().join("elsewhere.yaml");
+        fs::write(&outside, &custom).unwrap();
+        let spec = outside.to_str().unwrap();
+        let routemap = store.resolve_routemap(spec).unwrap();
+        store.keep_routemap(spec, &routemap).unwrap();
+        assert_eq!(
+            fs::read_to_string(store.routemaps_dir().join("mine.yaml")).unwrap(),
+            custom
+        );
+        assert_eq!(store.resolve_routemap("mine").unwrap(), routemap);
+        let builtin = store.resolve_routemap("planting-the-flag").unwrap();
+        store.keep_routemap("planting-the-flag", &builtin).unwrap();
+        assert!(
+            !store
+                .routemaps_dir()
+                .join("planting-the-flag.yaml")
+                .exists()
+        );
     }
 
     #[test]

@@ -279,7 +279,7 @@ fn reassessing_carries_answers_until_confirmed() {
         30,
     );
     let screen = tmux.wait_for("again", "Carried over from the previous assessment");
-    assert!(screen.contains("↻ Leadership"), "{screen}");
+    assert!(screen.contains("↻  1 Leadership"), "{screen}");
     tmux.keys("again", &["Enter"]);
     tmux.wait("again", "governance to be focused", |s| {
         s.contains("2 of 12 themes")

@@ -224,7 +224,7 @@ pub fn render(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
     // A partial legend would mislead: show it whole or not at all (the TUI's review
     // table numbers the themes anyway).
     if plan.numbered && row + number_legend_rows(radar, area.width) <= area.bottom() {
-        number_legend(radar, area, buf, row);
+        number_legend(radar, area, buf, row, look);
     }
 }
 
@@ -264,7 +264,7 @@ pub fn render_standalone(radar: &Radar, width: u16, look: Look) -> Buffer {
         row += 1;
     }
     if plan.numbered {
-        number_legend(radar, area, &mut buf, row);
+        number_legend(radar, area, &mut buf, row, look);
     }
     buf
 }
@@ -324,7 +324,7 @@ fn number_legend_rows(radar: &Radar, width: u16) -> u16 {
     u16::try_from(radar.axes.len().div_ceil(columns)).unwrap_or(u16::MAX)
 }
 
-fn number_legend(radar: &Radar, area: Rect, buf: &mut Buffer, first_row: u16) {
+fn number_legend(radar: &Radar, area: Rect, buf: &mut Buffer, first_row: u16, look: Look) {
     let digits = radar.axes.len().to_string().len();
     let (columns, column_width) = number_legend_columns(radar, area.width);
     let rows = radar.axes.len().div_ceil(columns);
@@ -338,6 +338,12 @@ fn number_legend(radar: &Radar, area: Rect, buf: &mut Buffer, first_row: u16) {
         }
         let room = usize::from(area.right() - x).min(column_width.saturating_sub(2));
         let text = format!("{:>digits$} {name}", index + 1);
+        let ellipsis = if look.drawing == Drawing::Ascii {
+            "..."
+        } else {
+            "…"
+        };
+        let text = crate::text::ellipsize(&text, room, ellipsis);
         buf.set_stringn(x, y, text, room, Style::default());
     }
 }

@@ -149,6 +149,7 @@ fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
         .or_else(|| previous.as_ref().map(|p| p.assessment.routemap.id.clone()))
         .unwrap_or_else(|| DEFAULT_ROUTEMAP.to_string());
     let routemap = store.resolve_routemap(&routemap_spec)?;
+    store.keep_routemap(&routemap_spec, &routemap)?;
     let authority = args
         .authority
         .clone()

@@ -232,11 +232,14 @@ fn theme_line(state: &State, index: usize, width: usize, palette: &Palette) -> L
     let theme = &state.routemap.themes[index];
     let answer = state.assessment.answer(&theme.id);
     let (symbol, status) = mark(state, answer);
+    // Numbered as on the radar and the review, so names cut short stay distinct.
+    let digits = state.routemap.themes.len().to_string().len();
+    let number = format!("{:>digits$} ", index + 1);
     let status_width = status.width();
-    let name_room = width.saturating_sub(2 + status_width + 1);
+    let name_room = width.saturating_sub(2 + number.len() + status_width + 1);
     let name = ellipsize(&theme.name, name_room, "…");
-    let padding = width.saturating_sub(2 + name.width() + status_width);
-    let text = format!("{symbol} {name}{}{status}", " ".repeat(padding));
+    let padding = width.saturating_sub(2 + number.len() + name.width() + status_width);
+    let text = format!("{symbol} {number}{name}{}{status}", " ".repeat(padding));
     let style = if index == state.selected {
         palette.selected
     } else if answer.is_some_and(|a| a.carried) {
