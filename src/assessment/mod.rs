@@ -126,12 +126,10 @@ impl Assessment {
         let position = match self.answers.iter().position(|(id, _)| id == theme_id) {
             Some(position) => position,
             None => {
-                let rank = routemap.theme_index(theme_id).unwrap_or(usize::MAX);
-                let at = self
-                    .answers
-                    .iter()
-                    .position(|(id, _)| routemap.theme_index(id).unwrap_or(usize::MAX) > rank)
-                    .unwrap_or(self.answers.len());
+                // Answers are kept in routemap order, so the place is found by halving.
+                let rank = |id: &str| routemap.theme_index(id).unwrap_or(usize::MAX);
+                let new_rank = rank(theme_id);
+                let at = self.answers.partition_point(|(id, _)| rank(id) <= new_rank);
                 self.answers
                     .insert(at, (theme_id.to_string(), Answer::default()));
                 at
@@ -160,12 +158,27 @@ impl Assessment {
         }
     }
 
-    /// Themes of the routemap with a current stage or n/a, and the routemap's theme count.
-    pub fn progress(&self, routemap: &Routemap) -> (usize, usize) {
-        let answered = routemap
+    /// The answer of each of the routemap's themes, by theme index: one pass over the
+    /// answers, so a 1,000-theme routemap costs thousands of steps, not millions.
+    pub fn answers_for<'a>(&'a self, routemap: &Routemap) -> Vec<Option<&'a Answer>> {
+        let by_id: std::collections::HashMap<&str, &Answer> = self
+            .answers
+            .iter()
+            .map(|(id, answer)| (id.as_str(), answer))
+            .collect();
+        routemap
             .themes
             .iter()
-            .filter(|theme| self.answer(&theme.id).is_some_and(|a| a.current.is_some()))
+            .map(|theme| by_id.get(theme.id.as_str()).copied())
+            .collect()
+    }
+
+    /// Themes of the routemap with a current stage or n/a, and the routemap's theme count.
+    pub fn progress(&self, routemap: &Routemap) -> (usize, usize) {
+        let answered = self
+            .answers_for(routemap)
+            .into_iter()
+            .filter(|answer| answer.is_some_and(|a| a.current.is_some()))
             .count();
         (answered, routemap.themes.len())
     }

@@ -33,6 +33,17 @@ pub struct LabelPlan {
     pub used_height: u16,
 }
 
+impl LabelPlan {
+    /// The same layout moved down by `rows`.
+    pub fn shifted_down(mut self, rows: u16) -> LabelPlan {
+        self.plot.y += rows;
+        for label in &mut self.labels {
+            label.y += rows;
+        }
+        self
+    }
+}
+
 /// The tallest plot printed on its own (rows); wider terminals get margins, not a
 /// taller picture.
 const MAX_STANDALONE_ROWS: u16 = 30;

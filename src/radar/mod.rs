@@ -155,25 +155,19 @@ impl Radar {
 
 /// The current stage index per theme; `None` for unanswered, n/a or an unknown stage.
 pub fn current_values(routemap: &Routemap, assessment: &Assessment) -> Vec<Option<usize>> {
-    routemap
-        .themes
-        .iter()
-        .map(|theme| {
-            let stage = assessment.answer(&theme.id)?.current_stage()?;
-            routemap.stage_index(stage)
-        })
+    assessment
+        .answers_for(routemap)
+        .into_iter()
+        .map(|answer| routemap.stage_index(answer?.current_stage()?))
         .collect()
 }
 
 /// The target stage index per theme.
 pub fn target_values(routemap: &Routemap, assessment: &Assessment) -> Vec<Option<usize>> {
-    routemap
-        .themes
-        .iter()
-        .map(|theme| {
-            let stage = assessment.answer(&theme.id)?.target.as_deref()?;
-            routemap.stage_index(stage)
-        })
+    assessment
+        .answers_for(routemap)
+        .into_iter()
+        .map(|answer| routemap.stage_index(answer?.target.as_deref()?))
         .collect()
 }
 
@@ -200,20 +194,10 @@ pub fn render(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
         0
     };
     let spare = body.height.saturating_sub(plan.used_height + numbers) / 2;
-    let area = Rect {
-        y: area.y + spare,
-        height: area.height - spare,
-        ..area
-    };
-    let body = Rect {
-        y: body.y + spare,
-        height: plan.used_height,
-        ..body
-    };
-    let plan = plan_labels(&radar.axes, body, None, look);
+    let plan = plan.shifted_down(spare);
     paint::paint_plot(radar, plan.plot, buf, look);
     labels::place(&plan, buf, look);
-    let mut row = body.bottom();
+    let mut row = body.y + spare + plan.used_height;
     for line in series_legend_lines(radar, look, area.width) {
         if row >= area.bottom() {
             break;

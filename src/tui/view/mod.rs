@@ -20,7 +20,11 @@ pub const MIN_HEIGHT: u16 = 18;
 
 pub fn render(state: &State, frame: &mut Frame) {
     let area = frame.area();
-    frame.render_widget(Block::default().style(state.palette.text), area);
+    // A palette with its own background (the projector's) paints it first; the default
+    // keeps the terminal's own and skips the work.
+    if state.palette.text != Style::default() {
+        frame.render_widget(Block::default().style(state.palette.text), area);
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(state, frame, area);
         return;
@@ -213,6 +217,22 @@ fn editor_popup(state: &State, editor: &super::state::Editor, frame: &mut Frame,
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(&editor.text, inner);
+}
+
+/// Draws lines already wrapped to the area's width, from line `skip`, straight into
+/// the buffer: no re-wrapping and no restyling of blank cells, which a frame of
+/// Paragraphs spends most of its time on.
+pub fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line<'_>], skip: usize) {
+    let buf = frame.buffer_mut();
+    let area = area.intersection(buf.area);
+    for (row, line) in lines
+        .iter()
+        .skip(skip)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        buf.set_line(area.x, area.y + row as u16, line, area.width);
+    }
 }
 
 /// A paragraph of wrapped text for the panes.

@@ -8,7 +8,7 @@ use crate::tui::state::State;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(state: &State, frame: &mut Frame, body: Rect) {
@@ -130,7 +130,7 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
             palette.warning,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::draw_lines(frame, inner, &lines, 0);
 }
 
 fn radar_pane(state: &State, frame: &mut Frame, area: Rect) {

@@ -164,14 +164,15 @@ fn theme_list(state: &State, frame: &mut Frame, area: Rect) {
         .saturating_sub(height / 2)
         .min(rows.len().saturating_sub(height));
     let width = usize::from(inner.width);
+    let answers = state.assessment.answers_for(&state.routemap);
     let lines: Vec<Line> = rows[first..rows.len().min(first + height)]
         .iter()
         .map(|row| match row {
-            Row::Section(section) => section_line(state, *section, width),
+            Row::Section(section) => section_line(state, &answers, *section, width),
             Row::Theme(index) => theme_line(state, *index, width, palette),
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::draw_lines(frame, inner, &lines, 0);
     if first > 0 {
         frame.render_widget(
             Paragraph::new("▲").style(palette.dim),
@@ -196,26 +197,28 @@ fn theme_list(state: &State, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn section_line(state: &State, section: usize, width: usize) -> Line<'static> {
+fn section_line(
+    state: &State,
+    answers: &[Option<&Answer>],
+    section: usize,
+    width: usize,
+) -> Line<'static> {
     let name = state
         .routemap
         .sections
         .get(section)
         .map_or("", |s| s.name.as_str());
-    let themes: Vec<_> = state
-        .routemap
-        .themes
-        .iter()
-        .filter(|t| t.section == Some(section))
-        .collect();
-    let done = themes
-        .iter()
-        .filter(|t| {
-            state
-                .assessment
-                .answer(&t.id)
-                .is_some_and(|a| a.current.is_some())
-        })
+    let in_section = || {
+        state
+            .routemap
+            .themes
+            .iter()
+            .zip(answers)
+            .filter(|(theme, _)| theme.section == Some(section))
+    };
+    let themes: Vec<_> = in_section().map(|(theme, _)| theme).collect();
+    let done = in_section()
+        .filter(|(_, answer)| answer.is_some_and(|a| a.current.is_some()))
         .count();
     let count = format!(" {done}/{}", themes.len());
     let name = ellipsize(name, width.saturating_sub(count.width()), "…");
@@ -467,7 +470,7 @@ fn detail(state: &State, frame: &mut Frame, area: Rect) {
         let lines = detail_lines(state, inner.width, true);
         let total = lines.len() as u16;
         let scroll = state.detail_scroll.min(total.saturating_sub(inner.height));
-        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+        super::draw_lines(frame, inner, &lines, usize::from(scroll));
         if total > scroll + inner.height {
             let more = Rect {
                 x: area.right().saturating_sub(12),
@@ -499,9 +502,9 @@ fn detail(state: &State, frame: &mut Frame, area: Rect) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(header), top);
+    super::draw_lines(frame, top, &header, 0);
     stage_columns(state, frame, middle);
-    frame.render_widget(Paragraph::new(answer_text), bottom);
+    super::draw_lines(frame, bottom, &answer_text, 0);
 }
 
 fn column_width(state: &State, width: u16) -> u16 {
@@ -574,9 +577,11 @@ fn stage_columns(state: &State, frame: &mut Frame, area: Rect) {
             ));
         let inner = block.inner(*column);
         frame.render_widget(block, *column);
-        frame.render_widget(
-            Paragraph::new(stage_column_lines(state, index, inner.width)),
+        super::draw_lines(
+            frame,
             inner,
+            &stage_column_lines(state, index, inner.width),
+            0,
         );
     }
 }
