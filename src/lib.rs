@@ -3,6 +3,13 @@
 //! The library holds everything; the binary only parses arguments and maps errors to
 //! exit codes.
 
+// Nothing a user can influence may unwrap or panic; tests may (a failing unwrap there
+// is a failing test).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod assessment;
 pub mod builtin;
 pub mod cli;

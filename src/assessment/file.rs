@@ -93,7 +93,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
     if yaml::is_blank(text) {
         return Err(Error::invalid_one(
             path,
-            None,
+            Some(crate::error::Location { line: 1, column: 1 }),
             format!("the file is empty; a saved assessment starts 'format: {FORMAT}'"),
         ));
     }
@@ -427,7 +427,7 @@ answers:
     fn wrong_formats_say_what_to_do() {
         assert_eq!(
             message(""),
-            "a.yaml: the file is empty; a saved assessment starts 'format: routemap-assessment/1'"
+            "a.yaml:1:1: the file is empty; a saved assessment starts 'format: routemap-assessment/1'"
         );
         assert!(message("id: planting-the-flag\ntitle: x\n").contains("is it a routemap?"));
         assert_eq!(

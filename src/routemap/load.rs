@@ -21,7 +21,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Routemap> {
     if yaml::is_blank(text) {
         return Err(Error::invalid_one(
             path,
-            None,
+            Some(crate::error::Location { line: 1, column: 1 }),
             format!("the file is empty; a routemap needs {NEEDS}"),
         ));
     }
@@ -151,11 +151,11 @@ themes:
     fn empty_and_wrong_shaped_files() {
         assert_eq!(
             problems(""),
-            format!("map.yaml: the file is empty; a routemap needs {NEEDS}")
+            format!("map.yaml:1:1: the file is empty; a routemap needs {NEEDS}")
         );
         assert_eq!(
             problems("# nothing\n"),
-            format!("map.yaml: the file is empty; a routemap needs {NEEDS}")
+            format!("map.yaml:1:1: the file is empty; a routemap needs {NEEDS}")
         );
         assert!(problems("- a\n- b\n").contains("should be a mapping"));
         assert!(

@@ -18,22 +18,6 @@ pub use locate::{NodePath, PathProblem, Segment, locate, locate_problems};
 use crate::error::{Error, Location, Result};
 use std::path::Path;
 
-/// Reads a file that must be UTF-8 YAML text with something in it.
-///
-/// `what` names the kind of file for the empty-file message ("a routemap").
-pub fn read_text(path: &Path, what: &str, needs: &str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|error| Error::read(path, &error))?;
-    let text = text_from_bytes(path, bytes)?;
-    if is_blank(&text) {
-        return Err(Error::invalid_one(
-            path,
-            None,
-            format!("the file is empty; {what} needs {needs}"),
-        ));
-    }
-    Ok(text)
-}
-
 /// Checks bytes are UTF-8 text, pointing at the first bad byte when they are not.
 pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|error| {

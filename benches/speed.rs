@@ -1,4 +1,4 @@
-//! Speed, measured (not asserted): `cargo run --release --example bench`.
+//! Speed, measured (not asserted): `cargo bench --bench speed`.
 //!
 //! Prints the median and spread of many runs of each operation, so figures from a
 //! shared, noisy machine can be compared within one run.

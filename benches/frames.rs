@@ -1,4 +1,6 @@
-//! Renders the wide walk frame many times, for a profiler: `valgrind --tool=callgrind`.
+//! Renders the wide walk frame many times, for a profiler:
+//! `cargo bench --bench frames --no-run`, then `valgrind --tool=callgrind` on the binary
+//! it names (an argument gives a routemap of that many themes).
 #![allow(clippy::unwrap_used)]
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
