@@ -469,7 +469,7 @@ answers:
         let votes = EXAMPLE.replace("flag-planted: 7", "flag-planted: -7");
         assert_eq!(
             message(&votes),
-            "a.yaml:18:44: the value in answers.leadership.votes.flag-planted is integer `-7` but should be a whole number (0 or more)"
+            "a.yaml:18:44: the value in answers.leadership.votes.flag-planted is the number -7 but should be a whole number (0 or more)"
         );
     }
 

@@ -132,6 +132,7 @@ fn serde_message(text: &str, path: &str) -> String {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "something else"));
+        let found = plain_found(found);
         return format!(
             "{}{where_} is {found} but should be {}",
             if path.is_empty() {
@@ -147,6 +148,26 @@ fn serde_message(text: &str, path: &str) -> String {
         return "the file expands aliases too many times (an alias bomb?); write the values out instead of repeating '*alias' references".into();
     }
     format!("{text}{where_}; check this value")
+}
+
+/// serde's names for what it found, as a user writing YAML would say them.
+fn plain_found(found: &str) -> String {
+    let found = found.trim();
+    if found == "sequence" {
+        return "a list".into();
+    }
+    if found == "map" {
+        return "a mapping".into();
+    }
+    if found == "unit value" {
+        return "empty".into();
+    }
+    for (prefix, said) in [("integer ", "the number "), ("floating point ", "the number "), ("boolean ", ""), ("string ", "the text ")] {
+        if let Some(value) = found.strip_prefix(prefix) {
+            return format!("{said}{}", value.trim_matches('`'));
+        }
+    }
+    found.to_string()
 }
 
 /// serde's expectation names, as a user writing YAML would say them.
@@ -253,11 +274,11 @@ mod tests {
             message_for(
                 "themes[0].n: invalid type: string \"x\", expected a sequence at line 2 column 30"
             ),
-            "the value in themes[0].n is string \"x\" but should be a list ('- item' lines, or [a, b])"
+            "the value in themes[0].n is the text \"x\" but should be a list ('- item' lines, or [a, b])"
         );
         assert_eq!(
             message_for("invalid type: sequence, expected struct Raw"),
-            "the file is sequence but should be a mapping of 'key: value' lines"
+            "the file is a list but should be a mapping of 'key: value' lines"
         );
     }
 
