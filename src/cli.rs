@@ -131,6 +131,13 @@ pub enum Command {
     },
     /// List the routemaps available: built in and in the data directory
     Routemaps,
+    /// Git's external diff driver (see the README); not for typing
+    #[command(hide = true)]
+    GitDiff {
+        /// The 7 arguments git passes
+        #[arg(num_args = 0.., allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,6 +177,7 @@ impl Command {
             Command::Summary { .. } => "summary",
             Command::Check { .. } => "check",
             Command::Routemaps => "routemaps",
+            Command::GitDiff { .. } => "git-diff",
         }
     }
 }

@@ -101,6 +101,11 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// Files that cannot be used together (assessments of different routemaps or
+    /// authorities).
+    #[error("{0}")]
+    Incompatible(String),
+
     /// A full-screen command was started without a terminal.
     #[error(
         "'routemap {command}' is a full-screen program and needs a terminal; run it in a terminal, not through a pipe"

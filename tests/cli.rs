@@ -249,7 +249,7 @@ fn radar_against_another_routemap_is_refused() {
         .args(["radar", "anytown", "--against", "other"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("uses routemap 'planting-the-flag' but"),

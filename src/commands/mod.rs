@@ -2,7 +2,10 @@
 //! a process) and the binary writes it out.
 
 mod check;
+mod diff;
+mod git_diff;
 mod list;
+mod merge;
 mod radar;
 mod routemaps;
 
@@ -56,6 +59,28 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Check { files } => Ok(check::run(&files)),
         Command::Routemaps => Ok(routemaps::run(&store)),
         Command::List => Ok(list::run(&store)),
+        Command::Merge {
+            inputs,
+            output,
+            force,
+        } => merge::run(&store, &inputs, &output, force),
+        Command::GitDiff { args } => git_diff::run(&store, &args),
+        Command::Diff {
+            before,
+            after,
+            format,
+            fail_on_regression,
+            verbose,
+        } => diff::run(
+            &store,
+            &diff::DiffArgs {
+                before: &before,
+                after: &after,
+                format,
+                fail_on_regression,
+                verbose,
+            },
+        ),
         Command::Radar {
             assessment,
             against,

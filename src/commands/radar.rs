@@ -22,7 +22,7 @@ pub fn run(store: &Store, args: &RadarArgs) -> Result<Output> {
     if let Some(other) = args.against {
         let other = store.open_assessment(other)?;
         if other.assessment.routemap.id != opened.assessment.routemap.id {
-            return Err(Error::Usage(format!(
+            return Err(Error::Incompatible(format!(
                 "'{}' uses routemap '{}' but '{}' uses '{}'; compare assessments of the same routemap",
                 opened.path.display(),
                 opened.assessment.routemap.id,

@@ -162,7 +162,12 @@ fn plain_found(found: &str) -> String {
     if found == "unit value" {
         return "empty".into();
     }
-    for (prefix, said) in [("integer ", "the number "), ("floating point ", "the number "), ("boolean ", ""), ("string ", "the text ")] {
+    for (prefix, said) in [
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("boolean ", ""),
+        ("string ", "the text "),
+    ] {
         if let Some(value) = found.strip_prefix(prefix) {
             return format!("{said}{}", value.trim_matches('`'));
         }

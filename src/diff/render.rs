@@ -1,0 +1,272 @@
+//! A `Diff` as an aligned text table (arrows and words, colour only when asked) or as a
+//! GitHub markdown table.
+
+use super::{Diff, Movement, NotesChange, Side, ThemeDiff, confidence_label};
+use crate::routemap::plural;
+use crate::text::ellipsize;
+use unicode_width::UnicodeWidthStr;
+
+const THEME_WIDTH: usize = 36;
+const STAGE_WIDTH: usize = 26;
+
+/// "↑ up 2", "↓ down 1", "= same" …: readable without colour.
+pub fn movement_words(movement: &Movement) -> String {
+    match movement {
+        Movement::Up(by) => format!("↑ up {by}"),
+        Movement::Down(by) => format!("↓ down {by}"),
+        Movement::Same => "= same".into(),
+        Movement::NewlyAnswered => "+ newly answered".into(),
+        Movement::Removed => "− no longer answered".into(),
+        Movement::NowNotApplicable => "→ now n/a".into(),
+        Movement::NoLongerNotApplicable => "← no longer n/a".into(),
+        Movement::Unknown => "? not comparable".into(),
+    }
+}
+
+fn side_line(label: &str, side: &Side) -> String {
+    let mut name = side.authority.clone();
+    if let Some(title) = &side.title {
+        name = format!("{name} — {title}");
+    }
+    let when = side
+        .updated
+        .as_deref()
+        .map(|at| format!("  (updated {})", at.replace('T', " ").replace('Z', " UTC")))
+        .unwrap_or_default();
+    format!("{label:<7} {}  {name}{when}", side.path.display())
+}
+
+fn routemap_line(diff: &Diff) -> String {
+    let (before, after) = (&diff.before.routemap_version, &diff.after.routemap_version);
+    if before != after && !before.is_empty() && !after.is_empty() {
+        format!(
+            "routemap {}: version {before} → {after}; themes matched by id, the rest listed at the end",
+            diff.routemap_id
+        )
+    } else {
+        format!("routemap {} {}", diff.routemap_id, diff.routemap_version)
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let cut = ellipsize(text, width, "…");
+    let fill = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// ANSI colour for a movement (Okabe–Ito bluish green up, vermilion down).
+fn paint(text: &str, movement: &Movement, color: bool) -> String {
+    let code = match movement {
+        Movement::Up(_) | Movement::NewlyAnswered => "38;2;0;158;115",
+        Movement::Down(_) | Movement::Removed => "38;2;213;94;0",
+        _ => return text.to_string(),
+    };
+    if color {
+        format!("\u{1b}[1;{code}m{text}\u{1b}[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The lines under a theme that say what else changed.
+fn detail_lines(diff: &Diff, theme: &ThemeDiff, verbose: bool) -> Vec<(String, String)> {
+    let mut lines = Vec::new();
+    if theme.target_changed() {
+        let label = |target: &Option<String>| {
+            target
+                .as_deref()
+                .map_or("—".to_string(), |t| diff.stage_label(t))
+        };
+        lines.push((
+            "target".to_string(),
+            format!(
+                "{} → {}",
+                label(&theme.before.target),
+                label(&theme.after.target)
+            ),
+        ));
+    }
+    if theme.confidence_changed() {
+        lines.push((
+            "confidence".to_string(),
+            format!(
+                "{} → {}",
+                confidence_label(theme.before.confidence),
+                confidence_label(theme.after.confidence)
+            ),
+        ));
+    }
+    match &theme.notes {
+        NotesChange::Same => {}
+        NotesChange::Added => lines.push(("notes".into(), "added".into())),
+        NotesChange::Removed => lines.push(("notes".into(), "removed".into())),
+        NotesChange::Changed(words) => lines.push((
+            "notes".into(),
+            format!(
+                "changed: +{}, −{}",
+                plural(words.added, "word"),
+                plural(words.removed, "word")
+            ),
+        )),
+    }
+    if verbose && theme.notes != NotesChange::Same {
+        for (label, text) in [
+            ("  before", &theme.before.notes),
+            ("  after", &theme.after.notes),
+        ] {
+            for (index, line) in text.as_deref().unwrap_or("(none)").lines().enumerate() {
+                lines.push((
+                    if index == 0 {
+                        label.to_string()
+                    } else {
+                        String::new()
+                    },
+                    line.to_string(),
+                ));
+            }
+        }
+    }
+    for (index, item) in theme.evidence_added.iter().enumerate() {
+        lines.push((
+            if index == 0 {
+                "evidence".into()
+            } else {
+                String::new()
+            },
+            format!("+ {item}"),
+        ));
+    }
+    for (index, item) in theme.evidence_removed.iter().enumerate() {
+        let label = if index == 0 && theme.evidence_added.is_empty() {
+            "evidence"
+        } else {
+            ""
+        };
+        lines.push((label.to_string(), format!("− {item}")));
+    }
+    if !theme.in_routemap {
+        lines.push(("note".into(), "not in this version of the routemap".into()));
+    }
+    lines
+}
+
+/// The diff as an aligned text table.
+pub fn to_text(diff: &Diff, verbose: bool, color: bool) -> String {
+    let mut out = vec![
+        side_line("before", &diff.before),
+        side_line("after", &diff.after),
+        routemap_line(diff),
+        String::new(),
+    ];
+    if diff.identical() {
+        out.push("The two assessments are identical.".into());
+        out.push(String::new());
+        out.push(diff.summary.line());
+        return out.join("\n") + "\n";
+    }
+    let theme_width = diff
+        .themes
+        .iter()
+        .map(|t| t.name.width())
+        .max()
+        .unwrap_or(5)
+        .clamp(5, THEME_WIDTH);
+    let label = |answer| diff.current_label(answer);
+    let stage_width = diff
+        .themes
+        .iter()
+        .flat_map(|t| [label(&t.before).width(), label(&t.after).width()])
+        .max()
+        .unwrap_or(6)
+        .clamp(6, STAGE_WIDTH);
+    out.push(format!(
+        "{}  {}  {}  CHANGE",
+        pad("THEME", theme_width),
+        pad("BEFORE", stage_width),
+        pad("AFTER", stage_width)
+    ));
+    for theme in &diff.themes {
+        let words = movement_words(&theme.movement);
+        out.push(format!(
+            "{}  {}  {}  {}",
+            pad(&theme.name, theme_width),
+            pad(&label(&theme.before), stage_width),
+            pad(&label(&theme.after), stage_width),
+            paint(&words, &theme.movement, color)
+        ));
+        for (what, text) in detail_lines(diff, theme, verbose) {
+            out.push(format!("    {what:<10}  {text}").trim_end().to_string());
+        }
+    }
+    out.push(String::new());
+    out.push(diff.summary.line());
+    out.join("\n") + "\n"
+}
+
+/// Text safe inside a markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', "<br>")
+}
+
+/// The diff as a GitHub markdown table.
+pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
+    let side = |label: &str, side: &Side| {
+        let title = side
+            .title
+            .as_deref()
+            .map(|t| format!(" — {t}"))
+            .unwrap_or_default();
+        let updated = side
+            .updated
+            .as_deref()
+            .map(|u| format!(", updated {u}"))
+            .unwrap_or_default();
+        format!(
+            "- **{label}:** `{}` — {}{title}{updated}",
+            side.path.display(),
+            cell(&side.authority)
+        )
+    };
+    let mut out = vec![
+        format!("## Changes in {}", cell(&diff.after.authority)),
+        String::new(),
+        side("before", &diff.before),
+        side("after", &diff.after),
+        format!(
+            "- **routemap:** {}",
+            routemap_line(diff).trim_start_matches("routemap ")
+        ),
+        String::new(),
+    ];
+    if diff.identical() {
+        out.push("The two assessments are identical.".into());
+        out.push(String::new());
+        out.push(format!("**{}**", diff.summary.line()));
+        return out.join("\n") + "\n";
+    }
+    out.push("| Theme | Before | After | Change | Other changes |".into());
+    out.push("|---|---|---|---|---|".into());
+    for theme in &diff.themes {
+        let others: Vec<String> = detail_lines(diff, theme, verbose)
+            .into_iter()
+            .map(|(what, text)| {
+                if what.trim().is_empty() {
+                    text
+                } else {
+                    format!("{}: {text}", what.trim())
+                }
+            })
+            .collect();
+        out.push(format!(
+            "| {} | {} | {} | {} | {} |",
+            cell(&theme.name),
+            cell(&diff.current_label(&theme.before)),
+            cell(&diff.current_label(&theme.after)),
+            movement_words(&theme.movement),
+            cell(&others.join("<br>"))
+        ));
+    }
+    out.push(String::new());
+    out.push(format!("**{}**", diff.summary.line()));
+    out.join("\n") + "\n"
+}

@@ -1,0 +1,231 @@
+use super::*;
+use crate::builtin;
+use crate::clock::Instant;
+
+fn routemap() -> Routemap {
+    builtin::find(builtin::DEFAULT_ROUTEMAP)
+        .unwrap()
+        .load()
+        .unwrap()
+}
+
+fn stage(id: &str) -> Option<Current> {
+    Some(Current::Stage(id.into()))
+}
+
+/// Last year and this year, with one theme of every kind of change.
+fn pair() -> (Assessment, Assessment) {
+    let routemap = routemap();
+    let mut before = Assessment::new(
+        &routemap,
+        "Anytown Borough Council",
+        Some("2025 baseline"),
+        Instant(1_764_000_000),
+    );
+    let mut after = Assessment::new(
+        &routemap,
+        "Anytown Borough Council",
+        Some("2026 reassessment"),
+        Instant(1_795_788_191),
+    );
+    let mut set = |assessment: &mut Assessment, theme: &str, current: Option<Current>| {
+        assessment.answer_mut(&routemap, theme).current = current;
+    };
+    set(&mut before, "leadership", stage("flag-planted"));
+    set(&mut after, "leadership", stage("on-the-route"));
+    set(&mut before, "governance", stage("route-planned"));
+    set(&mut after, "governance", stage("flag-planted"));
+    set(&mut before, "organisational-change", stage("route-planned"));
+    set(&mut after, "organisational-change", stage("route-planned"));
+    set(&mut after, "strategic-commissioning", stage("not-started"));
+    set(&mut before, "shared-services", stage("flag-planted"));
+    set(&mut before, "professionalism", stage("flag-planted"));
+    set(&mut after, "professionalism", Some(Current::NotApplicable));
+    set(&mut before, "business-change", Some(Current::NotApplicable));
+    set(&mut after, "business-change", stage("route-planned"));
+    set(&mut before, "digital-access", stage("renamed-stage"));
+    set(&mut after, "digital-access", stage("route-planned"));
+    before.answer_mut(&routemap, "organisational-change").target = Some("on-the-route".into());
+    after.answer_mut(&routemap, "organisational-change").target =
+        Some("destination-reached".into());
+    before.answer_mut(&routemap, "organisational-change").notes =
+        Some("the CIO reports to the deputy".into());
+    after.answer_mut(&routemap, "organisational-change").notes =
+        Some("the CIO now reports to the chief executive".into());
+    before
+        .answer_mut(&routemap, "organisational-change")
+        .evidence = vec!["old.pdf".into(), "kept.pdf".into()];
+    after
+        .answer_mut(&routemap, "organisational-change")
+        .evidence = vec!["kept.pdf".into(), "new.pdf".into()];
+    after
+        .answer_mut(&routemap, "organisational-change")
+        .confidence = Some(Confidence::High);
+    (before, after)
+}
+
+fn diff_of(before: &Assessment, after: &Assessment) -> Diff {
+    compare(
+        &routemap(),
+        (Path::new("2025.yaml"), before),
+        (Path::new("2026.yaml"), after),
+    )
+    .unwrap()
+}
+
+fn theme<'a>(diff: &'a Diff, id: &str) -> &'a ThemeDiff {
+    diff.themes.iter().find(|t| t.id == id).unwrap()
+}
+
+#[test]
+fn every_kind_of_stage_change() {
+    let (before, after) = pair();
+    let diff = diff_of(&before, &after);
+    assert_eq!(theme(&diff, "leadership").movement, Movement::Up(2));
+    assert_eq!(theme(&diff, "governance").movement, Movement::Down(1));
+    assert_eq!(
+        theme(&diff, "organisational-change").movement,
+        Movement::Same
+    );
+    assert_eq!(
+        theme(&diff, "strategic-commissioning").movement,
+        Movement::NewlyAnswered
+    );
+    assert_eq!(theme(&diff, "shared-services").movement, Movement::Removed);
+    assert_eq!(
+        theme(&diff, "professionalism").movement,
+        Movement::NowNotApplicable
+    );
+    assert_eq!(
+        theme(&diff, "business-change").movement,
+        Movement::NoLongerNotApplicable
+    );
+    assert_eq!(theme(&diff, "digital-access").movement, Movement::Unknown);
+    assert_eq!(
+        theme(&diff, "infrastructure").movement,
+        Movement::Same,
+        "unanswered in both"
+    );
+    assert_eq!(
+        diff.summary.line(),
+        "1 up, 1 down, 5 unchanged, 1 newly answered, 1 no longer answered, 1 now n/a, 1 no longer n/a, 1 not comparable"
+    );
+    assert!(diff.has_regression());
+    assert!(!diff.identical());
+}
+
+#[test]
+fn targets_notes_evidence_and_confidence() {
+    let (before, after) = pair();
+    let diff = diff_of(&before, &after);
+    let changed = theme(&diff, "organisational-change");
+    assert!(changed.target_changed());
+    assert!(changed.confidence_changed());
+    assert_eq!(
+        changed.notes,
+        NotesChange::Changed(WordChange {
+            added: 3,
+            removed: 1
+        })
+    );
+    assert_eq!(changed.evidence_added, ["new.pdf"]);
+    assert_eq!(changed.evidence_removed, ["old.pdf"]);
+    assert!(!changed.unchanged());
+}
+
+#[test]
+fn identical_assessments_say_so() {
+    let (before, _) = pair();
+    let diff = diff_of(&before, &before);
+    assert!(diff.identical());
+    assert!(!diff.has_regression());
+    assert!(to_text(&diff, false, false).contains("The two assessments are identical."));
+    assert!(to_markdown(&diff, false).contains("The two assessments are identical."));
+}
+
+#[test]
+fn different_routemaps_are_refused() {
+    let (before, mut after) = pair();
+    after.routemap.id = "procurement-and-sourcing".into();
+    let error = compare(
+        &routemap(),
+        (Path::new("a.yaml"), &before),
+        (Path::new("b.yaml"), &after),
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "'a.yaml' is an assessment against routemap 'planting-the-flag' but 'b.yaml' is against 'procurement-and-sourcing'; diff compares two assessments of the same routemap"
+    );
+}
+
+#[test]
+fn a_changed_routemap_version_matches_ids_and_lists_the_rest() {
+    let (mut before, after) = pair();
+    before.routemap.version = "2010.1".into();
+    before.answers.push((
+        "retired-theme".into(),
+        Answer {
+            current: stage("flag-planted"),
+            ..Answer::default()
+        },
+    ));
+    let diff = diff_of(&before, &after);
+    let last = diff.themes.last().unwrap();
+    assert_eq!(last.id, "retired-theme");
+    assert!(!last.in_routemap);
+    assert_eq!(last.movement, Movement::Removed);
+    let text = to_text(&diff, false, false);
+    assert!(text.contains("routemap planting-the-flag: version 2010.1 → 2011.1; themes matched by id, the rest listed at the end"), "{text}");
+    assert!(
+        text.contains("not in this version of the routemap"),
+        "{text}"
+    );
+}
+
+#[test]
+fn text_table() {
+    let (before, after) = pair();
+    let text = to_text(&diff_of(&before, &after), false, false);
+    insta::assert_snapshot!("diff_text", text);
+    assert!(!text.contains('\u{1b}'));
+    let colored = to_text(&diff_of(&before, &after), false, true);
+    assert!(colored.contains("\u{1b}[1;38;2;0;158;115m↑ up 2\u{1b}[0m"));
+}
+
+#[test]
+fn verbose_text_shows_notes_in_full() {
+    let (before, after) = pair();
+    let text = to_text(&diff_of(&before, &after), true, false);
+    assert!(
+        text.contains("  before    the CIO reports to the deputy"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  after     the CIO now reports to the chief executive"),
+        "{text}"
+    );
+}
+
+#[test]
+fn markdown_table() {
+    let (before, after) = pair();
+    insta::assert_snapshot!(
+        "diff_markdown",
+        to_markdown(&diff_of(&before, &after), false)
+    );
+}
+
+#[test]
+fn json_output() {
+    let (before, after) = pair();
+    let json = to_json(&diff_of(&before, &after));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["schema"], "routemap-diff/1");
+    assert_eq!(value["summary"]["up"], 1);
+    assert_eq!(value["regression"], true);
+    assert_eq!(value["themes"][0]["change"], "up");
+    assert_eq!(value["themes"][0]["stages_moved"], 2);
+    assert_eq!(value["themes"][1]["stages_moved"], -1);
+    assert_eq!(value["themes"][2]["notes"]["words_added"], 3);
+}

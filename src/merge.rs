@@ -1,0 +1,399 @@
+//! Combining partial assessments of one authority (several officers, a set of themes
+//! each) into one. A theme answered in one file is taken; answered identically in
+//! several, taken once; answered differently, it is a conflict: recorded with every
+//! answer in its notes and its stages left unset. Nothing is ever silently picked.
+
+use crate::assessment::{Answer, Assessment, Current};
+use crate::clock::Instant;
+use crate::diff::confidence_label;
+use crate::error::{Error, Result};
+use crate::routemap::Routemap;
+use std::path::PathBuf;
+
+/// One theme answered differently by two or more files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub theme_id: String,
+    pub theme_name: String,
+    /// Each file and what it said.
+    pub answers: Vec<(PathBuf, String)>,
+}
+
+/// The merged assessment and what happened on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub assessment: Assessment,
+    pub conflicts: Vec<Conflict>,
+    /// Themes answered in exactly one file.
+    pub taken: usize,
+    /// Themes answered the same way in several files.
+    pub agreed: usize,
+}
+
+/// The parts of an answer that must agree for two answers to be one.
+fn decision(
+    answer: &Answer,
+) -> (
+    &Option<Current>,
+    &Option<String>,
+    Option<&'static str>,
+    &Vec<(String, u32)>,
+) {
+    (
+        &answer.current,
+        &answer.target,
+        answer.confidence.map(|c| c.as_str()),
+        &answer.votes,
+    )
+}
+
+fn stage_text(routemap: &Routemap, stage: &str) -> String {
+    match routemap.stage_index(stage) {
+        Some(index) => format!("{} {}", index + 1, routemap.stages[index].name),
+        None => format!("'{stage}'"),
+    }
+}
+
+/// What an answer says, in a phrase: "current 2 Flag planted, target 4 On the route".
+pub fn describe(routemap: &Routemap, answer: &Answer) -> String {
+    let mut parts = Vec::new();
+    parts.push(match &answer.current {
+        Some(Current::Stage(stage)) => format!("current {}", stage_text(routemap, stage)),
+        Some(Current::NotApplicable) => "not applicable".into(),
+        None => "no current stage".into(),
+    });
+    if let Some(target) = &answer.target {
+        parts.push(format!("target {}", stage_text(routemap, target)));
+    }
+    if answer.confidence.is_some() {
+        parts.push(format!(
+            "confidence {}",
+            confidence_label(answer.confidence)
+        ));
+    }
+    if !answer.votes.is_empty() {
+        let votes: Vec<String> = answer
+            .votes
+            .iter()
+            .map(|(stage, count)| format!("{stage}: {count}"))
+            .collect();
+        parts.push(format!("votes {}", votes.join(", ")));
+    }
+    parts.join(", ")
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Notes from several files, each under its file's name; one file's notes as they are.
+fn combined_notes(answers: &[(&PathBuf, &Answer)]) -> Option<String> {
+    let mut distinct: Vec<(&PathBuf, &str)> = Vec::new();
+    for (path, answer) in answers {
+        if let Some(notes) = answer.notes.as_deref()
+            && !distinct.iter().any(|(_, seen)| *seen == notes)
+        {
+            distinct.push((path, notes));
+        }
+    }
+    match distinct.as_slice() {
+        [] => None,
+        [(_, notes)] => Some((*notes).to_string()),
+        many => Some(
+            many.iter()
+                .map(|(path, notes)| format!("From {}:\n{notes}", file_name(path)))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        ),
+    }
+}
+
+fn union_evidence(answers: &[(&PathBuf, &Answer)]) -> Vec<String> {
+    let mut evidence: Vec<String> = Vec::new();
+    for (_, answer) in answers {
+        for item in &answer.evidence {
+            if !evidence.contains(item) {
+                evidence.push(item.clone());
+            }
+        }
+    }
+    evidence
+}
+
+/// Merges `inputs` (file, assessment), which must be of one routemap and one authority.
+pub fn merge(
+    routemap: &Routemap,
+    inputs: &[(PathBuf, Assessment)],
+    now: Instant,
+) -> Result<Merged> {
+    let Some((first_path, first)) = inputs.first() else {
+        return Err(Error::Usage("merge needs at least two assessments".into()));
+    };
+    for (path, assessment) in &inputs[1..] {
+        if assessment.routemap.id != first.routemap.id {
+            return Err(Error::Incompatible(format!(
+                "'{}' is against routemap '{}' but '{}' is against '{}'; merge combines assessments of one routemap",
+                first_path.display(),
+                first.routemap.id,
+                path.display(),
+                assessment.routemap.id
+            )));
+        }
+        let same_authority = |a: &str, b: &str| {
+            a.to_lowercase()
+                .split_whitespace()
+                .eq(b.to_lowercase().split_whitespace())
+        };
+        if !same_authority(&assessment.authority, &first.authority) {
+            return Err(Error::Incompatible(format!(
+                "'{}' assesses '{}' but '{}' assesses '{}'; merge combines one authority's files (make the 'authority:' lines match if they are the same)",
+                first_path.display(),
+                first.authority,
+                path.display(),
+                assessment.authority
+            )));
+        }
+    }
+
+    let mut ids: Vec<&str> = routemap.themes.iter().map(|t| t.id.as_str()).collect();
+    for (_, assessment) in inputs {
+        for (id, _) in &assessment.answers {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+    }
+
+    let mut merged = Assessment {
+        routemap: first.routemap.clone(),
+        authority: first.authority.clone(),
+        title: inputs.iter().find_map(|(_, a)| a.title.clone()),
+        created: inputs.iter().filter_map(|(_, a)| a.created.clone()).min(),
+        updated: Some(now),
+        answers: Vec::new(),
+    };
+    let (mut conflicts, mut taken, mut agreed) = (Vec::new(), 0, 0);
+    for id in ids {
+        let answers: Vec<(&PathBuf, &Answer)> = inputs
+            .iter()
+            .filter_map(|(path, assessment)| {
+                assessment
+                    .answer(id)
+                    .filter(|a| !a.is_empty())
+                    .map(|a| (path, a))
+            })
+            .collect();
+        let Some((_, first_answer)) = answers.first() else {
+            continue;
+        };
+        let agree = answers
+            .iter()
+            .all(|(_, a)| decision(a) == decision(first_answer));
+        let mut answer = if agree {
+            if answers.len() == 1 {
+                taken += 1
+            } else {
+                agreed += 1
+            }
+            Answer {
+                notes: combined_notes(&answers),
+                evidence: union_evidence(&answers),
+                carried: answers.iter().any(|(_, a)| a.carried),
+                ..(*first_answer).clone()
+            }
+        } else {
+            let theme_name = routemap
+                .theme_index(id)
+                .map_or_else(|| id.to_string(), |i| routemap.themes[i].name.clone());
+            let said: Vec<(PathBuf, String)> = answers
+                .iter()
+                .map(|(path, a)| ((*path).clone(), describe(routemap, a)))
+                .collect();
+            let mut notes = String::from(
+                "Merge conflict: the files disagree; choose the stage, then edit this note.\n",
+            );
+            for (path, what) in &said {
+                notes.push_str(&format!("- {}: {what}\n", file_name(path)));
+            }
+            // Every file's own notes, under its name, whatever they say.
+            for (path, answer) in &answers {
+                if let Some(theirs) = &answer.notes {
+                    notes.push_str(&format!("\nFrom {}:\n{theirs}\n", file_name(path)));
+                }
+            }
+            conflicts.push(Conflict {
+                theme_id: id.to_string(),
+                theme_name,
+                answers: said,
+            });
+            Answer {
+                notes: Some(notes.trim_end().to_string()),
+                evidence: union_evidence(&answers),
+                ..Answer::default()
+            }
+        };
+        answer.votes.retain(|(_, count)| *count > 0);
+        merged.answers.push((id.to_string(), answer));
+    }
+    merged.order_by(routemap);
+    Ok(Merged {
+        assessment: merged,
+        conflicts,
+        taken,
+        agreed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+    use crate::clock::Instant;
+
+    fn routemap() -> Routemap {
+        builtin::find(builtin::DEFAULT_ROUTEMAP)
+            .unwrap()
+            .load()
+            .unwrap()
+    }
+
+    fn part(themes: &[(&str, &str, Option<&str>)]) -> Assessment {
+        let routemap = routemap();
+        let mut assessment =
+            Assessment::new(&routemap, "Anytown Borough Council", None, Instant(0));
+        for (theme, stage, notes) in themes {
+            let answer = assessment.answer_mut(&routemap, theme);
+            answer.current = Some(Current::Stage((*stage).into()));
+            answer.notes = notes.map(str::to_string);
+        }
+        assessment
+    }
+
+    fn inputs(parts: Vec<Assessment>) -> Vec<(PathBuf, Assessment)> {
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| (PathBuf::from(format!("officer-{}.yaml", i + 1)), a))
+            .collect()
+    }
+
+    #[test]
+    fn separate_themes_are_taken_and_shared_ones_agree() {
+        let a = part(&[
+            (
+                "leadership",
+                "flag-planted",
+                Some("From the CEO interview."),
+            ),
+            ("governance", "route-planned", None),
+        ]);
+        let b = part(&[
+            ("governance", "route-planned", Some("Board minutes.")),
+            ("infrastructure", "on-the-route", None),
+        ]);
+        let merged = merge(&routemap(), &inputs(vec![a, b]), Instant(5)).unwrap();
+        assert!(merged.conflicts.is_empty());
+        assert_eq!((merged.taken, merged.agreed), (2, 1));
+        let ids: Vec<&str> = merged
+            .assessment
+            .answers
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(ids, ["leadership", "governance", "infrastructure"]);
+        assert_eq!(
+            merged
+                .assessment
+                .answer("governance")
+                .unwrap()
+                .notes
+                .as_deref(),
+            Some("Board minutes.")
+        );
+        assert_eq!(merged.assessment.updated, Some(Instant(5)));
+    }
+
+    #[test]
+    fn different_answers_are_a_conflict_recorded_in_notes() {
+        let a = part(&[("leadership", "flag-planted", Some("We think 2."))]);
+        let b = part(&[("leadership", "on-the-route", Some("Clearly 4."))]);
+        let merged = merge(&routemap(), &inputs(vec![a, b]), Instant(0)).unwrap();
+        assert_eq!(merged.conflicts.len(), 1);
+        let conflict = &merged.conflicts[0];
+        assert_eq!(conflict.theme_name, "Leadership");
+        assert_eq!(conflict.answers[0].1, "current 2 Flag planted");
+        assert_eq!(conflict.answers[1].1, "current 4 On the route");
+        let answer = merged.assessment.answer("leadership").unwrap();
+        assert_eq!(answer.current, None, "never silently picked");
+        assert_eq!(
+            answer.notes.as_deref(),
+            Some(
+                "Merge conflict: the files disagree; choose the stage, then edit this note.\n- officer-1.yaml: current 2 Flag planted\n- officer-2.yaml: current 4 On the route\n\nFrom officer-1.yaml:\nWe think 2.\n\nFrom officer-2.yaml:\nClearly 4."
+            )
+        );
+    }
+
+    #[test]
+    fn a_target_or_confidence_difference_is_a_conflict_too() {
+        let routemap = routemap();
+        let a = part(&[("leadership", "flag-planted", None)]);
+        let mut b = a.clone();
+        b.answer_mut(&routemap, "leadership").target = Some("on-the-route".into());
+        assert_eq!(
+            merge(&routemap, &inputs(vec![a.clone(), b]), Instant(0))
+                .unwrap()
+                .conflicts
+                .len(),
+            1
+        );
+        let mut c = a.clone();
+        c.answer_mut(&routemap, "leadership").confidence = Some(crate::assessment::Confidence::Low);
+        assert_eq!(
+            merge(&routemap, &inputs(vec![a, c]), Instant(0))
+                .unwrap()
+                .conflicts
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn evidence_is_united_without_repeats() {
+        let routemap = routemap();
+        let mut a = part(&[("leadership", "flag-planted", None)]);
+        let mut b = a.clone();
+        a.answer_mut(&routemap, "leadership").evidence = vec!["x.pdf".into(), "y.pdf".into()];
+        b.answer_mut(&routemap, "leadership").evidence = vec!["y.pdf".into(), "z.pdf".into()];
+        let merged = merge(&routemap, &inputs(vec![a, b]), Instant(0)).unwrap();
+        assert_eq!(
+            merged.assessment.answer("leadership").unwrap().evidence,
+            ["x.pdf", "y.pdf", "z.pdf"]
+        );
+    }
+
+    #[test]
+    fn other_authorities_and_routemaps_are_refused() {
+        let a = part(&[]);
+        let mut b = part(&[]);
+        b.authority = "Othertown".into();
+        let error = merge(&routemap(), &inputs(vec![a.clone(), b]), Instant(0)).unwrap_err();
+        assert!(
+            error.to_string().contains(
+                "assesses 'Anytown Borough Council' but 'officer-2.yaml' assesses 'Othertown'"
+            ),
+            "{error}"
+        );
+        let mut c = part(&[]);
+        c.authority = "anytown  borough council".into();
+        assert!(
+            merge(&routemap(), &inputs(vec![a.clone(), c]), Instant(0)).is_ok(),
+            "case and spacing do not matter"
+        );
+        let mut d = part(&[]);
+        d.routemap.id = "procurement-and-sourcing".into();
+        assert!(merge(&routemap(), &inputs(vec![a, d]), Instant(0)).is_err());
+    }
+}

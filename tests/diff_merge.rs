@@ -1,0 +1,393 @@
+//! `routemap diff`, `merge` and the git diff driver, driven as a user drives them.
+
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn routemap(data_dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("routemap").unwrap();
+    command
+        .env("ROUTEMAP_DATA_DIR", data_dir)
+        .env_remove("NO_COLOR");
+    command
+}
+
+const LAST_YEAR: &str = "format: routemap-assessment/1
+routemap: { id: planting-the-flag, version: \"2011.1\" }
+authority: Anytown Borough Council
+title: 2025 baseline
+updated: 2025-11-20T10:00:00Z
+answers:
+  leadership:
+    current: flag-planted
+    target: on-the-route
+  governance:
+    current: route-planned
+    notes: The board meets quarterly.
+  organisational-change:
+    current: route-planned
+    evidence:
+      - old-plan.pdf
+";
+
+const THIS_YEAR: &str = "format: routemap-assessment/1
+routemap: { id: planting-the-flag, version: \"2011.1\" }
+authority: Anytown Borough Council
+title: 2026 reassessment
+updated: 2026-11-27T14:03:11Z
+answers:
+  leadership:
+    current: on-the-route
+    target: on-the-route
+  governance:
+    current: flag-planted
+    notes: The board now meets monthly with partners.
+  organisational-change:
+    current: route-planned
+    evidence:
+      - new-plan.pdf
+  shared-services:
+    current: not-started
+";
+
+fn setup() -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    fs::write(data.path().join("2025.yaml"), LAST_YEAR).unwrap();
+    fs::write(data.path().join("2026.yaml"), THIS_YEAR).unwrap();
+    data
+}
+
+#[test]
+fn text_diff_reads_without_colour() {
+    let data = setup();
+    let output = routemap(data.path())
+        .args(["diff", "2025", "2026"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'));
+    assert!(
+        text.contains("Leadership") && text.contains("↑ up 2"),
+        "{text}"
+    );
+    assert!(text.contains("↓ down 1"), "{text}");
+    assert!(
+        text.contains("notes       changed: +4 words, −1 word"),
+        "{text}"
+    );
+    assert!(
+        text.contains("evidence    + new-plan.pdf") && text.contains("− old-plan.pdf"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("1 up, 1 down, 9 unchanged, 1 newly answered\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn markdown_diff_is_a_table() {
+    let data = setup();
+    let output = routemap(data.path())
+        .args(["diff", "2025", "2026", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(
+            "| Theme | Before | After | Change | Other changes |\n|---|---|---|---|---|\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Leadership | 2 Flag planted | 4 On the route | ↑ up 2 |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("**1 up, 1 down, 9 unchanged, 1 newly answered**"),
+        "{text}"
+    );
+}
+
+/// The JSON Schema written in the README.
+fn readme_schema() -> Value {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("```json\n{\n  \"$schema\"")
+        .expect("the README holds the schema")
+        + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    serde_json::from_str(&readme[start..end]).unwrap()
+}
+
+/// A validator for the part of JSON Schema the README's schema uses.
+fn validate(value: &Value, schema: &Value, root: &Value, at: &str) -> Result<(), String> {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let name = reference.trim_start_matches("#/$defs/");
+        return validate(value, &root["$defs"][name], root, at);
+    }
+    if let Some(expected) = schema.get("const") {
+        if value != expected {
+            return Err(format!("{at}: {value} is not {expected}"));
+        }
+    }
+    if let Some(choices) = schema.get("enum").and_then(Value::as_array) {
+        if !choices.contains(value) {
+            return Err(format!("{at}: {value} is not one of {choices:?}"));
+        }
+    }
+    if let Some(types) = schema.get("type") {
+        let types: Vec<&str> = match types {
+            Value::String(one) => vec![one.as_str()],
+            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let fits = types.iter().any(|t| match *t {
+            "string" => value.is_string(),
+            "integer" => value.is_i64() || value.is_u64(),
+            "boolean" => value.is_boolean(),
+            "null" => value.is_null(),
+            "object" => value.is_object(),
+            "array" => value.is_array(),
+            _ => false,
+        });
+        if !fits {
+            return Err(format!("{at}: {value} is not of type {types:?}"));
+        }
+    }
+    if let Some(minimum) = schema.get("minimum").and_then(Value::as_i64) {
+        if value.as_i64().is_some_and(|v| v < minimum) {
+            return Err(format!("{at}: {value} is below {minimum}"));
+        }
+    }
+    if let Some(object) = value.as_object() {
+        let properties = schema.get("properties").and_then(Value::as_object);
+        for required in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let key = required.as_str().unwrap_or_default();
+            if !object.contains_key(key) {
+                return Err(format!("{at}: '{key}' is missing"));
+            }
+        }
+        for (key, item) in object {
+            match properties.and_then(|p| p.get(key)) {
+                Some(property) => validate(item, property, root, &format!("{at}.{key}"))?,
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    return Err(format!("{at}: '{key}' is not in the schema"));
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(array)) = (schema.get("items"), value.as_array()) {
+        for (index, item) in array.iter().enumerate() {
+            validate(item, items, root, &format!("{at}[{index}]"))?;
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn json_diff_matches_the_documented_schema() {
+    let data = setup();
+    let schema = readme_schema();
+    for (a, b) in [("2025", "2026"), ("2026", "2025"), ("2025", "2025")] {
+        let output = routemap(data.path())
+            .args(["diff", a, b, "--format", "json"])
+            .output()
+            .unwrap();
+        let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+        validate(&value, &schema, &schema, "$").unwrap();
+    }
+    // The validator is not a rubber stamp.
+    let mut broken: Value = serde_json::from_slice(
+        &routemap(data.path())
+            .args(["diff", "2025", "2026", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    broken["themes"][0]["change"] = Value::from("sideways");
+    assert!(validate(&broken, &schema, &schema, "$").is_err());
+    broken["themes"][0]["surprise"] = Value::from(1);
+    assert!(validate(&broken, &schema, &schema, "$").is_err());
+}
+
+#[test]
+fn identical_files_say_so() {
+    let data = setup();
+    let output = routemap(data.path())
+        .args(["diff", "2025", "2025", "--fail-on-regression"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("The two assessments are identical."));
+}
+
+#[test]
+fn fail_on_regression_exits_3_only_when_a_theme_went_down() {
+    let data = setup();
+    let down = routemap(data.path())
+        .args(["diff", "2025", "2026", "--fail-on-regression"])
+        .output()
+        .unwrap();
+    assert_eq!(down.status.code(), Some(3));
+    assert!(!down.stdout.is_empty(), "the diff still prints");
+    let plain = routemap(data.path())
+        .args(["diff", "2025", "2026"])
+        .output()
+        .unwrap();
+    assert_eq!(plain.status.code(), Some(0));
+    fs::write(
+        data.path().join("better.yaml"),
+        THIS_YEAR.replace("current: flag-planted", "current: route-planned"),
+    )
+    .unwrap();
+    let up = routemap(data.path())
+        .args(["diff", "2025", "better", "--fail-on-regression"])
+        .output()
+        .unwrap();
+    assert_eq!(up.status.code(), Some(0));
+}
+
+#[test]
+fn assessments_of_different_routemaps_are_refused() {
+    let data = setup();
+    fs::write(data.path().join("other.yaml"), "format: routemap-assessment/1\nroutemap: {id: procurement-and-sourcing}\nauthority: Anytown Borough Council\n").unwrap();
+    let output = routemap(data.path())
+        .args(["diff", "2025", "other"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is against 'procurement-and-sourcing'; diff compares two assessments of the same routemap"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn merge_takes_agrees_and_records_conflicts() {
+    let data = tempfile::tempdir().unwrap();
+    let head = "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown Borough Council\nanswers:\n";
+    fs::write(data.path().join("ann.yaml"), format!("{head}  leadership:\n    current: flag-planted\n    notes: Ann's view.\n  governance:\n    current: route-planned\n")).unwrap();
+    fs::write(data.path().join("bob.yaml"), format!("{head}  leadership:\n    current: on-the-route\n  infrastructure:\n    current: on-the-route\n  governance:\n    current: route-planned\n")).unwrap();
+    let out = data.path().join("merged.yaml");
+    let output = routemap(data.path())
+        .args(["merge", "ann", "bob", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("conflict: theme 'Leadership': "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ann.yaml' says current 2 Flag planted; '")
+            && stderr.contains("bob.yaml' says current 4 On the route"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Merged 2 assessments into"), "{stderr}");
+    assert!(
+        stderr.contains("1 theme taken from one file, 1 agreed, 1 conflict"),
+        "{stderr}"
+    );
+    let merged = fs::read_to_string(&out).unwrap();
+    assert!(merged.contains("  leadership:\n    notes: |-\n      Merge conflict: the files disagree; choose the stage, then edit this note.\n      - ann.yaml: current 2 Flag planted\n      - bob.yaml: current 4 On the route\n\n      From ann.yaml:\n      Ann's view.\n"), "{merged}");
+    assert!(
+        merged.contains("  governance:\n    current: route-planned\n"),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("  infrastructure:\n    current: on-the-route\n"),
+        "{merged}"
+    );
+
+    // An existing OUT is kept unless --force.
+    let before = fs::read(&out).unwrap();
+    let again = routemap(data.path())
+        .args(["merge", "ann", "bob", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&again.stderr)
+            .contains("already exists; choose another name or pass --force")
+    );
+    assert_eq!(fs::read(&out).unwrap(), before);
+    let forced = routemap(data.path())
+        .args(["merge", "ann", "bob", "--force", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(forced.status.code(), Some(0));
+}
+
+#[test]
+fn git_uses_routemap_as_its_diff_driver() {
+    let repo = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .current_dir(repo.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", repo.path())
+            .env("ROUTEMAP_DATA_DIR", repo.path().join(".data"))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.email", "t@example.org"]);
+    git(&["config", "user.name", "T"]);
+    fs::write(repo.path().join("anytown.yaml"), LAST_YEAR).unwrap();
+    git(&["add", "anytown.yaml"]);
+    git(&["commit", "-qm", "2025"]);
+    fs::write(repo.path().join("anytown.yaml"), THIS_YEAR).unwrap();
+    // The README's recipe, with the binary's full path.
+    fs::write(repo.path().join(".gitattributes"), "*.yaml diff=routemap\n").unwrap();
+    git(&[
+        "config",
+        "diff.routemap.command",
+        &format!("'{}' git-diff", env!("CARGO_BIN_EXE_routemap")),
+    ]);
+    let shown = git(&["diff"]);
+    assert!(
+        shown.starts_with("routemap diff anytown.yaml\nbefore  a/anytown.yaml"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("↑ up 2") && shown.contains("↓ down 1"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("  after     The board now meets monthly with partners."),
+        "notes in full:\n{shown}"
+    );
+    let plain = git(&["diff", "--no-ext-diff"]);
+    assert!(
+        plain.contains("-    current: flag-planted\n+    current: on-the-route"),
+        "{plain}"
+    );
+}
