@@ -30,21 +30,13 @@ pub struct Merged {
     pub agreed: usize,
 }
 
-/// The parts of an answer that must agree for two answers to be one.
-fn decision(
-    answer: &Answer,
-) -> (
-    &Option<Current>,
-    &Option<String>,
-    Option<&'static str>,
-    &Vec<(String, u32)>,
-) {
-    (
-        &answer.current,
-        &answer.target,
-        answer.confidence.map(|c| c.as_str()),
-        &answer.votes,
-    )
+/// True when two answers say the same thing: stages, confidence and votes (notes and
+/// evidence are combined instead).
+fn agrees(a: &Answer, b: &Answer) -> bool {
+    a.current == b.current
+        && a.target == b.target
+        && a.confidence == b.confidence
+        && a.votes == b.votes
 }
 
 fn stage_text(routemap: &Routemap, stage: &str) -> String {

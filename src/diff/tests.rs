@@ -28,7 +28,7 @@ fn pair() -> (Assessment, Assessment) {
         Some("2026 reassessment"),
         Instant(1_795_788_191),
     );
-    let mut set = |assessment: &mut Assessment, theme: &str, current: Option<Current>| {
+    let set = |assessment: &mut Assessment, theme: &str, current: Option<Current>| {
         assessment.answer_mut(&routemap, theme).current = current;
     };
     set(&mut before, "leadership", stage("flag-planted"));
