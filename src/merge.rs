@@ -181,9 +181,7 @@ pub fn merge(
         let Some((_, first_answer)) = answers.first() else {
             continue;
         };
-        let agree = answers
-            .iter()
-            .all(|(_, a)| decision(a) == decision(first_answer));
+        let agree = answers.iter().all(|(_, a)| agrees(a, first_answer));
         let mut answer = if agree {
             if answers.len() == 1 {
                 taken += 1

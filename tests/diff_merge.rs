@@ -131,15 +131,15 @@ fn validate(value: &Value, schema: &Value, root: &Value, at: &str) -> Result<(),
         let name = reference.trim_start_matches("#/$defs/");
         return validate(value, &root["$defs"][name], root, at);
     }
-    if let Some(expected) = schema.get("const") {
-        if value != expected {
-            return Err(format!("{at}: {value} is not {expected}"));
-        }
+    if let Some(expected) = schema.get("const")
+        && value != expected
+    {
+        return Err(format!("{at}: {value} is not {expected}"));
     }
-    if let Some(choices) = schema.get("enum").and_then(Value::as_array) {
-        if !choices.contains(value) {
-            return Err(format!("{at}: {value} is not one of {choices:?}"));
-        }
+    if let Some(choices) = schema.get("enum").and_then(Value::as_array)
+        && !choices.contains(value)
+    {
+        return Err(format!("{at}: {value} is not one of {choices:?}"));
     }
     if let Some(types) = schema.get("type") {
         let types: Vec<&str> = match types {
@@ -160,10 +160,10 @@ fn validate(value: &Value, schema: &Value, root: &Value, at: &str) -> Result<(),
             return Err(format!("{at}: {value} is not of type {types:?}"));
         }
     }
-    if let Some(minimum) = schema.get("minimum").and_then(Value::as_i64) {
-        if value.as_i64().is_some_and(|v| v < minimum) {
-            return Err(format!("{at}: {value} is below {minimum}"));
-        }
+    if let Some(minimum) = schema.get("minimum").and_then(Value::as_i64)
+        && value.as_i64().is_some_and(|v| v < minimum)
+    {
+        return Err(format!("{at}: {value} is below {minimum}"));
     }
     if let Some(object) = value.as_object() {
         let properties = schema.get("properties").and_then(Value::as_object);
