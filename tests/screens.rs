@@ -203,3 +203,28 @@ fn prompt() {
         );
     }
 }
+
+#[test]
+fn review_compared_with_last_year() {
+    let mut state = answered();
+    let mut last_year = state.assessment.clone();
+    let routemap = state.routemap.clone();
+    last_year.answer_mut(&routemap, "leadership").current =
+        Some(Current::Stage("flag-planted".into()));
+    last_year.answer_mut(&routemap, "governance").current =
+        Some(Current::Stage("on-the-route".into()));
+    let other = routemap::tui::state::Comparison {
+        name: "Anytown Borough Council — 2025 baseline".into(),
+        path: "2025.yaml".into(),
+        assessment: last_year,
+    };
+    state.comparison = Some(other.clone());
+    keys(&mut state, "r");
+    snapshot_both("review_compared", &mut state);
+    keys(&mut state, "d");
+    update(
+        &mut state,
+        routemap::tui::update::Msg::Comparisons(vec![other]),
+    );
+    insta::assert_snapshot!("picker_80x24", draw(&mut state, 80, 24));
+}

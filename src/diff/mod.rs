@@ -292,7 +292,8 @@ pub fn compare(
     })
 }
 
-fn movement(routemap: &Routemap, old: &Answer, new: &Answer) -> Movement {
+/// How a theme's current stage moved from `old` to `new`.
+pub fn movement(routemap: &Routemap, old: &Answer, new: &Answer) -> Movement {
     match (&old.current, &new.current) {
         (None, None) => Movement::Same,
         (Some(Current::NotApplicable), Some(Current::NotApplicable)) => Movement::Same,

@@ -255,36 +255,60 @@ pub fn render_standalone(radar: &Radar, width: u16, look: Look) -> Buffer {
 
 fn series_legend_lines(radar: &Radar, look: Look, width: u16) -> Vec<ratatui::text::Line<'static>> {
     use ratatui::text::{Line, Span};
-    let mut spans = Vec::new();
-    for series in &radar.series {
-        if !spans.is_empty() {
-            spans.push(Span::raw("  "));
+    let ellipsis = if look.drawing == Drawing::Ascii {
+        "..."
+    } else {
+        "…"
+    };
+    let entry = |series: &Series, room: usize| {
+        vec![
+            Span::styled(
+                series.kind.marker(look.drawing).to_string(),
+                look.series_style(series.kind),
+            ),
+            Span::raw(format!(
+                " {}",
+                crate::text::ellipsize(&series.name, room.saturating_sub(2), ellipsis)
+            )),
+        ]
+    };
+    let one_line: usize = radar.series.iter().map(|s| s.name.width() + 4).sum();
+    let mut lines: Vec<Line<'static>> = if one_line <= usize::from(width) {
+        let mut spans = Vec::new();
+        for series in &radar.series {
+            if !spans.is_empty() {
+                spans.push(Span::raw("  "));
+            }
+            spans.extend(entry(series, usize::MAX));
         }
-        spans.push(Span::styled(
-            series.kind.marker(look.drawing).to_string(),
-            look.series_style(series.kind),
-        ));
-        spans.push(Span::raw(format!(" {}", series.name)));
-    }
+        vec![Line::from(spans)]
+    } else {
+        // One series a line, names shortened to fit.
+        radar
+            .series
+            .iter()
+            .map(|series| Line::from(entry(series, usize::from(width))))
+            .collect()
+    };
     let scale = format!(
         "rings: {} (centre) to {} (edge)",
         radar.stages.first().map_or("", String::as_str),
         radar.stages.last().map_or("", String::as_str)
     );
-    let series_width: usize = spans.iter().map(|span| span.width()).sum();
-    if series_width + 4 + scale.chars().count() <= usize::from(width) {
-        spans.push(Span::raw("    "));
-        spans.push(Span::styled(scale, look.grid_style()));
-        vec![Line::from(spans)]
+    let last_width = lines.last().map_or(0, Line::width);
+    if lines.len() == 1 && last_width + 4 + scale.width() <= usize::from(width) {
+        if let Some(line) = lines.last_mut() {
+            line.spans.push(Span::raw("    "));
+            line.spans.push(Span::styled(scale, look.grid_style()));
+        }
     } else {
-        let mut lines = vec![Line::from(spans)];
         lines.extend(
             crate::text::wrap_words(&scale, usize::from(width))
                 .into_iter()
                 .map(|part| Line::styled(part, look.grid_style())),
         );
-        lines
     }
+    lines
 }
 
 /// The number legend's layout: as many columns of "N name" as fit the width.

@@ -33,6 +33,12 @@ pub enum Action {
     Help,
     Back,
     Quit,
+    /// Choose another saved assessment to compare with.
+    Compare,
+    PickerUp,
+    PickerDown,
+    PickerChoose,
+    PickerCancel,
 }
 
 /// A key, or a family of keys (`1`…`9`).
@@ -55,6 +61,8 @@ pub enum Context {
     Target,
     /// In the notes or evidence editor.
     Editor,
+    /// Choosing an assessment to compare with.
+    Picker,
 }
 
 /// One line of the key map.
@@ -76,186 +84,41 @@ macro_rules! bind {
 
 use Key::{Char, Code, Ctrl, Digit, Shift};
 
-/// The whole key map, in the order help lists it.
+/// The whole key map, in the order help lists it. Kept as a one-line-a-binding table.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind!(
-        Normal,
-        [Code(KeyCode::Up), Char('k')],
-        "↑ k",
-        "previous theme",
-        |_| Action::PreviousTheme
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::Down), Char('j')],
-        "↓ j",
-        "next theme",
-        |_| Action::NextTheme
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::Home), Char('g')],
-        "Home g",
-        "first theme",
-        |_| Action::FirstTheme
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::End), Char('G')],
-        "End G",
-        "last theme",
-        |_| Action::LastTheme
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::PageUp)],
-        "PgUp",
-        "a page of themes up",
-        |_| Action::PageUp
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::PageDown)],
-        "PgDn",
-        "a page of themes down",
-        |_| Action::PageDown
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::Tab)],
-        "Tab",
-        "next theme with no stage yet",
-        |_| Action::NextUnanswered
-    ),
-    bind!(
-        Normal,
-        [Digit],
-        "1…9",
-        "set the current stage",
-        Action::SetCurrent
-    ),
-    bind!(
-        Normal,
-        [Char('t')],
-        "t 1…9",
-        "set the target (t 0 clears it)",
-        |_| Action::StartTarget
-    ),
-    bind!(
-        Normal,
-        [Char('x')],
-        "x",
-        "not applicable (n/a); again undoes",
-        |_| Action::NotApplicable
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::Backspace), Code(KeyCode::Delete)],
-        "Del",
-        "clear the current stage",
-        |_| Action::ClearCurrent
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::Enter)],
-        "Enter",
-        "confirm a carried answer, go on",
-        |_| Action::Confirm
-    ),
-    bind!(
-        Normal,
-        [Char('c')],
-        "c",
-        "confidence: low, medium, high, none",
-        |_| Action::CycleConfidence
-    ),
-    bind!(
-        Normal,
-        [Char('n')],
-        "n",
-        "edit notes (Esc leaves, text kept)",
-        |_| Action::EditNotes
-    ),
-    bind!(
-        Normal,
-        [Char('e')],
-        "e",
-        "edit evidence, one item a line",
-        |_| Action::EditEvidence
-    ),
-    bind!(
-        Normal,
-        [Shift(KeyCode::Down), Char('J')],
-        "J ⇧↓",
-        "scroll the details down",
-        |_| Action::ScrollDown
-    ),
-    bind!(
-        Normal,
-        [Shift(KeyCode::Up), Char('K')],
-        "K ⇧↑",
-        "scroll the details up",
-        |_| Action::ScrollUp
-    ),
-    bind!(
-        Normal,
-        [Char('r')],
-        "r",
-        "review with the radar (r: back)",
-        |_| Action::Review
-    ),
-    bind!(
-        Normal,
-        [Char('?'), Code(KeyCode::F(1))],
-        "?",
-        "this help",
-        |_| Action::Help
-    ),
-    bind!(
-        Normal,
-        [Code(KeyCode::Esc)],
-        "Esc",
-        "back to the walk",
-        |_| Action::Back
-    ),
-    bind!(
-        Normal,
-        [Char('q'), Ctrl('c')],
-        "q",
-        "quit (all is saved already)",
-        |_| Action::Quit
-    ),
-    bind!(
-        Target,
-        [Digit],
-        "1…9",
-        "the target stage",
-        Action::SetTarget
-    ),
-    bind!(
-        Target,
-        [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)],
-        "0 Del",
-        "clear the target",
-        |_| Action::ClearTarget
-    ),
-    bind!(Target, [Code(KeyCode::Esc)], "Esc", "cancel", |_| {
-        Action::CancelTarget
-    }),
-    bind!(
-        Editor,
-        [Code(KeyCode::Esc)],
-        "Esc",
-        "leave the editor (text is kept)",
-        |_| Action::FinishEditing
-    ),
-    bind!(
-        Editor,
-        [Ctrl('c')],
-        "Ctrl-C",
-        "leave the editor and quit",
-        |_| Action::Quit
-    ),
+    bind!(Normal, [Code(KeyCode::Up), Char('k')], "↑ k", "previous theme", |_| Action::PreviousTheme),
+    bind!(Normal, [Code(KeyCode::Down), Char('j')], "↓ j", "next theme", |_| Action::NextTheme),
+    bind!(Normal, [Code(KeyCode::Home), Char('g')], "Home g", "first theme", |_| Action::FirstTheme),
+    bind!(Normal, [Code(KeyCode::End), Char('G')], "End G", "last theme", |_| Action::LastTheme),
+    bind!(Normal, [Code(KeyCode::PageUp)], "PgUp", "a page of themes up", |_| Action::PageUp),
+    bind!(Normal, [Code(KeyCode::PageDown)], "PgDn", "a page of themes down", |_| Action::PageDown),
+    bind!(Normal, [Code(KeyCode::Tab)], "Tab", "next theme with no stage yet", |_| Action::NextUnanswered),
+    bind!(Normal, [Digit], "1…9", "set the current stage", Action::SetCurrent),
+    bind!(Normal, [Char('t')], "t 1…9", "set the target (t 0 clears it)", |_| Action::StartTarget),
+    bind!(Normal, [Char('x')], "x", "not applicable (n/a); again undoes", |_| Action::NotApplicable),
+    bind!(Normal, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "Del", "clear the current stage", |_| Action::ClearCurrent),
+    bind!(Normal, [Code(KeyCode::Enter)], "Enter", "confirm a carried answer, go on", |_| Action::Confirm),
+    bind!(Normal, [Char('c')], "c", "confidence: low, medium, high, none", |_| Action::CycleConfidence),
+    bind!(Normal, [Char('n')], "n", "edit notes (Esc leaves, text kept)", |_| Action::EditNotes),
+    bind!(Normal, [Char('e')], "e", "edit evidence, one item a line", |_| Action::EditEvidence),
+    bind!(Normal, [Shift(KeyCode::Down), Char('J')], "J ⇧↓", "scroll the details down", |_| Action::ScrollDown),
+    bind!(Normal, [Shift(KeyCode::Up), Char('K')], "K ⇧↑", "scroll the details up", |_| Action::ScrollUp),
+    bind!(Normal, [Char('r')], "r", "review with the radar (r: back)", |_| Action::Review),
+    bind!(Normal, [Char('d')], "d", "compare with another assessment", |_| Action::Compare),
+    bind!(Normal, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
+    bind!(Normal, [Code(KeyCode::Esc)], "Esc", "back to the walk", |_| Action::Back),
+    bind!(Normal, [Char('q'), Ctrl('c')], "q", "quit (all is saved already)", |_| Action::Quit),
+    bind!(Target, [Digit], "1…9", "the target stage", Action::SetTarget),
+    bind!(Target, [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)], "0 Del", "clear the target", |_| Action::ClearTarget),
+    bind!(Target, [Code(KeyCode::Esc)], "Esc", "cancel", |_| Action::CancelTarget),
+    bind!(Editor, [Code(KeyCode::Esc)], "Esc", "leave the editor (text is kept)", |_| Action::FinishEditing),
+    bind!(Editor, [Ctrl('c')], "Ctrl-C", "leave the editor and quit", |_| Action::Quit),
+    bind!(Picker, [Code(KeyCode::Up), Char('k')], "↑ k", "previous", |_| Action::PickerUp),
+    bind!(Picker, [Code(KeyCode::Down), Char('j')], "↓ j", "next", |_| Action::PickerDown),
+    bind!(Picker, [Code(KeyCode::Enter)], "Enter", "compare with the one chosen", |_| Action::PickerChoose),
+    bind!(Picker, [Code(KeyCode::Esc)], "Esc", "cancel", |_| Action::PickerCancel),
+    bind!(Picker, [Char('q'), Ctrl('c')], "q", "quit", |_| Action::Quit),
 ];
 
 fn matches(key: Key, event: &KeyEvent) -> Option<usize> {
@@ -296,6 +159,7 @@ pub fn context_of(state: &State) -> Context {
         Mode::Normal => Context::Normal,
         Mode::AwaitTarget => Context::Target,
         Mode::Editing(_) => Context::Editor,
+        Mode::Picking(_) => Context::Picker,
     }
 }
 

@@ -76,8 +76,33 @@ impl Session {
         }
     }
 
+    /// The other saved assessments of this routemap, newest first.
+    fn comparisons(&self) -> Vec<state::Comparison> {
+        let own = std::fs::canonicalize(&self.path).ok();
+        let mut found: Vec<state::Comparison> = self
+            .store
+            .list()
+            .into_iter()
+            .filter(|listed| std::fs::canonicalize(&listed.path).ok() != own)
+            .filter_map(|listed| {
+                let assessment = listed.assessment.ok()?;
+                (assessment.routemap.id == self.state.routemap.id).then(|| state::Comparison {
+                    name: assessment.display_name(),
+                    path: listed.path,
+                    assessment,
+                })
+            })
+            .collect();
+        found.sort_by_key(|candidate| std::cmp::Reverse(candidate.assessment.updated));
+        found
+    }
+
     /// Does what `update` asked; true when the program should end.
     fn apply(&mut self, effects: &[Effect]) -> bool {
+        if effects.contains(&Effect::ListComparisons) {
+            let candidates = self.comparisons();
+            update(&mut self.state, Msg::Comparisons(candidates));
+        }
         if effects.contains(&Effect::Save) {
             self.save();
         }

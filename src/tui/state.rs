@@ -49,6 +49,22 @@ impl Editor {
     }
 }
 
+/// Another saved assessment to compare with (last year's, or another authority's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// How it is named on screen: "Anytown Borough Council — 2025 baseline".
+    pub name: String,
+    pub path: std::path::PathBuf,
+    pub assessment: Assessment,
+}
+
+/// Choosing a saved assessment to compare with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub candidates: Vec<Comparison>,
+    pub selected: usize,
+}
+
 /// How keys are read at the moment.
 #[derive(Debug, Clone)]
 pub enum Mode {
@@ -56,6 +72,7 @@ pub enum Mode {
     /// `t` was pressed: the next digit sets the target stage.
     AwaitTarget,
     Editing(Box<Editor>),
+    Picking(Picker),
 }
 
 /// A line for the status bar.
@@ -87,6 +104,8 @@ pub struct State {
     pub palette: Palette,
     /// The terminal's size, for layout-dependent limits such as scrolling.
     pub size: (u16, u16),
+    /// Shown beside this assessment on the review screen, when chosen.
+    pub comparison: Option<Comparison>,
 }
 
 impl State {
@@ -111,6 +130,7 @@ impl State {
             mismatches,
             palette,
             size: (80, 24),
+            comparison: None,
         }
     }
 

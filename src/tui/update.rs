@@ -2,7 +2,7 @@
 //! do (save, remember the position, quit); the runner does it.
 
 use super::keys::Action;
-use super::state::{EditField, Editor, Message, Mode, Screen, State};
+use super::state::{Comparison, EditField, Editor, Message, Mode, Picker, Screen, State};
 use crate::assessment::{Confidence, Current};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -13,6 +13,8 @@ pub enum Msg {
     /// A key for the open editor.
     EditorKey(KeyEvent),
     Resize(u16, u16),
+    /// The saved assessments that can be compared with (the runner read them).
+    Comparisons(Vec<Comparison>),
 }
 
 /// What the runner must do after an update.
@@ -22,6 +24,8 @@ pub enum Effect {
     Save,
     /// Remember which theme is focused, for the next start.
     RememberPosition,
+    /// Read the other saved assessments of this routemap, for comparing.
+    ListComparisons,
     Quit,
 }
 
@@ -35,6 +39,29 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::EditorKey(key) => edit(state, key),
+        Msg::Comparisons(candidates) => {
+            if candidates.is_empty() {
+                state.message = Some(info(
+                    "No other saved assessment of this routemap to compare with.".into(),
+                ));
+            } else {
+                // The one compared with now, if any, starts selected.
+                let selected = state
+                    .comparison
+                    .as_ref()
+                    .and_then(|c| {
+                        candidates
+                            .iter()
+                            .position(|candidate| candidate.path == c.path)
+                    })
+                    .unwrap_or(0);
+                state.mode = Mode::Picking(Picker {
+                    candidates,
+                    selected,
+                });
+            }
+            Vec::new()
+        }
         Msg::Action(action) => {
             // Any key dismisses help; a message lasts until the next key.
             if state.show_help && action != Action::Quit {
@@ -135,6 +162,28 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Quit => {
             state.mode = Mode::Normal;
             vec![Effect::RememberPosition, Effect::Quit]
+        }
+        Action::Compare => vec![Effect::ListComparisons],
+        Action::PickerUp | Action::PickerDown => {
+            if let Mode::Picking(picker) = &mut state.mode {
+                let last = picker.candidates.len().saturating_sub(1);
+                picker.selected = match action {
+                    Action::PickerUp => picker.selected.saturating_sub(1),
+                    _ => (picker.selected + 1).min(last),
+                };
+            }
+            Vec::new()
+        }
+        Action::PickerChoose => {
+            if let Mode::Picking(picker) = std::mem::replace(&mut state.mode, Mode::Normal) {
+                state.comparison = picker.candidates.into_iter().nth(picker.selected);
+                state.screen = Screen::Review;
+            }
+            Vec::new()
+        }
+        Action::PickerCancel => {
+            state.mode = Mode::Normal;
+            Vec::new()
         }
     }
 }

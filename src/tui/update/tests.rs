@@ -5,6 +5,7 @@ use crate::assessment::Assessment;
 use crate::builtin;
 use crate::clock::Instant;
 use crate::tui::keys::{Context, action_for};
+use crate::tui::state::Comparison;
 use crate::tui::theme::Palette;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -398,5 +399,67 @@ fn esc_then_a_key_typed_fast_leaves_the_editor_and_does_the_key() {
             .and_then(|a| a.notes.clone())
             .as_deref(),
         Some("ok")
+    );
+}
+
+fn other_assessment(state: &State, stage: &str) -> Comparison {
+    let mut assessment = state.assessment.clone();
+    let routemap = state.routemap.clone();
+    assessment.answer_mut(&routemap, "leadership").current = Some(Current::Stage(stage.into()));
+    Comparison {
+        name: format!("Last year ({stage})"),
+        path: format!("{stage}.yaml").into(),
+        assessment,
+    }
+}
+
+#[test]
+fn d_lists_comparisons_then_enter_chooses_one_for_the_review() {
+    let mut state = state();
+    assert_eq!(chars(&mut state, "d"), vec![Effect::ListComparisons]);
+    let candidates = vec![
+        other_assessment(&state, "flag-planted"),
+        other_assessment(&state, "on-the-route"),
+    ];
+    update(&mut state, Msg::Comparisons(candidates));
+    assert!(matches!(state.mode, Mode::Picking(_)));
+    press(&mut state, KeyCode::Down);
+    press(&mut state, KeyCode::Down);
+    assert!(
+        matches!(&state.mode, Mode::Picking(picker) if picker.selected == 1),
+        "stops at the last"
+    );
+    press(&mut state, KeyCode::Up);
+    press(&mut state, KeyCode::Char('j'));
+    press(&mut state, KeyCode::Enter);
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(state.screen, Screen::Review);
+    assert_eq!(
+        state.comparison.as_ref().map(|c| c.name.as_str()),
+        Some("Last year (on-the-route)")
+    );
+}
+
+#[test]
+fn no_comparisons_say_so_and_esc_cancels_the_picker() {
+    let mut state = state();
+    update(&mut state, Msg::Comparisons(Vec::new()));
+    assert!(matches!(state.mode, Mode::Normal));
+    assert!(
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("No other saved assessment"))
+    );
+    let candidates = vec![other_assessment(&state, "flag-planted")];
+    update(&mut state, Msg::Comparisons(candidates));
+    press(&mut state, KeyCode::Esc);
+    assert!(matches!(state.mode, Mode::Normal));
+    assert!(state.comparison.is_none());
+    let again = vec![other_assessment(&state, "flag-planted")];
+    update(&mut state, Msg::Comparisons(again));
+    assert_eq!(
+        press(&mut state, KeyCode::Char('q')),
+        vec![Effect::RememberPosition, Effect::Quit]
     );
 }

@@ -18,6 +18,7 @@ fn help_lines(state: &State, width: u16) -> Vec<Line<'static>> {
         (Context::Normal, "Walking the themes"),
         (Context::Target, "After t (setting a target)"),
         (Context::Editor, "In the notes and evidence editor"),
+        (Context::Picker, "Choosing what to compare with (d)"),
     ] {
         if !lines.is_empty() {
             lines.push(Line::default());

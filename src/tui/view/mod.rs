@@ -44,6 +44,9 @@ pub fn render(state: &State, frame: &mut Frame) {
     if let Mode::Editing(editor) = &state.mode {
         editor_popup(state, editor, frame, body);
     }
+    if let Mode::Picking(picker) = &state.mode {
+        picker_popup(state, picker, frame, body);
+    }
     if state.show_help {
         help::render(state, frame, body);
     }
@@ -106,6 +109,11 @@ fn hints(state: &State) -> Vec<(&'static str, String)> {
         Context::Target => vec![
             (stage_keys(stages), "target stage".into()),
             ("0", "clear".into()),
+            ("Esc", "cancel".into()),
+        ],
+        Context::Picker => vec![
+            ("↑↓", "choose".into()),
+            ("Enter", "compare".into()),
             ("Esc", "cancel".into()),
         ],
         Context::Editor => vec![("Esc", "done (saved as you type)".into())],
@@ -217,6 +225,67 @@ fn editor_popup(state: &State, editor: &super::state::Editor, frame: &mut Frame,
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(&editor.text, inner);
+}
+
+fn picker_popup(state: &State, picker: &super::state::Picker, frame: &mut Frame, body: Rect) {
+    let palette = &state.palette;
+    let width = body.width.saturating_sub(8).min(90);
+    let height = (picker.candidates.len() as u16 + 2)
+        .min(body.height.saturating_sub(2))
+        .max(3);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(palette.border_focus)
+        .title(Line::styled(" Compare with … ", palette.heading))
+        .title_bottom(Line::styled(" Enter compares · Esc cancels ", palette.dim));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = usize::from(inner.height);
+    let first = picker
+        .selected
+        .saturating_sub(rows / 2)
+        .min(picker.candidates.len().saturating_sub(rows));
+    let lines: Vec<Line> = picker
+        .candidates
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(index, candidate)| {
+            let (answered, total) = candidate.assessment.progress(&state.routemap);
+            let updated = candidate
+                .assessment
+                .updated
+                .map(|at| at.date())
+                .unwrap_or_default();
+            let tail = format!("  {answered}/{total}  {updated}");
+            let name_room = usize::from(inner.width).saturating_sub(tail.chars().count() + 2);
+            let name = crate::text::ellipsize(&candidate.name, name_room, "…");
+            let pad =
+                name_room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
+            let marker = if index == picker.selected {
+                "▶ "
+            } else {
+                "  "
+            };
+            let text = format!("{marker}{name}{}{tail}", " ".repeat(pad));
+            let style = if index == picker.selected {
+                palette.selected
+            } else {
+                palette.text
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    draw_lines(frame, inner, &lines, 0);
 }
 
 /// Draws lines already wrapped to the area's width, from line `skip`, straight into

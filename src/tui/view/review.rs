@@ -1,12 +1,14 @@
 //! The review screen: every theme's current and target stage and the gap, beside the
-//! radar of both.
+//! radar of both; with a comparison chosen (`d`), its stages and the movement too.
 
-use crate::assessment::Current;
+use crate::assessment::{Answer, Current};
+use crate::diff::{Movement, movement};
 use crate::radar::{self, Drawing, Look, Radar};
 use crate::text::ellipsize;
 use crate::tui::state::State;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
@@ -35,6 +37,8 @@ pub fn render(state: &State, frame: &mut Frame, body: Rect) {
 
 fn stage_name(state: &State, id: &str, room: usize) -> String {
     match state.routemap.stage_index(id) {
+        // Too narrow for a name to say anything: the number alone.
+        Some(index) if room < 8 => (index + 1).to_string(),
         Some(index) => ellipsize(
             &format!("{} {}", index + 1, state.routemap.stages[index].name),
             room,
@@ -44,30 +48,95 @@ fn stage_name(state: &State, id: &str, room: usize) -> String {
     }
 }
 
+fn current_text(state: &State, answer: Option<&Answer>, room: usize) -> String {
+    match answer.and_then(|a| a.current.as_ref()) {
+        Some(Current::NotApplicable) => "n/a".to_string(),
+        Some(Current::Stage(id)) => stage_name(state, id, room),
+        None => "·".to_string(),
+    }
+}
+
+fn gap_text(state: &State, answer: Option<&Answer>) -> String {
+    let index = |stage: Option<&str>| stage.and_then(|s| state.routemap.stage_index(s));
+    match (
+        index(answer.and_then(Answer::current_stage)),
+        index(answer.and_then(|a| a.target.as_deref())),
+    ) {
+        (Some(now), Some(target)) if target > now => format!("+{}", target - now),
+        (Some(now), Some(target)) if target < now => format!("−{}", now - target),
+        (Some(_), Some(_)) => "0".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The movement since the comparison, in a few cells: "↑2", "↓1", "=", "+", "−".
+fn move_text(state: &State, then: Option<&Answer>, now: Option<&Answer>) -> String {
+    let empty = Answer::default();
+    match movement(
+        &state.routemap,
+        then.unwrap_or(&empty),
+        now.unwrap_or(&empty),
+    ) {
+        Movement::Up(by) => format!("↑{by}"),
+        Movement::Down(by) => format!("↓{by}"),
+        Movement::Same => "=".into(),
+        Movement::NewlyAnswered => "+".into(),
+        Movement::Removed => "−".into(),
+        Movement::NowNotApplicable | Movement::NoLongerNotApplicable => "n/a".into(),
+        Movement::Unknown => "?".into(),
+    }
+}
+
+fn pad(text: &str, room: usize) -> String {
+    format!("{text}{}", " ".repeat(room.saturating_sub(text.width())))
+}
+
 fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
     let palette = &state.palette;
     let (answered, total) = state.assessment.progress(&state.routemap);
+    let title = match &state.comparison {
+        Some(other) => format!(
+            " Review: {answered}/{total} answered · compared with {} ",
+            other.name
+        ),
+        None => format!(" Review: {answered}/{total} answered "),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(palette.border)
         .title(Line::styled(
-            format!(" Review: {answered}/{total} answered "),
+            ellipsize(&title, usize::from(area.width.saturating_sub(2)), "…"),
             palette.heading,
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let digits = total.to_string().len();
-    // Columns: number, theme, now, target, gap; the theme takes what the stages leave.
-    // The theme keeps at least 14 cells; the stages share the rest, up to 24 each.
+    let comparing = state.comparison.is_some();
+    // Fixed columns: number, gap (and movement); stages share what the theme leaves,
+    // the theme keeping at least 14 cells.
+    let stage_columns = if comparing { 3 } else { 2 };
+    let fixed = digits + 1 + 5 + if comparing { 5 } else { 0 };
     let theme_min = 14.min(width / 3);
-    let stage_room = (width.saturating_sub(digits + 1 + theme_min + 2 + 5) / 2).clamp(3, 24);
-    let theme_room = width.saturating_sub(digits + 1 + 2 * (stage_room + 1) + 5);
-    let header = format!(
-        "{:>digits$} {:<theme_room$} {:<stage_room$} {:<stage_room$} {:>4}",
-        "#", "Theme", "Now", "Target", "Gap"
-    );
+    let stage_room =
+        (width.saturating_sub(fixed + theme_min + stage_columns) / stage_columns).clamp(3, 24);
+    let theme_room = width.saturating_sub(fixed + stage_columns * (stage_room + 1));
+    let mut header = format!("{:>digits$} {}", "#", pad("Theme", theme_room));
+    if comparing {
+        header.push_str(&format!(" {}", pad("Then", stage_room)));
+    }
+    header.push_str(&format!(" {}", pad("Now", stage_room)));
+    if comparing {
+        header.push_str(" Move");
+    }
+    header.push_str(&format!(" {} {:>4}", pad("Target", stage_room), "Gap"));
     let mut lines = vec![Line::styled(ellipsize(&header, width, ""), palette.dim)];
+
+    let answers = state.assessment.answers_for(&state.routemap);
+    let theirs = state
+        .comparison
+        .as_ref()
+        .map(|other| other.assessment.answers_for(&state.routemap));
     let height = usize::from(inner.height).saturating_sub(1 + state.mismatches.len().min(3));
     let first = state
         .selected
@@ -81,41 +150,38 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(height)
     {
-        let answer = state.assessment.answer(&theme.id);
-        let now = match answer.and_then(|a| a.current.as_ref()) {
-            Some(Current::NotApplicable) => "n/a".to_string(),
-            Some(Current::Stage(id)) => stage_name(state, id, stage_room),
-            None => "·".to_string(),
-        };
+        let answer = answers[index];
+        let mut spans = vec![
+            Span::styled(format!("{:>digits$} ", index + 1), palette.dim),
+            Span::raw(pad(&ellipsize(&theme.name, theme_room, "…"), theme_room)),
+        ];
+        if let Some(theirs) = &theirs {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(
+                pad(&current_text(state, theirs[index], stage_room), stage_room),
+                palette.dim,
+            ));
+        }
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            pad(&current_text(state, answer, stage_room), stage_room),
+            palette.current,
+        ));
+        if let Some(theirs) = &theirs {
+            let moved = move_text(state, theirs[index], answer);
+            let style = if moved.starts_with('↓') {
+                palette.warning
+            } else {
+                Style::default()
+            };
+            spans.push(Span::styled(format!(" {moved:<4}"), style));
+        }
         let target = answer
             .and_then(|a| a.target.as_deref())
             .map_or("·".to_string(), |id| stage_name(state, id, stage_room));
-        let gap = match (
-            answer
-                .and_then(|a| a.current_stage())
-                .and_then(|s| state.routemap.stage_index(s)),
-            answer
-                .and_then(|a| a.target.as_deref())
-                .and_then(|s| state.routemap.stage_index(s)),
-        ) {
-            (Some(now), Some(target)) if target > now => format!("+{}", target - now),
-            (Some(now), Some(target)) if target < now => format!("−{}", now - target),
-            (Some(_), Some(_)) => "0".to_string(),
-            _ => String::new(),
-        };
-        let name = ellipsize(&theme.name, theme_room, "…");
-        let pad = |text: &str, room: usize| {
-            format!("{text}{}", " ".repeat(room.saturating_sub(text.width())))
-        };
-        let mut spans = vec![
-            Span::styled(format!("{:>digits$} ", index + 1), palette.dim),
-            Span::raw(pad(&name, theme_room)),
-            Span::raw(" "),
-            Span::styled(pad(&now, stage_room), palette.current),
-            Span::raw(" "),
-            Span::styled(pad(&target, stage_room), palette.target),
-            Span::raw(format!(" {gap:>4}")),
-        ];
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(pad(&target, stage_room), palette.target));
+        spans.push(Span::raw(format!(" {:>4}", gap_text(state, answer))));
         if index == state.selected {
             spans = spans
                 .into_iter()
@@ -135,13 +201,21 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
 
 fn radar_pane(state: &State, frame: &mut Frame, area: Rect) {
     let palette = &state.palette;
+    let title = if state.comparison.is_some() {
+        " Radar: now, target and compared "
+    } else {
+        " Radar: current and target "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(palette.border)
-        .title(Line::styled(" Radar: current and target ", palette.heading));
+        .title(Line::styled(title, palette.heading));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let radar = Radar::of(&state.routemap, &state.assessment, true);
+    let mut radar = Radar::of(&state.routemap, &state.assessment, true);
+    if let Some(other) = &state.comparison {
+        radar = radar.against(&state.routemap, &other.assessment, &other.name);
+    }
     let look = Look {
         drawing: Drawing::Braille,
         color: palette.color,
