@@ -100,14 +100,17 @@ fn detail_lines(diff: &Diff, theme: &ThemeDiff, verbose: bool) -> Vec<(String, S
         NotesChange::Same => {}
         NotesChange::Added => lines.push(("notes".into(), "added".into())),
         NotesChange::Removed => lines.push(("notes".into(), "removed".into())),
-        NotesChange::Changed(words) => lines.push((
-            "notes".into(),
-            format!(
-                "changed: +{}, −{}",
-                plural(words.added, "word"),
-                plural(words.removed, "word")
-            ),
-        )),
+        NotesChange::Changed(words) => {
+            let counts = match (words.added, words.removed) {
+                (0, 0) => "spacing only".to_string(),
+                (added, 0) => format!("+{}", plural(added, "word")),
+                (0, removed) => format!("−{}", plural(removed, "word")),
+                (added, removed) => {
+                    format!("+{}, −{}", plural(added, "word"), plural(removed, "word"))
+                }
+            };
+            lines.push(("notes".into(), format!("changed: {counts}")));
+        }
     }
     if verbose && theme.notes != NotesChange::Same {
         for (label, text) in [
