@@ -26,6 +26,7 @@ pub mod term;
 pub mod text;
 pub mod textout;
 pub mod tui;
+pub mod workshop;
 pub mod yaml;
 
 pub use error::{Error, Result};

@@ -50,11 +50,11 @@ fn answer() -> impl Strategy<Value = Answer> {
         ]),
         proptest::option::of(any_text().prop_filter("notes are non-empty", |t| !t.is_empty())),
         vec(non_blank_text(), 0..3),
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         vec((slug(), 1..1000u32), 0..4),
     )
         .prop_map(
-            |(current, target, confidence, notes, evidence, carried, votes)| {
+            |(current, target, confidence, notes, evidence, (carried, parked), votes)| {
                 let mut seen = std::collections::HashSet::new();
                 let votes = votes
                     .into_iter()
@@ -67,6 +67,7 @@ fn answer() -> impl Strategy<Value = Answer> {
                     notes,
                     evidence,
                     carried,
+                    parked,
                     votes,
                 }
             },

@@ -67,6 +67,8 @@ struct RawAnswer {
     #[serde(default)]
     carried: Option<bool>,
     #[serde(default)]
+    parked: Option<bool>,
+    #[serde(default)]
     votes: Option<OrderedMap<u32>>,
 }
 
@@ -244,6 +246,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
                 })
                 .unwrap_or_default(),
             carried: raw_answer.carried.unwrap_or(false),
+            parked: raw_answer.parked.unwrap_or(false),
             votes,
         };
         if !answer.is_empty() {
@@ -325,6 +328,9 @@ pub fn to_yaml(assessment: &Assessment) -> String {
         }
         if answer.carried {
             out.field(4, "carried", "true");
+        }
+        if answer.parked {
+            out.field(4, "parked", "true");
         }
         let votes: Vec<String> = answer
             .votes

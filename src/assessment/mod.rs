@@ -75,6 +75,8 @@ pub struct Answer {
     pub evidence: Vec<String>,
     /// Copied by `new --from` and not yet re-confirmed.
     pub carried: bool,
+    /// Set aside in a workshop, to come back to.
+    pub parked: bool,
     /// A workshop's tally: (stage id, votes), counts above zero.
     pub votes: Vec<(String, u32)>,
 }
