@@ -299,3 +299,78 @@ fn reassessing_carries_answers_until_confirmed() {
     );
     assert!(text.contains("  leadership:\n    current: flag-planted\n  governance:\n    current: route-planned\n    carried: true\n"), "{text}");
 }
+
+#[test]
+fn a_three_theme_workshop_records_votes_and_agreed_stages() {
+    let tmux = Tmux::new("workshop");
+    let routemaps = tmux.data.path().join("routemaps");
+    std::fs::create_dir_all(&routemaps).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/routemaps/good/three-themes.yaml"
+        ),
+        routemaps.join("three-themes.yaml"),
+    )
+    .unwrap();
+    let file = tmux.data.path().join("room.yaml");
+    std::fs::write(&file, "format: routemap-assessment/1\nroutemap: { id: three-themes, version: \"1.0\" }\nauthority: Anytown Borough Council\n").unwrap();
+    tmux.start("room", "workshop room", 120, 35);
+    tmux.wait_for("room", "WORKSHOP │ theme 1 of 3");
+
+    // Alpha: four votes, the median (lower middle of 1 2 2 3) agreed.
+    tmux.keys("room", &["1", "2", "2", "3"]);
+    tmux.wait_for("room", "4 votes cast");
+    tmux.keys("room", &["Enter"]);
+    tmux.wait_for("room", "Agreed: 2 Middle (the median of 4 votes).");
+    tmux.keys("room", &["Right"]);
+    tmux.wait_for("room", "theme 2 of 3");
+
+    // Beta: blind, so the tally stays hidden until revealed.
+    tmux.keys("room", &["b", "3", "3", "1"]);
+    let hidden = tmux.wait_for("room", "3 votes cast  ·  tally hidden: v reveals it");
+    assert!(
+        !hidden.contains("Enter agrees it"),
+        "the median stays hidden too:\n{hidden}"
+    );
+    tmux.keys("room", &["v"]);
+    tmux.wait_for("room", "median 3 High");
+    tmux.keys("room", &["Enter"]);
+    tmux.wait_for("room", "Agreed: 3 High");
+    tmux.keys("room", &["b", "Right"]);
+    tmux.wait_for("room", "theme 3 of 3");
+
+    // Gamma: the room splits from Low to High; discussed, another stage agreed, parked.
+    tmux.keys("room", &["1", "3"]);
+    tmux.wait_for("room", "⚑ DISCUSS: the votes span 3 stages");
+    tmux.keys("room", &["a", "2", "p"]);
+    tmux.wait_for("room", "[PARKED]");
+    tmux.keys("room", &["Right"]);
+    let summary = tmux.wait_for("room", "WORKSHOP SUMMARY");
+    assert!(
+        summary.contains("Parked (1)") && summary.contains("3 Gamma"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Wide spread of votes (3)"),
+        "on a three-stage scale any vote at both ends spans three stages:\n{summary}"
+    );
+    tmux.keys("room", &["q"]);
+    tmux.wait_for("room", "EXIT=0");
+
+    let saved = read(&file);
+    assert!(
+        saved.contains("  alpha:\n    current: mid\n    votes: { low: 1, mid: 2, high: 1 }\n"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("  beta:\n    current: high\n    votes: { low: 1, high: 2 }\n"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains(
+            "  gamma:\n    current: mid\n    parked: true\n    votes: { low: 1, high: 1 }\n"
+        ),
+        "{saved}"
+    );
+}

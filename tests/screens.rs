@@ -228,3 +228,58 @@ fn review_compared_with_last_year() {
     );
     insta::assert_snapshot!("picker_80x24", draw(&mut state, 80, 24));
 }
+
+const WORKSHOP_SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+
+/// A workshop on Leadership with seven votes cast.
+fn workshop() -> State {
+    let mut state = state();
+    keys(&mut state, "w");
+    keys(&mut state, "2333241");
+    state
+}
+
+fn snapshot_workshop(name: &str, state: &mut State) {
+    for (width, height) in WORKSHOP_SIZES {
+        insta::assert_snapshot!(
+            format!("{name}_{width}x{height}"),
+            draw(state, width, height)
+        );
+    }
+}
+
+#[test]
+fn workshop_revealed() {
+    snapshot_workshop("workshop_revealed", &mut workshop());
+}
+
+#[test]
+fn workshop_blind() {
+    let mut state = state();
+    keys(&mut state, "wb2333241");
+    snapshot_workshop("workshop_blind", &mut state);
+}
+
+#[test]
+fn workshop_agreed_and_parked_with_a_long_name() {
+    let mut state = workshop();
+    key(&mut state, KeyCode::Enter);
+    keys(&mut state, "Gp13");
+    snapshot_workshop("workshop_long_name", &mut state);
+}
+
+#[test]
+fn workshop_summary() {
+    let mut state = workshop();
+    key(&mut state, KeyCode::Enter);
+    keys(&mut state, "l15lp");
+    keys(&mut state, "s");
+    snapshot_workshop("workshop_summary", &mut state);
+}
+
+#[test]
+fn workshop_help() {
+    let mut state = workshop();
+    keys(&mut state, "?");
+    insta::assert_snapshot!("workshop_help_80x24", draw(&mut state, 80, 24));
+}

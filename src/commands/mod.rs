@@ -56,6 +56,10 @@ pub fn run(cli: Cli) -> Result<Output> {
         }
         Command::Open { assessment } => tui::run(store, Start::Open(assessment), "routemap open")
             .map(|line| Output::stdout(format!("{line}\n"))),
+        Command::Workshop { assessment } => {
+            tui::run(store, Start::Workshop(assessment), "routemap workshop")
+                .map(|line| Output::stdout(format!("{line}\n")))
+        }
         Command::Check { files } => Ok(check::run(&files)),
         Command::Routemaps => Ok(routemaps::run(&store)),
         Command::List => Ok(list::run(&store)),

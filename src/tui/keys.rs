@@ -1,7 +1,7 @@
 //! Keys as data: each binding names its keys, the action and a line of help. The key
 //! handler and the help screen both read this table, so they cannot disagree.
 
-use super::state::{Mode, State};
+use super::state::{Mode, Screen, State};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// What the user asked for.
@@ -39,6 +39,22 @@ pub enum Action {
     PickerDown,
     PickerChoose,
     PickerCancel,
+    /// Into workshop mode, or out of it.
+    ToggleWorkshop,
+    /// A vote for stage N (0-based).
+    AddVote(usize),
+    RemoveVote,
+    /// Record the median of the votes as the agreed current stage.
+    AgreeMedian,
+    StartAgree,
+    /// Record stage N as agreed (0-based).
+    SetAgreed(usize),
+    CancelAgree,
+    ToggleBlind,
+    Reveal,
+    ToggleTimer,
+    TogglePark,
+    Summary,
 }
 
 /// A key, or a family of keys (`1`…`9`).
@@ -63,6 +79,12 @@ pub enum Context {
     Editor,
     /// Choosing an assessment to compare with.
     Picker,
+    /// The workshop's theme screen.
+    Workshop,
+    /// After `a` in a workshop, waiting for the agreed stage's digit.
+    Agree,
+    /// The workshop's summary screen.
+    Summary,
 }
 
 /// One line of the key map.
@@ -95,30 +117,54 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Code(KeyCode::PageDown)], "PgDn", "a page of themes down", |_| Action::PageDown),
     bind!(Normal, [Code(KeyCode::Tab)], "Tab", "next theme with no stage yet", |_| Action::NextUnanswered),
     bind!(Normal, [Digit], "1…9", "set the current stage", Action::SetCurrent),
-    bind!(Normal, [Char('t')], "t 1…9", "set the target (t 0 clears it)", |_| Action::StartTarget),
-    bind!(Normal, [Char('x')], "x", "not applicable (n/a); again undoes", |_| Action::NotApplicable),
+    bind!(Normal, [Char('t')], "t 1…9", "set the target (t 0 clears)", |_| Action::StartTarget),
+    bind!(Normal, [Char('x')], "x", "n/a: not applicable (toggle)", |_| Action::NotApplicable),
     bind!(Normal, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "Del", "clear the current stage", |_| Action::ClearCurrent),
-    bind!(Normal, [Code(KeyCode::Enter)], "Enter", "confirm a carried answer, go on", |_| Action::Confirm),
-    bind!(Normal, [Char('c')], "c", "confidence: low, medium, high, none", |_| Action::CycleConfidence),
-    bind!(Normal, [Char('n')], "n", "edit notes (Esc leaves, text kept)", |_| Action::EditNotes),
-    bind!(Normal, [Char('e')], "e", "edit evidence, one item a line", |_| Action::EditEvidence),
+    bind!(Normal, [Code(KeyCode::Enter)], "Enter", "confirm carried, next theme", |_| Action::Confirm),
+    bind!(Normal, [Char('c')], "c", "confidence: low/medium/high", |_| Action::CycleConfidence),
+    bind!(Normal, [Char('n')], "n", "edit notes (Esc: done)", |_| Action::EditNotes),
+    bind!(Normal, [Char('e')], "e", "edit evidence (one a line)", |_| Action::EditEvidence),
     bind!(Normal, [Shift(KeyCode::Down), Char('J')], "J ⇧↓", "scroll the details down", |_| Action::ScrollDown),
     bind!(Normal, [Shift(KeyCode::Up), Char('K')], "K ⇧↑", "scroll the details up", |_| Action::ScrollUp),
-    bind!(Normal, [Char('r')], "r", "review with the radar (r: back)", |_| Action::Review),
-    bind!(Normal, [Char('d')], "d", "compare with another assessment", |_| Action::Compare),
+    bind!(Normal, [Char('r')], "r", "review and radar (r: back)", |_| Action::Review),
+    bind!(Normal, [Char('d')], "d", "compare with another file", |_| Action::Compare),
+    bind!(Normal, [Char('w')], "w", "workshop (shared screen)", |_| Action::ToggleWorkshop),
     bind!(Normal, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
     bind!(Normal, [Code(KeyCode::Esc)], "Esc", "back to the walk", |_| Action::Back),
     bind!(Normal, [Char('q'), Ctrl('c')], "q", "quit (all is saved already)", |_| Action::Quit),
     bind!(Target, [Digit], "1…9", "the target stage", Action::SetTarget),
     bind!(Target, [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)], "0 Del", "clear the target", |_| Action::ClearTarget),
     bind!(Target, [Code(KeyCode::Esc)], "Esc", "cancel", |_| Action::CancelTarget),
-    bind!(Editor, [Code(KeyCode::Esc)], "Esc", "leave the editor (text is kept)", |_| Action::FinishEditing),
+    bind!(Editor, [Code(KeyCode::Esc)], "Esc", "done (the text is kept)", |_| Action::FinishEditing),
     bind!(Editor, [Ctrl('c')], "Ctrl-C", "leave the editor and quit", |_| Action::Quit),
     bind!(Picker, [Code(KeyCode::Up), Char('k')], "↑ k", "previous", |_| Action::PickerUp),
     bind!(Picker, [Code(KeyCode::Down), Char('j')], "↓ j", "next", |_| Action::PickerDown),
     bind!(Picker, [Code(KeyCode::Enter)], "Enter", "compare with the one chosen", |_| Action::PickerChoose),
     bind!(Picker, [Code(KeyCode::Esc)], "Esc", "cancel", |_| Action::PickerCancel),
     bind!(Picker, [Char('q'), Ctrl('c')], "q", "quit", |_| Action::Quit),
+    bind!(Workshop, [Digit], "1…9", "a vote for stage N", Action::AddVote),
+    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "⌫", "take back the last vote", |_| Action::RemoveVote),
+    bind!(Workshop, [Code(KeyCode::Enter)], "Enter", "agree the median vote", |_| Action::AgreeMedian),
+    bind!(Workshop, [Char('a')], "a 1…9", "agree another stage", |_| Action::StartAgree),
+    bind!(Workshop, [Char('x')], "x", "not applicable (n/a)", |_| Action::NotApplicable),
+    bind!(Workshop, [Char('b')], "b", "blind voting on or off", |_| Action::ToggleBlind),
+    bind!(Workshop, [Char('v')], "v", "reveal the blind tally", |_| Action::Reveal),
+    bind!(Workshop, [Char('T')], "T", "timer: start or stop", |_| Action::ToggleTimer),
+    bind!(Workshop, [Char('p')], "p", "park it, to come back to", |_| Action::TogglePark),
+    bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "→ j", "next theme (then summary)", |_| Action::NextTheme),
+    bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "← k", "previous theme", |_| Action::PreviousTheme),
+    bind!(Workshop, [Code(KeyCode::Home), Char('g')], "Home g", "first theme", |_| Action::FirstTheme),
+    bind!(Workshop, [Code(KeyCode::End), Char('G')], "End G", "last theme", |_| Action::LastTheme),
+    bind!(Workshop, [Char('s')], "s", "summary of the session", |_| Action::Summary),
+    bind!(Workshop, [Char('w'), Code(KeyCode::Esc)], "w", "leave the workshop", |_| Action::ToggleWorkshop),
+    bind!(Workshop, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
+    bind!(Workshop, [Char('q'), Ctrl('c')], "q", "quit (all is saved already)", |_| Action::Quit),
+    bind!(Agree, [Digit], "1…9", "the agreed stage", Action::SetAgreed),
+    bind!(Agree, [Code(KeyCode::Esc)], "Esc", "cancel", |_| Action::CancelAgree),
+    bind!(Summary, [Char('s'), Code(KeyCode::Esc), Code(KeyCode::Left), Char('k')], "s Esc", "back to the themes", |_| Action::Back),
+    bind!(Summary, [Char('w')], "w", "leave the workshop", |_| Action::ToggleWorkshop),
+    bind!(Summary, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
+    bind!(Summary, [Char('q'), Ctrl('c')], "q", "quit", |_| Action::Quit),
 ];
 
 fn matches(key: Key, event: &KeyEvent) -> Option<usize> {
@@ -156,7 +202,12 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 /// The context the state reads keys in.
 pub fn context_of(state: &State) -> Context {
     match state.mode {
-        Mode::Normal => Context::Normal,
+        Mode::Normal => match state.screen {
+            Screen::Workshop => Context::Workshop,
+            Screen::WorkshopSummary => Context::Summary,
+            Screen::Walk | Screen::Review => Context::Normal,
+        },
+        Mode::AwaitAgreed => Context::Agree,
         Mode::AwaitTarget => Context::Target,
         Mode::Editing(_) => Context::Editor,
         Mode::Picking(_) => Context::Picker,

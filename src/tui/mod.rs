@@ -127,7 +127,20 @@ fn event_loop(
         let mut quit = false;
         // One event, then whatever else is already waiting (a burst of typing or a
         // paste), so a burst costs one save rather than one per key.
-        let mut next = Some(event::read()?);
+        // Block until input; only a running workshop timer ticks, once a second.
+        let mut next = match session.state.workshop.running_since {
+            None => Some(event::read()?),
+            Some(since) => {
+                let into_second = since.elapsed().subsec_millis();
+                let wait = Duration::from_millis(u64::from(1000 - into_second.min(999)));
+                if event::poll(wait)? {
+                    Some(event::read()?)
+                } else {
+                    None
+                }
+            }
+        };
+        update(&mut session.state, Msg::Tick(std::time::Instant::now()));
         while let Some(event) = next.take() {
             for msg in messages_for(&session.state, event) {
                 let new_effects = update(&mut session.state, msg);

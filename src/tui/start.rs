@@ -31,6 +31,8 @@ pub enum Start {
     Resume,
     Open(String),
     New(NewArgs),
+    /// A saved assessment, straight into workshop mode.
+    Workshop(String),
 }
 
 /// What is known before the screen changes; everything that can fail plainly has.
@@ -55,6 +57,7 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<String> {
             command: command.to_string(),
         });
     }
+    let workshop = matches!(start, Start::Workshop(_));
     let prepared = prepare(&store, start)?;
     let palette = Palette::for_terminal(crate::term::no_color_requested());
     let mut terminal = ratatui::try_init()
@@ -65,6 +68,9 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<String> {
     let Some(mut session) = session_for(&store, prepared, palette, &mut terminal)? else {
         return Ok("Nothing was created.".into());
     };
+    if workshop {
+        session.state.screen = super::state::Screen::Workshop;
+    }
     event_loop(&mut terminal, &mut session)
         .map_err(|error| Error::Usage(format!("the terminal failed: {error}")))?;
     let (answered, total) = session.state.assessment.progress(&session.state.routemap);
@@ -105,7 +111,7 @@ fn restore_on_signals() {
 
 fn prepare(store: &Store, start: Start) -> Result<Prepared> {
     match start {
-        Start::Open(spec) => existing(store, &spec),
+        Start::Open(spec) | Start::Workshop(spec) => existing(store, &spec),
         Start::Resume => match store.most_recent() {
             Some(path) => existing(store, &path.to_string_lossy()),
             None => fresh(store, NewArgs::default()),
@@ -182,6 +188,7 @@ pub fn carried_answers(previous: &Assessment) -> Vec<(String, assessment::Answer
         .map(|(theme, answer)| {
             let mut answer = answer.clone();
             answer.votes.clear();
+            answer.parked = false;
             answer.carried = answer.current.is_some();
             (theme.clone(), answer)
         })

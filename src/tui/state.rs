@@ -13,6 +13,63 @@ pub enum Screen {
     Walk,
     /// Everything at once: stages, targets, gaps and the radar.
     Review,
+    /// One theme at a time on a shared screen, with the room's votes.
+    Workshop,
+    /// The end of a workshop: the agreed radar, wide spreads and parked themes.
+    WorkshopSummary,
+}
+
+/// A workshop's session: what is shown of the votes, and the theme timers. Only the
+/// votes themselves (and parked themes) are saved; this is the room's here and now.
+#[derive(Debug, Clone)]
+pub struct Workshop {
+    /// Votes are tallied but not shown until revealed, so early voices do not anchor.
+    pub blind: bool,
+    /// The focused theme's tally has been revealed (blind mode).
+    pub revealed: bool,
+    /// The order votes were cast this session, per theme id, so Backspace takes the last.
+    pub history: std::collections::HashMap<String, Vec<usize>>,
+    /// Time spent with the timer running, per theme id.
+    pub timers: std::collections::HashMap<String, std::time::Duration>,
+    /// When the focused theme's timer was started, while it runs.
+    pub running_since: Option<std::time::Instant>,
+    /// The time as of the last event or tick, for showing the timer.
+    pub now: std::time::Instant,
+}
+
+impl Workshop {
+    pub fn new(now: std::time::Instant) -> Self {
+        Workshop {
+            blind: false,
+            revealed: false,
+            history: std::collections::HashMap::new(),
+            timers: std::collections::HashMap::new(),
+            running_since: None,
+            now,
+        }
+    }
+
+    /// Time on a theme's timer, including the running stretch.
+    pub fn elapsed(&self, theme_id: &str, focused: bool) -> std::time::Duration {
+        let banked = self.timers.get(theme_id).copied().unwrap_or_default();
+        match self.running_since {
+            Some(since) if focused => banked + self.now.saturating_duration_since(since),
+            _ => banked,
+        }
+    }
+
+    /// Stops the running timer, banking its time against `theme_id`.
+    pub fn stop_timer(&mut self, theme_id: &str) {
+        if let Some(since) = self.running_since.take() {
+            *self.timers.entry(theme_id.to_string()).or_default() +=
+                self.now.saturating_duration_since(since);
+        }
+    }
+
+    /// True when the tally may be shown.
+    pub fn tally_visible(&self) -> bool {
+        !self.blind || self.revealed
+    }
 }
 
 /// Which text an editor is changing.
@@ -71,6 +128,8 @@ pub enum Mode {
     Normal,
     /// `t` was pressed: the next digit sets the target stage.
     AwaitTarget,
+    /// `a` was pressed in a workshop: the next digit records the agreed stage.
+    AwaitAgreed,
     Editing(Box<Editor>),
     Picking(Picker),
 }
@@ -106,6 +165,7 @@ pub struct State {
     pub size: (u16, u16),
     /// Shown beside this assessment on the review screen, when chosen.
     pub comparison: Option<Comparison>,
+    pub workshop: Workshop,
 }
 
 impl State {
@@ -131,6 +191,7 @@ impl State {
             palette,
             size: (80, 24),
             comparison: None,
+            workshop: Workshop::new(std::time::Instant::now()),
         }
     }
 
@@ -155,6 +216,17 @@ impl State {
     pub fn answer_at(&self, index: usize) -> Option<&Answer> {
         let theme = self.routemap.themes.get(index)?;
         self.assessment.answer(&theme.id)
+    }
+
+    /// The palette of the screen shown: high contrast for the workshop's projector,
+    /// unless colour is off.
+    pub fn screen_palette(&self) -> Palette {
+        match self.screen {
+            Screen::Workshop | Screen::WorkshopSummary if self.palette.color => {
+                Palette::high_contrast()
+            }
+            _ => self.palette,
+        }
     }
 
     pub fn is_editing(&self) -> bool {

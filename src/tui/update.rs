@@ -15,6 +15,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// The saved assessments that can be compared with (the runner read them).
     Comparisons(Vec<Comparison>),
+    /// The time now, for the workshop's timer.
+    Tick(std::time::Instant),
 }
 
 /// What the runner must do after an update.
@@ -39,6 +41,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::EditorKey(key) => edit(state, key),
+        Msg::Tick(now) => {
+            state.workshop.now = now;
+            Vec::new()
+        }
         Msg::Comparisons(candidates) => {
             if candidates.is_empty() {
                 state.message = Some(info(
@@ -75,6 +81,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    if let Some(effects) = workshop::act(state, action) {
+        return effects;
+    }
     let last = state.routemap.themes.len().saturating_sub(1);
     match action {
         Action::PreviousTheme => focus(state, state.selected.saturating_sub(1)),
@@ -156,7 +165,9 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Back => {
-            state.screen = Screen::Walk;
+            if state.screen == Screen::Review {
+                state.screen = Screen::Walk;
+            }
             Vec::new()
         }
         Action::Quit => {
@@ -164,6 +175,19 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
             vec![Effect::RememberPosition, Effect::Quit]
         }
         Action::Compare => vec![Effect::ListComparisons],
+        // The workshop's own actions are handled above; in other screens they do nothing.
+        Action::ToggleWorkshop
+        | Action::AddVote(_)
+        | Action::RemoveVote
+        | Action::AgreeMedian
+        | Action::StartAgree
+        | Action::SetAgreed(_)
+        | Action::CancelAgree
+        | Action::ToggleBlind
+        | Action::Reveal
+        | Action::ToggleTimer
+        | Action::TogglePark
+        | Action::Summary => Vec::new(),
         Action::PickerUp | Action::PickerDown => {
             if let Mode::Picking(picker) = &mut state.mode {
                 let last = picker.candidates.len().saturating_sub(1);
@@ -188,7 +212,7 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
     }
 }
 
-fn info(text: String) -> Message {
+pub(super) fn info(text: String) -> Message {
     Message {
         text,
         is_error: false,
@@ -199,10 +223,15 @@ fn max_scroll(state: &State) -> u16 {
     super::view::walk::detail_max_scroll(state)
 }
 
-fn focus(state: &mut State, index: usize) -> Vec<Effect> {
+pub(super) fn focus(state: &mut State, index: usize) -> Vec<Effect> {
     if index == state.selected || state.routemap.themes.is_empty() {
         return Vec::new();
     }
+    // A theme's timer and a revealed tally belong to that theme.
+    if let Some(theme) = state.theme().map(|t| t.id.clone()) {
+        state.workshop.stop_timer(&theme);
+    }
+    state.workshop.revealed = false;
     state.selected = index;
     state.detail_scroll = 0;
     vec![Effect::RememberPosition]
@@ -226,7 +255,7 @@ fn next_unanswered(state: &mut State) -> Vec<Effect> {
     }
 }
 
-fn refuse_if_read_only(state: &mut State) -> bool {
+pub(super) fn refuse_if_read_only(state: &mut State) -> bool {
     if let Some(reason) = &state.read_only {
         state.message = Some(Message {
             text: format!("Read-only: {reason}"),
@@ -238,7 +267,7 @@ fn refuse_if_read_only(state: &mut State) -> bool {
 }
 
 /// Applies a change to the focused theme's answer and asks for a save.
-fn change_answer(
+pub(super) fn change_answer(
     state: &mut State,
     change: impl FnOnce(&mut crate::assessment::Answer),
 ) -> Vec<Effect> {
@@ -252,7 +281,7 @@ fn change_answer(
     vec![Effect::Save]
 }
 
-fn stage_id(state: &mut State, stage: usize) -> Option<String> {
+pub(super) fn stage_id(state: &mut State, stage: usize) -> Option<String> {
     let found = state
         .routemap
         .stages
@@ -342,6 +371,8 @@ fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         }
     })
 }
+
+mod workshop;
 
 #[cfg(test)]
 mod tests;

@@ -463,3 +463,183 @@ fn no_comparisons_say_so_and_esc_cancels_the_picker() {
         vec![Effect::RememberPosition, Effect::Quit]
     );
 }
+
+fn workshop_state() -> State {
+    let mut state = state();
+    chars(&mut state, "w");
+    assert_eq!(state.screen, Screen::Workshop);
+    state
+}
+
+fn votes(state: &State) -> Vec<u32> {
+    crate::workshop::tally(&state.routemap, state.answer())
+}
+
+#[test]
+fn w_enters_and_leaves_the_workshop() {
+    let mut state = workshop_state();
+    chars(&mut state, "w");
+    assert_eq!(state.screen, Screen::Walk);
+    chars(&mut state, "w");
+    press(&mut state, KeyCode::Esc);
+    assert_eq!(state.screen, Screen::Walk, "Esc leaves too");
+}
+
+#[test]
+fn digits_vote_and_backspace_takes_back_the_last_vote() {
+    let mut state = workshop_state();
+    assert_eq!(chars(&mut state, "3"), vec![Effect::Save]);
+    chars(&mut state, "3241");
+    assert_eq!(votes(&state), [1, 1, 2, 1, 0]);
+    assert!(
+        state.answer().unwrap().current.is_none(),
+        "votes alone agree nothing"
+    );
+    assert_eq!(press(&mut state, KeyCode::Backspace), vec![Effect::Save]);
+    assert_eq!(
+        votes(&state),
+        [0, 1, 2, 1, 0],
+        "the last vote (stage 1) went"
+    );
+    press(&mut state, KeyCode::Backspace);
+    assert_eq!(votes(&state), [0, 1, 2, 0, 0]);
+    assert!(chars(&mut state, "9").is_empty(), "no stage 9");
+}
+
+#[test]
+fn backspace_after_a_restart_takes_from_the_highest_stage() {
+    let mut state = workshop_state();
+    chars(&mut state, "245");
+    state.workshop.history.clear();
+    press(&mut state, KeyCode::Backspace);
+    assert_eq!(votes(&state), [0, 1, 0, 1, 0]);
+    for _ in 0..3 {
+        press(&mut state, KeyCode::Backspace);
+    }
+    assert_eq!(votes(&state), [0, 0, 0, 0, 0]);
+    assert!(
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text == "No votes to take back.")
+    );
+}
+
+#[test]
+fn enter_agrees_the_median_and_a_then_a_digit_agrees_another() {
+    let mut state = workshop_state();
+    assert!(
+        press(&mut state, KeyCode::Enter).is_empty(),
+        "no votes, nothing to agree"
+    );
+    chars(&mut state, "2233");
+    assert_eq!(press(&mut state, KeyCode::Enter), vec![Effect::Save]);
+    assert_eq!(
+        current(&state),
+        Some(Current::Stage("flag-planted".into())),
+        "even count: the lower middle"
+    );
+    assert!(
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text == "Agreed: 2 Flag planted (the median of 4 votes).")
+    );
+    chars(&mut state, "a");
+    assert!(matches!(state.mode, Mode::AwaitAgreed));
+    chars(&mut state, "4");
+    assert_eq!(current(&state), Some(Current::Stage("on-the-route".into())));
+    chars(&mut state, "a");
+    press(&mut state, KeyCode::Esc);
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(state.screen, Screen::Workshop, "Esc after a only cancels");
+}
+
+#[test]
+fn blind_voting_hides_the_tally_until_revealed_per_theme() {
+    let mut state = workshop_state();
+    assert!(state.workshop.tally_visible());
+    chars(&mut state, "b");
+    assert!(!state.workshop.tally_visible());
+    chars(&mut state, "33");
+    assert!(!state.workshop.tally_visible());
+    chars(&mut state, "v");
+    assert!(state.workshop.tally_visible());
+    chars(&mut state, "l");
+    assert!(
+        !state.workshop.tally_visible(),
+        "the next theme starts hidden again"
+    );
+    chars(&mut state, "b");
+    assert!(state.workshop.tally_visible());
+}
+
+#[test]
+fn the_timer_runs_per_theme_and_stops_on_leaving_it() {
+    let mut state = workshop_state();
+    let start = state.workshop.now;
+    chars(&mut state, "T");
+    assert!(state.workshop.running_since.is_some());
+    update(
+        &mut state,
+        Msg::Tick(start + std::time::Duration::from_secs(75)),
+    );
+    assert_eq!(state.workshop.elapsed("leadership", true).as_secs(), 75);
+    chars(&mut state, "l");
+    assert!(
+        state.workshop.running_since.is_none(),
+        "leaving the theme stops its timer"
+    );
+    assert_eq!(
+        state.workshop.elapsed("leadership", false).as_secs(),
+        75,
+        "its time is kept"
+    );
+    chars(&mut state, "T");
+    update(
+        &mut state,
+        Msg::Tick(start + std::time::Duration::from_secs(80)),
+    );
+    chars(&mut state, "T");
+    assert_eq!(state.workshop.elapsed("governance", true).as_secs(), 5);
+}
+
+#[test]
+fn p_parks_a_theme_and_saves() {
+    let mut state = workshop_state();
+    assert_eq!(chars(&mut state, "p"), vec![Effect::Save]);
+    assert!(state.answer().unwrap().parked);
+    chars(&mut state, "p");
+    assert!(!state.answer().is_some_and(|a| a.parked));
+}
+
+#[test]
+fn moving_past_the_last_theme_shows_the_summary() {
+    let mut state = workshop_state();
+    chars(&mut state, "G");
+    assert_eq!(state.selected, 11);
+    press(&mut state, KeyCode::Right);
+    assert_eq!(state.screen, Screen::WorkshopSummary);
+    chars(&mut state, "s");
+    assert_eq!(state.screen, Screen::Workshop);
+    chars(&mut state, "s");
+    press(&mut state, KeyCode::Esc);
+    assert_eq!(state.screen, Screen::Workshop);
+    chars(&mut state, "h");
+    assert_eq!(state.selected, 10);
+    assert_eq!(
+        chars(&mut state, "q"),
+        vec![Effect::RememberPosition, Effect::Quit]
+    );
+}
+
+#[test]
+fn the_workshop_refuses_changes_when_read_only() {
+    let mut state = workshop_state();
+    state.read_only = Some("open elsewhere".into());
+    for keys in ["3", "p", "a"] {
+        assert!(chars(&mut state, keys).is_empty(), "{keys}");
+    }
+    assert!(press(&mut state, KeyCode::Backspace).is_empty());
+    assert!(state.assessment.answers.is_empty());
+}

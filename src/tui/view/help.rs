@@ -1,75 +1,103 @@
 //! The help screen, generated from the key map so it always tells the truth.
 
 use crate::tui::keys::{BINDINGS, Context};
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-/// The help text as lines wrapped to `width`: a heading per context, then its keys,
-/// each description hanging after its keys.
-fn help_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+/// The help text wrapped to `width`, in blocks that are never split across columns: a
+/// heading, or one binding with its description hanging after its keys.
+fn help_blocks(state: &State, width: u16) -> Vec<Vec<Line<'static>>> {
     let palette = &state.palette;
     let label_width = BINDINGS.iter().map(|b| b.label.width()).max().unwrap_or(0);
-    let mut lines = Vec::new();
-    for (context, heading) in [
-        (Context::Normal, "Walking the themes"),
-        (Context::Target, "After t (setting a target)"),
-        (Context::Editor, "In the notes and evidence editor"),
-        (Context::Picker, "Choosing what to compare with (d)"),
-    ] {
-        if !lines.is_empty() {
-            lines.push(Line::default());
+    let in_workshop = matches!(state.screen, Screen::Workshop | Screen::WorkshopSummary);
+    let sections: &[(Context, &str)] = if in_workshop {
+        &[
+            (Context::Workshop, "Workshop: one theme at a time"),
+            (Context::Agree, "After a (agreeing a stage)"),
+            (Context::Summary, "Workshop summary"),
+        ]
+    } else {
+        &[
+            (Context::Normal, "Walking the themes"),
+            (Context::Target, "After t (setting a target)"),
+            (Context::Editor, "In the notes and evidence editor"),
+            (Context::Picker, "Choosing what to compare with (d)"),
+        ]
+    };
+    let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
+    let room = usize::from(width).saturating_sub(label_width + 2).max(10);
+    for &(context, heading) in sections {
+        let mut heading_block = Vec::new();
+        if !blocks.is_empty() {
+            heading_block.push(Line::default());
         }
-        lines.push(Line::styled(heading, palette.heading));
-        let room = usize::from(width).saturating_sub(label_width + 2).max(10);
+        heading_block.push(Line::styled(heading, palette.heading));
+        blocks.push(heading_block);
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            for (index, part) in crate::text::wrap_words(binding.help, room)
+            let block = crate::text::wrap_words(binding.help, room)
                 .into_iter()
                 .enumerate()
-            {
-                let keys = if index == 0 { binding.label } else { "" };
-                lines.push(Line::from(vec![
-                    Span::styled(format!(" {keys:<label_width$} "), palette.key),
-                    Span::raw(part),
-                ]));
-            }
+                .map(|(index, part)| {
+                    let keys = if index == 0 { binding.label } else { "" };
+                    Line::from(vec![
+                        Span::styled(format!(" {keys:<label_width$} "), palette.key),
+                        Span::raw(part),
+                    ])
+                })
+                .collect();
+            blocks.push(block);
         }
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        "● answered ↻ carried – n/a ○ not yet",
-        palette.dim,
-    ));
-    lines.push(Line::styled(
-        "Every change is saved as you make it.",
-        palette.dim,
-    ));
-    lines
+    blocks.push(vec![
+        Line::default(),
+        Line::styled("● answered ↻ carried – n/a ○ not yet", palette.dim),
+        Line::styled("Every change is saved as you make it.", palette.dim),
+    ]);
+    blocks
+}
+
+/// Blocks split into two columns of nearly equal height, at a block boundary.
+fn two_columns(blocks: Vec<Vec<Line<'static>>>) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for block in blocks {
+        if left.len() + block.len() / 2 < total.div_ceil(2) && right.is_empty() {
+            left.extend(block);
+        } else {
+            right.extend(block);
+        }
+    }
+    if right.first().is_some_and(|line| line.width() == 0) {
+        right.remove(0);
+    }
+    (left, right)
 }
 
 pub fn render(state: &State, frame: &mut Frame, body: Rect) {
-    let palette = &state.palette;
+    let palette = state.screen_palette();
     let one_column_width = body.width.saturating_sub(4).min(96);
-    let mut lines = help_lines(state, one_column_width.saturating_sub(2));
+    let lines: Vec<Line> = help_blocks(state, one_column_width.saturating_sub(2))
+        .into_iter()
+        .flatten()
+        .collect();
     // One column when it fits the height, else two side by side.
-    let two_columns = lines.len() as u16 + 2 > body.height;
-    if two_columns {
-        lines = help_lines(state, (body.width.saturating_sub(4)) / 2 - 2);
-    }
-    let width = if two_columns {
+    let split = lines.len() as u16 + 2 > body.height;
+    let (left, right) = if split {
+        two_columns(help_blocks(state, (body.width.saturating_sub(4)) / 2 - 2))
+    } else {
+        (lines, Vec::new())
+    };
+    let width = if split {
         body.width.saturating_sub(2)
     } else {
-        body.width.saturating_sub(4).min(96)
+        one_column_width
     };
-    let wanted = if two_columns {
-        lines.len().div_ceil(2) as u16 + 2
-    } else {
-        lines.len() as u16 + 2
-    };
-    let height = wanted.min(body.height);
+    let height = (left.len().max(right.len()) as u16 + 2).min(body.height);
     let area = Rect {
         x: body.x + (body.width - width) / 2,
         y: body.y + (body.height - height) / 2,
@@ -77,29 +105,20 @@ pub fn render(state: &State, frame: &mut Frame, body: Rect) {
         height,
     };
     frame.render_widget(Clear, area);
-    let title = " Keys — any key closes ";
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(palette.border_focus)
-        .title(Line::styled(title, palette.heading));
+        .title(Line::styled(" Keys — any key closes ", palette.heading));
     let inner = block.inner(area);
     frame.render_widget(block.style(palette.text), area);
-    if two_columns {
-        let split = lines.len().div_ceil(2);
-        let [left, right] =
+    if split {
+        let [left_area, right_area] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(inner);
-        let (first, second) = lines.split_at(split);
-        frame.render_widget(
-            Paragraph::new(first.to_vec()).wrap(Wrap { trim: false }),
-            left,
-        );
-        frame.render_widget(
-            Paragraph::new(second.to_vec()).wrap(Wrap { trim: false }),
-            right,
-        );
+        super::draw_lines(frame, left_area, &left, 0);
+        super::draw_lines(frame, right_area, &right, 0);
     } else {
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        super::draw_lines(frame, inner, &left, 0);
     }
 }

@@ -4,6 +4,7 @@
 mod help;
 mod review;
 pub mod walk;
+pub mod workshop;
 
 use super::keys::{Context, context_of};
 use super::state::{EditField, Mode, Screen, State};
@@ -29,6 +30,19 @@ pub fn render(state: &State, frame: &mut Frame) {
         too_small(state, frame, area);
         return;
     }
+    if matches!(state.screen, Screen::Workshop | Screen::WorkshopSummary) {
+        // The projector's screen: its own palette and the whole frame.
+        frame.render_widget(Block::default().style(state.screen_palette().text), area);
+        if state.screen == Screen::Workshop {
+            workshop::render(state, frame, area);
+        } else {
+            workshop::render_summary(state, frame, area);
+        }
+        if state.show_help {
+            help::render(state, frame, area);
+        }
+        return;
+    }
     let [title, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -37,8 +51,8 @@ pub fn render(state: &State, frame: &mut Frame) {
     .areas(area);
     title_bar(state, frame, title);
     match state.screen {
-        Screen::Walk => walk::render(state, frame, body),
         Screen::Review => review::render(state, frame, body),
+        _ => walk::render(state, frame, body),
     }
     footer_bar(state, frame, footer);
     if let Mode::Editing(editor) = &state.mode {
@@ -48,7 +62,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         picker_popup(state, picker, frame, body);
     }
     if state.show_help {
-        help::render(state, frame, body);
+        help::render(state, frame, area);
     }
 }
 
@@ -111,6 +125,30 @@ fn hints(state: &State) -> Vec<(&'static str, String)> {
             ("0", "clear".into()),
             ("Esc", "cancel".into()),
         ],
+        Context::Workshop => vec![
+            (stage_keys(stages), "vote".into()),
+            ("⌫", "undo vote".into()),
+            ("Enter", "agree median".into()),
+            ("a", "agree other".into()),
+            ("b", "blind".into()),
+            ("v", "reveal".into()),
+            ("T", "timer".into()),
+            ("p", "park".into()),
+            ("→", "next".into()),
+            ("s", "summary".into()),
+            ("?", "help".into()),
+            ("q", "quit".into()),
+        ],
+        Context::Agree => vec![
+            (stage_keys(stages), "agreed stage".into()),
+            ("Esc", "cancel".into()),
+        ],
+        Context::Summary => vec![
+            ("s", "back to the themes".into()),
+            ("w", "leave the workshop".into()),
+            ("?", "help".into()),
+            ("q", "quit".into()),
+        ],
         Context::Picker => vec![
             ("↑↓", "choose".into()),
             ("Enter", "compare".into()),
@@ -152,7 +190,16 @@ pub fn stage_keys(stages: usize) -> &'static str {
 }
 
 fn footer_bar(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
+    footer_bar_with(state, &state.palette, frame, area);
+}
+
+/// The status message, or the keys that matter now, in the given palette.
+pub fn footer_bar_with(
+    state: &State,
+    palette: &crate::tui::theme::Palette,
+    frame: &mut Frame,
+    area: Rect,
+) {
     if let Some(message) = &state.message {
         let style = if message.is_error {
             palette.error
@@ -200,7 +247,7 @@ fn editor_popup(state: &State, editor: &super::state::Editor, frame: &mut Frame,
     // Over the lower part of the theme's pane, so its name and question stay in view.
     let pane = match state.screen {
         Screen::Walk => walk::layout(body).detail,
-        Screen::Review => body,
+        _ => body,
     };
     let height = (pane.height / 2).max(8).min(pane.height);
     let area = Rect {
