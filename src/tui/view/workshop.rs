@@ -338,8 +338,9 @@ fn stages(
     let per_stage = spare / count;
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let not_applicable = answer.is_some_and(|a| a.current == Some(Current::NotApplicable));
-    let mut lines: Vec<Line> = Vec::new();
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
     for (index, stage) in state.routemap.stages.iter().enumerate() {
+        let mut lines: Vec<Line> = Vec::new();
         let agreed = answer.and_then(|a| a.current_stage()) == Some(stage.id.as_str());
         let head_style = if agreed {
             palette.current
@@ -394,15 +395,24 @@ fn stages(
                 lines.push(Line::styled(format!("    {part}"), palette.text));
             }
         }
+        blocks.push(lines);
     }
+    let mut lines: Vec<Line> = Vec::new();
     if not_applicable {
-        lines.insert(
-            0,
-            Line::styled(
-                " – NOT APPLICABLE: left off the radar and the scores (x undoes) ",
-                palette.warning,
-            ),
-        );
+        lines.push(Line::styled(
+            " – NOT APPLICABLE: left off the radar and the scores (x undoes) ",
+            palette.warning,
+        ));
+    }
+    // A blank line between stages when the screen has the room: easier to read from
+    // the back of a room.
+    let needed: usize = blocks.iter().map(Vec::len).sum::<usize>() + lines.len();
+    let spaced = needed + count.saturating_sub(1) <= usize::from(area.height);
+    for (index, block) in blocks.into_iter().enumerate() {
+        if spaced && index > 0 {
+            lines.push(Line::default());
+        }
+        lines.extend(block);
     }
     draw_lines(frame, area, &lines, 0);
 }
