@@ -55,6 +55,14 @@ pub fn find(id: &str) -> Option<BuiltinFile> {
     files().find(|file| file.id() == id)
 }
 
+/// The built-in Planting the Flag routemap, for tests across the crate.
+#[cfg(test)]
+pub fn planting_the_flag() -> Routemap {
+    find(DEFAULT_ROUTEMAP)
+        .and_then(|file| file.load().ok())
+        .unwrap_or_else(|| unreachable!("the built-in routemap loads (a test checks)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -244,10 +244,7 @@ mod tests {
     use crate::clock::Instant;
 
     fn routemap() -> Routemap {
-        builtin::find(builtin::DEFAULT_ROUTEMAP)
-            .unwrap()
-            .load()
-            .unwrap()
+        builtin::planting_the_flag()
     }
 
     fn part(themes: &[(&str, &str, Option<&str>)]) -> Assessment {

@@ -261,10 +261,7 @@ mod tests {
     use crate::builtin;
 
     fn routemap() -> Routemap {
-        builtin::find(builtin::DEFAULT_ROUTEMAP)
-            .unwrap()
-            .load()
-            .unwrap()
+        builtin::planting_the_flag()
     }
 
     #[test]

@@ -3,10 +3,7 @@ use crate::builtin;
 use crate::clock::Instant;
 
 fn routemap() -> Routemap {
-    builtin::find(builtin::DEFAULT_ROUTEMAP)
-        .unwrap()
-        .load()
-        .unwrap()
+    builtin::planting_the_flag()
 }
 
 fn stage(id: &str) -> Option<Current> {

@@ -65,12 +65,7 @@ pub fn render(prompt: &Prompt, palette: &Palette, frame: &mut Frame) {
     frame.render_widget(Block::default().style(palette.text), area);
     let width = area.width.saturating_sub(4).min(72);
     let height = 10.min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = super::view::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)

@@ -10,10 +10,7 @@ use crate::tui::theme::Palette;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 pub fn state() -> State {
-    let routemap = builtin::find(builtin::DEFAULT_ROUTEMAP)
-        .unwrap()
-        .load()
-        .unwrap();
+    let routemap = builtin::planting_the_flag();
     let assessment = Assessment::new(
         &routemap,
         "Anytown Borough Council",

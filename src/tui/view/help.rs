@@ -98,12 +98,7 @@ pub fn render(state: &State, frame: &mut Frame, body: Rect) {
         one_column_width
     };
     let height = (left.len().max(right.len()) as u16 + 2).min(body.height);
-    let area = Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + (body.height - height) / 2,
-        width,
-        height,
-    };
+    let area = super::centered(body, width, height);
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)

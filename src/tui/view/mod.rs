@@ -280,12 +280,7 @@ fn picker_popup(state: &State, picker: &super::state::Picker, frame: &mut Frame,
     let height = (picker.candidates.len() as u16 + 2)
         .min(body.height.saturating_sub(2))
         .max(3);
-    let area = Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + (body.height - height) / 2,
-        width,
-        height,
-    };
+    let area = centered(body, width, height);
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -333,6 +328,18 @@ fn picker_popup(state: &State, picker: &super::state::Picker, frame: &mut Frame,
         })
         .collect();
     draw_lines(frame, inner, &lines, 0);
+}
+
+/// A `width` × `height` rectangle centred in `outer` (clamped to fit it).
+pub fn centered(outer: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(outer.width);
+    let height = height.min(outer.height);
+    Rect {
+        x: outer.x + (outer.width - width) / 2,
+        y: outer.y + (outer.height - height) / 2,
+        width,
+        height,
+    }
 }
 
 /// Draws lines already wrapped to the area's width, from line `skip`, straight into
