@@ -130,21 +130,6 @@ fn main() {
         "a.yaml".into(),
         Palette::default_colors(),
     );
-    let mut render_only = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 250, 70));
-    let mut wide = state.clone();
-    wide.size = (250, 70);
-    measure(
-        "render only (no terminal diff), walk, 250x70",
-        budget,
-        || {
-            render_only.reset();
-            let mut terminal_frame = Terminal::new(TestBackend::new(250, 70)).unwrap();
-            let completed = terminal_frame
-                .draw(|frame| view::render(&wide, frame))
-                .unwrap();
-            black_box(completed.area);
-        },
-    );
     measure("TUI frame, walk, 80x24", budget, frame(&state, 80, 24));
     measure(
         "TUI frame, walk with radar, 250x70",
