@@ -73,8 +73,21 @@ pub fn plan_labels(axes: &[String], area: Rect, standalone: Option<u16>, look: L
         .filter(|width| *width <= longest)
         .collect();
     widths.dedup();
+    // Try the widths that could give the biggest plot first, and stop once no other
+    // could beat the best layout found: placing labels is the costly part.
+    let mut candidates: Vec<(u16, usize)> = widths
+        .into_iter()
+        .filter_map(|width| {
+            let texts = texts(axes, &LabelStyle::Names { width }, ellipsis)?;
+            Some((rows_at_best(&texts, area, standalone), width))
+        })
+        .collect();
+    candidates.sort_by_key(|(rows, width)| (std::cmp::Reverse(*rows), std::cmp::Reverse(*width)));
     let mut best: Option<LabelPlan> = None;
-    for width in widths {
+    for (rows, width) in candidates {
+        if best.as_ref().is_some_and(|b| b.plot.height >= rows) {
+            break;
+        }
         if let Some(plan) = try_layout(
             axes,
             area,
@@ -132,15 +145,9 @@ fn texts(axes: &[String], style: &LabelStyle, ellipsis: &str) -> Option<Vec<Vec<
         .collect()
 }
 
-fn try_layout(
-    axes: &[String],
-    area: Rect,
-    standalone: Option<u16>,
-    style: &LabelStyle,
-    ellipsis: &str,
-) -> Option<LabelPlan> {
-    let texts = texts(axes, style, ellipsis)?;
-    let count = axes.len();
+/// Rows above and below the plot and the width left for it, given the label texts.
+fn margins(texts: &[Vec<String>], area: Rect) -> Option<(u16, u16, u16)> {
+    let count = texts.len();
     let block_width =
         |lines: &Vec<String>| lines.iter().map(|l| l.width()).max().unwrap_or(0) as u16;
     // Top and bottom labels stack above and below the plot; side labels sit beside it.
@@ -162,6 +169,32 @@ fn try_layout(
         }
     }
     let width_for_plot = area.width.checked_sub(2 * (side_width + 2))?;
+    Some((top_rows, bottom_rows, width_for_plot))
+}
+
+/// The most rows a layout of these texts could give the plot (before placing labels).
+fn rows_at_best(texts: &[Vec<String>], area: Rect, standalone: Option<u16>) -> u16 {
+    let Some((top_rows, bottom_rows, width_for_plot)) = margins(texts, area) else {
+        return 0;
+    };
+    match standalone {
+        Some(_) => (width_for_plot / 2).min(MAX_STANDALONE_ROWS),
+        None => area
+            .height
+            .saturating_sub(top_rows + bottom_rows)
+            .min(width_for_plot / 2),
+    }
+}
+
+fn try_layout(
+    axes: &[String],
+    area: Rect,
+    standalone: Option<u16>,
+    style: &LabelStyle,
+    ellipsis: &str,
+) -> Option<LabelPlan> {
+    let texts = texts(axes, style, ellipsis)?;
+    let (top_rows, bottom_rows, width_for_plot) = margins(&texts, area)?;
     // Diagonal labels of several lines may need a row or two more above and below.
     (0..=3).find_map(|extra| {
         let top_rows = top_rows + extra;
