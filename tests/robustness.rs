@@ -1,0 +1,147 @@
+//! No input file makes routemap panic: random bytes, mangled real files, and YAML
+//! shapes it has never seen all give an error (or load), never a crash.
+
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use proptest::prelude::*;
+use std::path::Path;
+
+const ROUTEMAP: &str = include_str!("../assessments/planting-the-flag.yaml");
+const SAVED: &str = "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown\nanswers:\n  leadership:\n    current: flag-planted\n    votes: { not-started: 2 }\n    notes: |\n      Two\n      lines\n";
+
+/// A real file with a slice cut out and something else put in its place.
+fn mangled(text: &'static str) -> impl Strategy<Value = String> {
+    (
+        0..text.len(),
+        0..40usize,
+        "[ -~\\n\\t:#&*!|>{}\\[\\]-]{0,12}",
+    )
+        .prop_map(move |(at, cut, insert)| {
+            let mut start = at.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + cut).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            format!("{}{insert}{}", &text[..start], &text[end..])
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_text_as_a_routemap_is_an_answer_not_a_crash(text in any::<String>()) {
+        let _ = routemap::routemap::parse(Path::new("x.yaml"), &text);
+    }
+
+    #[test]
+    fn any_text_as_an_assessment_is_an_answer_not_a_crash(text in any::<String>()) {
+        let _ = routemap::assessment::parse(Path::new("x.yaml"), &text);
+    }
+
+    #[test]
+    fn a_mangled_routemap_loads_or_says_where(text in mangled(ROUTEMAP)) {
+        if let Err(error) = routemap::routemap::parse(Path::new("x.yaml"), &text) {
+            let message = error.to_string();
+            prop_assert!(message.starts_with("x.yaml"), "{}", message);
+            prop_assert!(!message.contains("Error(") && !message.contains("panicked"), "{}", message);
+        }
+    }
+
+    #[test]
+    fn a_mangled_assessment_loads_or_says_where(text in mangled(SAVED)) {
+        if let Err(error) = routemap::assessment::parse(Path::new("x.yaml"), &text) {
+            let message = error.to_string();
+            prop_assert!(message.starts_with("x.yaml"), "{}", message);
+        }
+    }
+
+    #[test]
+    fn any_bytes_from_disk_are_refused_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("junk.yaml");
+        std::fs::write(&path, &bytes).unwrap();
+        let _ = routemap::routemap::load_file(&path);
+        let _ = routemap::store::load_assessment(&path);
+    }
+}
+
+/// A routemap whose every text is arbitrary (control characters, wide and combining
+/// characters, emoji, right-to-left, empty), with 1 to 40 themes and 2 to 9 stages.
+fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
+    use routemap::routemap::{Routemap, Stage, Theme};
+    let text = prop_oneof![
+        any::<String>(),
+        "[\\u{0}-\\u{7f}ŵŷ東京🚒\\u{202e}\\u{301}\\u{200b} ]{0,60}"
+    ];
+    (
+        proptest::collection::vec(text.clone(), 2..=9),
+        proptest::collection::vec(
+            (
+                text.clone(),
+                text.clone(),
+                proptest::option::of(text.clone()),
+            ),
+            1..40,
+        ),
+    )
+        .prop_map(|(stage_names, themes)| {
+            let stages: Vec<Stage> = stage_names
+                .into_iter()
+                .enumerate()
+                .map(|(i, name)| Stage {
+                    id: format!("s{i}"),
+                    name,
+                    summary: None,
+                })
+                .collect();
+            let count = stages.len();
+            Routemap {
+                id: "wild".into(),
+                title: "Wild".into(),
+                version: "1".into(),
+                description: None,
+                source: None,
+                stages,
+                sections: Vec::new(),
+                themes: themes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, descriptor, question))| Theme {
+                        id: format!("t{i}"),
+                        name,
+                        section: None,
+                        question,
+                        vision: None,
+                        descriptors: vec![descriptor; count],
+                        actions: Vec::new(),
+                    })
+                    .collect(),
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    #[test]
+    fn every_screen_draws_any_text_at_any_size(map in wild_routemap(), width in 1u16..260, height in 1u16..80, keys in "[0-9jklrwbvpsx ]{0,12}") {
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+        use routemap::tui::{messages_for, state::State, theme::Palette, update::update, view};
+        let assessment = routemap::assessment::Assessment::new(&map, "Anytown", None, routemap::clock::Instant(0));
+        let mut state = State::new(map, assessment, "x.yaml".into(), Palette::default_colors());
+        state.size = (width, height);
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+        for c in keys.chars() {
+            for msg in messages_for(&state, Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))) {
+                update(&mut state, msg);
+            }
+            terminal.draw(|frame| view::render(&state, frame)).unwrap();
+        }
+        terminal.draw(|frame| view::render(&state, frame)).unwrap();
+    }
+}
