@@ -287,11 +287,7 @@ fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
         0,
         palette.heading.add_modifier(Modifier::UNDERLINED),
     );
-    let mut place = count_of(state.selected, state.routemap.themes.len());
-    if let Some(section) = state.routemap.section_of(theme) {
-        place = format!("{} · {place}", section.name);
-    }
-    push_wrapped(&mut lines, &place, width, 0, palette.dim);
+    // Where the theme sits goes in the pane's border (see `place`), saving a line.
     if state.answer().is_some_and(|answer| answer.carried) {
         push_wrapped(
             &mut lines,
@@ -421,14 +417,17 @@ pub fn detail_lines(state: &State, width: u16, with_stages: bool) -> Vec<Line<'s
     if with_stages {
         lines.push(Line::default());
         let stages = state.routemap.stages.len();
-        let keys = super::stage_keys(stages);
-        push_wrapped(
-            &mut lines,
-            &format!("Stages: {keys} sets the current stage, t then {keys} the target, x n/a"),
-            width,
-            0,
-            palette.dim,
-        );
+        // The footer gives the keys; a tall pane can afford to say them here too.
+        if state.size.1 >= 40 {
+            let keys = super::stage_keys(stages);
+            push_wrapped(
+                &mut lines,
+                &format!("Stages: {keys} sets the current stage, t then {keys} the target, x n/a"),
+                width,
+                0,
+                palette.dim,
+            );
+        }
         if answer.is_some_and(|a| a.current == Some(Current::NotApplicable)) {
             push_wrapped(
                 &mut lines,
@@ -459,11 +458,29 @@ pub fn detail_lines(state: &State, width: u16, with_stages: bool) -> Vec<Line<'s
     lines
 }
 
+/// "Strategic capabilities · 1 of 12 themes": where the focused theme sits.
+fn place(state: &State) -> String {
+    let mut place = count_of(state.selected, state.routemap.themes.len());
+    if let Some(section) = state
+        .theme()
+        .and_then(|theme| state.routemap.section_of(theme))
+    {
+        place = format!("{} · {place}", section.name);
+    }
+    place
+}
+
 fn detail(state: &State, frame: &mut Frame, area: Rect) {
     let palette = &state.palette;
+    let title = crate::text::ellipsize(
+        &format!(" {} ", place(state)),
+        usize::from(area.width.saturating_sub(4)),
+        "…",
+    );
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(palette.border_focus);
+        .border_style(palette.border_focus)
+        .title(Line::styled(title, palette.dim));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if !side_by_side(state, inner) {
