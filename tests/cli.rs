@@ -3,17 +3,11 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
+mod common;
+
+use common::routemap;
 use std::fs;
 use std::path::Path;
-
-fn routemap(data_dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("routemap").unwrap();
-    command
-        .env("ROUTEMAP_DATA_DIR", data_dir)
-        .env_remove("NO_COLOR");
-    command
-}
 
 fn fixtures() -> &'static Path {
     Path::new(concat!(
