@@ -526,25 +526,24 @@ pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
         })
         .collect();
     section("⚑ Wide spread of votes", spread, &mut lines);
-    let parked: Vec<String> = state
-        .routemap
-        .themes
-        .iter()
-        .zip(&answers)
-        .enumerate()
-        .filter(|(_, (_, a))| a.is_some_and(|a| a.parked))
-        .map(|(i, (t, _))| format!("{:>2} {}", i + 1, t.name))
-        .collect();
-    section("Parked", parked, &mut lines);
-    let open: Vec<String> = state
-        .routemap
-        .themes
-        .iter()
-        .zip(&answers)
-        .enumerate()
-        .filter(|(_, (_, a))| a.is_none_or(|a| a.current.is_none()))
-        .map(|(i, (t, _))| format!("{:>2} {}", i + 1, t.name))
-        .collect();
+    // "12 Theme name" for every theme whose answer passes `keep`.
+    let numbered = |keep: &dyn Fn(Option<&crate::assessment::Answer>) -> bool| -> Vec<String> {
+        state
+            .routemap
+            .themes
+            .iter()
+            .zip(&answers)
+            .enumerate()
+            .filter(|(_, (_, answer))| keep(**answer))
+            .map(|(index, (theme, _))| format!("{:>2} {}", index + 1, theme.name))
+            .collect()
+    };
+    section(
+        "Parked",
+        numbered(&|a| a.is_some_and(|a| a.parked)),
+        &mut lines,
+    );
+    let open = numbered(&|a| a.is_none_or(|a| a.current.is_none()));
     section("No stage agreed yet", open, &mut lines);
     draw_lines(frame, inner, &lines, 0);
 }
