@@ -20,6 +20,7 @@ pub mod error;
 pub mod merge;
 pub mod radar;
 pub mod routemap;
+pub mod sanitize;
 pub mod store;
 pub mod table;
 pub mod term;
