@@ -11,6 +11,12 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+mod files;
+mod saved_file;
+
+pub use files::{Stamp, open_to_read, why_not_writable};
+pub use saved_file::{NotSaved, Saved, SavedFile, real_path};
+
 /// The user's data directory: saved assessments, and custom routemaps in `routemaps/`.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -178,17 +184,38 @@ impl Store {
 
     /// A new file name for an assessment, from its authority and title, not yet taken.
     pub fn new_assessment_path(&self, assessment: &Assessment) -> PathBuf {
+        self.candidate_paths(assessment)
+            .find(|path| !path.exists())
+            .unwrap_or_else(|| self.root.join("assessment.yaml"))
+    }
+
+    /// Names for a new assessment's file: `stem.yaml`, then `stem-2.yaml`, `stem-3.yaml`…
+    fn candidate_paths(&self, assessment: &Assessment) -> impl Iterator<Item = PathBuf> + '_ {
         let mut stem = slugify(&assessment.display_name());
         if stem.is_empty() {
             stem = "assessment".into();
         }
-        let mut path = self.root.join(format!("{stem}.yaml"));
-        let mut counter = 2;
-        while path.exists() {
-            path = self.root.join(format!("{stem}-{counter}.yaml"));
-            counter += 1;
+        std::iter::once(self.root.join(format!("{stem}.yaml"))).chain(
+            (2..10_000u32).map(move |counter| self.root.join(format!("{stem}-{counter}.yaml"))),
+        )
+    }
+
+    /// Saves a new assessment under a name of its own: created only where no file is,
+    /// so two `routemap new` started at once with the same authority get two files.
+    pub fn create_assessment(&self, assessment: &Assessment) -> Result<PathBuf> {
+        let text = assessment::to_yaml(assessment);
+        let mut last = self.root.join("assessment.yaml");
+        for path in self.candidate_paths(assessment) {
+            match write_new(&path, |file| file.write_all(text.as_bytes())) {
+                Ok(()) => return Ok(path),
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => last = path,
+                Err(error) => return Err(Error::write(&path, &error)),
+            }
         }
-        path
+        Err(Error::write(
+            &last,
+            &io::Error::new(io::ErrorKind::AlreadyExists, "every name is taken"),
+        ))
     }
 
     /// A routemap by path, by id from the data directory's `routemaps/`, or built in.
@@ -289,24 +316,44 @@ impl Store {
     }
 
     /// Remembers the focused theme of an assessment, for the next time it opens. Best
-    /// effort and not fsynced: losing it loses only the place, never an answer.
+    /// effort and not fsynced: losing it loses only the place, never an answer. Written
+    /// through a fresh temporary file, and only into a real folder, so a link planted
+    /// in `.positions` cannot make it write anywhere else.
     pub fn remember_position(&self, assessment_path: &Path, theme_id: &str) {
         let file = self.position_file(assessment_path);
-        if let Some(dir) = file.parent() {
-            let _ = fs::create_dir_all(dir);
+        let Some(dir) = file.parent() else {
+            return;
+        };
+        let _ = fs::create_dir(dir);
+        if !fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+            return;
         }
-        let temp = file.with_extension("tmp");
-        if fs::write(&temp, theme_id).is_ok() {
-            let _ = fs::rename(&temp, &file);
+        let Ok(mut temp) = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(dir)
+        else {
+            return;
+        };
+        if temp.write_all(theme_id.as_bytes()).is_ok() {
+            let _ = temp.persist(&file);
         }
     }
 
     /// The theme that was focused when the assessment was last left.
     pub fn recall_position(&self, assessment_path: &Path) -> Option<String> {
-        fs::read_to_string(self.position_file(assessment_path))
-            .ok()
-            .map(|text| text.trim().to_string())
-            .filter(|id| !id.is_empty())
+        use std::io::Read;
+        let path = self.position_file(assessment_path);
+        let file = files::no_follow(fs::OpenOptions::new().read(true))
+            .open(path)
+            .ok()?;
+        if !file.metadata().ok()?.is_file() {
+            return None;
+        }
+        // A theme id, not a file to slurp: a few kilobytes at most.
+        let mut text = String::new();
+        file.take(64 * 1024).read_to_string(&mut text).ok()?;
+        Some(text.trim().to_string()).filter(|id| !id.is_empty())
     }
 }
 
@@ -342,38 +389,117 @@ pub fn save_assessment(path: &Path, assessment: &Assessment) -> Result<()> {
 /// new, whole: a temporary file in the same directory, fsynced, renamed over `path`,
 /// and the directory fsynced so the rename itself survives a crash.
 pub fn write_atomic(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
+    write_atomic_checked(path, write, || Ok(()))
+}
+
+/// [`write_atomic`], with a last check just before the rename: when `still_ok` fails,
+/// nothing is replaced and its error is the reason given.
+pub fn write_atomic_checked(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+    still_ok: impl FnOnce() -> io::Result<()>,
+) -> Result<()> {
     let failed = |error: io::Error| Error::write(path, &error);
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir).map_err(failed)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".routemap-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(failed)?;
-    write(temp.as_file_mut()).map_err(failed)?;
-    keep_permissions(path, temp.as_file());
-    temp.as_file().sync_all().map_err(failed)?;
+    let temp = write_temp(path, write).map_err(failed)?;
+    still_ok().map_err(failed)?;
     temp.persist(path).map_err(|error| failed(error.error))?;
-    // Not every platform can open a directory to sync it; the rename is done either way.
-    if let Ok(handle) = File::open(&dir) {
-        let _ = handle.sync_all();
-    }
+    sync_dir(path);
     Ok(())
 }
 
+/// Writes a new file at `path`, atomically, only if nothing is there: of two processes
+/// choosing the same name at once, one gets it and the other `AlreadyExists`.
+pub fn write_new(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let temp = write_temp(path, write)?;
+    temp.persist_noclobber(path).map_err(|error| error.error)?;
+    sync_dir(path);
+    Ok(())
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The new content in a fresh temporary file beside `path` (created new, so no link or
+/// leftover can be written through), fsynced, with `path`'s permissions and owner.
+fn write_temp(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<tempfile::NamedTempFile> {
+    let dir = parent_dir(path);
+    fs::create_dir_all(&dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(&dir)?;
+    write(temp.as_file_mut())?;
+    keep_permissions(path, temp.as_file());
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// Not every platform can open a directory to sync it; the rename is done either way.
+fn sync_dir(path: &Path) {
+    if let Ok(handle) = File::open(parent_dir(path)) {
+        let _ = handle.sync_all();
+    }
+}
+
+const TEMP_PREFIX: &str = ".routemap-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes temporary files a crashed save left in `dir`: only ours (by name), only plain
+/// files (never through a link), and only old ones, so another process's save in
+/// flight is left alone.
+pub fn clean_leftovers(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let old = std::time::Duration::from_secs(15 * 60);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let Ok(metadata) = entry.metadata() else {
+            continue;
+        };
+        let stale = metadata
+            .modified()
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age > old);
+        if metadata.is_file() && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// New files are readable by others like any document (tempfile makes them private);
-/// an existing file keeps the permissions its owner gave it.
+/// an existing file keeps the permissions and, where the system allows, the owner its
+/// owner gave it.
 fn keep_permissions(path: &Path, temp: &File) {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        let permissions = fs::metadata(path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
-        let _ = temp.set_permissions(permissions);
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        match fs::metadata(path) {
+            Ok(metadata) => {
+                let _ = temp.set_permissions(metadata.permissions());
+                if let Ok(ours) = temp.metadata()
+                    && (ours.uid(), ours.gid()) != (metadata.uid(), metadata.gid())
+                {
+                    let _ =
+                        std::os::unix::fs::fchown(temp, Some(metadata.uid()), Some(metadata.gid()));
+                }
+            }
+            Err(_) => {
+                let _ = temp.set_permissions(fs::Permissions::from_mode(0o644));
+            }
+        }
     }
     #[cfg(not(unix))]
     let _ = (path, temp);
@@ -392,12 +518,16 @@ pub struct WriteLock {
 impl WriteLock {
     pub fn acquire(path: &Path) -> Result<WriteLock> {
         let lock_path = lock_path(path);
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|error| Error::write(&lock_path, &error))?;
+        let file =
+            files::open_lock_file(&lock_path).map_err(|error| {
+                match files::not_plain_reason(&error) {
+                    Some(reason) => Error::Write {
+                        path: lock_path.clone(),
+                        reason: reason.into(),
+                    },
+                    None => Error::write(&lock_path, &error),
+                }
+            })?;
         match file.try_lock() {
             Ok(()) => Ok(WriteLock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(Error::Locked {
@@ -613,5 +743,91 @@ mod tests {
             missing.contains("'my-map', 'planting-the-flag' and 'procurement-and-sourcing'"),
             "{missing}"
         );
+    }
+    #[test]
+    fn two_new_assessments_at_once_get_two_files() {
+        let (_dir, store) = store();
+        let routemap = store.resolve_routemap("planting-the-flag").unwrap();
+        let assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let paths: Vec<PathBuf> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| scope.spawn(|| store.create_assessment(&assessment).unwrap()))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let mut unique = paths.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 8, "{paths:?}");
+        assert!(unique.contains(&store.root().join("anytown.yaml")));
+        assert!(unique.contains(&store.root().join("anytown-8.yaml")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_as_a_position_file_is_not_followed() {
+        let (dir, store) = store();
+        let (path, _) = sample(&store, "Anytown");
+        store.remember_position(&path, "governance");
+        let position = store.position_file(&path);
+        let victim = dir.path().join("victim.txt");
+        fs::write(&victim, "precious").unwrap();
+        fs::remove_file(&position).unwrap();
+        std::os::unix::fs::symlink(&victim, &position).unwrap();
+        assert_eq!(
+            store.recall_position(&path),
+            None,
+            "not read through the link"
+        );
+        store.remember_position(&path, "leadership");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(store.recall_position(&path).as_deref(), Some("leadership"));
+        // The whole folder replaced by a link: positions are simply not kept.
+        let elsewhere = tempfile::tempdir().unwrap();
+        fs::remove_dir_all(store.root().join(".positions")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), store.root().join(".positions")).unwrap();
+        store.remember_position(&path, "governance");
+        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn old_temporary_files_are_cleaned_up_and_fresh_ones_left() {
+        let (_dir, store) = store();
+        let old = store.root().join(".routemap-abc.tmp");
+        let fresh = store.root().join(".routemap-def.tmp");
+        let other = store.root().join("notes.tmp");
+        for path in [&old, &fresh, &other] {
+            fs::write(path, "x").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        clean_leftovers(store.root());
+        assert!(!old.exists());
+        assert!(fresh.exists(), "a save in flight is left alone");
+        assert!(other.exists(), "only routemap's own temporary files");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_files_mode_and_owner() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let (_dir, store) = store();
+        let (path, assessment) = sample(&store, "Anytown");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        let root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+        if root {
+            std::os::unix::fs::chown(&path, Some(4242), Some(4242)).unwrap();
+        }
+        save_assessment(&path, &assessment).unwrap();
+        let metadata = fs::metadata(&path).unwrap();
+        assert_eq!(metadata.permissions().mode() & 0o777, 0o640);
+        if root {
+            assert_eq!((metadata.uid(), metadata.gid()), (4242, 4242));
+        }
     }
 }

@@ -6,9 +6,11 @@
 
 mod file;
 mod matching;
+mod reapply;
 
 pub use file::{FORMAT, parse, to_yaml};
 pub use matching::{Mismatch, mismatches};
+pub use reapply::{Conflict, reapply};
 
 use crate::clock::Instant;
 use crate::routemap::Routemap;

@@ -1,0 +1,259 @@
+//! The file an open assessment saves to, guarded against writing over someone else's
+//! change.
+//!
+//! It remembers what it last read or wrote (the assessment and the file's [`Stamp`]).
+//! Before each save it looks again: when the file is no longer what it left there, the
+//! file is read and this session's changes are re-applied on top of it
+//! ([`crate::assessment::reapply`]); when they conflict, nothing is written and the
+//! caller is told, so that nothing someone else wrote is ever overwritten unseen.
+
+use super::files::Stamp;
+use crate::assessment::{self, Assessment, Conflict};
+use crate::error::{Error, Result};
+use crate::routemap::Routemap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// An assessment's file and what this session last knew of it.
+#[derive(Debug)]
+pub struct SavedFile {
+    /// The file's real path: a symbolic link is resolved once, when it is opened, so that
+    /// the lock and every save go to the file itself and the link stays a link.
+    path: PathBuf,
+    /// The assessment as it is on disk, as far as this session knows.
+    base: Assessment,
+    /// The file as it was when last read or written; `None` when it did not exist.
+    stamp: Option<Stamp>,
+}
+
+/// What a save did, when it worked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Written; the file was as this session left it.
+    Written,
+    /// Someone else had changed the file; their changes were kept and this session's
+    /// applied on top. The assessment passed in now holds both.
+    Reapplied,
+    /// The file had been deleted or moved away; it was written again.
+    Recreated,
+}
+
+/// Why a save did not happen. Nothing was written in any case.
+#[derive(Debug)]
+pub enum NotSaved {
+    /// The write failed (disk full, permissions, …).
+    Failed(Error),
+    /// The file was changed by someone else in the same places as this session.
+    Conflict(Vec<Conflict>),
+    /// The file was changed by someone else and cannot be read now (half-written by an
+    /// editor, or broken): this session will not guess.
+    Unreadable(Error),
+}
+
+impl SavedFile {
+    /// The file at `path` (resolved to its real path), which holds `assessment` now.
+    pub fn open(path: &Path, assessment: &Assessment) -> SavedFile {
+        let path = real_path(path);
+        SavedFile {
+            stamp: Stamp::of(&path).ok(),
+            base: assessment.clone(),
+            path,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Saves `ours`, re-applying it on top of the file when someone else changed it
+    /// (then `ours` becomes the combined assessment, in routemap order).
+    pub fn save(&mut self, ours: &mut Assessment, routemap: &Routemap) -> Result<Saved, NotSaved> {
+        let mut outcome = Saved::Written;
+        let observed = Stamp::of(&self.path).ok();
+        if observed != self.stamp {
+            if observed.is_none() {
+                outcome = Saved::Recreated;
+            } else {
+                let theirs = super::load_assessment(&self.path).map_err(NotSaved::Unreadable)?;
+                if theirs != self.base {
+                    let mut merged = assessment::reapply(&self.base, ours, &theirs)
+                        .map_err(NotSaved::Conflict)?;
+                    merged.order_by(routemap);
+                    *ours = merged;
+                    outcome = Saved::Reapplied;
+                }
+                self.base = theirs;
+            }
+        }
+        let text = assessment::to_yaml(ours);
+        let path = self.path.clone();
+        super::write_atomic_checked(
+            &self.path,
+            |file| file.write_all(text.as_bytes()),
+            // The last look, just before the rename: a change made while the new file
+            // was being written is not overwritten either.
+            || {
+                if Stamp::of(&path).ok() == observed {
+                    Ok(())
+                } else {
+                    Err(io::Error::other(
+                        "another program changed the file while it was being saved; the next change tries again",
+                    ))
+                }
+            },
+        )
+        .map_err(NotSaved::Failed)?;
+        self.stamp = Stamp::of(&self.path).ok();
+        self.base = ours.clone();
+        Ok(outcome)
+    }
+}
+
+/// The real path of a file that exists; the path as given otherwise.
+pub fn real_path(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+impl NotSaved {
+    /// One sentence for the status line, naming the file and what to do.
+    pub fn describe(&self, path: &Path, routemap: &Routemap) -> String {
+        let file = crate::sanitize::path(path);
+        match self {
+            NotSaved::Failed(error) => {
+                format!("Not saved: {}", crate::sanitize::line(&error.to_string()))
+            }
+            NotSaved::Unreadable(_) => format!(
+                "Not saved: '{file}' was changed by another program and cannot be read now; fix or restore it, and the next change saves (q offers to write yours elsewhere)"
+            ),
+            NotSaved::Conflict(conflicts) => {
+                let places: Vec<String> = conflicts
+                    .iter()
+                    .map(|conflict| match &conflict.theme {
+                        Some(theme) => {
+                            let name = routemap
+                                .theme_index(theme)
+                                .and_then(|index| routemap.themes.get(index))
+                                .map_or(theme.as_str(), |theme| theme.name.as_str());
+                            format!("{} ({})", crate::sanitize::line(name), conflict.field)
+                        }
+                        None => conflict.field.to_string(),
+                    })
+                    .collect();
+                format!(
+                    "Not saved: '{file}' was changed by another program in the same place as you ({}); nothing was written (q offers to write yours elsewhere)",
+                    places.join(", ")
+                )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Current;
+    use crate::builtin;
+    use crate::clock::Instant;
+    use std::fs;
+
+    fn setup() -> (tempfile::TempDir, PathBuf, Assessment, Routemap) {
+        let dir = tempfile::tempdir().unwrap();
+        let routemap = builtin::planting_the_flag();
+        let assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let path = dir.path().join("anytown.yaml");
+        super::super::save_assessment(&path, &assessment).unwrap();
+        (dir, path, assessment, routemap)
+    }
+
+    fn stage(id: &str) -> Option<Current> {
+        Some(Current::Stage(id.into()))
+    }
+
+    #[test]
+    fn a_change_made_outside_is_kept_and_ours_applied_on_top() {
+        let (_dir, path, mut ours, routemap) = setup();
+        let mut file = SavedFile::open(&path, &ours);
+        // Someone edits the file (git pull, an editor) while it is open.
+        let mut theirs = ours.clone();
+        theirs.answer_mut(&routemap, "governance").current = stage("route-planned");
+        super::super::save_assessment(&path, &theirs).unwrap();
+        ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
+        assert_eq!(file.save(&mut ours, &routemap).unwrap(), Saved::Reapplied);
+        let on_disk = super::super::load_assessment(&path).unwrap();
+        assert_eq!(
+            on_disk.answer("governance").unwrap().current,
+            stage("route-planned")
+        );
+        assert_eq!(
+            on_disk.answer("leadership").unwrap().current,
+            stage("flag-planted")
+        );
+        assert_eq!(on_disk, ours, "the session now holds both changes");
+        ours.answer_mut(&routemap, "leadership").target = Some("destination".into());
+        assert_eq!(file.save(&mut ours, &routemap).unwrap(), Saved::Written);
+    }
+
+    #[test]
+    fn a_conflicting_change_made_outside_is_never_overwritten() {
+        let (_dir, path, mut ours, routemap) = setup();
+        let mut file = SavedFile::open(&path, &ours);
+        let mut theirs = ours.clone();
+        theirs.answer_mut(&routemap, "leadership").current = stage("route-planned");
+        super::super::save_assessment(&path, &theirs).unwrap();
+        let before = fs::read(&path).unwrap();
+        ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
+        let refused = file.save(&mut ours, &routemap).unwrap_err();
+        assert!(matches!(&refused, NotSaved::Conflict(c) if c.len() == 1));
+        assert_eq!(fs::read(&path).unwrap(), before);
+        let said = refused.describe(&path, &routemap);
+        assert!(
+            said.contains("in the same place as you (Leadership (current))"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn a_file_broken_outside_is_not_overwritten() {
+        let (_dir, path, mut ours, routemap) = setup();
+        let mut file = SavedFile::open(&path, &ours);
+        fs::write(&path, "format: routemap-assessment/1\nauthority: [\n").unwrap();
+        ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
+        assert!(matches!(
+            file.save(&mut ours, &routemap),
+            Err(NotSaved::Unreadable(_))
+        ));
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "format: routemap-assessment/1\nauthority: [\n"
+        );
+    }
+
+    #[test]
+    fn a_file_deleted_outside_is_written_again() {
+        let (_dir, path, mut ours, routemap) = setup();
+        let mut file = SavedFile::open(&path, &ours);
+        fs::remove_file(&path).unwrap();
+        ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
+        assert_eq!(file.save(&mut ours, &routemap).unwrap(), Saved::Recreated);
+        assert_eq!(super::super::load_assessment(&path).unwrap(), ours);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_the_file_stays_a_link_and_the_file_itself_is_saved() {
+        let (dir, path, mut ours, routemap) = setup();
+        let link = dir.path().join("current.yaml");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        let mut file = SavedFile::open(&link, &ours);
+        assert_eq!(file.path(), fs::canonicalize(&path).unwrap());
+        ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
+        file.save(&mut ours, &routemap).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(super::super::load_assessment(&link).unwrap(), ours);
+    }
+}
