@@ -17,9 +17,12 @@ use std::path::PathBuf;
     propagate_version = true
 )]
 pub struct Cli {
-    /// Where saved assessments and custom routemaps live
-    /// [default: the platform's data directory, e.g. ~/.local/share/routemap]
-    #[arg(long, global = true, env = "ROUTEMAP_DATA_DIR", value_name = "DIR")]
+    /// Where saved assessments and custom routemaps live [default: $ROUTEMAP_DATA_DIR
+    /// when set and not empty, else the platform's data directory, e.g.
+    /// ~/.local/share/routemap]
+    // Read by hand rather than with clap's `env`, which takes an empty variable for a
+    // missing flag value and blames a `--data-dir` that was never typed.
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
     #[command(subcommand)]

@@ -97,6 +97,10 @@ pub enum Error {
     )]
     NoDataDir,
 
+    /// The data directory exists but cannot hold saved assessments.
+    #[error("the data directory '{}' {reason}; pass --data-dir DIR or set ROUTEMAP_DATA_DIR to a folder", path.display())]
+    DataDirUnusable { path: PathBuf, reason: String },
+
     /// Something the user asked for that does not fit what they gave.
     #[error("{0}")]
     Usage(String),

@@ -64,6 +64,15 @@ impl Store {
                 .map(|dirs| dirs.data_dir().to_path_buf())
                 .ok_or(Error::NoDataDir)?,
         };
+        // A file where the folder should be would otherwise read as "nothing saved yet".
+        if let Ok(metadata) = fs::metadata(&root)
+            && !metadata.is_dir()
+        {
+            return Err(Error::DataDirUnusable {
+                path: root,
+                reason: "is a file, not a folder".into(),
+            });
+        }
         Ok(Store { root })
     }
 
@@ -171,15 +180,7 @@ impl Store {
 
     /// The most recently updated saved assessment that loads.
     pub fn most_recent(&self) -> Option<PathBuf> {
-        self.list()
-            .into_iter()
-            .filter_map(|listed| {
-                let updated = listed.assessment.ok()?.updated;
-                let modified = fs::metadata(&listed.path).and_then(|m| m.modified()).ok();
-                Some((updated, modified, listed.path))
-            })
-            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
-            .map(|(_, _, path)| path)
+        most_recent_in(self.list())
     }
 
     /// A new file name for an assessment, from its authority and title, not yet taken.
@@ -355,6 +356,19 @@ impl Store {
         file.take(64 * 1024).read_to_string(&mut text).ok()?;
         Some(text.trim().to_string()).filter(|id| !id.is_empty())
     }
+}
+
+/// The most recently updated of some listed assessments that load.
+pub fn most_recent_in(listed: Vec<Listed>) -> Option<PathBuf> {
+    listed
+        .into_iter()
+        .filter_map(|listed| {
+            let updated = listed.assessment.ok()?.updated;
+            let modified = fs::metadata(&listed.path).and_then(|m| m.modified()).ok();
+            Some((updated, modified, listed.path))
+        })
+        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+        .map(|(_, _, path)| path)
 }
 
 /// A spec that can only be a path: it has a directory part or a YAML extension.

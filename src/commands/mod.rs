@@ -31,12 +31,31 @@ impl Output {
     }
 }
 
+/// Runs the full-screen program; its last words go to stdout, or to stderr with exit
+/// status 1 when changes were lost.
+fn full_screen(store: Store, start: Start, command: &str) -> Result<Output> {
+    let ending = tui::run(store, start, command)?;
+    Ok(if ending.changes_lost {
+        Output {
+            stderr: format!("error: {}\n", ending.text),
+            code: 1,
+            ..Output::default()
+        }
+    } else {
+        Output::stdout(format!("{}\n", ending.text))
+    })
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Output> {
-    let store = Store::open(cli.data_dir)?;
+    let data_dir = cli.data_dir.or_else(|| {
+        std::env::var_os("ROUTEMAP_DATA_DIR")
+            .filter(|dir| !dir.is_empty())
+            .map(std::path::PathBuf::from)
+    });
+    let store = Store::open(data_dir)?;
     let Some(command) = cli.command else {
-        return tui::run(store, Start::Resume, "routemap")
-            .map(|line| Output::stdout(format!("{line}\n")));
+        return full_screen(store, Start::Resume, "routemap");
     };
     match command {
         Command::New {
@@ -51,14 +70,13 @@ pub fn run(cli: Cli) -> Result<Output> {
                 title,
                 from,
             };
-            tui::run(store, Start::New(args), "routemap new")
-                .map(|line| Output::stdout(format!("{line}\n")))
+            full_screen(store, Start::New(args), "routemap new")
         }
-        Command::Open { assessment } => tui::run(store, Start::Open(assessment), "routemap open")
-            .map(|line| Output::stdout(format!("{line}\n"))),
+        Command::Open { assessment } => {
+            full_screen(store, Start::Open(assessment), "routemap open")
+        }
         Command::Workshop { assessment } => {
-            tui::run(store, Start::Workshop(assessment), "routemap workshop")
-                .map(|line| Output::stdout(format!("{line}\n")))
+            full_screen(store, Start::Workshop(assessment), "routemap workshop")
         }
         Command::Check { files } => Ok(check::run(&files)),
         Command::Routemaps => Ok(routemaps::run(&store)),

@@ -55,6 +55,14 @@ pub enum Action {
     ToggleTimer,
     TogglePark,
     Summary,
+    /// Try the failed save again, and quit if it works.
+    RetrySave,
+    /// Ask where to write the changes that could not be saved.
+    SaveElsewhere,
+    /// Quit although changes are not saved.
+    QuitDiscarding,
+    /// Back from the quit question to the assessment.
+    CancelQuit,
 }
 
 /// A key, or a family of keys (`1`…`9`).
@@ -85,6 +93,10 @@ pub enum Context {
     Agree,
     /// The workshop's summary screen.
     Summary,
+    /// Quitting while a change is not saved.
+    QuitUnsaved,
+    /// Typing where to write the unsaved changes.
+    SaveElsewhere,
 }
 
 /// One line of the key map.
@@ -165,6 +177,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Summary, [Char('w')], "w", "leave the workshop", |_| Action::ToggleWorkshop),
     bind!(Summary, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
     bind!(Summary, [Char('q'), Ctrl('c')], "q", "quit", |_| Action::Quit),
+    bind!(QuitUnsaved, [Char('r')], "r", "try saving again, then quit", |_| Action::RetrySave),
+    bind!(QuitUnsaved, [Char('w')], "w", "write the changes to another file", |_| Action::SaveElsewhere),
+    bind!(QuitUnsaved, [Char('Q'), Ctrl('c')], "Q", "quit without the unsaved changes", |_| Action::QuitDiscarding),
+    bind!(QuitUnsaved, [Code(KeyCode::Esc)], "Esc", "back to the assessment", |_| Action::CancelQuit),
 ];
 
 fn matches(key: Key, event: &KeyEvent) -> Option<usize> {
@@ -211,6 +227,8 @@ pub fn context_of(state: &State) -> Context {
         Mode::AwaitTarget => Context::Target,
         Mode::Editing(_) => Context::Editor,
         Mode::Picking(_) => Context::Picker,
+        Mode::ConfirmQuit => Context::QuitUnsaved,
+        Mode::SaveElsewhere(_) => Context::SaveElsewhere,
     }
 }
 

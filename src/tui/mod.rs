@@ -10,7 +10,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-pub use start::{NewArgs, Start, run};
+pub use start::{Ending, NewArgs, Start, run};
 
 use crate::clock::Instant;
 use crate::store::{self, Store};
@@ -37,6 +37,7 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
                     messages
                 }
                 None if context == Context::Editor => vec![Msg::EditorKey(key)],
+                None if context == Context::SaveElsewhere => vec![Msg::PromptKey(key)],
                 // Any other key after `t` cancels the target rather than doing something else.
                 None if context == Context::Target => vec![Msg::Action(Action::CancelTarget)],
                 None => Vec::new(),
@@ -50,35 +51,101 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
 /// The assessment being worked on: where it is saved and what may be written.
 pub struct Session {
     pub store: Store,
-    pub path: PathBuf,
+    /// The assessment's file, guarded against overwriting changes made outside.
+    pub file: store::SavedFile,
     pub state: State,
     /// Held while this process may write; `None` when read-only.
     pub lock: Option<store::WriteLock>,
+    /// Where the changes went when the assessment's own file could not be saved.
+    pub written_elsewhere: Option<PathBuf>,
 }
 
+/// Set while a change is not on disk, so a signal that ends the program can say so.
+static UNSAVED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 impl Session {
+    pub fn path(&self) -> &std::path::Path {
+        self.file.path()
+    }
+
     fn save(&mut self) {
         if self.state.read_only.is_some() {
             return;
         }
         self.state.assessment.touch(Instant::now());
-        if let Err(error) = store::save_assessment(&self.path, &self.state.assessment) {
-            self.state.message = Some(Message {
-                text: format!("Not saved: {error}"),
-                is_error: true,
-            });
+        let saved = self
+            .file
+            .save(&mut self.state.assessment, &self.state.routemap);
+        let state = &mut self.state;
+        let was_failing = state.save_problem.is_some();
+        match saved {
+            Ok(outcome) => {
+                state.save_problem = None;
+                let note = match outcome {
+                    store::Saved::Reapplied => {
+                        state.mismatches =
+                            crate::assessment::mismatches(&state.assessment, &state.routemap);
+                        Some(
+                            "The file was changed by another program: its changes are kept and yours applied on top.",
+                        )
+                    }
+                    store::Saved::Recreated => {
+                        Some("The file had been deleted or moved away; it is saved again.")
+                    }
+                    store::Saved::Written if was_failing => {
+                        Some("Saved: every change is on disk again.")
+                    }
+                    store::Saved::Written => None,
+                };
+                if let Some(note) = note {
+                    state.message = Some(Message {
+                        text: note.into(),
+                        is_error: false,
+                    });
+                }
+            }
+            Err(not_saved) => {
+                state.save_problem = Some(not_saved.describe(self.file.path(), &state.routemap));
+                state.save_elsewhere_suggestion = elsewhere_suggestion(self.file.path());
+            }
         }
+        UNSAVED.store(
+            self.state.save_problem.is_some(),
+            std::sync::atomic::Ordering::SeqCst,
+        );
+    }
+
+    /// Writes the assessment to a new file the user named; true when it is written.
+    fn save_elsewhere(&mut self, path: &std::path::Path) -> bool {
+        let text = crate::assessment::to_yaml(&self.state.assessment);
+        let problem = match store::write_new(path, |file| {
+            std::io::Write::write_all(file, text.as_bytes())
+        }) {
+            Ok(()) => {
+                self.written_elsewhere = Some(path.to_path_buf());
+                UNSAVED.store(false, std::sync::atomic::Ordering::SeqCst);
+                return true;
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                "That file exists already; give the name of a new one.".to_string()
+            }
+            Err(error) => format!("Cannot write there: {}.", crate::error::io_reason(&error)),
+        };
+        if let state::Mode::SaveElsewhere(prompt) = &mut self.state.mode {
+            prompt.problem = Some(problem);
+        }
+        false
     }
 
     fn remember_position(&self) {
         if let Some(theme) = self.state.theme() {
-            self.store.remember_position(&self.path, &theme.id);
+            self.store.remember_position(self.file.path(), &theme.id);
         }
     }
 
     /// The other saved assessments of this routemap, newest first.
     fn comparisons(&self) -> Vec<state::Comparison> {
-        let own = std::fs::canonicalize(&self.path).ok();
+        let own = std::fs::canonicalize(self.file.path()).ok();
         let mut found: Vec<state::Comparison> = self
             .store
             .list()
@@ -109,7 +176,29 @@ impl Session {
         if effects.contains(&Effect::RememberPosition) {
             self.remember_position();
         }
+        for effect in effects {
+            if let Effect::SaveElsewhere(path) = effect
+                && self.save_elsewhere(path)
+            {
+                return true;
+            }
+        }
         effects.contains(&Effect::Quit)
+            || (effects.contains(&Effect::QuitIfSaved) && self.state.save_problem.is_none())
+    }
+}
+
+/// A new file to offer for changes that cannot be saved in place: beside the home
+/// directory's files (the data directory may be the full or read-only disk).
+fn elsewhere_suggestion(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "assessment".into());
+    let name = format!("{stem}-unsaved.yaml");
+    match std::env::var_os("HOME") {
+        Some(home) if !home.is_empty() => format!("~/{name}"),
+        _ => name,
     }
 }
 

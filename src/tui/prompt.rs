@@ -15,6 +15,8 @@ pub struct Prompt {
     pub question: String,
     pub input: TextArea<'static>,
     pub problem: Option<String>,
+    /// What Enter and Esc do, shown under the box.
+    pub keys_hint: String,
 }
 
 /// What a key did to the prompt.
@@ -34,7 +36,14 @@ impl Prompt {
             question: question.to_string(),
             input,
             problem: None,
+            keys_hint: "Enter to start · Esc to cancel".into(),
         }
+    }
+
+    /// The same prompt, saying what Enter and Esc do here.
+    pub fn confirming(mut self, keys_hint: &str) -> Self {
+        self.keys_hint = keys_hint.to_string();
+        self
     }
 
     pub fn key(&mut self, key: KeyEvent) -> PromptOutcome {
@@ -43,9 +52,9 @@ impl Prompt {
             KeyCode::Esc => PromptOutcome::Cancelled,
             KeyCode::Char('c') if ctrl => PromptOutcome::Cancelled,
             KeyCode::Enter => {
-                let answer = self.input.clone().into_lines().join(" ").trim().to_string();
+                let answer = self.input.lines().join(" ").trim().to_string();
                 if answer.is_empty() {
-                    self.problem = Some("Type a name first (Esc cancels).".into());
+                    self.problem = Some("Type an answer first (Esc cancels).".into());
                     PromptOutcome::Typing
                 } else {
                     PromptOutcome::Answered(answer)
@@ -75,10 +84,7 @@ pub fn render(prompt: &Prompt, palette: &Palette, frame: &mut Frame) {
             format!(" {} ", prompt.heading),
             palette.heading,
         ))
-        .title_bottom(Line::styled(
-            " Enter to start · Esc to cancel ",
-            palette.dim,
-        ));
+        .title_bottom(Line::styled(format!(" {} ", prompt.keys_hint), palette.dim));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let question = Paragraph::new(prompt.question.as_str()).wrap(Wrap { trim: true });

@@ -4,7 +4,7 @@
 use super::prompt::{self, Prompt, PromptOutcome};
 use super::state::{Message, State};
 use super::theme::Palette;
-use super::{Session, event_loop};
+use super::{Session, UNSAVED, event_loop};
 use crate::assessment::{self, Assessment};
 use crate::builtin::DEFAULT_ROUTEMAP;
 use crate::clock::Instant;
@@ -50,73 +50,158 @@ enum Prepared {
     },
 }
 
-/// Runs the full-screen program; returns a line to print once the screen is restored.
-pub fn run(store: Store, start: Start, command: &str) -> Result<String> {
+/// How the full-screen program ended: a line to print once the screen is restored, and
+/// whether changes were lost (a save failed and the user quit anyway).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ending {
+    pub text: String,
+    pub changes_lost: bool,
+}
+
+/// Runs the full-screen program.
+pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal {
             command: command.to_string(),
         });
     }
     let workshop = matches!(start, Start::Workshop(_));
-    let prepared = prepare(&store, start)?;
+    store::clean_leftovers(store.root());
+    let (prepared, unreadable) = prepare(&store, start)?;
     let palette = Palette::for_terminal(crate::term::no_color_requested());
     let mut terminal = ratatui::try_init()
         .map_err(|error| Error::Usage(format!("cannot start the full-screen program: {error}")))?;
     // However this function ends (return, error, panic), the terminal is restored.
     let _restore = RestoreOnDrop;
     restore_on_signals();
-    let Some(mut session) = session_for(&store, prepared, palette, &mut terminal)? else {
-        return Ok("Nothing was created.".into());
+    let Some(mut session) = session_for(&store, prepared, palette, &mut terminal, &unreadable)?
+    else {
+        return Ok(Ending {
+            text: "Nothing was created.".into(),
+            changes_lost: false,
+        });
     };
     if workshop {
         session.state.screen = super::state::Screen::Workshop;
     }
     event_loop(&mut terminal, &mut session)
         .map_err(|error| Error::Usage(format!("the terminal failed: {error}")))?;
+    Ok(ending(&session))
+}
+
+/// What to say once the screen is restored.
+fn ending(session: &Session) -> Ending {
+    let path = crate::sanitize::path(session.path());
     let (answered, total) = session.state.assessment.progress(&session.state.routemap);
-    Ok(match session.state.read_only {
-        Some(_) => format!(
-            "Closed {} (read-only; nothing was changed).",
-            session.path.display()
+    let (text, changes_lost) = match (
+        &session.state.read_only,
+        &session.state.save_problem,
+        &session.written_elsewhere,
+    ) {
+        (Some(_), _, _) => (
+            format!("Closed {path} (read-only; nothing was changed)."),
+            false,
         ),
-        None => format!(
-            "Saved {} ({answered}/{total} answered).",
-            session.path.display()
+        (None, None, _) => (
+            format!("Saved {path} ({answered}/{total} answered)."),
+            false,
         ),
-    })
+        (None, Some(_), Some(elsewhere)) => (
+            format!(
+                "Not saved to {path}; your changes were written to {} instead.",
+                crate::sanitize::path(elsewhere)
+            ),
+            false,
+        ),
+        (None, Some(problem), None) => (
+            format!(
+                "Your last changes to {path} were NOT saved and are lost ({}).",
+                problem.trim_start_matches("Not saved: ")
+            ),
+            true,
+        ),
+    };
+    Ending { text, changes_lost }
 }
 
 struct RestoreOnDrop;
 
 impl Drop for RestoreOnDrop {
     fn drop(&mut self) {
-        ratatui::restore();
+        restore_terminal();
     }
 }
 
-/// SIGTERM, SIGHUP and SIGINT end the program with the terminal restored. Every change
-/// is saved when made, so there is nothing else to do.
+/// Leaves the alternate screen and raw mode, and shows the cursor again.
+fn restore_terminal() {
+    ratatui::restore();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// Every signal whose default action ends the program ends it with the terminal
+/// restored (cursor included). Every change is saved when made, so there is nothing
+/// else to do, unless a save had failed: then it says so. SIGXFSZ (a file size limit
+/// reached while saving) is caught only so that the save fails with an error the
+/// program reports, instead of the program being killed mid-write.
 fn restore_on_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-    {
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                ratatui::restore();
-                std::process::exit(128 + signal);
+    use signal_hook::consts::signal::*;
+    let ending = [
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGSYS, SIGTRAP, SIGIO,
+    ];
+    let Ok(mut signals) =
+        signal_hook::iterator::Signals::new(ending.iter().copied().chain([SIGXFSZ]))
+    else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal == SIGXFSZ {
+                continue;
             }
-        });
-    }
+            restore_terminal();
+            if UNSAVED.load(std::sync::atomic::Ordering::SeqCst) {
+                eprintln!(
+                    "routemap: stopped by a signal; the last changes had NOT been saved (a save failed)."
+                );
+            }
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
-fn prepare(store: &Store, start: Start) -> Result<Prepared> {
+/// What to open, and (for a bare `routemap`) a note on saved files that could not be
+/// read, so that a broken file is never passed over without a word.
+fn prepare(store: &Store, start: Start) -> Result<(Prepared, Option<String>)> {
     match start {
-        Start::Open(spec) | Start::Workshop(spec) => existing(store, &spec),
-        Start::Resume => match store.most_recent() {
-            Some(path) => existing(store, &path.to_string_lossy()),
-            None => fresh(store, NewArgs::default()),
-        },
-        Start::New(args) => fresh(store, args),
+        Start::Open(spec) | Start::Workshop(spec) => Ok((existing(store, &spec)?, None)),
+        Start::Resume => {
+            let listed = store.list();
+            let unreadable: Vec<String> = listed
+                .iter()
+                .filter(|listed| listed.assessment.is_err())
+                .filter_map(|listed| listed.path.file_name())
+                .map(|name| crate::sanitize::line(&name.to_string_lossy()).into_owned())
+                .collect();
+            let note = (!unreadable.is_empty()).then(|| {
+                format!(
+                    "{} could not be read and {} left as {}; 'routemap list' says why.",
+                    crate::text::quoted_names(&unreadable),
+                    if unreadable.len() == 1 { "was" } else { "were" },
+                    if unreadable.len() == 1 {
+                        "it is"
+                    } else {
+                        "they are"
+                    },
+                )
+            });
+            let prepared = match store::most_recent_in(listed) {
+                Some(path) => existing(store, &path.to_string_lossy())?,
+                None => fresh(store, NewArgs::default())?,
+            };
+            Ok((prepared, note))
+        }
+        Start::New(args) => Ok((fresh(store, args)?, None)),
     }
 }
 
@@ -201,6 +286,7 @@ fn session_for(
     prepared: Prepared,
     palette: Palette,
     terminal: &mut ratatui::DefaultTerminal,
+    note: &Option<String>,
 ) -> Result<Option<Session>> {
     let (path, assessment, routemap, missing_routemap) = match prepared {
         Prepared::Existing {
@@ -215,68 +301,101 @@ fn session_for(
             needs_authority,
         } => {
             if needs_authority {
-                let heading = format!("New assessment: {}", routemap.title);
+                let heading = format!("New assessment: {}", crate::sanitize::line(&routemap.title));
                 let Some(authority) = ask(
                     terminal,
                     &palette,
                     &heading,
                     "Which authority is being assessed? (e.g. Anytown Borough Council)",
+                    note.as_deref(),
                 )?
                 else {
                     return Ok(None);
                 };
                 assessment.authority = authority;
             }
-            let path = store.new_assessment_path(&assessment);
-            store::save_assessment(&path, &assessment)?;
+            let path = store.create_assessment(&assessment)?;
             (path, assessment, routemap, false)
         }
     };
-    let lock = if missing_routemap {
-        None
-    } else {
-        Some(WriteLock::acquire(&path))
-    };
-    let mut state = State::new(routemap, assessment, path.display().to_string(), palette);
-    let lock = match lock {
-        Some(Ok(lock)) => Some(lock),
-        Some(Err(Error::Locked { .. })) => {
-            state.read_only =
-                Some("open in another routemap process; changes here are not saved".into());
-            None
-        }
-        Some(Err(error)) => return Err(error),
-        None => {
-            state.read_only = Some(format!(
-                "its routemap '{}' was not found; the answers are shown as saved",
-                state.assessment.routemap.id
-            ));
-            None
-        }
-    };
+    let file = store::SavedFile::open(&path, &assessment);
+    let mut state = State::new(
+        routemap,
+        assessment,
+        file.path().display().to_string(),
+        palette,
+    );
+    let (lock, read_only) = writer_lock(file.path(), missing_routemap, &state);
+    state.read_only = read_only;
+    state.message = opening_message(&state, note);
+    if let Some(theme) = store.recall_position(file.path()) {
+        state.focus_theme(&theme);
+    }
+    Ok(Some(Session {
+        store: store.clone(),
+        file,
+        state,
+        lock,
+        written_elsewhere: None,
+    }))
+}
+
+/// The one-writer lock, or why this session is read-only: the routemap is missing, the
+/// file or its folder may not be written, or another process (or user) holds the lock.
+/// None of these stops the assessment being shown.
+fn writer_lock(
+    path: &std::path::Path,
+    missing_routemap: bool,
+    state: &State,
+) -> (Option<WriteLock>, Option<String>) {
+    if missing_routemap {
+        let reason = format!(
+            "its routemap '{}' was not found; the answers are shown as saved",
+            crate::sanitize::line(&state.assessment.routemap.id)
+        );
+        return (None, Some(reason));
+    }
+    if let Some(reason) = store::why_not_writable(path) {
+        return (None, Some(format!("{reason}; changes here are not saved")));
+    }
+    match WriteLock::acquire(path) {
+        Ok(lock) => (Some(lock), None),
+        Err(Error::Locked { .. }) => (
+            None,
+            Some("open in another routemap process; changes here are not saved".into()),
+        ),
+        Err(error) => (
+            None,
+            Some(format!(
+                "the lock cannot be taken ({}); changes here are not saved",
+                crate::sanitize::line(&error.to_string())
+            )),
+        ),
+    }
+}
+
+/// The first line of the status bar: why it is read-only, what does not match, or a
+/// note about saved files that could not be read.
+fn opening_message(state: &State, note: &Option<String>) -> Option<Message> {
     if let Some(reason) = &state.read_only {
-        state.message = Some(Message {
+        Some(Message {
             text: format!("Read-only: {reason}."),
             is_error: true,
-        });
+        })
     } else if !state.mismatches.is_empty() {
-        state.message = Some(Message {
+        Some(Message {
             text: format!(
                 "{} answer(s) do not match this routemap; they are kept as saved (r lists them).",
                 state.mismatches.len()
             ),
             is_error: false,
-        });
+        })
+    } else {
+        note.as_ref().map(|note| Message {
+            text: note.clone(),
+            is_error: true,
+        })
     }
-    if let Some(theme) = store.recall_position(&path) {
-        state.focus_theme(&theme);
-    }
-    Ok(Some(Session {
-        store: store.clone(),
-        path,
-        state,
-        lock,
-    }))
 }
 
 /// Asks one question on the full screen; `None` when the user cancels.
@@ -285,9 +404,11 @@ fn ask(
     palette: &Palette,
     heading: &str,
     question: &str,
+    note: Option<&str>,
 ) -> Result<Option<String>> {
     let failed = |error: std::io::Error| Error::Usage(format!("the terminal failed: {error}"));
     let mut prompt = Prompt::new(heading, question, "");
+    prompt.problem = note.map(str::to_string);
     loop {
         terminal
             .draw(|frame| prompt::render(&prompt, palette, frame))

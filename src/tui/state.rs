@@ -100,9 +100,10 @@ impl Editor {
         Editor { field, text }
     }
 
-    /// The text as typed, lines joined by newlines.
+    /// The text as typed, lines joined by newlines (without copying the editor and its
+    /// undo history, which for long notes costs more than the keystroke).
     pub fn content(&self) -> String {
-        self.text.clone().into_lines().join("\n")
+        self.text.lines().join("\n")
     }
 }
 
@@ -132,6 +133,10 @@ pub enum Mode {
     AwaitAgreed,
     Editing(Box<Editor>),
     Picking(Picker),
+    /// `q` while a change is not saved: retry, write it elsewhere, or quit without it.
+    ConfirmQuit,
+    /// Asking where to write the changes that could not be saved.
+    SaveElsewhere(Box<super::prompt::Prompt>),
 }
 
 /// A line for the status bar.
@@ -150,6 +155,11 @@ pub struct State {
     pub location: String,
     /// Why changes cannot be saved, when they cannot.
     pub read_only: Option<String>,
+    /// Why the last save failed, until a save succeeds: shown all the while, so a
+    /// change that is not on disk is never mistaken for one that is.
+    pub save_problem: Option<String>,
+    /// Where to offer to write the changes when they cannot be saved.
+    pub save_elsewhere_suggestion: String,
     /// The focused theme, by routemap index.
     pub selected: usize,
     /// Lines scrolled in the walk's detail pane.
@@ -181,6 +191,8 @@ impl State {
             assessment,
             location,
             read_only: None,
+            save_problem: None,
+            save_elsewhere_suggestion: String::new(),
             selected: 0,
             detail_scroll: 0,
             screen: Screen::Walk,

@@ -17,13 +17,20 @@ pub enum Msg {
     Comparisons(Vec<Comparison>),
     /// The time now, for the workshop's timer.
     Tick(std::time::Instant),
+    /// A key for the "write the changes elsewhere" question.
+    PromptKey(KeyEvent),
 }
 
 /// What the runner must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Write the assessment (it changed).
     Save,
+    /// Quit, but only if nothing is left unsaved (after a retried save).
+    QuitIfSaved,
+    /// Write the assessment to a new file of the user's choosing (its own file could
+    /// not be saved), then quit.
+    SaveElsewhere(std::path::PathBuf),
     /// Remember which theme is focused, for the next start.
     RememberPosition,
     /// Read the other saved assessments of this routemap, for comparing.
@@ -41,6 +48,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::EditorKey(key) => edit(state, key),
+        Msg::PromptKey(key) => save_elsewhere_key(state, key),
         Msg::Tick(now) => {
             state.workshop.now = now;
             Vec::new()
@@ -170,9 +178,28 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::Quit => {
+        Action::Quit if state.save_problem.is_some() && state.read_only.is_none() => {
+            state.mode = Mode::ConfirmQuit;
+            Vec::new()
+        }
+        Action::Quit | Action::QuitDiscarding => {
             state.mode = Mode::Normal;
             vec![Effect::RememberPosition, Effect::Quit]
+        }
+        Action::RetrySave => vec![Effect::Save, Effect::QuitIfSaved],
+        Action::SaveElsewhere => {
+            let prompt = super::prompt::Prompt::new(
+                "Write your changes to another file",
+                "A new file for the whole assessment with your changes (it must not exist yet):",
+                &state.save_elsewhere_suggestion,
+            )
+            .confirming("Enter writes it · Esc goes back");
+            state.mode = Mode::SaveElsewhere(Box::new(prompt));
+            Vec::new()
+        }
+        Action::CancelQuit => {
+            state.mode = Mode::Normal;
+            Vec::new()
         }
         Action::Compare => vec![Effect::ListComparisons],
         // The workshop's own actions are handled above; in other screens they do nothing.
@@ -347,6 +374,30 @@ fn open_editor(state: &mut State, field: EditField) -> Vec<Effect> {
     };
     state.mode = Mode::Editing(Box::new(Editor::new(field, &content)));
     Vec::new()
+}
+
+/// A key typed while asking where to write the unsaved changes.
+fn save_elsewhere_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    use super::prompt::PromptOutcome;
+    let Mode::SaveElsewhere(prompt) = &mut state.mode else {
+        return Vec::new();
+    };
+    match prompt.key(key) {
+        PromptOutcome::Typing => Vec::new(),
+        PromptOutcome::Answered(path) => vec![Effect::SaveElsewhere(expand_home(&path))],
+        PromptOutcome::Cancelled => {
+            state.mode = Mode::ConfirmQuit;
+            Vec::new()
+        }
+    }
+}
+
+/// `~/x` as the home directory's `x`, as a shell would.
+fn expand_home(path: &str) -> std::path::PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+        _ => std::path::PathBuf::from(path),
+    }
 }
 
 /// A key typed into the editor: the text changes and is saved at once.

@@ -640,3 +640,78 @@ fn the_workshop_refuses_changes_when_read_only() {
     assert!(press(&mut state, KeyCode::Backspace).is_empty());
     assert!(state.assessment.answers.is_empty());
 }
+
+#[test]
+fn a_failed_save_stays_said_until_a_save_works() {
+    let mut state = state();
+    state.save_problem = Some("Not saved: the disk is full".into());
+    press(&mut state, KeyCode::Char('j'));
+    press(&mut state, KeyCode::Char('?'));
+    press(&mut state, KeyCode::Esc);
+    assert_eq!(
+        state.save_problem.as_deref(),
+        Some("Not saved: the disk is full"),
+        "keys clear passing messages, not a failed save"
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut state = state();
+    state.save_problem = Some("Not saved: the disk is full".into());
+    state.save_elsewhere_suggestion = "~/anytown-unsaved.yaml".into();
+    assert_eq!(press(&mut state, KeyCode::Char('q')), vec![]);
+    assert!(matches!(state.mode, Mode::ConfirmQuit));
+    // r: save again, and quit only if that worked (the runner decides).
+    assert_eq!(
+        press(&mut state, KeyCode::Char('r')),
+        vec![Effect::Save, Effect::QuitIfSaved]
+    );
+    // Esc goes back to the assessment with nothing lost.
+    press(&mut state, KeyCode::Esc);
+    assert!(matches!(state.mode, Mode::Normal));
+    // Q quits without them.
+    press(&mut state, KeyCode::Char('q'));
+    let effects = press(&mut state, KeyCode::Char('Q'));
+    assert!(effects.contains(&Effect::Quit), "{effects:?}");
+}
+
+#[test]
+fn w_asks_where_to_write_the_unsaved_changes() {
+    let mut state = state();
+    state.save_problem = Some("Not saved: the disk is full".into());
+    state.save_elsewhere_suggestion = "/tmp/anytown-unsaved.yaml".into();
+    press(&mut state, KeyCode::Char('q'));
+    press(&mut state, KeyCode::Char('w'));
+    let Mode::SaveElsewhere(prompt) = &state.mode else {
+        panic!("the prompt is open: {:?}", state.mode);
+    };
+    assert_eq!(prompt.input.lines(), ["/tmp/anytown-unsaved.yaml"]);
+    // Typed letters edit the path; none of them is a key of the walk.
+    assert_eq!(chars(&mut state, "2q"), vec![]);
+    assert_eq!(
+        press(&mut state, KeyCode::Enter),
+        vec![Effect::SaveElsewhere("/tmp/anytown-unsaved.yaml2q".into())]
+    );
+    // Esc in the prompt goes back to the question, not out of it.
+    press(&mut state, KeyCode::Esc);
+    assert!(matches!(state.mode, Mode::ConfirmQuit));
+}
+
+#[test]
+fn quitting_when_everything_is_saved_does_not_ask() {
+    let mut state = state();
+    assert!(press(&mut state, KeyCode::Char('q')).contains(&Effect::Quit));
+    let mut state = state_read_only();
+    state.save_problem = Some("never saved".into());
+    assert!(
+        press(&mut state, KeyCode::Char('q')).contains(&Effect::Quit),
+        "a read-only session has nothing to lose"
+    );
+}
+
+fn state_read_only() -> State {
+    let mut state = state();
+    state.read_only = Some("open elsewhere".into());
+    state
+}

@@ -2,6 +2,7 @@
 //! never change it, touch no files, and build only what the frame shows.
 
 mod help;
+mod quit;
 mod review;
 pub mod walk;
 pub mod workshop;
@@ -38,6 +39,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         } else {
             workshop::render_summary(state, frame, area);
         }
+        unsaved_popups(state, frame, area);
         if state.show_help {
             help::render(state, frame, area);
         }
@@ -61,8 +63,20 @@ pub fn render(state: &State, frame: &mut Frame) {
     if let Mode::Picking(picker) = &state.mode {
         picker_popup(state, picker, frame, body);
     }
+    unsaved_popups(state, frame, area);
     if state.show_help {
         help::render(state, frame, area);
+    }
+}
+
+/// The question on quitting with changes not saved, and where to write them instead.
+fn unsaved_popups(state: &State, frame: &mut Frame, area: Rect) {
+    match &state.mode {
+        Mode::ConfirmQuit => quit::render(state, &state.screen_palette(), frame, area),
+        Mode::SaveElsewhere(prompt) => {
+            super::prompt::render(prompt, &state.screen_palette(), frame);
+        }
+        _ => {}
     }
 }
 
@@ -99,6 +113,8 @@ fn title_bar(state: &State, frame: &mut Frame, area: Rect) {
     }
     if state.read_only.is_some() {
         right = format!("READ-ONLY · {right}");
+    } else if state.save_problem.is_some() {
+        right = format!("⚠ NOT SAVED · {right}");
     }
     let right_width = right.chars().count() as u16;
     let left_room = usize::from(area.width.saturating_sub(right_width + 1));
@@ -155,6 +171,13 @@ fn hints(state: &State) -> Vec<(&'static str, String)> {
             ("Esc", "cancel".into()),
         ],
         Context::Editor => vec![("Esc", "done (saved as you type)".into())],
+        Context::QuitUnsaved => vec![
+            ("r", "retry".into()),
+            ("w", "write elsewhere".into()),
+            ("Q", "quit without them".into()),
+            ("Esc", "back".into()),
+        ],
+        Context::SaveElsewhere => vec![("Enter", "write".into()), ("Esc", "back".into())],
         Context::Normal => {
             let mut hints = vec![
                 (stage_keys(stages), "stage".into()),
@@ -200,14 +223,22 @@ pub fn footer_bar_with(
     frame: &mut Frame,
     area: Rect,
 ) {
-    if let Some(message) = &state.message {
-        let style = if message.is_error {
+    // A failed save outranks everything but the answer to the last key: it stays until
+    // a save works.
+    let shown = match (&state.message, &state.save_problem) {
+        (Some(message), _) => Some((message.text.as_str(), message.is_error)),
+        (None, Some(problem)) if !matches!(state.mode, Mode::ConfirmQuit) => {
+            Some((problem.as_str(), true))
+        }
+        _ => None,
+    };
+    if let Some((text, is_error)) = shown {
+        let style = if is_error {
             palette.error
         } else {
             palette.warning
         };
-        let text =
-            crate::text::ellipsize(&format!(" {}", message.text), usize::from(area.width), "…");
+        let text = crate::text::ellipsize(&format!(" {text}"), usize::from(area.width), "…");
         frame.render_widget(Paragraph::new(text).style(style), area);
         return;
     }

@@ -219,6 +219,8 @@ fn progress_line(state: &State, palette: &Palette, frame: &mut Frame, area: Rect
     }
     if state.read_only.is_some() {
         flags.push("READ-ONLY");
+    } else if state.save_problem.is_some() {
+        flags.push("⚠ NOT SAVED");
     }
     let timer = state
         .theme()
