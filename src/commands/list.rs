@@ -2,6 +2,7 @@
 
 use super::Output;
 use crate::routemap::Routemap;
+use crate::sanitize;
 use crate::store::Store;
 use crate::table::Table;
 use std::collections::HashMap;
@@ -12,7 +13,7 @@ pub fn run(store: &Store) -> Output {
     if listed.is_empty() {
         output.stdout = format!(
             "No saved assessments in '{}' yet; 'routemap new' starts one.\n",
-            store.root().display()
+            sanitize::path(store.root())
         );
         return output;
     }

@@ -241,7 +241,7 @@ fn progress_line(state: &State, palette: &Palette, frame: &mut Frame, area: Rect
         flags
             .iter()
             .map(|f| format!("[{f}]"))
-            .chain([state.assessment.display_name()])
+            .chain([crate::sanitize::line(&state.assessment.display_name()).into_owned()])
             .collect::<Vec<_>>()
             .join(" ")
     );
@@ -429,7 +429,7 @@ pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
     let (answered, total) = state.assessment.progress(&state.routemap);
     let title = format!(
         " WORKSHOP SUMMARY │ {} · {answered}/{total} agreed ",
-        state.assessment.display_name()
+        crate::sanitize::line(&state.assessment.display_name())
     );
     draw_lines(
         frame,
