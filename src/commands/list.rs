@@ -1,6 +1,7 @@
 //! `routemap list`: the saved assessments of the data directory.
 
 use super::Output;
+use crate::error::Error;
 use crate::routemap::Routemap;
 use crate::sanitize;
 use crate::store::Store;
@@ -17,7 +18,7 @@ pub fn run(store: &Store) -> Output {
         );
         return output;
     }
-    let mut routemaps: HashMap<String, Option<Routemap>> = HashMap::new();
+    let mut routemaps: HashMap<String, Result<Routemap, &str>> = HashMap::new();
     let mut table = Table::new(["NAME", "AUTHORITY", "ROUTEMAP", "PROGRESS", "UPDATED"]);
     for item in listed {
         let name = item
@@ -35,13 +36,21 @@ pub fn run(store: &Store) -> Output {
         };
         let routemap = routemaps
             .entry(assessment.routemap.id.clone())
-            .or_insert_with(|| store.resolve_routemap(&assessment.routemap.id).ok());
+            .or_insert_with(|| match store.resolve_routemap(&assessment.routemap.id) {
+                Ok(routemap) => Ok(routemap),
+                // Said once per routemap: why its assessments show no progress.
+                Err(error @ Error::Invalid(_)) => {
+                    output.stderr.push_str(&format!("warning: {error}\n"));
+                    Err("routemap unusable: see above")
+                }
+                Err(_) => Err("routemap missing"),
+            });
         let progress = match routemap {
-            Some(routemap) => {
+            Ok(routemap) => {
                 let (answered, total) = assessment.progress(routemap);
                 format!("{answered}/{total}")
             }
-            None => "routemap missing".into(),
+            Err(why) => (*why).to_string(),
         };
         table.row([
             name,
