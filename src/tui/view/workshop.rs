@@ -357,7 +357,8 @@ fn stages(
         let pad = usize::from(text_width).saturating_sub(head.width()) + 2;
         let bar = if visible {
             let room = usize::from(tally_width).saturating_sub(4);
-            let filled = (counts[index] as usize * room)
+            let filled = (counts[index] as usize)
+                .saturating_mul(room)
                 .div_ceil(most as usize)
                 .min(room);
             let count_text = if counts[index] > 0 {
