@@ -372,9 +372,7 @@ impl Store {
     }
 }
 
-/// A spec that can only be a path, never an id: it has a directory part, a YAML
-/// extension, or a leading dot (ids are `[a-z0-9-]+`). `./planting-the-flag` is a path;
-/// `planting-the-flag` is an id, whatever files the working directory holds.
+/// A spec that can only be a path: it has a directory part or a YAML extension.
 fn looks_like_path(spec: &str) -> bool {
     spec.contains('/')
         || spec.contains(std::path::MAIN_SEPARATOR)

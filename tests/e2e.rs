@@ -37,11 +37,6 @@ impl Tmux {
     /// Starts `routemap ARGS` in a window of the given size; the shell stays afterwards
     /// and prints the exit code, so the screen can be read after the program ends.
     fn start(&self, window: &str, args: &str, width: u16, height: u16) {
-        self.start_in(window, Path::new("."), args, width, height);
-    }
-
-    /// Like `start`, with `dir` as the working directory.
-    fn start_in(&self, window: &str, dir: &Path, args: &str, width: u16, height: u16) {
         let binary = env!("CARGO_BIN_EXE_routemap");
         let command = format!(
             "'{binary}' --data-dir '{}' {args}; echo EXIT=$?; sleep 600",
@@ -54,8 +49,6 @@ impl Tmux {
             .arg("-f")
             .arg("/dev/null")
             .args(["new-session", "-d", "-s", window, "-x", &w, "-y", &h])
-            .arg("-c")
-            .arg(dir)
             .arg("-e")
             .arg("TERM=xterm-256color")
             .arg(&command)
@@ -379,30 +372,5 @@ fn a_three_theme_workshop_records_votes_and_agreed_stages() {
             "  gamma:\n    current: mid\n    parked: true\n    votes: { low: 1, high: 1 }\n"
         ),
         "{saved}"
-    );
-}
-
-#[test]
-fn new_ignores_a_file_named_like_a_routemap_in_the_working_directory() {
-    let tmux = Tmux::new("stray");
-    let stray = tempfile::tempdir().unwrap();
-    let impostor = include_str!("../assessments/procurement-and-sourcing.yaml")
-        .replace("id: procurement-and-sourcing", "id: planting-the-flag");
-    std::fs::write(stray.path().join("planting-the-flag"), impostor).unwrap();
-    tmux.start_in(
-        "one",
-        stray.path(),
-        "new --authority Anytown --routemap planting-the-flag",
-        100,
-        30,
-    );
-    let screen = tmux.wait_for("one", "0/12 answered");
-    assert!(screen.contains("Leadership"), "{screen}");
-    tmux.keys("one", &["q"]);
-    tmux.wait_for("one", "EXIT=0");
-    let routemaps = tmux.data.path().join("routemaps");
-    assert!(
-        !routemaps.exists(),
-        "nothing was copied from the working directory"
     );
 }
