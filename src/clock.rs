@@ -67,6 +67,11 @@ fn digits(text: &str) -> Option<u32> {
     text.parse().ok()
 }
 
+/// Exactly two ASCII digits.
+fn two_digits(text: &str) -> Option<u32> {
+    if text.len() == 2 { digits(text) } else { None }
+}
+
 /// Days since the epoch of a `YYYY-MM-DD` date, if it is a real date.
 fn parse_days(text: &str) -> Option<i64> {
     let mut parts = text.split('-');
@@ -100,10 +105,13 @@ pub fn parse_timestamp(text: &str) -> Option<Instant> {
         let (clock, offset) = time.split_at(sign_at);
         let sign = if offset.starts_with('-') { -1 } else { 1 };
         let (hours, minutes) = offset[1..].split_once(':')?;
-        (
-            clock,
-            sign * i64::from(digits(hours)? * 3600 + digits(minutes)? * 60),
-        )
+        // RFC 3339's offset is HH:MM, at most 23:59: a longer one is not a timestamp
+        // (and multiplied out it could overflow).
+        let (hours, minutes) = (two_digits(hours)?, two_digits(minutes)?);
+        if hours > 23 || minutes > 59 {
+            return None;
+        }
+        (clock, sign * i64::from(hours * 3600 + minutes * 60))
     };
     let clock = clock.split('.').next()?;
     let mut parts = clock.split(':');
@@ -155,6 +163,33 @@ mod tests {
         assert_eq!(parse_timestamp("2026-11-27 14:03:11z"), Some(utc));
         assert_eq!(parse_timestamp("2026-11-27"), None);
         assert_eq!(parse_timestamp("2026-11-27T25:00:00Z"), None);
+    }
+
+    #[test]
+    fn offsets_out_of_range_are_refused_not_overflowed() {
+        for bad in [
+            "2026-11-27T14:03:11+4294967295:00",
+            "2026-11-27T14:03:11-99999:00",
+            "2026-11-27T14:03:11+00:4294967295",
+            "2026-11-27T14:03:11+24:00",
+            "2026-11-27T14:03:11+01:60",
+            "2026-11-27T14:03:11+1:00",
+            "2026-11-27T14:03:11+01",
+        ] {
+            assert_eq!(parse_timestamp(bad), None, "{bad}");
+        }
+        let east = parse_timestamp("2026-11-27T14:03:11+23:59").unwrap();
+        assert_eq!(east.timestamp(), "2026-11-26T14:04:11Z");
+        let west = parse_timestamp("0001-01-01T00:00:00-23:59").unwrap();
+        assert_eq!(west.timestamp(), "0001-01-01T23:59:00Z");
+    }
+
+    #[test]
+    fn the_extremes_of_an_instant_format_without_overflow() {
+        for instant in [Instant(i64::MAX), Instant(i64::MIN), Instant(0)] {
+            let text = instant.timestamp();
+            assert!(text.ends_with('Z'), "{text}");
+        }
     }
 
     #[test]

@@ -3,10 +3,17 @@
 //! The rule for messages: one sentence per problem, saying what is wrong and what to do,
 //! naming the file (and line and column where known), values in single quotes. `main`
 //! prints the `Display` form to stderr; `Debug` output never reaches a user.
+//!
+//! Paths and values quoted in a message come from files and command lines anyone may
+//! have written, so every one passes [`crate::sanitize`] here, where the message is made:
+//! a message can neither carry a control sequence nor break into a forged line, wherever
+//! it is shown (stderr, the full-screen program's status line).
 
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::sanitize::{line as clean, path as shown};
 
 /// A line and column in a file, both counted from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,12 +55,12 @@ impl fmt::Display for FileProblems {
                 Some(at) => write!(
                     f,
                     "{}:{}:{}: {}",
-                    self.path.display(),
+                    shown(&self.path),
                     at.line,
                     at.column,
-                    problem.message
+                    clean(&problem.message)
                 )?,
-                None => write!(f, "{}: {}", self.path.display(), problem.message)?,
+                None => write!(f, "{}: {}", shown(&self.path), clean(&problem.message))?,
             }
         }
         Ok(())
@@ -64,7 +71,11 @@ impl fmt::Display for FileProblems {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read.
-    #[error("cannot read '{}': {reason}; check the path and that you may read it", path.display())]
+    #[error(
+        "cannot read '{}': {}; check the path and that you may read it",
+        shown(path),
+        clean(reason)
+    )]
     Read { path: PathBuf, reason: String },
 
     /// A file was read but its content is wrong (syntax, shape or rules).
@@ -72,23 +83,37 @@ pub enum Error {
     Invalid(FileProblems),
 
     /// A file could not be written; nothing on disk was changed.
-    #[error("cannot write '{}': {reason}; the previous file, if any, is unchanged", path.display())]
+    #[error(
+        "cannot write '{}': {}; the previous file, if any, is unchanged",
+        shown(path),
+        clean(reason)
+    )]
     Write { path: PathBuf, reason: String },
 
     /// No routemap by that name or path.
-    #[error("no routemap '{name}' was found; {hint}")]
+    #[error("no routemap '{}' was found; {}", clean(name), clean(hint))]
     RoutemapNotFound { name: String, hint: String },
 
     /// No saved assessment by that name or path.
-    #[error("no saved assessment '{name}' was found in '{}' or as a path; run 'routemap list' to see the saved ones", data_dir.display())]
+    #[error(
+        "no saved assessment '{}' was found in '{}' or as a path; run 'routemap list' to see the saved ones",
+        clean(name),
+        shown(data_dir)
+    )]
     AssessmentNotFound { name: String, data_dir: PathBuf },
 
     /// Another routemap process holds the assessment open for writing.
-    #[error("'{}' is open in another routemap process; close that one first, or open this one read-only", path.display())]
+    #[error(
+        "'{}' is open in another routemap process; close that one first, or open this one read-only",
+        shown(path)
+    )]
     Locked { path: PathBuf },
 
     /// An output file exists and the command would overwrite it.
-    #[error("'{}' already exists; choose another name or pass --force to overwrite it", path.display())]
+    #[error(
+        "'{}' already exists; choose another name or pass --force to overwrite it",
+        shown(path)
+    )]
     WouldOverwrite { path: PathBuf },
 
     /// The user's data directory cannot be found or made.
@@ -102,22 +127,23 @@ pub enum Error {
     DataDirUnusable { path: PathBuf, reason: String },
 
     /// Something the user asked for that does not fit what they gave.
-    #[error("{0}")]
+    #[error("{}", clean(.0))]
     Usage(String),
 
     /// Files that cannot be used together (assessments of different routemaps or
     /// authorities).
-    #[error("{0}")]
+    #[error("{}", clean(.0))]
     Incompatible(String),
 
     /// A full-screen command was started without a terminal.
     #[error(
-        "'routemap {command}' is a full-screen program and needs a terminal; run it in a terminal, not through a pipe"
+        "'routemap {}' is a full-screen program and needs a terminal; run it in a terminal, not through a pipe",
+        clean(command)
     )]
     NotATerminal { command: String },
 
     /// A command that a later release builds.
-    #[error("'routemap {command}' is not yet available in this version")]
+    #[error("'routemap {}' is not yet available in this version", clean(command))]
     NotYetAvailable { command: String },
 }
 
@@ -199,6 +225,50 @@ mod tests {
             problems.to_string(),
             "map.yaml:3:5: first\nmap.yaml: second"
         );
+    }
+
+    #[test]
+    fn quoted_paths_and_values_cannot_send_controls_or_forge_lines() {
+        let hostile = "x\u{1b}]0;PWNED\u{7}\r\nok: fine\u{9b}2J\u{202e}";
+        let errors = [
+            Error::invalid_one(
+                Path::new(hostile),
+                Some(Location { line: 1, column: 2 }),
+                format!("stage '{hostile}' is unknown"),
+            ),
+            Error::read(Path::new(hostile), &io::Error::other(hostile)),
+            Error::write(Path::new(hostile), &io::Error::other(hostile)),
+            Error::RoutemapNotFound {
+                name: hostile.into(),
+                hint: hostile.into(),
+            },
+            Error::AssessmentNotFound {
+                name: hostile.into(),
+                data_dir: hostile.into(),
+            },
+            Error::Locked {
+                path: hostile.into(),
+            },
+            Error::WouldOverwrite {
+                path: hostile.into(),
+            },
+            Error::Usage(hostile.into()),
+            Error::Incompatible(hostile.into()),
+            Error::NotATerminal {
+                command: hostile.into(),
+            },
+            Error::NotYetAvailable {
+                command: hostile.into(),
+            },
+        ];
+        for error in errors {
+            let message = error.to_string();
+            assert!(
+                !message.chars().any(char::is_control) && !message.contains(['\u{202e}', '\u{9b}']),
+                "{message:?}"
+            );
+            assert!(message.contains("x^[]0;PWNED^G^M^Jok: fine"), "{message}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod clock;
 pub mod commands;
 pub mod diff;
 pub mod error;
+pub mod jsonout;
 pub mod merge;
 pub mod radar;
 pub mod routemap;

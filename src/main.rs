@@ -1,6 +1,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use clap::Parser;
+use routemap::sanitize;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -8,13 +9,14 @@ fn main() -> ExitCode {
     let cli = routemap::cli::Cli::parse();
     let code = match routemap::commands::run(cli) {
         Ok(output) => {
-            print_stream(&mut std::io::stderr(), &output.stderr);
+            // Nothing on stderr is meant to colour or move anything, so all of it passes
+            // the sanitiser once more: no message can send a control sequence.
+            print_stream(&mut std::io::stderr(), &sanitize::text(&output.stderr));
             print_stream(&mut std::io::stdout(), &output.stdout);
             output.code
         }
         Err(error) => {
-            let message: String = error
-                .to_string()
+            let message: String = sanitize::text(&error.to_string())
                 .lines()
                 .map(|line| format!("error: {line}\n"))
                 .collect();

@@ -219,20 +219,26 @@ impl Store {
         ))
     }
 
-    /// A routemap by path, by id from the data directory's `routemaps/`, or built in.
+    /// A routemap by path, or by id from the data directory's `routemaps/` or the
+    /// built-ins. An id is never looked up in the working directory: a stray file named
+    /// like a routemap there must not change what an assessment is shown against.
     pub fn resolve_routemap(&self, spec: &str) -> Result<Routemap> {
-        if looks_like_path(spec) || Path::new(spec).is_file() {
+        if looks_like_path(spec) {
             return routemap::load_file(Path::new(spec));
         }
+        // The usual place first; a file of that name that does not load is the one meant.
         let named = self.routemaps_dir().join(format!("{spec}.yaml"));
         if named.is_file() {
-            return routemap::load_file(&named);
+            let routemap = routemap::load_file(&named)?;
+            if routemap.id == spec {
+                return refuse_builtin_id(&named, routemap);
+            }
         }
-        for available in self.custom_routemaps() {
-            if let Ok(routemap) = available.routemap
+        for path in self.custom_routemap_files() {
+            if let Ok(routemap) = routemap::load_file(&path)
                 && routemap.id == spec
             {
-                return Ok(routemap);
+                return refuse_builtin_id(&path, routemap);
             }
         }
         match builtin::find(spec) {
@@ -248,13 +254,44 @@ impl Store {
     }
 
     /// A routemap given as a file outside the data directory is copied into its
-    /// `routemaps/`, so the assessment made with it can find it again by id.
+    /// `routemaps/`, so the assessment made with it can find it again by id. One that
+    /// would be confused with another by id is refused before anything is made: a
+    /// built-in's id, or the id of a different routemap already in the data directory.
     pub fn keep_routemap(&self, spec: &str, routemap: &Routemap) -> Result<()> {
-        let source = Path::new(spec);
-        let by_id = self.routemaps_dir().join(format!("{}.yaml", routemap.id));
-        let findable = builtin::find(&routemap.id).is_some() || by_id.is_file();
-        if findable || !source.is_file() {
+        if !looks_like_path(spec) {
+            // Found by id: it is already where ids are looked up.
             return Ok(());
+        }
+        let source = Path::new(spec);
+        let routemap = refuse_builtin_id(source, routemap.clone())?;
+        if builtin::find(&routemap.id).is_some() {
+            return Ok(());
+        }
+        let by_id = self.routemaps_dir().join(format!("{}.yaml", routemap.id));
+        match self.resolve_routemap(&routemap.id) {
+            Ok(kept) if kept == routemap => return Ok(()),
+            Ok(_) => {
+                return Err(Error::invalid_one(
+                    source,
+                    None,
+                    format!(
+                        "its id '{}' is already taken by a different routemap in '{}'; give this one an id of its own, or copy it over the one there if it is a newer version",
+                        routemap.id,
+                        crate::sanitize::path(&self.routemaps_dir())
+                    ),
+                ));
+            }
+            Err(_) if by_id.exists() => {
+                return Err(Error::invalid_one(
+                    source,
+                    None,
+                    format!(
+                        "a copy cannot be kept as '{}': a file of that name is there and does not load; fix or remove it",
+                        crate::sanitize::path(&by_id)
+                    ),
+                ));
+            }
+            Err(_) => {}
         }
         let bytes = fs::read(source).map_err(|error| Error::read(source, &error))?;
         write_atomic(&by_id, |file| file.write_all(&bytes))
@@ -280,7 +317,21 @@ impl Store {
         all
     }
 
+    /// The data directory's routemaps; one that takes a built-in's id is listed as an
+    /// error (it would be confused with the built-in).
     fn custom_routemaps(&self) -> Vec<Available> {
+        self.custom_routemap_files()
+            .into_iter()
+            .map(|path| Available {
+                routemap: routemap::load_file(&path)
+                    .and_then(|routemap| refuse_builtin_id(&path, routemap)),
+                origin: Origin::File(path),
+            })
+            .collect()
+    }
+
+    /// The `*.yaml` and `*.yml` files of the data directory's `routemaps/`, by name.
+    fn custom_routemap_files(&self) -> Vec<PathBuf> {
         let Ok(entries) = fs::read_dir(self.routemaps_dir()) else {
             return Vec::new();
         };
@@ -293,12 +344,23 @@ impl Store {
             .collect();
         paths.sort();
         paths
-            .into_iter()
-            .map(|path| Available {
-                routemap: routemap::load_file(&path),
-                origin: Origin::File(path),
-            })
-            .collect()
+    }
+}
+
+/// A routemap from a file may not take a built-in's id unless it is that built-in:
+/// assessments name their routemap by id, and one id must never stand for two routemaps
+/// (nor a custom one be quietly replaced by the built-in, or the other way round).
+fn refuse_builtin_id(path: &Path, routemap: Routemap) -> Result<Routemap> {
+    match builtin::find(&routemap.id) {
+        Some(file) if file.load().ok().as_ref() != Some(&routemap) => Err(Error::invalid_one(
+            path,
+            None,
+            format!(
+                "its id '{}' is the id of a built-in routemap, and assessments could not tell the two apart; give it an id of its own (and write that id in the assessments made with it), or remove it",
+                routemap.id
+            ),
+        )),
+        _ => Ok(routemap),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Plain-text tables for command output: columns aligned by display width (so Welsh,
-//! emoji and CJK line up), no colour, no trailing spaces.
+//! emoji and CJK line up), no colour, no trailing spaces. Cells hold text from files, so
+//! each passes the sanitiser on the way in and stays on one line.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -12,12 +13,12 @@ pub struct Table {
 impl Table {
     pub fn new<S: Into<String>>(header: impl IntoIterator<Item = S>) -> Self {
         Table {
-            rows: vec![header.into_iter().map(Into::into).collect()],
+            rows: vec![header.into_iter().map(cell).collect()],
         }
     }
 
     pub fn row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) {
-        self.rows.push(cells.into_iter().map(Into::into).collect());
+        self.rows.push(cells.into_iter().map(cell).collect());
     }
 
     /// The table as lines, columns two spaces apart.
@@ -53,6 +54,15 @@ impl Table {
     }
 }
 
+/// A cell's text, one line, every control shown rather than sent.
+fn cell<S: Into<String>>(text: S) -> String {
+    let text = text.into();
+    match crate::sanitize::line(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +73,15 @@ mod tests {
         table.row(["Môn", "1"]);
         table.row(["東京", "22"]);
         assert_eq!(table.render(), "name  n\nMôn   1\n東京  22\n");
+    }
+
+    #[test]
+    fn cells_cannot_carry_controls_or_break_lines() {
+        let mut table = Table::new(["name", "n"]);
+        table.row(["a\u{1b}[2J\rok\nnext\u{202e}", "1"]);
+        assert_eq!(
+            table.render(),
+            "name                      n\na^[[2J^Mok^Jnext\\u{202e}  1\n"
+        );
     }
 }

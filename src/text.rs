@@ -46,8 +46,15 @@ pub fn is_slug(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The longest slug [`slugify`] makes. Slugs become file names, and a file name must
+/// fit a file system's 255 bytes with room for a `-NNNN` counter, the `.yaml`
+/// extension and the lock side file's `.` and `.lock`; this leaves plenty, and keeps a
+/// name readable in a listing.
+pub const MAX_SLUG_LEN: usize = 100;
+
 /// A slug made from any text: ASCII letters and digits kept (lowercased), runs of
 /// anything else become one '-'. Empty when the text has no ASCII letters or digits.
+/// At most [`MAX_SLUG_LEN`] bytes, cut at a word break where one is near.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars() {
@@ -56,6 +63,17 @@ pub fn slugify(text: &str) -> String {
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
+        if slug.len() > MAX_SLUG_LEN {
+            break;
+        }
+    }
+    if slug.len() > MAX_SLUG_LEN {
+        // The slug is ASCII, so any byte index is a character boundary.
+        let cut = match slug[..=MAX_SLUG_LEN].rfind('-') {
+            Some(dash) if dash * 4 >= MAX_SLUG_LEN * 3 => dash,
+            _ => MAX_SLUG_LEN,
+        };
+        slug.truncate(cut);
     }
     slug.trim_end_matches('-').to_string()
 }
@@ -175,6 +193,32 @@ mod tests {
         );
         assert_eq!(slugify("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-m-n");
         assert_eq!(slugify("ŵŷ"), "");
+    }
+
+    #[test]
+    fn slugs_are_capped_at_a_word_break_so_file_names_fit() {
+        let long = "Royal Borough of ".repeat(20) + "Anytown";
+        let slug = slugify(&long);
+        assert!(slug.len() <= MAX_SLUG_LEN, "{}", slug.len());
+        assert!(slug.len() > MAX_SLUG_LEN - 10, "{}", slug.len());
+        assert!(slug.starts_with("royal-borough-of-royal"));
+        assert!(!slug.ends_with('-'));
+        assert!(is_slug(&slug));
+        // The longest name made from it, its counter and its lock side file fit a
+        // file system's 255 bytes.
+        assert!(format!(".{slug}-9999.yaml.lock").len() <= 255);
+        let unbroken = "a".repeat(300);
+        assert_eq!(slugify(&unbroken), "a".repeat(MAX_SLUG_LEN));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_slugs_to_a_short_slug_or_nothing(text in "[a-zA-Z0-9 é_-]{0,400}|\\PC{0,100}") {
+            let slug = slugify(&text);
+            proptest::prop_assert!(slug.is_empty() || is_slug(&slug));
+            proptest::prop_assert!(slug.len() <= MAX_SLUG_LEN);
+            proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-'));
+        }
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! The workshop's arithmetic: a tally of the room's votes per stage, its median, and
 //! whether the votes are spread widely enough to need discussion. Pure, on answers.
+//!
+//! Counts come from files, so any may be `u32::MAX`: a stage's count saturates (one
+//! more vote is refused, never wrapped to zero) and totals are summed in `u64`.
 
 use crate::assessment::Answer;
 use crate::routemap::Routemap;
@@ -9,17 +12,18 @@ pub const DISCUSS_SPAN: usize = 3;
 
 /// Votes per stage, by stage index; votes for stages the routemap lacks are left out.
 pub fn tally(routemap: &Routemap, answer: Option<&Answer>) -> Vec<u32> {
-    let mut counts = vec![0; routemap.stages.len()];
+    let mut counts = vec![0u32; routemap.stages.len()];
     for (stage, count) in answer.map(|a| a.votes.as_slice()).unwrap_or_default() {
         if let Some(index) = routemap.stage_index(stage) {
-            counts[index] += count;
+            counts[index] = counts[index].saturating_add(*count);
         }
     }
     counts
 }
 
-pub fn total(counts: &[u32]) -> u32 {
-    counts.iter().sum()
+/// All the votes of a tally (in `u64`: nine stages of `u32::MAX` each cannot overflow).
+pub fn total(counts: &[u32]) -> u64 {
+    counts.iter().map(|count| u64::from(*count)).sum()
 }
 
 /// The median vote's stage. With an even number of votes it is the lower of the two
@@ -30,9 +34,9 @@ pub fn median(counts: &[u32]) -> Option<usize> {
         return None;
     }
     let middle = (total - 1) / 2;
-    let mut seen = 0;
+    let mut seen = 0u64;
     counts.iter().position(|count| {
-        seen += count;
+        seen += u64::from(*count);
         seen > middle
     })
 }
@@ -52,18 +56,23 @@ pub fn needs_discussion(counts: &[u32]) -> bool {
     span(counts) >= DISCUSS_SPAN
 }
 
-/// Adds one vote for stage `stage_index` to an answer's tally.
-pub fn add_vote(routemap: &Routemap, answer: &mut Answer, stage_index: usize) {
+/// Adds one vote for stage `stage_index` to an answer's tally; false when there is no
+/// such stage, or its count is already the most a tally holds (`u32::MAX`).
+pub fn add_vote(routemap: &Routemap, answer: &mut Answer, stage_index: usize) -> bool {
     let Some(stage) = routemap.stages.get(stage_index) else {
-        return;
+        return false;
     };
     match answer.votes.iter_mut().find(|(id, _)| *id == stage.id) {
-        Some((_, count)) => *count += 1,
+        Some((_, count)) => match count.checked_add(1) {
+            Some(more) => *count = more,
+            None => return false,
+        },
         None => answer.votes.push((stage.id.clone(), 1)),
     }
     answer
         .votes
         .sort_by_key(|(id, _)| routemap.stage_index(id).unwrap_or(usize::MAX));
+    true
 }
 
 /// Takes one vote for stage `stage_index` away; false when it had none.
@@ -135,6 +144,26 @@ mod tests {
         assert!(remove_vote(&routemap, &mut answer, 1));
         assert!(!remove_vote(&routemap, &mut answer, 1));
         assert_eq!(answer.votes, [("on-the-route".to_string(), 2)]);
+    }
+
+    #[test]
+    fn counts_at_the_limit_never_wrap() {
+        let routemap = routemap();
+        let mut answer = Answer {
+            votes: vec![("flag-planted".into(), u32::MAX)],
+            ..Answer::default()
+        };
+        assert!(!add_vote(&routemap, &mut answer, 1), "no room for one more");
+        assert_eq!(answer.votes, [("flag-planted".to_string(), u32::MAX)]);
+        assert!(add_vote(&routemap, &mut answer, 2));
+        let counts = tally(&routemap, Some(&answer));
+        assert_eq!(counts, [0, u32::MAX, 1, 0, 0]);
+        assert_eq!(total(&counts), u64::from(u32::MAX) + 1);
+        assert_eq!(median(&counts), Some(1));
+        assert_eq!(median(&[u32::MAX, 0, u32::MAX, 0, 1]), Some(2));
+        assert_eq!(median(&[u32::MAX; 9]), Some(4));
+        assert!(remove_vote(&routemap, &mut answer, 1));
+        assert_eq!(tally(&routemap, Some(&answer))[1], u32::MAX - 1);
     }
 
     #[test]

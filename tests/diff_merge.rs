@@ -384,3 +384,58 @@ fn git_uses_routemap_as_its_diff_driver() {
         "{plain}"
     );
 }
+
+#[test]
+fn git_diff_driver_shows_a_rename_and_goes_on_to_later_files() {
+    let repo = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .current_dir(repo.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", repo.path())
+            .env("ROUTEMAP_DATA_DIR", repo.path().join(".data"))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.email", "t@example.org"]);
+    git(&["config", "user.name", "T"]);
+    fs::write(repo.path().join("2025.yaml"), LAST_YEAR).unwrap();
+    fs::write(repo.path().join("zz-othertown.yaml"), LAST_YEAR).unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "2025"]);
+    // The README's year-named files: last year's file becomes this year's, one answer
+    // changed, so git sees a rename; a later file changes too.
+    fs::rename(repo.path().join("2025.yaml"), repo.path().join("2026.yaml")).unwrap();
+    let moved = LAST_YEAR.replacen("current: flag-planted", "current: on-the-route", 1);
+    fs::write(repo.path().join("2026.yaml"), moved).unwrap();
+    fs::write(repo.path().join("zz-othertown.yaml"), THIS_YEAR).unwrap();
+    fs::write(repo.path().join(".gitattributes"), "*.yaml diff=routemap\n").unwrap();
+    git(&[
+        "config",
+        "diff.routemap.command",
+        &format!("'{}' git-diff", env!("CARGO_BIN_EXE_routemap")),
+    ]);
+    git(&["add", "."]);
+    let shown = git(&["diff", "--cached", "-M"]);
+    assert!(
+        shown.contains("routemap diff 2025.yaml → 2026.yaml (renamed, similarity index "),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("before  a/2025.yaml") && shown.contains("after   b/2026.yaml"),
+        "{shown}"
+    );
+    assert!(shown.contains("↑ up 2"), "{shown}");
+    assert!(
+        shown.contains("routemap diff zz-othertown.yaml\n"),
+        "git goes on to the later file:\n{shown}"
+    );
+}

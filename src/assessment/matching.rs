@@ -20,15 +20,21 @@ pub enum Mismatch {
 }
 
 impl fmt::Display for Mismatch {
+    /// Values from the file are quoted through the sanitiser: this is shown on stderr
+    /// and on screen.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::sanitize::line as clean;
         match self {
             Mismatch::Version { saved, loaded } => write!(
                 f,
-                "saved against routemap version '{saved}', now '{loaded}'"
+                "saved against routemap version '{}', now '{}'",
+                clean(saved),
+                clean(loaded)
             ),
             Mismatch::Theme { theme } => write!(
                 f,
-                "theme '{theme}' is not in the routemap; its answer is kept but not shown"
+                "theme '{}' is not in the routemap; its answer is kept but not shown",
+                clean(theme)
             ),
             Mismatch::Stage {
                 theme,
@@ -36,7 +42,9 @@ impl fmt::Display for Mismatch {
                 stage,
             } => write!(
                 f,
-                "theme '{theme}': {field} stage '{stage}' is not on the routemap's scale; it is kept as it is"
+                "theme '{}': {field} stage '{}' is not on the routemap's scale; it is kept as it is",
+                clean(theme),
+                clean(stage)
             ),
         }
     }

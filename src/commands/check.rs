@@ -2,6 +2,7 @@
 
 use super::Output;
 use crate::routemap;
+use crate::sanitize;
 use std::path::PathBuf;
 
 pub fn run(files: &[PathBuf]) -> Output {
@@ -10,9 +11,9 @@ pub fn run(files: &[PathBuf]) -> Output {
         match routemap::load_file(path) {
             Ok(routemap) => output.stdout.push_str(&format!(
                 "{}: ok, routemap '{}' version {}: {}\n",
-                path.display(),
-                routemap.id,
-                routemap.version,
+                sanitize::path(path),
+                sanitize::line(&routemap.id),
+                sanitize::line(&routemap.version),
                 routemap.summary_line()
             )),
             Err(error) => {

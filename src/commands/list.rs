@@ -1,7 +1,9 @@
 //! `routemap list`: the saved assessments of the data directory.
 
 use super::Output;
+use crate::error::Error;
 use crate::routemap::Routemap;
+use crate::sanitize;
 use crate::store::Store;
 use crate::table::Table;
 use std::collections::HashMap;
@@ -12,11 +14,11 @@ pub fn run(store: &Store) -> Output {
     if listed.is_empty() {
         output.stdout = format!(
             "No saved assessments in '{}' yet; 'routemap new' starts one.\n",
-            store.root().display()
+            sanitize::path(store.root())
         );
         return output;
     }
-    let mut routemaps: HashMap<String, Option<Routemap>> = HashMap::new();
+    let mut routemaps: HashMap<String, Result<Routemap, &str>> = HashMap::new();
     let mut table = Table::new(["NAME", "AUTHORITY", "ROUTEMAP", "PROGRESS", "UPDATED"]);
     for item in listed {
         let name = item
@@ -34,13 +36,21 @@ pub fn run(store: &Store) -> Output {
         };
         let routemap = routemaps
             .entry(assessment.routemap.id.clone())
-            .or_insert_with(|| store.resolve_routemap(&assessment.routemap.id).ok());
+            .or_insert_with(|| match store.resolve_routemap(&assessment.routemap.id) {
+                Ok(routemap) => Ok(routemap),
+                // Said once per routemap: why its assessments show no progress.
+                Err(error @ Error::Invalid(_)) => {
+                    output.stderr.push_str(&format!("warning: {error}\n"));
+                    Err("routemap unusable: see above")
+                }
+                Err(_) => Err("routemap missing"),
+            });
         let progress = match routemap {
-            Some(routemap) => {
+            Ok(routemap) => {
                 let (answered, total) = assessment.progress(routemap);
                 format!("{answered}/{total}")
             }
-            None => "routemap missing".into(),
+            Err(why) => (*why).to_string(),
         };
         table.row([
             name,

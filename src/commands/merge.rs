@@ -5,6 +5,7 @@ use crate::clock::Instant;
 use crate::error::{Error, Result};
 use crate::merge;
 use crate::routemap::plural;
+use crate::sanitize;
 use crate::store::{self, Store, WriteLock};
 use std::path::Path;
 
@@ -30,11 +31,11 @@ pub fn run(store: &Store, inputs: &[String], output: &Path, force: bool) -> Resu
         let said: Vec<String> = conflict
             .answers
             .iter()
-            .map(|(path, what)| format!("'{}' says {what}", path.display()))
+            .map(|(path, what)| format!("'{}' says {}", sanitize::path(path), sanitize::line(what)))
             .collect();
         report.push_str(&format!(
             "conflict: theme '{}': {}\n",
-            conflict.theme_name,
+            sanitize::line(&conflict.theme_name),
             said.join("; ")
         ));
     }
@@ -43,14 +44,14 @@ pub fn run(store: &Store, inputs: &[String], output: &Path, force: bool) -> Resu
         n => format!(
             "{} (each recorded in its theme's notes with the stage left unset; open '{}' to settle {})",
             plural(n, "conflict"),
-            output.display(),
+            sanitize::path(output),
             if n == 1 { "it" } else { "them" }
         ),
     };
     report.push_str(&format!(
         "Merged {} into '{}': {} taken from one file, {} agreed, {conflicts}.\n",
         plural(files.len(), "assessment"),
-        output.display(),
+        sanitize::path(output),
         plural(merged.taken, "theme"),
         merged.agreed
     ));

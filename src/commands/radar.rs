@@ -3,6 +3,7 @@
 use super::Output;
 use crate::error::{Error, Result};
 use crate::radar::{self, Drawing, Look, Radar};
+use crate::sanitize;
 use crate::store::{OpenedAssessment, Store};
 use crate::term;
 use crate::textout::buffer_to_text;
@@ -24,10 +25,10 @@ pub fn run(store: &Store, args: &RadarArgs) -> Result<Output> {
         if other.assessment.routemap.id != opened.assessment.routemap.id {
             return Err(Error::Incompatible(format!(
                 "'{}' uses routemap '{}' but '{}' uses '{}'; compare assessments of the same routemap",
-                opened.path.display(),
-                opened.assessment.routemap.id,
-                other.path.display(),
-                other.assessment.routemap.id
+                sanitize::path(&opened.path),
+                sanitize::line(&opened.assessment.routemap.id),
+                sanitize::path(&other.path),
+                sanitize::line(&other.assessment.routemap.id)
             )));
         }
         header.push(format!("against {}", heading(&other)));
@@ -50,9 +51,10 @@ pub fn run(store: &Store, args: &RadarArgs) -> Result<Output> {
         buffer_to_text(&buffer, look.color)
     ));
     for mismatch in &opened.mismatches {
-        output
-            .stderr
-            .push_str(&format!("note: {}: {mismatch}\n", opened.path.display()));
+        output.stderr.push_str(&format!(
+            "note: {}: {mismatch}\n",
+            sanitize::path(&opened.path)
+        ));
     }
     Ok(output)
 }
@@ -61,8 +63,8 @@ fn heading(opened: &OpenedAssessment) -> String {
     let (answered, total) = opened.assessment.progress(&opened.routemap);
     format!(
         "{} · {} {} · {answered}/{total} answered",
-        opened.assessment.display_name(),
-        opened.routemap.id,
-        opened.routemap.version
+        sanitize::line(&opened.assessment.display_name()),
+        sanitize::line(&opened.routemap.id),
+        sanitize::line(&opened.routemap.version)
     )
 }

@@ -1,6 +1,7 @@
 //! `routemap routemaps`: the routemaps available, built in and in the data directory.
 
 use super::Output;
+use crate::sanitize;
 use crate::store::{Origin, Store};
 use crate::table::Table;
 
@@ -10,7 +11,7 @@ pub fn run(store: &Store) -> Output {
     for available in store.available_routemaps() {
         let from = match &available.origin {
             Origin::Builtin => "built in".to_string(),
-            Origin::File(path) => path.display().to_string(),
+            Origin::File(path) => sanitize::path(path),
         };
         match available.routemap {
             Ok(routemap) => table.row([
@@ -26,7 +27,7 @@ pub fn run(store: &Store) -> Output {
     output.stdout = table.render();
     output.stdout.push_str(&format!(
         "\nCustom routemaps go in '{}'; 'routemap check FILE' validates one.\n",
-        store.routemaps_dir().display()
+        sanitize::path(&store.routemaps_dir())
     ));
     output
 }

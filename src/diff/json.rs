@@ -82,7 +82,7 @@ struct JsonTheme<'a> {
 
 fn side(side: &Side) -> JsonSide<'_> {
     JsonSide {
-        path: side.path.display().to_string(),
+        path: side.path.to_string_lossy().into_owned(),
         authority: &side.authority,
         title: side.title.as_deref(),
         created: side.created.as_deref(),
@@ -179,5 +179,5 @@ pub fn to_json(diff: &Diff) -> String {
         themes: diff.themes.iter().map(theme).collect(),
     };
     // Serializing plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    crate::jsonout::pretty(&value).unwrap_or_default()
 }

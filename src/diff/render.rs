@@ -1,8 +1,13 @@
 //! A `Diff` as an aligned text table (arrows and words, colour only when asked) or as a
 //! GitHub markdown table.
+//!
+//! Every name, note, path and label comes from a file, so each passes the sanitiser
+//! ([`clean`]) before it is laid out: widths are measured on what is shown, and no
+//! control reaches the terminal. The colour codes are added after, by [`paint`].
 
 use super::{Diff, Movement, NotesChange, Side, ThemeDiff, confidence_label};
 use crate::routemap::plural;
+use crate::sanitize;
 use crate::text::ellipsize;
 use unicode_width::UnicodeWidthStr;
 
@@ -23,28 +28,40 @@ pub fn movement_words(movement: &Movement) -> String {
     }
 }
 
+/// Text from a file on one line, controls shown.
+fn clean(text: &str) -> String {
+    sanitize::line(text).into_owned()
+}
+
 fn side_line(label: &str, side: &Side) -> String {
-    let mut name = side.authority.clone();
+    let mut name = clean(&side.authority);
     if let Some(title) = &side.title {
-        name = format!("{name} — {title}");
+        name = format!("{name} — {}", clean(title));
     }
     let when = side
         .updated
         .as_deref()
-        .map(|at| format!("  (updated {})", at.replace('T', " ").replace('Z', " UTC")))
+        .map(|at| {
+            format!(
+                "  (updated {})",
+                clean(&at.replace('T', " ").replace('Z', " UTC"))
+            )
+        })
         .unwrap_or_default();
-    format!("{label:<7} {}  {name}{when}", side.path.display())
+    format!("{label:<7} {}  {name}{when}", sanitize::path(&side.path))
 }
 
 fn routemap_line(diff: &Diff) -> String {
     let (before, after) = (&diff.before.routemap_version, &diff.after.routemap_version);
+    let id = clean(&diff.routemap_id);
     if before != after && !before.is_empty() && !after.is_empty() {
         format!(
-            "routemap {}: version {before} → {after}; themes matched by id, the rest listed at the end",
-            diff.routemap_id
+            "routemap {id}: version {} → {}; themes matched by id, the rest listed at the end",
+            clean(before),
+            clean(after)
         )
     } else {
-        format!("routemap {} {}", diff.routemap_id, diff.routemap_version)
+        format!("routemap {id} {}", clean(&diff.routemap_version))
     }
 }
 
@@ -151,6 +168,9 @@ fn detail_lines(diff: &Diff, theme: &ThemeDiff, verbose: bool) -> Vec<(String, S
         lines.push(("note".into(), "not in this version of the routemap".into()));
     }
     lines
+        .into_iter()
+        .map(|(label, text)| (label, clean(&text)))
+        .collect()
 }
 
 /// The diff as an aligned text table.
@@ -170,11 +190,11 @@ pub fn to_text(diff: &Diff, verbose: bool, color: bool) -> String {
     let theme_width = diff
         .themes
         .iter()
-        .map(|t| t.name.width())
+        .map(|t| clean(&t.name).width())
         .max()
         .unwrap_or(5)
         .clamp(5, THEME_WIDTH);
-    let label = |answer| diff.current_label(answer);
+    let label = |answer| clean(&diff.current_label(answer));
     let stage_width = diff
         .themes
         .iter()
@@ -192,7 +212,7 @@ pub fn to_text(diff: &Diff, verbose: bool, color: bool) -> String {
         let words = movement_words(&theme.movement);
         out.push(format!(
             "{}  {}  {}  {}",
-            pad(&theme.name, theme_width),
+            pad(&clean(&theme.name), theme_width),
             pad(&label(&theme.before), stage_width),
             pad(&label(&theme.after), stage_width),
             paint(&words, &theme.movement, color)
@@ -206,9 +226,9 @@ pub fn to_text(diff: &Diff, verbose: bool, color: bool) -> String {
     out.join("\n") + "\n"
 }
 
-/// Text safe inside a markdown table cell.
+/// Text safe inside a markdown table cell: on one line, controls shown.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', "<br>")
+    clean(&text.replace('|', "\\|").replace('\n', "<br>"))
 }
 
 /// The diff as a GitHub markdown table.
@@ -217,16 +237,16 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
         let title = side
             .title
             .as_deref()
-            .map(|t| format!(" — {t}"))
+            .map(|t| format!(" — {}", cell(t)))
             .unwrap_or_default();
         let updated = side
             .updated
             .as_deref()
-            .map(|u| format!(", updated {u}"))
+            .map(|u| format!(", updated {}", cell(u)))
             .unwrap_or_default();
         format!(
             "- **{label}:** `{}` — {}{title}{updated}",
-            side.path.display(),
+            sanitize::path(&side.path),
             cell(&side.authority)
         )
     };

@@ -126,12 +126,12 @@ impl Radar {
             axes: routemap
                 .themes
                 .iter()
-                .map(|theme| theme.name.clone())
+                .map(|theme| shown(&theme.name))
                 .collect(),
             stages: routemap
                 .stages
                 .iter()
-                .map(|stage| stage.name.clone())
+                .map(|stage| shown(&stage.name))
                 .collect(),
             series,
         }
@@ -140,7 +140,7 @@ impl Radar {
     /// Adds another assessment's current stages as a comparison series.
     pub fn against(mut self, routemap: &Routemap, other: &Assessment, name: &str) -> Radar {
         self.series.push(Series {
-            name: name.to_string(),
+            name: shown(name),
             kind: SeriesKind::Against,
             values: current_values(routemap, other),
         });
@@ -151,6 +151,12 @@ impl Radar {
     pub fn needs_bars(&self) -> bool {
         self.axes.len() < MIN_SPOKES || self.axes.len() > MAX_SPOKES
     }
+}
+
+/// A name from a file as the radar draws it: on one line, controls shown (the labels
+/// reach a terminal, as printed text or in the full-screen program).
+fn shown(name: &str) -> String {
+    crate::sanitize::line(name).into_owned()
 }
 
 /// The current stage index per theme; `None` for unanswered, n/a or an unknown stage.

@@ -154,7 +154,7 @@ impl Session {
             .filter_map(|listed| {
                 let assessment = listed.assessment.ok()?;
                 (assessment.routemap.id == self.state.routemap.id).then(|| state::Comparison {
-                    name: assessment.display_name(),
+                    name: crate::sanitize::line(&assessment.display_name()).into_owned(),
                     path: listed.path,
                     assessment,
                 })

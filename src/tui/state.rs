@@ -185,6 +185,8 @@ impl State {
         location: String,
         palette: Palette,
     ) -> Self {
+        let routemap = shown(routemap);
+        let location = crate::sanitize::line(&location).into_owned();
         let mismatches = crate::assessment::mismatches(&assessment, &routemap);
         State {
             routemap,
@@ -243,5 +245,84 @@ impl State {
 
     pub fn is_editing(&self) -> bool {
         matches!(self.mode, Mode::Editing(_))
+    }
+}
+
+/// The routemap as the screens show it: every text a person reads passed through the
+/// sanitiser once, as the state is made, so no screen draws a bidirectional override or a control from
+/// the file (ratatui drops C0 and C1 controls itself, but not the overrides). Ids, which
+/// answers are matched and saved by, are kept as they are.
+fn shown(mut routemap: Routemap) -> Routemap {
+    let line = |text: &mut String| *text = crate::sanitize::line(text).into_owned();
+    let text = |text: &mut String| *text = crate::sanitize::text(text).into_owned();
+    line(&mut routemap.title);
+    line(&mut routemap.version);
+    routemap.description.iter_mut().for_each(text);
+    routemap.source.iter_mut().for_each(text);
+    for stage in &mut routemap.stages {
+        line(&mut stage.name);
+        stage.summary.iter_mut().for_each(text);
+    }
+    routemap.sections.iter_mut().for_each(|s| line(&mut s.name));
+    for theme in &mut routemap.themes {
+        line(&mut theme.name);
+        theme.question.iter_mut().for_each(text);
+        theme.vision.iter_mut().for_each(text);
+        theme.descriptors.iter_mut().for_each(text);
+        for (role, actions) in &mut theme.actions {
+            line(role);
+            actions.iter_mut().for_each(text);
+        }
+    }
+    routemap
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_routemap_on_screen_carries_no_control_or_override_but_keeps_its_ids() {
+        let hostile = "x\u{1b}]0;PWNED\u{7}\r\u{9b}2J\u{202e}\u{2066}";
+        let mut routemap = crate::builtin::find(crate::builtin::DEFAULT_ROUTEMAP)
+            .unwrap()
+            .load()
+            .unwrap();
+        let ids: Vec<String> = routemap.themes.iter().map(|t| t.id.clone()).collect();
+        routemap.title = hostile.into();
+        routemap.version = hostile.into();
+        routemap.description = Some(hostile.into());
+        routemap.source = Some(hostile.into());
+        routemap.stages[0].name = hostile.into();
+        routemap.stages[0].summary = Some(hostile.into());
+        routemap.sections[0].name = hostile.into();
+        let theme = &mut routemap.themes[0];
+        theme.name = hostile.into();
+        theme.question = Some(hostile.into());
+        theme.vision = Some(hostile.into());
+        theme.descriptors[0] = format!("{hostile}\nsecond line");
+        theme.actions = vec![(hostile.into(), vec![hostile.into()])];
+        let shown = shown(routemap);
+        let theme = &shown.themes[0];
+        let mut texts = vec![&shown.title, &shown.version, &shown.stages[0].name];
+        texts.extend([&shown.sections[0].name, &theme.name, &theme.actions[0].0]);
+        texts.extend([&theme.actions[0].1[0], &theme.descriptors[0]]);
+        texts.extend(shown.description.iter().chain(&shown.source));
+        texts.extend(shown.stages[0].summary.iter());
+        texts.extend(theme.question.iter().chain(&theme.vision));
+        assert_eq!(texts.len(), 13);
+        for text in texts {
+            assert!(
+                text.starts_with("x^[]0;PWNED^G^M\\u{9b}2J\\u{202e}"),
+                "{text}"
+            );
+            assert!(
+                !text.contains(|c| crate::sanitize::is_unsafe(c, true)),
+                "{text}"
+            );
+        }
+        assert!(theme.descriptors[0].ends_with("\nsecond line"));
+        let after: Vec<String> = shown.themes.iter().map(|t| t.id.clone()).collect();
+        assert_eq!(after, ids);
     }
 }

@@ -99,9 +99,16 @@ fn add_vote(state: &mut State, stage: usize) -> Vec<Effect> {
         return Vec::new();
     };
     let routemap = state.routemap.clone();
-    let effects = change_answer(state, |answer| workshop::add_vote(&routemap, answer, stage));
-    if !effects.is_empty() {
+    let mut added = false;
+    let effects = change_answer(state, |answer| {
+        added = workshop::add_vote(&routemap, answer, stage);
+    });
+    if added {
         state.workshop.history.entry(theme).or_default().push(stage);
+    } else if !effects.is_empty() {
+        state.message = Some(info(
+            "That stage already has the most votes a tally can hold.".into(),
+        ));
     }
     effects
 }

@@ -119,7 +119,10 @@ fn title_bar(state: &State, frame: &mut Frame, area: Rect) {
     let right_width = right.chars().count() as u16;
     let left_room = usize::from(area.width.saturating_sub(right_width + 1));
     let left = crate::text::ellipsize(
-        &format!(" routemap │ {}", state.assessment.display_name()),
+        &format!(
+            " routemap │ {}",
+            crate::sanitize::line(&state.assessment.display_name())
+        ),
         left_room,
         "…",
     );

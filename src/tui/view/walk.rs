@@ -262,6 +262,8 @@ fn push_wrapped(
     style: Style,
 ) {
     let room = usize::from(width).saturating_sub(indent).max(8);
+    // Notes and evidence come from the file as they are: shown, never sent.
+    let text = crate::sanitize::text(text);
     for paragraph in text.split('\n') {
         if paragraph.trim().is_empty() {
             lines.push(Line::default());

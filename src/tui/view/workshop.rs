@@ -243,7 +243,7 @@ fn progress_line(state: &State, palette: &Palette, frame: &mut Frame, area: Rect
         flags
             .iter()
             .map(|f| format!("[{f}]"))
-            .chain([state.assessment.display_name()])
+            .chain([crate::sanitize::line(&state.assessment.display_name()).into_owned()])
             .collect::<Vec<_>>()
             .join(" ")
     );
@@ -359,7 +359,8 @@ fn stages(
         let pad = usize::from(text_width).saturating_sub(head.width()) + 2;
         let bar = if visible {
             let room = usize::from(tally_width).saturating_sub(4);
-            let filled = (counts[index] as usize * room)
+            let filled = (counts[index] as usize)
+                .saturating_mul(room)
                 .div_ceil(most as usize)
                 .min(room);
             let count_text = if counts[index] > 0 {
@@ -431,7 +432,7 @@ pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
     let (answered, total) = state.assessment.progress(&state.routemap);
     let title = format!(
         " WORKSHOP SUMMARY │ {} · {answered}/{total} agreed ",
-        state.assessment.display_name()
+        crate::sanitize::line(&state.assessment.display_name())
     );
     draw_lines(
         frame,
