@@ -15,7 +15,7 @@ mod files;
 mod saved_file;
 
 pub use files::{Stamp, open_to_read, why_not_writable};
-pub use saved_file::{NotSaved, Saved, SavedFile, real_path};
+pub use saved_file::{NotSaved, SaveProblem, Saved, SavedFile, real_path};
 
 /// The user's data directory: saved assessments, and custom routemaps in `routemaps/`.
 #[derive(Debug, Clone)]

@@ -30,7 +30,13 @@ fn a_full_disk_is_never_reported_as_saved() {
     tmux.wait_for("w", "1/12 answered");
     tmux.keys("w", &["n"]);
     tmux.wait_for("w", "Notes — Leadership");
-    tmux.type_text("w", &"too many words ".repeat(200));
+    // Typed in pieces, as a person types: crossterm reads at most 1 KiB per wake-up of
+    // its edge-triggered poll, so one 3 KiB burst of keys (not a bracketed paste) would
+    // wait for the next key press (crossterm-rs/crossterm#1057).
+    for _ in 0..5 {
+        tmux.type_text("w", &"too many words ".repeat(40));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     tmux.keys("w", &["Escape"]);
     let screen = tmux.wait_for("w", "NOT SAVED");
     assert!(screen.contains("Not saved"), "{screen}");
@@ -50,7 +56,8 @@ fn a_full_disk_is_never_reported_as_saved() {
     let file = tmux.saved().remove(0);
     let text = read(&file);
     assert!(text.contains("current: flag-planted"), "{text}");
-    assert!(!text.contains("too many words"), "{text}");
+    // What fitted was saved as it was typed; the rest, reported lost, is not there.
+    assert!(text.matches("too many words").count() < 200, "{text}");
 }
 
 #[test]
@@ -88,7 +95,10 @@ fn a_change_made_outside_is_kept_and_a_conflict_is_never_overwritten() {
     replace_from_outside(&file, &theirs);
     tmux.keys("w", &["2"]);
     let screen = tmux.wait_for("w", "NOT SAVED");
-    assert!(screen.contains("in the same place as you"), "{screen}");
+    assert!(
+        screen.contains("another program changed Leadership (current) too"),
+        "{screen}"
+    );
     assert_eq!(read(&file), theirs, "their change is untouched");
 
     // Quitting offers to write ours elsewhere.
@@ -204,13 +214,22 @@ fn another_users_file_opens_read_only() {
 #[test]
 fn every_signal_that_ends_the_program_restores_the_terminal_and_cursor() {
     let tmux = Tmux::new("allsignals");
-    for (signal, number) in [
+    let mut signals = vec![
         ("USR1", 10),
+        ("USR2", 12),
         ("ALRM", 14),
         ("HUP", 1),
         ("TERM", 15),
         ("QUIT", 3),
-    ] {
+        ("ABRT", 6),
+    ];
+    if cfg!(all(
+        target_os = "linux",
+        any(target_arch = "x86_64", target_arch = "aarch64")
+    )) {
+        signals.extend([("STKFLT", 16), ("PWR", 30)]);
+    }
+    for (signal, number) in signals {
         let window = signal.to_lowercase();
         tmux.start(&window, "new --authority Anytown", 80, 24);
         tmux.wait_for(&window, "answered");
@@ -248,4 +267,30 @@ fn a_bare_start_says_which_saved_files_could_not_be_read() {
     tmux.keys("w", &["Escape"]);
     tmux.wait_for("w", "EXIT=0");
     assert_eq!(read(&broken), text, "the broken file is untouched");
+}
+
+#[test]
+fn a_stop_from_outside_gives_the_terminal_back_and_a_continue_takes_it_again() {
+    let tmux = Tmux::new("stop");
+    tmux.start("w", "new --authority Anytown", 80, 24);
+    tmux.wait_for("w", "0/12 answered");
+    let pid = tmux.routemap_pid();
+    Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
+    let deadline = std::time::Instant::now() + tmux::deadline();
+    while tmux.alternate_screen_on("w") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the stop restores the screen"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(tmux.cursor_visible("w"), "and shows the cursor");
+    Command::new("kill").args(["-CONT", &pid]).status().unwrap();
+    let screen = tmux.wait_for("w", "0/12 answered");
+    assert!(screen.contains("Leadership"), "redrawn whole:\n{screen}");
+    assert!(tmux.alternate_screen_on("w"));
+    tmux.keys("w", &["2"]);
+    tmux.wait_for("w", "1/12 answered");
+    tmux.keys("w", &["q"]);
+    tmux.wait_for("w", "EXIT=0");
 }

@@ -31,7 +31,10 @@ pub fn reapply(
     theirs: &Assessment,
 ) -> Result<Assessment, Vec<Conflict>> {
     let mut conflicts = Vec::new();
-    let routemap = pick(&base.routemap, &ours.routemap, &theirs.routemap);
+    // The session shows one routemap: a file now made against another (or another
+    // version) cannot take answers made against this one, whoever changed it.
+    let routemap = (ours.routemap == base.routemap && theirs.routemap == base.routemap)
+        .then(|| base.routemap.clone());
     let authority = pick(&base.authority, &ours.authority, &theirs.authority);
     let title = pick(&base.title, &ours.title, &theirs.title);
     for (name, merged) in [
@@ -219,6 +222,23 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn a_file_switched_to_another_routemap_is_a_conflict() {
+        let routemap = builtin::planting_the_flag();
+        let base = base();
+        let mut ours = base.clone();
+        ours.answer_mut(&routemap, "governance").current = stage("route-planned");
+        let mut theirs = base.clone();
+        theirs.routemap.id = "procurement-and-sourcing".into();
+        assert_eq!(
+            reapply(&base, &ours, &theirs).unwrap_err(),
+            [Conflict::top("routemap")]
+        );
+        let mut theirs = base.clone();
+        theirs.routemap.version = "2012".into();
+        assert!(reapply(&base, &ours, &theirs).is_err(), "a new version too");
     }
 
     #[test]

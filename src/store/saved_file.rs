@@ -48,6 +48,19 @@ pub enum NotSaved {
     /// The file was changed by someone else and cannot be read now (half-written by an
     /// editor, or broken): this session will not guess.
     Unreadable(Error),
+    /// The file was replaced by a link or something that is not a file: writing would
+    /// replace it rather than go where it now points.
+    Replaced,
+    /// The file's permissions were changed so that it may not be written.
+    MadeReadOnly(String),
+}
+
+/// A failed save in words: a short line for the status bar, and the whole story for the
+/// question asked on quitting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveProblem {
+    pub short: String,
+    pub detail: String,
 }
 
 impl SavedFile {
@@ -71,6 +84,14 @@ impl SavedFile {
         let mut outcome = Saved::Written;
         let observed = Stamp::of(&self.path).ok();
         if observed != self.stamp {
+            if let Ok(metadata) = std::fs::symlink_metadata(&self.path) {
+                if !metadata.is_file() {
+                    return Err(NotSaved::Replaced);
+                }
+                if let Some(reason) = super::why_not_writable(&self.path) {
+                    return Err(NotSaved::MadeReadOnly(reason));
+                }
+            }
             if observed.is_none() {
                 outcome = Saved::Recreated;
             } else {
@@ -115,37 +136,64 @@ pub fn real_path(path: &Path) -> PathBuf {
 }
 
 impl NotSaved {
-    /// One sentence for the status line, naming the file and what to do.
-    pub fn describe(&self, path: &Path, routemap: &Routemap) -> String {
+    /// What went wrong, for the status line (short, so the reason is never cut off) and
+    /// for the question on quitting (the whole story, naming the file).
+    pub fn describe(&self, path: &Path, routemap: &Routemap) -> SaveProblem {
         let file = crate::sanitize::path(path);
-        match self {
+        let (short, detail) = match self {
             NotSaved::Failed(error) => {
-                format!("Not saved: {}", crate::sanitize::line(&error.to_string()))
-            }
-            NotSaved::Unreadable(_) => format!(
-                "Not saved: '{file}' was changed by another program and cannot be read now; fix or restore it, and the next change saves (q offers to write yours elsewhere)"
-            ),
-            NotSaved::Conflict(conflicts) => {
-                let places: Vec<String> = conflicts
-                    .iter()
-                    .map(|conflict| match &conflict.theme {
-                        Some(theme) => {
-                            let name = routemap
-                                .theme_index(theme)
-                                .and_then(|index| routemap.themes.get(index))
-                                .map_or(theme.as_str(), |theme| theme.name.as_str());
-                            format!("{} ({})", crate::sanitize::line(name), conflict.field)
-                        }
-                        None => conflict.field.to_string(),
-                    })
-                    .collect();
-                format!(
-                    "Not saved: '{file}' was changed by another program in the same place as you ({}); nothing was written (q offers to write yours elsewhere)",
-                    places.join(", ")
+                let reason = match error {
+                    Error::Write { reason, .. } => reason.clone(),
+                    other => other.to_string(),
+                };
+                (
+                    format!("Not saved: {reason}. The next change tries again; q for choices."),
+                    format!("'{file}' could not be written: {reason}. The file on disk is as it was before your last changes."),
                 )
             }
+            NotSaved::Unreadable(_) => (
+                "Not saved: another program left the file unreadable; once it is fixed the next change saves.".to_string(),
+                format!("'{file}' was changed by another program and cannot be read now, so it was not written over; fix or restore it and the next change saves."),
+            ),
+            NotSaved::Replaced => (
+                "Not saved: the file was replaced by a link or a non-file; reopen it to go on.".to_string(),
+                format!("'{file}' was replaced by a link or something that is not a file while it was open; it was left as it is."),
+            ),
+            NotSaved::MadeReadOnly(reason) => (
+                format!("Not saved: {reason}."),
+                format!("'{file}' may no longer be written: {reason}. It was left as it is."),
+            ),
+            NotSaved::Conflict(conflicts) => {
+                let places = conflict_places(conflicts, routemap);
+                (
+                    format!("Not saved: another program changed {places} too; q for choices."),
+                    format!("'{file}' was changed by another program in the same place as you ({places}); nothing was written over their change."),
+                )
+            }
+        };
+        SaveProblem {
+            short: crate::sanitize::line(&short).into_owned(),
+            detail: crate::sanitize::line(&detail).into_owned(),
         }
     }
+}
+
+/// "Leadership (current), title": where both sides changed the same thing.
+fn conflict_places(conflicts: &[Conflict], routemap: &Routemap) -> String {
+    let places: Vec<String> = conflicts
+        .iter()
+        .map(|conflict| match &conflict.theme {
+            Some(theme) => {
+                let name = routemap
+                    .theme_index(theme)
+                    .and_then(|index| routemap.themes.get(index))
+                    .map_or(theme.as_str(), |theme| theme.name.as_str());
+                format!("{name} ({})", conflict.field)
+            }
+            None => format!("the {}", conflict.field),
+        })
+        .collect();
+    places.join(", ")
 }
 
 #[cfg(test)]
@@ -206,9 +254,14 @@ mod tests {
         assert!(matches!(&refused, NotSaved::Conflict(c) if c.len() == 1));
         assert_eq!(fs::read(&path).unwrap(), before);
         let said = refused.describe(&path, &routemap);
+        assert_eq!(
+            said.short,
+            "Not saved: another program changed Leadership (current) too; q for choices."
+        );
         assert!(
-            said.contains("in the same place as you (Leadership (current))"),
-            "{said}"
+            said.detail
+                .contains("in the same place as you (Leadership (current))"),
+            "{said:?}"
         );
     }
 
@@ -236,6 +289,41 @@ mod tests {
         ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
         assert_eq!(file.save(&mut ours, &routemap).unwrap(), Saved::Recreated);
         assert_eq!(super::super::load_assessment(&path).unwrap(), ours);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_turned_into_a_link_while_open_is_not_replaced() {
+        let (dir, path, mut ours, routemap) = setup();
+        let mut file = SavedFile::open(&path, &ours);
+        let moved = dir.path().join("shared.yaml");
+        fs::rename(&path, &moved).unwrap();
+        std::os::unix::fs::symlink(&moved, &path).unwrap();
+        ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
+        assert!(matches!(
+            file.save(&mut ours, &routemap),
+            Err(NotSaved::Replaced)
+        ));
+        assert!(
+            fs::symlink_metadata(&path)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_made_read_only_while_open_is_not_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, path, mut ours, routemap) = setup();
+        let mut file = SavedFile::open(&path, &ours);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let before = fs::read(&path).unwrap();
+        ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
+        let refused = file.save(&mut ours, &routemap).unwrap_err();
+        assert!(matches!(refused, NotSaved::MadeReadOnly(_)));
+        assert_eq!(fs::read(&path).unwrap(), before);
     }
 
     #[cfg(unix)]

@@ -63,6 +63,9 @@ pub struct Session {
 /// Set while a change is not on disk, so a signal that ends the program can say so.
 static UNSAVED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// Set when the terminal was given back after a stop: the next frame is drawn whole.
+static REDRAW_ALL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 impl Session {
     pub fn path(&self) -> &std::path::Path {
         self.file.path()
@@ -90,6 +93,11 @@ impl Session {
                         )
                     }
                     store::Saved::Recreated => {
+                        // Its lock went with it: take a new one, so a second process
+                        // opening the new file is read-only again.
+                        if self.lock.is_some() {
+                            self.lock = store::WriteLock::acquire(self.file.path()).ok();
+                        }
                         Some("The file had been deleted or moved away; it is saved again.")
                     }
                     store::Saved::Written if was_failing => {
@@ -211,6 +219,9 @@ fn event_loop(
         update(&mut session.state, Msg::Resize(size.width, size.height));
     }
     loop {
+        if REDRAW_ALL.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            terminal.clear()?;
+        }
         terminal.draw(|frame| view::render(&session.state, frame))?;
         let mut effects = Vec::new();
         let mut quit = false;

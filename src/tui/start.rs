@@ -115,8 +115,8 @@ fn ending(session: &Session) -> Ending {
         ),
         (None, Some(problem), None) => (
             format!(
-                "Your last changes to {path} were NOT saved and are lost ({}).",
-                problem.trim_start_matches("Not saved: ")
+                "Your last changes to {path} were NOT saved and are lost: {}",
+                problem.detail
             ),
             true,
         ),
@@ -142,32 +142,64 @@ fn restore_terminal() {
 /// restored (cursor included). Every change is saved when made, so there is nothing
 /// else to do, unless a save had failed: then it says so. SIGXFSZ (a file size limit
 /// reached while saving) is caught only so that the save fails with an error the
-/// program reports, instead of the program being killed mid-write.
+/// program reports, instead of the program being killed mid-write. SIGTSTP (a stop
+/// asked from outside) restores the terminal before stopping, and SIGCONT takes it back
+/// and redraws. SIGSEGV, SIGBUS, SIGILL and SIGFPE are left alone: they mean the
+/// program itself is broken, and no handler can safely carry on.
 fn restore_on_signals() {
     use signal_hook::consts::signal::*;
-    let ending = [
+    #[allow(unused_mut)]
+    let mut ending = vec![
         SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
-        SIGSYS, SIGTRAP, SIGIO,
+        SIGSYS, SIGTRAP, SIGIO, SIGABRT,
     ];
-    let Ok(mut signals) =
-        signal_hook::iterator::Signals::new(ending.iter().copied().chain([SIGXFSZ]))
-    else {
+    #[cfg(target_os = "linux")]
+    ending.extend([libc::SIGSTKFLT, libc::SIGPWR]);
+    let handled = ending.iter().copied().chain([SIGXFSZ, SIGTSTP, SIGCONT]);
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(handled) else {
         return;
     };
     std::thread::spawn(move || {
+        let mut stopped = false;
         for signal in signals.forever() {
-            if signal == SIGXFSZ {
-                continue;
+            match signal {
+                SIGXFSZ => {}
+                SIGTSTP => {
+                    restore_terminal();
+                    stopped = true;
+                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                }
+                SIGCONT if stopped => {
+                    stopped = false;
+                    take_back_terminal();
+                }
+                SIGCONT => {}
+                _ => {
+                    restore_terminal();
+                    if UNSAVED.load(std::sync::atomic::Ordering::SeqCst) {
+                        eprintln!(
+                            "routemap: stopped by a signal; the last changes had NOT been saved (a save failed)."
+                        );
+                    }
+                    std::process::exit(128 + signal);
+                }
             }
-            restore_terminal();
-            if UNSAVED.load(std::sync::atomic::Ordering::SeqCst) {
-                eprintln!(
-                    "routemap: stopped by a signal; the last changes had NOT been saved (a save failed)."
-                );
-            }
-            std::process::exit(128 + signal);
         }
     });
+}
+
+/// After a stop: raw mode and the alternate screen again, and a redraw of the whole
+/// screen (the event loop is woken by a resize event, which crossterm makes of SIGWINCH).
+fn take_back_terminal() {
+    use ratatui::crossterm::{cursor, execute, terminal};
+    let _ = terminal::enable_raw_mode();
+    let _ = execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide
+    );
+    super::REDRAW_ALL.store(true, std::sync::atomic::Ordering::SeqCst);
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
 }
 
 /// What to open, and (for a bare `routemap`) a note on saved files that could not be

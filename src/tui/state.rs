@@ -157,7 +157,7 @@ pub struct State {
     pub read_only: Option<String>,
     /// Why the last save failed, until a save succeeds: shown all the while, so a
     /// change that is not on disk is never mistaken for one that is.
-    pub save_problem: Option<String>,
+    pub save_problem: Option<crate::store::SaveProblem>,
     /// Where to offer to write the changes when they cannot be saved.
     pub save_elsewhere_suggestion: String,
     /// The focused theme, by routemap index.

@@ -87,17 +87,21 @@ impl Tmux {
         self.tmux(&["capture-pane", "-p", "-t", window])
     }
 
-    /// Waits until the screen satisfies `ready`, polling; fails with the last screen.
+    /// Waits until the screen satisfies `ready` and has settled (the same on two
+    /// captures in a row, so a frame caught half drawn does not count); fails with the
+    /// last screen.
     pub fn wait(&self, window: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + deadline();
+        let mut previous = String::new();
         loop {
             let screen = self.screen(window);
-            if ready(&screen) {
+            if ready(&screen) && screen == previous {
                 return screen;
             }
             if Instant::now() > deadline {
                 panic!("timed out waiting for {what}; the screen was:\n{screen}");
             }
+            previous = screen;
             std::thread::sleep(Duration::from_millis(40));
         }
     }

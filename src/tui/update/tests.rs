@@ -644,13 +644,13 @@ fn the_workshop_refuses_changes_when_read_only() {
 #[test]
 fn a_failed_save_stays_said_until_a_save_works() {
     let mut state = state();
-    state.save_problem = Some("Not saved: the disk is full".into());
+    state.save_problem = Some(problem("Not saved: the disk is full"));
     press(&mut state, KeyCode::Char('j'));
     press(&mut state, KeyCode::Char('?'));
     press(&mut state, KeyCode::Esc);
     assert_eq!(
-        state.save_problem.as_deref(),
-        Some("Not saved: the disk is full"),
+        state.save_problem,
+        Some(problem("Not saved: the disk is full")),
         "keys clear passing messages, not a failed save"
     );
 }
@@ -658,7 +658,7 @@ fn a_failed_save_stays_said_until_a_save_works() {
 #[test]
 fn quitting_with_unsaved_changes_asks_first() {
     let mut state = state();
-    state.save_problem = Some("Not saved: the disk is full".into());
+    state.save_problem = Some(problem("Not saved: the disk is full"));
     state.save_elsewhere_suggestion = "~/anytown-unsaved.yaml".into();
     assert_eq!(press(&mut state, KeyCode::Char('q')), vec![]);
     assert!(matches!(state.mode, Mode::ConfirmQuit));
@@ -679,7 +679,7 @@ fn quitting_with_unsaved_changes_asks_first() {
 #[test]
 fn w_asks_where_to_write_the_unsaved_changes() {
     let mut state = state();
-    state.save_problem = Some("Not saved: the disk is full".into());
+    state.save_problem = Some(problem("Not saved: the disk is full"));
     state.save_elsewhere_suggestion = "/tmp/anytown-unsaved.yaml".into();
     press(&mut state, KeyCode::Char('q'));
     press(&mut state, KeyCode::Char('w'));
@@ -703,7 +703,7 @@ fn quitting_when_everything_is_saved_does_not_ask() {
     let mut state = state();
     assert!(press(&mut state, KeyCode::Char('q')).contains(&Effect::Quit));
     let mut state = state_read_only();
-    state.save_problem = Some("never saved".into());
+    state.save_problem = Some(problem("never saved"));
     assert!(
         press(&mut state, KeyCode::Char('q')).contains(&Effect::Quit),
         "a read-only session has nothing to lose"
@@ -714,4 +714,11 @@ fn state_read_only() -> State {
     let mut state = state();
     state.read_only = Some("open elsewhere".into());
     state
+}
+
+fn problem(short: &str) -> crate::store::SaveProblem {
+    crate::store::SaveProblem {
+        short: short.into(),
+        detail: format!("{short}, in detail"),
+    }
 }

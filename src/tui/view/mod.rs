@@ -231,7 +231,7 @@ pub fn footer_bar_with(
     let shown = match (&state.message, &state.save_problem) {
         (Some(message), _) => Some((message.text.as_str(), message.is_error)),
         (None, Some(problem)) if !matches!(state.mode, Mode::ConfirmQuit) => {
-            Some((problem.as_str(), true))
+            Some((problem.short.as_str(), true))
         }
         _ => None,
     };

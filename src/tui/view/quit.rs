@@ -13,7 +13,10 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear};
 pub fn render(state: &State, palette: &Palette, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(76);
     let inner_width = usize::from(width.saturating_sub(4));
-    let problem = state.save_problem.as_deref().unwrap_or_default();
+    let problem = state
+        .save_problem
+        .as_ref()
+        .map_or("", |problem| problem.detail.as_str());
     let mut lines: Vec<Line> = crate::text::wrap_words(problem, inner_width)
         .into_iter()
         .map(|line| Line::styled(line, palette.error))
