@@ -246,7 +246,7 @@ fn radar_against_another_routemap_is_refused() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("uses routemap 'planting-the-flag' but"),
+        stderr.contains("is an assessment against routemap 'planting-the-flag' but"),
         "{stderr}"
     );
 }

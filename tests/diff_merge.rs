@@ -263,7 +263,7 @@ fn assessments_of_different_routemaps_are_refused() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("is against 'procurement-and-sourcing'; diff compares two assessments of the same routemap"), "{stderr}");
+    assert!(stderr.contains("is against 'procurement-and-sourcing'; give assessments of the same routemap"), "{stderr}");
     assert!(output.stdout.is_empty());
 }
 
@@ -281,8 +281,8 @@ fn merge_takes_agrees_and_records_conflicts() {
         .unwrap();
     assert_eq!(
         output.status.code(),
-        Some(0),
-        "{}",
+        Some(3),
+        "a merge with conflicts exits 3: {}",
         String::from_utf8_lossy(&output.stderr)
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -301,6 +301,10 @@ fn merge_takes_agrees_and_records_conflicts() {
         "{stderr}"
     );
     let merged = fs::read_to_string(&out).unwrap();
+    assert!(
+        merged.contains("\ntitle: Merged from 2 assessments\n"),
+        "{merged}"
+    );
     assert!(merged.contains("  leadership:\n    notes: |-\n      Merge conflict: the files disagree; choose the stage, then edit this note.\n      - ann.yaml: current 2 Flag planted\n      - bob.yaml: current 4 On the route\n\n      From ann.yaml:\n      Ann's view.\n"), "{merged}");
     assert!(
         merged.contains("  governance:\n    current: route-planned\n"),
@@ -329,7 +333,7 @@ fn merge_takes_agrees_and_records_conflicts() {
         .arg(&out)
         .output()
         .unwrap();
-    assert_eq!(forced.status.code(), Some(0));
+    assert_eq!(forced.status.code(), Some(3));
 }
 
 #[test]
