@@ -6,7 +6,10 @@
 //! 3. otherwise: for an assessment, the authority named in exactly one saved file; for a
 //!    routemap, a built-in.
 //!
-//! A name that fits more than one file is refused with the candidates listed. A name
+//! A name that fits more than one thing is refused with the candidates listed, as git
+//! refuses a name that is both a file and a revision: a bare name (no `/`) that is a
+//! file here and also a different saved assessment or routemap by name, or the
+//! authority of several saved files. `./NAME` always means the file here, and a name
 //! with a directory part is only ever a path.
 //!
 //! A routemap id read from inside a saved file is different, and not resolved here: it
@@ -58,15 +61,22 @@ impl Store {
                 "'-' (standard input) cannot be opened in the full-screen program, which reads the keyboard there; save the assessment to a file and give its path".into(),
             ));
         }
-        let path = Path::new(spec);
-        if path.is_file() {
-            return Ok(path.to_path_buf());
-        }
-        if let Some(named) = named_in(&self.root, spec)
+        let here = Some(PathBuf::from(spec)).filter(|path| path.is_file());
+        let named = named_in(&self.root, spec)
             .into_iter()
-            .find(|named| named.is_file())
-        {
-            return Ok(named);
+            .find(|named| named.is_file());
+        match (here, named) {
+            (Some(here), Some(named)) if !same_file(&here, &named) => {
+                let named = sanitize::path(&named);
+                return Err(ambiguous_with_file(
+                    spec,
+                    &format!("the saved assessment '{named}'"),
+                    &format!("'{named}' for the saved one"),
+                ));
+            }
+            (Some(here), _) => return Ok(here),
+            (None, Some(named)) => return Ok(named),
+            (None, None) => {}
         }
         let not_found = || Error::AssessmentNotFound {
             name: spec.to_string(),
@@ -106,40 +116,73 @@ impl Store {
     /// A routemap from what a user typed (`new --routemap`, `summary --routemap`): see
     /// the module's rule.
     pub fn find_routemap(&self, spec: &str) -> Result<FoundRoutemap> {
-        let path = Path::new(spec);
-        if path.is_file() {
+        let here = Path::new(spec);
+        if !here.is_file() {
             return Ok(FoundRoutemap {
-                routemap: routemap::load_file(path)?,
-                given_path: Some(path.to_path_buf()),
+                routemap: self.named_routemap(spec)?,
+                given_path: None,
             });
         }
-        let found = |routemap| {
-            Ok(FoundRoutemap {
-                routemap,
-                given_path: None,
-            })
-        };
+        let routemap = routemap::load_file(here)?;
+        // A bare name that is also a routemap's name or id: the same routemap is no
+        // question; a different one is, and neither is picked.
+        if !has_directory_part(spec)
+            && let Ok(named) = self.named_routemap(spec)
+        {
+            if named == routemap {
+                return Ok(FoundRoutemap {
+                    routemap: named,
+                    given_path: None,
+                });
+            }
+            let other = if builtin::find(&named.id).is_some() {
+                format!("the built-in routemap '{}'", sanitize::line(&named.id))
+            } else {
+                format!(
+                    "the routemap '{}' of '{}'",
+                    sanitize::line(&named.id),
+                    sanitize::path(&self.routemaps_dir())
+                )
+            };
+            return Err(ambiguous_with_file(
+                spec,
+                &other,
+                "run the command from another folder for the other",
+            ));
+        }
+        Ok(FoundRoutemap {
+            routemap,
+            given_path: Some(here.to_path_buf()),
+        })
+    }
+
+    /// A routemap by name: a file of `routemaps/` (with or without `.yaml`), the id of
+    /// one, or a built-in's id.
+    fn named_routemap(&self, spec: &str) -> Result<Routemap> {
         let by_file = named_in(&self.routemaps_dir(), spec)
             .into_iter()
             .find(|named| named.is_file());
         if let Some(file) = by_file {
             let routemap = routemap::load_file(&file)?;
-            return found(super::refuse_builtin_id(&file, routemap)?);
+            return super::refuse_builtin_id(&file, routemap);
         }
         let id = spec.trim_end_matches(".yaml").trim_end_matches(".yml");
-        let mut by_id: Vec<(PathBuf, Routemap)> = self
-            .custom_routemap_files()
-            .into_iter()
-            .filter_map(|file| {
-                let routemap = routemap::load_file(&file).ok()?;
-                (routemap.id == id).then_some((file, routemap))
-            })
-            .collect();
+        let mut by_id: Vec<(PathBuf, Routemap)> = if has_directory_part(spec) {
+            Vec::new()
+        } else {
+            self.custom_routemap_files()
+                .into_iter()
+                .filter_map(|file| {
+                    let routemap = routemap::load_file(&file).ok()?;
+                    (routemap.id == id).then_some((file, routemap))
+                })
+                .collect()
+        };
         by_id.dedup_by(|a, b| a.1 == b.1);
         match by_id.len() {
             1 => {
                 let (file, routemap) = by_id.remove(0);
-                return found(super::refuse_builtin_id(&file, routemap)?);
+                return super::refuse_builtin_id(&file, routemap);
             }
             0 => {}
             _ => {
@@ -156,11 +199,11 @@ impl Store {
             }
         }
         match builtin::find(id).filter(|_| !has_directory_part(spec)) {
-            Some(file) => found(file.load()?),
+            Some(file) => file.load(),
             None => Err(Error::RoutemapNotFound {
                 name: spec.to_string(),
                 hint: format!(
-                    "there is no file '{}', no routemap of that id or file name in '{}' and no built-in of that id; the routemaps available are {} ('routemap routemaps' lists them)",
+                    "there is no file '{}' here, no routemap of that id or file name in '{}' and no built-in of that id; the routemaps available are {} ('routemap routemaps' lists them)",
                     sanitize::line(spec),
                     sanitize::path(&self.routemaps_dir()),
                     quoted_names(&self.available_ids())
@@ -186,6 +229,22 @@ impl Store {
     }
 }
 
+/// Whether two paths are one file (a name given from inside the data directory).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// A bare name that is both a file here and `other`: neither is picked.
+fn ambiguous_with_file(spec: &str, other: &str, fix_for_other: &str) -> Error {
+    let spec = sanitize::line(spec);
+    Error::Usage(format!(
+        "'{spec}' could be the file '{spec}' in this folder or {other}; write './{spec}' for the file here, or {fix_for_other}"
+    ))
+}
+
 /// How standard input is named in messages and output.
 pub const STDIN_LABEL: &str = "<stdin>";
 
@@ -197,4 +256,129 @@ pub fn stdin_at_most_once<'a>(specs: impl IntoIterator<Item = &'a str>) -> Resul
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    const SAVED: &str = "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown Borough Council\n";
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(Some(dir.path().to_path_buf())).unwrap();
+        (dir, store)
+    }
+
+    fn custom(id: &str) -> String {
+        builtin::find("procurement-and-sourcing")
+            .unwrap()
+            .text
+            .replace("id: procurement-and-sourcing", &format!("id: {id}"))
+    }
+
+    #[test]
+    fn an_assessment_is_a_path_then_a_name_with_or_without_yaml_then_an_authority() {
+        let (dir, store) = store();
+        let saved = dir.path().join("anytown-2025.yaml");
+        fs::write(&saved, SAVED).unwrap();
+        assert_eq!(store.resolve_assessment("anytown-2025").unwrap(), saved);
+        assert_eq!(store.resolve_assessment("anytown-2025.yaml").unwrap(), saved);
+        assert_eq!(
+            store.resolve_assessment(saved.to_str().unwrap()).unwrap(),
+            saved
+        );
+        assert_eq!(
+            store
+                .resolve_assessment("ANYTOWN borough council")
+                .unwrap(),
+            saved
+        );
+        fs::write(dir.path().join("anytown-2026.yaml"), SAVED).unwrap();
+        let ambiguous = store
+            .resolve_assessment("Anytown Borough Council")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            ambiguous.contains("is the authority of 2 saved assessments ('anytown-2025' and 'anytown-2026'); name one of them"),
+            "{ambiguous}"
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_folder_is_only_a_path_and_the_error_says_where_it_looked() {
+        let (dir, store) = store();
+        fs::write(dir.path().join("anytown.yaml"), SAVED).unwrap();
+        let error = store.resolve_assessment("elsewhere/anytown").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "no saved assessment 'elsewhere/anytown' was found: there is no such file; check the path"
+        );
+        let error = store.resolve_assessment("nowhere.yaml").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "no saved assessment 'nowhere.yaml' was found: there is no file 'nowhere.yaml' here, no 'nowhere.yaml' in '{}' and no saved assessment of an authority of that name; run 'routemap list' to see the saved ones",
+                dir.path().display()
+            )
+        );
+        assert!(store.resolve_assessment("-").is_err(), "stdin is not a file");
+    }
+
+    #[test]
+    fn a_typed_routemap_is_a_path_then_a_file_or_id_of_the_data_dir_then_a_builtin() {
+        let (dir, store) = store();
+        fs::create_dir_all(store.routemaps_dir()).unwrap();
+        fs::write(store.routemaps_dir().join("mine.yaml"), custom("my-model")).unwrap();
+        let outside = dir.path().join("outside.yaml");
+        fs::write(&outside, custom("outside-model")).unwrap();
+
+        let by_path = store.find_routemap(outside.to_str().unwrap()).unwrap();
+        assert_eq!(by_path.routemap.id, "outside-model");
+        assert_eq!(by_path.given_path.as_deref(), Some(outside.as_path()));
+        for spec in ["mine", "mine.yaml", "my-model"] {
+            let found = store.find_routemap(spec).unwrap();
+            assert_eq!(found.routemap.id, "my-model", "{spec}");
+            assert_eq!(found.given_path, None, "{spec}");
+        }
+        for spec in ["planting-the-flag", "planting-the-flag.yaml"] {
+            assert_eq!(store.find_routemap(spec).unwrap().routemap.themes.len(), 12);
+        }
+        let missing = store.find_routemap("nope").unwrap_err().to_string();
+        assert!(
+            missing.starts_with("no routemap 'nope' was found; there is no file 'nope' here, no routemap of that id or file name in '"),
+            "{missing}"
+        );
+        assert!(
+            missing.contains("the routemaps available are 'my-model', 'planting-the-flag' and 'procurement-and-sourcing'"),
+            "{missing}"
+        );
+    }
+
+    #[test]
+    fn two_files_with_one_id_are_listed_not_picked() {
+        let (_dir, store) = store();
+        fs::create_dir_all(store.routemaps_dir()).unwrap();
+        fs::write(store.routemaps_dir().join("a.yaml"), custom("twin")).unwrap();
+        fs::write(
+            store.routemaps_dir().join("b.yaml"),
+            custom("twin").replace("title:", "title: Other"),
+        )
+        .unwrap();
+        let error = store.find_routemap("twin").unwrap_err().to_string();
+        assert!(
+            error.contains("routemap id 'twin' is used by 2 different files"),
+            "{error}"
+        );
+        assert!(error.contains("a.yaml") && error.contains("b.yaml"), "{error}");
+    }
+
+    #[test]
+    fn stdin_is_taken_once() {
+        assert!(stdin_at_most_once(["-", "b"]).is_ok());
+        assert!(stdin_at_most_once(["a", "b"]).is_ok());
+        let error = stdin_at_most_once(["-", "-"]).unwrap_err();
+        assert_eq!(error.exit_code(), 2);
+    }
 }
