@@ -24,7 +24,8 @@ macro_rules! resolution {
         concat!(
             "NAME|PATH is, in this order: a path, if a file is there; else a name in the data\n",
             "directory (anytown-2026 or anytown-2026.yaml); else the authority named in a saved\n",
-            "assessment, when only one has it.\n",
+            "assessment, when only one has it. A bare name that is both a file here and another\n",
+            "saved assessment is refused as ambiguous: ./NAME means the file here.\n",
         )
     };
 }
@@ -87,7 +88,8 @@ pub enum Command {
         "\n",
         "ID|PATH is, in this order: a path, if a file is there; else a routemap in the data\n",
         "directory's routemaps/ (by id, or by file name with or without .yaml); else a built-in\n",
-        "('routemap routemaps' lists them).\n",
+        "('routemap routemaps' lists them). A bare name that is both a file here and another\n",
+        "routemap is refused as ambiguous: ./NAME means the file here.\n",
         "\n",
         exit_codes!(),
     ))]

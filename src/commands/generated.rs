@@ -17,27 +17,25 @@ pub fn completions(shell: clap_complete::Shell) -> Output {
 
 /// The man page on stdout, or (with `dir`) every page written into `dir`.
 pub fn man(dir: Option<&Path>) -> Result<Output> {
-    let command = Cli::command();
+    // `routemap help` is the same as --help; it needs no page of its own.
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
     match dir {
         None => {
             let mut page = Vec::new();
-            clap_mangen::Man::new(command)
-                .render(&mut page)
+            render_page(&command, &mut page)
                 .map_err(|error| Error::write(Path::new("-"), &error))?;
             Ok(Output::stdout(String::from_utf8_lossy(&page).into_owned()))
         }
         Some(dir) => {
-            let mut command = command.disable_help_subcommand(true);
-            command.build();
             let pages: Vec<clap::Command> = std::iter::once(command.clone())
                 .chain(command.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
                 .collect();
             for page in &pages {
-                let man = clap_mangen::Man::new(page.clone());
-                let path = dir.join(man.get_filename());
+                let path = dir.join(clap_mangen::Man::new(page.clone()).get_filename());
                 // Atomic, through a fresh temporary file: a link planted at the page's
                 // name is replaced, never written through.
-                crate::store::write_atomic(&path, |file| man.render(file))?;
+                crate::store::write_atomic(&path, |file| render_page(page, file))?;
             }
             Ok(Output {
                 stderr: format!(
@@ -49,4 +47,61 @@ pub fn man(dir: Option<&Path>) -> Result<Output> {
             })
         }
     }
+}
+
+/// One page: clap_mangen's sections, then the examples, notes and exit status of the
+/// command's long help as sections of their own, laid out as written.
+fn render_page(command: &clap::Command, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let extra = command
+        .get_after_long_help()
+        .map(|help| help.to_string())
+        .unwrap_or_default();
+    let man = clap_mangen::Man::new(
+        command
+            .clone()
+            .after_long_help(clap::builder::Resettable::Reset),
+    );
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    if command.get_arguments().any(|arg| !arg.is_hide_set()) {
+        man.render_options_section(out)?;
+    }
+    if command.get_subcommands().any(|sub| !sub.is_hide_set()) {
+        man.render_subcommands_section(out)?;
+    }
+    out.write_all(help_sections(&extra).to_roff().as_bytes())?;
+    man.render_version_section(out)
+}
+
+/// The long help's blocks (blank-line separated) as man sections: "Examples:" and
+/// "Exit status:" blocks unfilled under their own headings, the rest as NOTES.
+fn help_sections(help: &str) -> roff::Roff {
+    let mut page = roff::Roff::new();
+    let mut notes: Vec<String> = Vec::new();
+    for block in help.split("\n\n").map(str::trim_end).filter(|b| !b.trim().is_empty()) {
+        let mut lines = block.lines();
+        let first = lines.next().unwrap_or_default();
+        let heading = match first {
+            "Examples:" => "EXAMPLES",
+            "Exit status:" => "EXIT STATUS",
+            _ => {
+                notes.push(block.split_whitespace().collect::<Vec<_>>().join(" "));
+                continue;
+            }
+        };
+        page.control("SH", [heading]).control("nf", []);
+        for line in lines {
+            page.text([roff::roman(line.strip_prefix("  ").unwrap_or(line))]);
+        }
+        page.control("fi", []);
+    }
+    if !notes.is_empty() {
+        page.control("SH", ["NOTES"]);
+        for note in notes {
+            page.control("PP", []).text([roff::roman(note)]);
+        }
+    }
+    page
 }
