@@ -9,10 +9,20 @@ use std::path::Path;
 
 /// The completion script for `shell`, on stdout.
 pub fn completions(shell: clap_complete::Shell) -> Output {
-    let mut command = Cli::command();
+    let mut command = visible_command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "routemap", &mut script);
     Output::stdout(String::from_utf8_lossy(&script).into_owned())
+}
+
+/// The command line without its hidden commands (`git-diff`, which git types, not a
+/// person): clap_complete offers every subcommand it is given, hidden or not.
+fn visible_command() -> clap::Command {
+    let full = Cli::command();
+    clap::Command::new("routemap")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
 }
 
 /// The man page on stdout, or (with `dir`) every page written into `dir`.
