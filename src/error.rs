@@ -160,7 +160,9 @@ fn typed(command: &str) -> String {
 fn not_found_message(name: &str, data_dir: &Path, path_only: bool) -> String {
     let name = clean(name);
     if path_only {
-        return format!("no saved assessment '{name}' was found: there is no such file; check the path");
+        return format!(
+            "no saved assessment '{name}' was found: there is no such file; check the path"
+        );
     }
     let file_name = if name.ends_with(".yaml") || name.ends_with(".yml") {
         name.to_string()

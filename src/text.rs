@@ -194,8 +194,14 @@ mod tests {
             "anytown-borough-council-2026"
         );
         assert_eq!(slugify("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-mon");
-        assert_eq!(slugify("Cyngor Gwynedd — Caernarfon ŵŷ"), "cyngor-gwynedd-caernarfon-wy");
-        assert_eq!(slugify("Comhairle nan Eilean Siar — Gàidhlig"), "comhairle-nan-eilean-siar-gaidhlig");
+        assert_eq!(
+            slugify("Cyngor Gwynedd — Caernarfon ŵŷ"),
+            "cyngor-gwynedd-caernarfon-wy"
+        );
+        assert_eq!(
+            slugify("Comhairle nan Eilean Siar — Gàidhlig"),
+            "comhairle-nan-eilean-siar-gaidhlig"
+        );
         assert_eq!(slugify("Straße"), "strasse");
         assert_eq!(slugify("\u{1b}[2J"), "2j");
         assert_eq!(slugify("\u{10ffff}"), "");

@@ -8,7 +8,14 @@ use unicode_width::UnicodeWidthStr;
 
 /// The buffer's rows as text lines, in 24-bit colour when `color`.
 pub fn buffer_to_text(buf: &Buffer, color: bool) -> String {
-    buffer_to_text_in(buf, if color { Colors::TrueColor } else { Colors::Off })
+    buffer_to_text_in(
+        buf,
+        if color {
+            Colors::TrueColor
+        } else {
+            Colors::Off
+        },
+    )
 }
 
 /// The buffer's rows as text lines, colours brought down to what `colors` can show.

@@ -311,7 +311,9 @@ fn full_screen_commands_refuse_a_pipe() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(
             stderr,
-            format!("error: {typed} is a full-screen program and needs a terminal; run it in a terminal, not through a pipe\n"),
+            format!(
+                "error: {typed} is a full-screen program and needs a terminal; run it in a terminal, not through a pipe\n"
+            ),
         );
     }
     let names: Vec<_> = fs::read_dir(data.path())
@@ -349,7 +351,8 @@ fn full_screen_commands_check_the_name_before_the_terminal() {
         .output()
         .unwrap();
     assert!(
-        String::from_utf8_lossy(&output.stderr).starts_with("error: no routemap 'no-such-model' was found"),
+        String::from_utf8_lossy(&output.stderr)
+            .starts_with("error: no routemap 'no-such-model' was found"),
     );
     // A routemap given by path is read (and found valid) but not copied without a
     // terminal: nothing is written before the full-screen program can start.

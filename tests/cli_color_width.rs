@@ -60,7 +60,8 @@ fn has_escape(bytes: &[u8]) -> bool {
 fn colour_follows_one_rule_for_routemap_and_for_clap() {
     let data = setup();
     // (flag, environment, colour expected), all into a pipe.
-    let cases: &[(Option<&str>, &[(&str, &str)], bool)] = &[
+    type Case<'a> = (Option<&'a str>, &'a [(&'a str, &'a str)], bool);
+    let cases: &[Case] = &[
         (None, &[], false),
         (None, &[("CLICOLOR_FORCE", "1")], true),
         (None, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], false),
@@ -108,7 +109,10 @@ fn colour_depth_falls_back_to_256_and_16_colours() {
         String::from_utf8(output.stdout).unwrap()
     };
     let truecolor = diff(&[("COLORTERM", "truecolor"), ("TERM", "xterm-256color")]);
-    assert!(truecolor.contains("\u{1b}[0;1;38;2;0;158;115m↑ up 2"), "{truecolor}");
+    assert!(
+        truecolor.contains("\u{1b}[0;1;38;2;0;158;115m↑ up 2"),
+        "{truecolor}"
+    );
     let indexed = diff(&[("TERM", "xterm-256color")]);
     assert!(indexed.contains("\u{1b}[0;1;38;5;36m↑ up 2"), "{indexed}");
     assert!(!indexed.contains(";38;2;"), "{indexed}");
@@ -122,7 +126,10 @@ fn colour_depth_falls_back_to_256_and_16_colours() {
         .output()
         .unwrap();
     let radar = String::from_utf8(radar.stdout).unwrap();
-    assert!(radar.contains('\u{1b}') && !radar.contains(";38;"), "{radar}");
+    assert!(
+        radar.contains('\u{1b}') && !radar.contains(";38;"),
+        "{radar}"
+    );
 }
 
 fn max_width(text: &str) -> usize {
@@ -172,11 +179,17 @@ fn diff_uses_the_width_it_has_and_never_more() {
         let text = diff(columns, &[]);
         let limit: usize = columns.parse().unwrap();
         assert!(max_width(&text) <= limit, "{columns}:\n{text}");
-        assert!(text.contains('…'), "{columns}: cut with an ellipsis\n{text}");
+        assert!(
+            text.contains('…'),
+            "{columns}: cut with an ellipsis\n{text}"
+        );
     }
     let ascii = diff("50", &["--ascii"]);
     assert!(ascii.is_ascii(), "{ascii}");
-    assert!(ascii.contains("^ up 2") && ascii.contains("v down 1"), "{ascii}");
+    assert!(
+        ascii.contains("^ up 2") && ascii.contains("v down 1"),
+        "{ascii}"
+    );
     assert!(ascii.contains("= same") && ascii.contains("..."), "{ascii}");
 }
 

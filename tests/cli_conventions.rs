@@ -8,6 +8,7 @@
 mod common;
 
 use common::routemap;
+use common::schema::{readme_schema, validate};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -53,13 +54,19 @@ fn every_help_has_examples_and_exit_codes() {
         let args: Vec<&str> = command.into_iter().chain(["--help"]).collect();
         let (code, help, _) = run(data.path(), &args);
         assert_eq!(code, 0, "{args:?}");
-        assert!(help.contains("\nExamples:\n  routemap"), "{args:?}:\n{help}");
+        assert!(
+            help.contains("\nExamples:\n  routemap"),
+            "{args:?}:\n{help}"
+        );
         assert!(
             help.contains("\nExit status:\n  0  success\n  1  a problem you can fix"),
             "{args:?}:\n{help}"
         );
         assert!(help.contains("  2  bad usage"), "{args:?}:\n{help}");
-        let (_, short, _) = run(data.path(), &[args[..args.len() - 1].to_vec(), vec!["-h"]].concat());
+        let (_, short, _) = run(
+            data.path(),
+            &[args[..args.len() - 1].to_vec(), vec!["-h"]].concat(),
+        );
         assert!(!short.contains("Exit status:"), "-h stays short: {args:?}");
     }
     let (_, diff, _) = run(data.path(), &["diff", "--help"]);
@@ -80,25 +87,42 @@ fn bash_parses_the_completions_and_completes_commands() {
     let file = dir.path().join("routemap.bash");
     fs::write(&file, &script).unwrap();
     let syntax = Command::new("bash").arg("-n").arg(&file).output().unwrap();
-    assert!(syntax.status.success(), "{}", String::from_utf8_lossy(&syntax.stderr));
+    assert!(
+        syntax.status.success(),
+        "{}",
+        String::from_utf8_lossy(&syntax.stderr)
+    );
     let complete = |line: &str| {
         let words: Vec<&str> = line.split(' ').collect();
         let program = format!(
             "source '{}'; complete -p routemap; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT={}; _routemap routemap '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
             file.display(),
-            words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" "),
+            words
+                .iter()
+                .map(|w| format!("'{w}'"))
+                .collect::<Vec<_>>()
+                .join(" "),
             words.len() - 1,
             line.len(),
             words[words.len() - 1],
             words[words.len() - 2],
         );
-        let output = Command::new("bash").arg("-c").arg(program).output().unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let output = Command::new("bash")
+            .arg("-c")
+            .arg(program)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         String::from_utf8(output.stdout).unwrap()
     };
     let commands = complete("routemap o");
     assert!(
-        commands.starts_with("complete -o bashdefault -o default -o nosort -F _routemap routemap\n"),
+        commands
+            .starts_with("complete -o bashdefault -o default -o nosort -F _routemap routemap\n"),
         "{commands}"
     );
     assert_eq!(commands.lines().skip(1).collect::<Vec<_>>(), ["open"]);
@@ -106,9 +130,15 @@ fn bash_parses_the_completions_and_completes_commands() {
     for command in COMMANDS {
         assert!(all.lines().any(|l| l == command), "{command} in:\n{all}");
     }
-    assert!(!all.lines().any(|l| l == "git-diff"), "hidden commands are not offered");
+    assert!(
+        !all.lines().any(|l| l == "git-diff"),
+        "hidden commands are not offered"
+    );
     let formats = complete("routemap diff --format ");
-    assert_eq!(formats.lines().skip(1).collect::<Vec<_>>(), ["text", "markdown", "json"]);
+    assert_eq!(
+        formats.lines().skip(1).collect::<Vec<_>>(),
+        ["text", "markdown", "json"]
+    );
 }
 
 #[test]
@@ -158,12 +188,28 @@ fn the_man_page_renders_without_warnings() {
         .output()
         .expect("man-db is installed (.ci/run installs it)");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success() && stderr.trim().is_empty(), "{stderr}");
+    assert!(
+        output.status.success() && stderr.trim().is_empty(),
+        "{stderr}"
+    );
     let text = String::from_utf8_lossy(&output.stdout);
-    for section in ["NAME", "SYNOPSIS", "OPTIONS", "SUBCOMMANDS", "EXAMPLES", "EXIT STATUS"] {
-        assert!(text.contains(&format!("\n{section}\n")), "{section}:\n{text}");
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "OPTIONS",
+        "SUBCOMMANDS",
+        "EXAMPLES",
+        "EXIT STATUS",
+    ] {
+        assert!(
+            text.contains(&format!("\n{section}\n")),
+            "{section}:\n{text}"
+        );
     }
-    assert!(text.contains("routemap-diff(1)") && !text.contains("git-diff"), "{text}");
+    assert!(
+        text.contains("routemap-diff(1)") && !text.contains("git-diff"),
+        "{text}"
+    );
 
     let pages = dir.path().join("man1");
     let (code, _, stderr) = run(dir.path(), &["man", "--dir", pages.to_str().unwrap()]);
@@ -183,7 +229,12 @@ fn a_dash_reads_standard_input() {
         .write_stdin(newer.clone())
         .output()
         .unwrap();
-    assert_eq!(diff.status.code(), Some(0), "{}", String::from_utf8_lossy(&diff.stderr));
+    assert_eq!(
+        diff.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&diff.stderr)
+    );
     let value: Value = serde_json::from_slice(&diff.stdout).unwrap();
     assert_eq!(value["after"]["path"], "<stdin>");
     assert_eq!(value["themes"][0]["change"], "up");
@@ -194,12 +245,21 @@ fn a_dash_reads_standard_input() {
         .output()
         .unwrap();
     assert_eq!(radar.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&radar.stdout).starts_with("Anytown Borough Council — 2025 baseline · planting-the-flag 2011.1 · 2/12 answered"));
+    assert!(String::from_utf8_lossy(&radar.stdout).starts_with(
+        "Anytown Borough Council — 2025 baseline · planting-the-flag 2011.1 · 2/12 answered"
+    ));
 
     let map = include_str!("../assessments/procurement-and-sourcing.yaml");
-    let check = routemap(data.path()).args(["check", "-"]).write_stdin(map).output().unwrap();
+    let check = routemap(data.path())
+        .args(["check", "-"])
+        .write_stdin(map)
+        .output()
+        .unwrap();
     assert_eq!(check.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&check.stdout).starts_with("<stdin>: ok, routemap 'procurement-and-sourcing'"));
+    assert!(
+        String::from_utf8_lossy(&check.stdout)
+            .starts_with("<stdin>: ok, routemap 'procurement-and-sourcing'")
+    );
     let bad = routemap(data.path())
         .args(["check", "-"])
         .write_stdin("id: x\ntitle: X\nversion: '1'\nnmae: y\n")
@@ -210,7 +270,10 @@ fn a_dash_reads_standard_input() {
 
     let (code, _, stderr) = run(data.path(), &["diff", "-", "-"]);
     assert_eq!(code, 2);
-    assert_eq!(stderr, "error: '-' (standard input) can be given only once; save the others to files\n");
+    assert_eq!(
+        stderr,
+        "error: '-' (standard input) can be given only once; save the others to files\n"
+    );
 }
 
 #[test]
@@ -244,14 +307,20 @@ fn list_as_json_with_its_schema_and_sort_orders() {
     assert_eq!(names(&["--sort", "authority"]), ["a-old", "b-new"]);
     assert_eq!(names(&["--sort", "progress"]), ["a-old", "b-new"]);
 
-    let (_, stdout, _) = run(data.path(), &["list", "--format", "json", "--sort", "authority"]);
+    let (_, stdout, _) = run(
+        data.path(),
+        &["list", "--format", "json", "--sort", "authority"],
+    );
     let value: Value = serde_json::from_str(&stdout).unwrap();
     let first = &value["assessments"][0];
     assert_eq!(first["authority"], "Anytown Borough Council");
     assert_eq!(first["title"], "2025 baseline");
     assert_eq!(first["routemap"]["id"], "planting-the-flag");
     assert_eq!(first["routemap"]["found"], true);
-    assert_eq!((first["answered"].as_u64(), first["themes"].as_u64()), (Some(2), Some(12)));
+    assert_eq!(
+        (first["answered"].as_u64(), first["themes"].as_u64()),
+        (Some(2), Some(12))
+    );
     assert_eq!(first["updated"], "2025-11-20T10:00:00Z");
     assert!(first["path"].as_str().unwrap().ends_with("a-old.yaml"));
 
@@ -262,6 +331,9 @@ fn list_as_json_with_its_schema_and_sort_orders() {
     let value: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(value["assessments"].as_array().unwrap().len(), 2);
     assert_eq!(value["unreadable"][0]["name"], "c-broken");
+    let schema = readme_schema("routemap-list/1");
+    validate(&value, &schema, &schema, "$").unwrap();
+    validate(&empty, &schema, &schema, "$").unwrap();
 }
 
 #[test]
@@ -276,8 +348,13 @@ fn routemaps_as_json_and_no_hint_in_a_pipe() {
     let first = &value["routemaps"][0];
     assert_eq!(first["id"], "planting-the-flag");
     assert_eq!(first["origin"], "built-in");
-    assert_eq!((first["themes"].as_u64(), first["stages"].as_u64()), (Some(12), Some(5)));
+    assert_eq!(
+        (first["themes"].as_u64(), first["stages"].as_u64()),
+        (Some(12), Some(5))
+    );
     assert_eq!(first["path"], Value::Null);
+    let schema = readme_schema("routemap-routemaps/1");
+    validate(&value, &schema, &schema, "$").unwrap();
 }
 
 #[test]
@@ -291,23 +368,40 @@ fn one_rule_for_names_typed_on_the_command_line() {
             .args(["radar", name, "--width", "60"])
             .output()
             .unwrap();
-        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
     };
-    for name in ["anytown-2025", "anytown-2025.yaml", "anytown borough council"] {
+    for name in [
+        "anytown-2025",
+        "anytown-2025.yaml",
+        "anytown borough council",
+    ] {
         assert_eq!(radar(elsewhere.path(), name).0, Some(0), "{name}");
     }
     // From inside the data directory the file here and the saved one are one file.
     assert_eq!(radar(data.path(), "anytown-2025.yaml").0, Some(0));
     // A different file of that name here: both are listed, neither picked.
-    fs::write(elsewhere.path().join("anytown-2025.yaml"), SAVED.replace("2025 baseline", "copy")).unwrap();
+    fs::write(
+        elsewhere.path().join("anytown-2025.yaml"),
+        SAVED.replace("2025 baseline", "copy"),
+    )
+    .unwrap();
     let (code, stderr) = radar(elsewhere.path(), "anytown-2025.yaml");
     assert_eq!(code, Some(2));
     assert!(stderr.contains("'anytown-2025.yaml' could be the file 'anytown-2025.yaml' in this folder or the saved assessment '"), "{stderr}");
-    assert!(stderr.contains("write './anytown-2025.yaml' for the file here"), "{stderr}");
+    assert!(
+        stderr.contains("write './anytown-2025.yaml' for the file here"),
+        "{stderr}"
+    );
     assert_eq!(radar(elsewhere.path(), "./anytown-2025.yaml").0, Some(0));
     let (code, stderr) = radar(elsewhere.path(), "nowhere");
     assert_eq!(code, Some(1));
-    assert!(stderr.contains("there is no file 'nowhere' here, no 'nowhere.yaml' in '"), "{stderr}");
+    assert!(
+        stderr.contains("there is no file 'nowhere' here, no 'nowhere.yaml' in '"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -321,24 +415,49 @@ fn merge_writes_into_the_data_dir_says_merged_and_exits_3_on_conflicts() {
     fs::write(data.path().join("ict.yaml"), &ict).unwrap();
     fs::write(data.path().join("digital.yaml"), digital).unwrap();
     let merge = |args: &[&str]| {
-        let output = routemap(data.path()).current_dir(cwd.path()).args(args).output().unwrap();
-        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+        let output = routemap(data.path())
+            .current_dir(cwd.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
     };
     let (code, stderr) = merge(&["merge", "ict", "digital", "-o", "anytown-2026"]);
     assert_eq!(code, Some(0), "{stderr}");
     let merged = fs::read_to_string(data.path().join("anytown-2026.yaml")).unwrap();
-    assert!(merged.contains("\ntitle: 'Merged: ICT themes + Digital themes'\n") || merged.contains("\ntitle: \"Merged: ICT themes + Digital themes\"\n"), "{merged}");
-    assert_eq!(fs::read_dir(cwd.path()).unwrap().count(), 0, "nothing in the working directory");
+    assert!(
+        merged.contains("\ntitle: 'Merged: ICT themes + Digital themes'\n")
+            || merged.contains("\ntitle: \"Merged: ICT themes + Digital themes\"\n"),
+        "{merged}"
+    );
+    assert_eq!(
+        fs::read_dir(cwd.path()).unwrap().count(),
+        0,
+        "nothing in the working directory"
+    );
     let (_, listed, _) = run(data.path(), &["list"]);
     assert!(listed.contains("anytown-2026"), "{listed}");
 
     let (code, _) = merge(&["merge", "ict", "digital", "-o", "./here.yaml"]);
     assert_eq!(code, Some(0));
-    assert!(cwd.path().join("here.yaml").is_file(), "a name with a folder is a path");
+    assert!(
+        cwd.path().join("here.yaml").is_file(),
+        "a name with a folder is a path"
+    );
 
-    fs::write(data.path().join("other.yaml"), ict.replace("current: flag-planted", "current: on-the-route")).unwrap();
+    fs::write(
+        data.path().join("other.yaml"),
+        ict.replace("current: flag-planted", "current: on-the-route"),
+    )
+    .unwrap();
     let (code, stderr) = merge(&["merge", "ict", "other", "-o", "conflicted.yaml"]);
     assert_eq!(code, Some(3), "{stderr}");
     assert!(stderr.contains("conflict: theme 'Leadership'"), "{stderr}");
-    assert!(data.path().join("conflicted.yaml").is_file(), "written all the same");
+    assert!(
+        data.path().join("conflicted.yaml").is_file(),
+        "written all the same"
+    );
 }

@@ -88,7 +88,9 @@ fn the_width_is_the_terminals_and_hints_show_on_a_terminal() {
     let radar: Vec<&str> = plain.lines().take_while(|l| !l.contains("error")).collect();
     assert!(radar.len() > 10, "{screen}");
     assert!(
-        radar.iter().all(|line| line.trim_end().chars().count() <= 50),
+        radar
+            .iter()
+            .all(|line| line.trim_end().chars().count() <= 50),
         "{plain}"
     );
     assert!(radar[0].ends_with('…'), "the header is cut to 50: {plain}");

@@ -39,7 +39,12 @@ pub fn man(dir: Option<&Path>) -> Result<Output> {
         }
         Some(dir) => {
             let pages: Vec<clap::Command> = std::iter::once(command.clone())
-                .chain(command.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
+                .chain(
+                    command
+                        .get_subcommands()
+                        .filter(|s| !s.is_hide_set())
+                        .cloned(),
+                )
                 .collect();
             for page in &pages {
                 let path = dir.join(clap_mangen::Man::new(page.clone()).get_filename());
@@ -90,7 +95,11 @@ fn render_page(command: &clap::Command, out: &mut dyn std::io::Write) -> std::io
 fn help_sections(help: &str) -> roff::Roff {
     let mut page = roff::Roff::new();
     let mut notes: Vec<String> = Vec::new();
-    for block in help.split("\n\n").map(str::trim_end).filter(|b| !b.trim().is_empty()) {
+    for block in help
+        .split("\n\n")
+        .map(str::trim_end)
+        .filter(|b| !b.trim().is_empty())
+    {
         let mut lines = block.lines();
         let first = lines.next().unwrap_or_default();
         let heading = match first {

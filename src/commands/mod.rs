@@ -80,9 +80,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             };
             full_screen(store, Start::New(args), "new")
         }
-        Command::Open { assessment } => {
-            full_screen(store, Start::Open(assessment), "open")
-        }
+        Command::Open { assessment } => full_screen(store, Start::Open(assessment), "open"),
         Command::Workshop { assessment } => {
             full_screen(store, Start::Workshop(assessment), "workshop")
         }

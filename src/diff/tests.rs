@@ -210,9 +210,16 @@ fn the_text_table_never_overflows_its_width() {
     for width in [20, 30, 50, 64, 80, 120, 200] {
         let text = fitted(width, false, Colors::Off);
         for line in text.lines() {
-            assert!(line.width() <= width, "{width}: {line:?} is {}", line.width());
+            assert!(
+                line.width() <= width,
+                "{width}: {line:?} is {}",
+                line.width()
+            );
         }
-        assert!(text.contains("Leadership") || width < 40, "{width}:\n{text}");
+        assert!(
+            text.contains("Leadership") || width < 40,
+            "{width}:\n{text}"
+        );
     }
     let narrow = fitted(50, false, Colors::Off);
     assert!(narrow.contains("Information mana…"), "{narrow}");
@@ -251,9 +258,19 @@ fn colour_comes_down_to_the_terminals_depth() {
 #[test]
 fn columns_give_way_widest_first() {
     let weights = [2, 1, 1, 1];
-    assert_eq!(fit_columns(&[36, 22, 22, 20], &weights, 200, 2), [36, 22, 22, 20]);
-    assert_eq!(fit_columns(&[36, 22, 22, 20], &weights, 80, 2), [29, 15, 15, 15]);
-    assert_eq!(fit_columns(&[10, 5], &[1, 1], 3, 2), [1, 1], "never below one column");
+    assert_eq!(
+        fit_columns(&[36, 22, 22, 20], &weights, 200, 2),
+        [36, 22, 22, 20]
+    );
+    assert_eq!(
+        fit_columns(&[36, 22, 22, 20], &weights, 80, 2),
+        [29, 15, 15, 15]
+    );
+    assert_eq!(
+        fit_columns(&[10, 5], &[1, 1], 3, 2),
+        [1, 1],
+        "never below one column"
+    );
 }
 
 #[test]

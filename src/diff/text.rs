@@ -39,8 +39,16 @@ pub fn to_text_fitted(diff: &Diff, layout: &TextLayout) -> String {
     };
     let width = layout.width.max(1);
     let mut out: Vec<String> = Vec::new();
-    out.push(cut(&side_line("before", &diff.before, &glyphs), width, &glyphs));
-    out.push(cut(&side_line("after", &diff.after, &glyphs), width, &glyphs));
+    out.push(cut(
+        &side_line("before", &diff.before, &glyphs),
+        width,
+        &glyphs,
+    ));
+    out.push(cut(
+        &side_line("after", &diff.after, &glyphs),
+        width,
+        &glyphs,
+    ));
     out.extend(wrap_words(&routemap_line(diff, &glyphs), width));
     out.push(String::new());
     if diff.identical() {
@@ -234,7 +242,11 @@ fn cut(text: &str, width: usize, glyphs: &Glyphs) -> String {
     if room == 0 {
         return truncate_width(text, width);
     }
-    format!("{}{}", truncate_width(text, room).trim_end(), glyphs.ellipsis)
+    format!(
+        "{}{}",
+        truncate_width(text, room).trim_end(),
+        glyphs.ellipsis
+    )
 }
 
 /// Colour for a movement (Okabe–Ito bluish green up, vermilion down), at the depth the

@@ -49,7 +49,10 @@ fn named_in(dir: &Path, spec: &str) -> Vec<PathBuf> {
     if spec.ends_with(".yaml") || spec.ends_with(".yml") {
         vec![dir.join(spec)]
     } else {
-        vec![dir.join(format!("{spec}.yaml")), dir.join(format!("{spec}.yml"))]
+        vec![
+            dir.join(format!("{spec}.yaml")),
+            dir.join(format!("{spec}.yml")),
+        ]
     }
 }
 
@@ -186,10 +189,8 @@ impl Store {
             }
             0 => {}
             _ => {
-                let files: Vec<String> = by_id
-                    .iter()
-                    .map(|(file, _)| sanitize::path(file))
-                    .collect();
+                let files: Vec<String> =
+                    by_id.iter().map(|(file, _)| sanitize::path(file)).collect();
                 return Err(Error::Usage(format!(
                     "routemap id '{}' is used by {} different files ({}); give the path of the one you mean, or give each an id of its own",
                     sanitize::line(id),
@@ -284,15 +285,16 @@ mod tests {
         let saved = dir.path().join("anytown-2025.yaml");
         fs::write(&saved, SAVED).unwrap();
         assert_eq!(store.resolve_assessment("anytown-2025").unwrap(), saved);
-        assert_eq!(store.resolve_assessment("anytown-2025.yaml").unwrap(), saved);
+        assert_eq!(
+            store.resolve_assessment("anytown-2025.yaml").unwrap(),
+            saved
+        );
         assert_eq!(
             store.resolve_assessment(saved.to_str().unwrap()).unwrap(),
             saved
         );
         assert_eq!(
-            store
-                .resolve_assessment("ANYTOWN borough council")
-                .unwrap(),
+            store.resolve_assessment("ANYTOWN borough council").unwrap(),
             saved
         );
         fs::write(dir.path().join("anytown-2026.yaml"), SAVED).unwrap();
@@ -323,7 +325,10 @@ mod tests {
                 dir.path().display()
             )
         );
-        assert!(store.resolve_assessment("-").is_err(), "stdin is not a file");
+        assert!(
+            store.resolve_assessment("-").is_err(),
+            "stdin is not a file"
+        );
     }
 
     #[test]
@@ -371,7 +376,10 @@ mod tests {
             error.contains("routemap id 'twin' is used by 2 different files"),
             "{error}"
         );
-        assert!(error.contains("a.yaml") && error.contains("b.yaml"), "{error}");
+        assert!(
+            error.contains("a.yaml") && error.contains("b.yaml"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -69,7 +69,10 @@ pub fn set_color_choice(when: ColorWhen) {
 /// (clap then says what is wrong with it).
 pub fn color_in_args(args: &[OsString]) -> ColorWhen {
     let mut found = ColorWhen::Auto;
-    let mut args = args.iter().skip(1).map(|arg| arg.to_str().unwrap_or_default());
+    let mut args = args
+        .iter()
+        .skip(1)
+        .map(|arg| arg.to_str().unwrap_or_default());
     while let Some(arg) = args.next() {
         let value = match arg {
             "--" => break,
@@ -127,7 +130,9 @@ fn nearest_indexed(r: u8, g: u8, b: u8) -> u8 {
         LEVELS[usize::from(cb)],
     );
     let average = (u16::from(r) + u16::from(g) + u16::from(b)) / 3;
-    let grey_step = u8::try_from(average.saturating_sub(3) / 10).unwrap_or(23).min(23);
+    let grey_step = u8::try_from(average.saturating_sub(3) / 10)
+        .unwrap_or(23)
+        .min(23);
     let grey = 8 + 10 * grey_step;
     let distance = |(x, y, z): (u8, u8, u8)| {
         [(r, x), (g, y), (b, z)]
@@ -261,10 +266,7 @@ mod tests {
         );
         assert_eq!(Colors::depth(Some("24bit"), None), Colors::TrueColor);
         assert_eq!(Colors::depth(None, Some("xterm-direct")), Colors::TrueColor);
-        assert_eq!(
-            Colors::depth(None, Some("tmux-256color")),
-            Colors::Indexed
-        );
+        assert_eq!(Colors::depth(None, Some("tmux-256color")), Colors::Indexed);
         assert_eq!(Colors::depth(Some(""), Some("xterm")), Colors::Basic);
         assert_eq!(Colors::depth(None, Some("linux")), Colors::Basic);
         assert_eq!(Colors::depth(None, None), Colors::Basic);
@@ -272,7 +274,10 @@ mod tests {
 
     #[test]
     fn rgb_comes_down_to_the_nearest_indexed_colour() {
-        assert_eq!(fit(Color::Rgb(0, 0, 0), Colors::Indexed), Color::Indexed(16));
+        assert_eq!(
+            fit(Color::Rgb(0, 0, 0), Colors::Indexed),
+            Color::Indexed(16)
+        );
         assert_eq!(
             fit(Color::Rgb(255, 255, 255), Colors::Indexed),
             Color::Indexed(231)

@@ -1,5 +1,7 @@
 //! What the command-line tests share.
 
+pub mod schema;
+
 use assert_cmd::Command;
 use std::path::Path;
 
