@@ -160,7 +160,11 @@ fn no_text_command_lets_a_file_talk_to_the_terminal() {
 
     let merged = s.work.path().join(format!("merged {HOSTILE_NAME}.yaml"));
     let merge = run_clean(&s, &["merge", before, after, "-o", path_arg(&merged)]);
-    assert_eq!(merge.status.code(), Some(3), "written, with a conflict to settle");
+    assert_eq!(
+        merge.status.code(),
+        Some(3),
+        "written, with a conflict to settle"
+    );
     // The output file exists now: the refusal quotes its name.
     run_clean(&s, &["merge", before, after, "-o", path_arg(&merged)]);
 
