@@ -63,13 +63,21 @@ pub struct Cli {
     /// ~/.local/share/routemap]
     // Read by hand rather than with clap's `env`, which takes an empty variable for a
     // missing flag value and blames a `--data-dir` that was never typed.
-    #[arg(long, global = true, value_name = "DIR")]
+    // Listed after each command's own options (display_order), as they apply to all.
+    #[arg(long, global = true, value_name = "DIR", display_order = 900)]
     pub data_dir: Option<PathBuf>,
 
     /// When to use colour (NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb are honoured
     /// under auto)
     // Also read before parsing (term::color_in_args), so clap's own messages follow it.
-    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        value_enum,
+        default_value_t = ColorWhen::Auto,
+        display_order = 901
+    )]
     pub color: ColorWhen,
 
     #[command(subcommand)]
@@ -200,10 +208,10 @@ pub enum Command {
         exit_codes!("  3  --fail-on-regression found a theme that went down a stage"),
     ))]
     Diff {
-        /// The earlier assessment (name or path; '-' for standard input)
+        /// The earlier assessment: NAME|PATH (see below), or '-' for standard input
         #[arg(value_name = "A")]
         before: String,
-        /// The later assessment (name or path; '-' for standard input)
+        /// The later assessment: NAME|PATH (see below), or '-' for standard input
         #[arg(value_name = "B")]
         after: String,
         /// Output format
