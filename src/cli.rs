@@ -1,8 +1,34 @@
 //! The command line: clap's derive types, parsed once; the rest of the program sees
 //! these values, never raw arguments.
 
+use crate::term::ColorWhen;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// The exit codes every command shares, for the end of each `--help`.
+macro_rules! exit_codes {
+    ($($extra:literal),* $(,)?) => {
+        concat!(
+            "Exit status:\n",
+            "  0  success\n",
+            "  1  a problem you can fix: a file that cannot be read or is invalid, a name not found\n",
+            "  2  bad usage: an unknown option, a missing or malformed argument\n",
+            $($extra, "\n",)*
+        )
+    };
+}
+
+/// Where a saved assessment is found, for the help of each command that takes one.
+macro_rules! resolution {
+    () => {
+        concat!(
+            "NAME|PATH is, in this order: a path, if a file is there; else a name in the data\n",
+            "directory (anytown-2026 or anytown-2026.yaml); else the authority named in a saved\n",
+            "assessment, when only one has it. A bare name that is both a file here and another\n",
+            "saved assessment is refused as ambiguous: ./NAME means the file here.\n",
+        )
+    };
+}
 
 /// Assess an organisation's maturity against a routemap, in the terminal.
 ///
@@ -14,7 +40,22 @@ use std::path::PathBuf;
     version,
     about,
     long_about,
-    propagate_version = true
+    propagate_version = true,
+    after_long_help = concat!(
+        "Examples:\n",
+        "  routemap                                   resume the most recent assessment\n",
+        "  routemap new --authority \"Anytown Borough Council\" --title \"2026 baseline\"\n",
+        "  routemap list\n",
+        "  routemap diff anytown-2025 anytown-2026\n",
+        "  routemap completions bash > ~/.local/share/bash-completion/completions/routemap\n",
+        "\n",
+        "Colour: --color, else NO_COLOR (none), CLICOLOR_FORCE (even into a pipe), CLICOLOR=0\n",
+        "(none), TERM=dumb (none); COLORTERM=truecolor for 24-bit colour, TERM=*-256color for\n",
+        "256 colours, else 16. Width: --width, else COLUMNS, else the terminal's, else 80.\n",
+        "Data: --data-dir, else ROUTEMAP_DATA_DIR, else the platform's data directory.\n",
+        "\n",
+        exit_codes!("  3  diff --fail-on-regression found a theme that went down; merge left conflicts"),
+    )
 )]
 pub struct Cli {
     /// Where saved assessments and custom routemaps live [default: $ROUTEMAP_DATA_DIR
@@ -22,8 +63,22 @@ pub struct Cli {
     /// ~/.local/share/routemap]
     // Read by hand rather than with clap's `env`, which takes an empty variable for a
     // missing flag value and blames a `--data-dir` that was never typed.
-    #[arg(long, global = true, value_name = "DIR")]
+    // Listed after each command's own options (display_order), as they apply to all.
+    #[arg(long, global = true, value_name = "DIR", display_order = 900)]
     pub data_dir: Option<PathBuf>,
+
+    /// When to use colour (NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb are honoured
+    /// under auto)
+    // Also read before parsing (term::color_in_args), so clap's own messages follow it.
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        value_enum,
+        default_value_t = ColorWhen::Auto,
+        display_order = 901
+    )]
+    pub color: ColorWhen,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -32,6 +87,20 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Start a new assessment in the full-screen program
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap new --authority \"Anytown Borough Council\" --title \"2026 baseline\"\n",
+        "  routemap new --routemap procurement-and-sourcing --authority Anytown\n",
+        "  routemap new --from anytown-2025 --title \"2026 reassessment\"\n",
+        "  routemap new --routemap ./my-model.yaml\n",
+        "\n",
+        "ID|PATH is, in this order: a path, if a file is there; else a routemap in the data\n",
+        "directory's routemaps/ (by id, or by file name with or without .yaml); else a built-in\n",
+        "('routemap routemaps' lists them). A bare name that is both a file here and another\n",
+        "routemap is refused as ambiguous: ./NAME means the file here.\n",
+        "\n",
+        exit_codes!(),
+    ))]
     New {
         /// The authority assessed, e.g. "Anytown Borough Council"
         #[arg(long, value_name = "NAME")]
@@ -47,20 +116,67 @@ pub enum Command {
         from: Option<String>,
     },
     /// Open a saved assessment in the full-screen program
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap open anytown-2026\n",
+        "  routemap open \"Anytown Borough Council\"\n",
+        "  routemap open ~/shared/anytown-2026.yaml\n",
+        "\n",
+        resolution!(),
+        "\n",
+        exit_codes!(),
+    ))]
     Open {
         /// A saved assessment's name (see 'routemap list') or path
         #[arg(value_name = "NAME|PATH")]
         assessment: String,
     },
     /// Open a saved assessment in workshop (shared-screen) mode
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap workshop anytown-2026\n",
+        "\n",
+        resolution!(),
+        "\n",
+        exit_codes!(),
+    ))]
     Workshop {
         /// A saved assessment's name or path
         #[arg(value_name = "NAME|PATH")]
         assessment: String,
     },
-    /// List saved assessments: authority, routemap, progress, updated
-    List,
+    /// List saved assessments: authority, title, routemap, progress, updated
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap list\n",
+        "  routemap list --sort progress\n",
+        "  routemap list --format json | jq -r '.assessments[].path'\n",
+        "\n",
+        "The JSON schema is in the README (routemap-list/1).\n",
+        "\n",
+        exit_codes!("     (1 also when a saved file could not be read; the rest are listed first)"),
+    ))]
+    List {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Order: most recently updated first, by authority, or most answered first
+        #[arg(long, value_enum, default_value_t = ListSort::Updated)]
+        sort: ListSort,
+    },
     /// Print the maturity radar as text
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap radar anytown-2026 --target\n",
+        "  routemap radar anytown-2026 --against anytown-2025\n",
+        "  routemap radar anytown-2026 --ascii --width 72 | mail -s radar team@example.org\n",
+        "  cat anytown-2026.yaml | routemap radar -\n",
+        "\n",
+        resolution!(),
+        "'-' reads the assessment (or --against's) from standard input.\n",
+        "\n",
+        exit_codes!(),
+    ))]
     Radar {
         /// A saved assessment's name or path
         #[arg(value_name = "NAME|PATH")]
@@ -74,16 +190,28 @@ pub enum Command {
         /// Draw with 7-bit ASCII only (for email and old terminals)
         #[arg(long)]
         ascii: bool,
-        /// Width in columns [default: the terminal's, or 80 when piped]
+        /// Width in columns [default: $COLUMNS, else the terminal's, else 80]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,
     },
     /// Show what changed between two saved assessments, theme by theme
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap diff anytown-2025 anytown-2026\n",
+        "  routemap diff anytown-2025 anytown-2026 --format markdown > changes.md\n",
+        "  routemap diff anytown-2025 anytown-2026 --fail-on-regression   (in CI)\n",
+        "  git show HEAD~1:anytown.yaml | routemap diff - anytown.yaml\n",
+        "\n",
+        resolution!(),
+        "'-' reads one of them from standard input.\n",
+        "\n",
+        exit_codes!("  3  --fail-on-regression found a theme that went down a stage"),
+    ))]
     Diff {
-        /// The earlier assessment (name or path)
+        /// The earlier assessment: NAME|PATH (see below), or '-' for standard input
         #[arg(value_name = "A")]
         before: String,
-        /// The later assessment (name or path)
+        /// The later assessment: NAME|PATH (see below), or '-' for standard input
         #[arg(value_name = "B")]
         after: String,
         /// Output format
@@ -95,15 +223,40 @@ pub enum Command {
         /// Show changed notes in full, not as a summary
         #[arg(long)]
         verbose: bool,
+        /// Use 7-bit ASCII only: arrows as ^ v =
+        #[arg(long)]
+        ascii: bool,
+        /// Width of the text table in columns [default: $COLUMNS, else the terminal's,
+        /// else 80]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
     },
     /// Combine partial assessments of one authority into one file
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap merge anytown-ict anytown-digital -o anytown-2026\n",
+        "  routemap merge a.yaml b.yaml c.yaml -o ./merged.yaml --force\n",
+        "\n",
+        "OUT without a '/' is a name in the data directory ('.yaml' added when missing), so\n",
+        "'routemap list' shows it; with a '/' it is a path. A theme answered differently is a\n",
+        "conflict: both answers are kept in its notes, its stage left unset, and the exit\n",
+        "status is 3.\n",
+        "\n",
+        resolution!(),
+        "'-' reads one of them from standard input.\n",
+        "\n",
+        exit_codes!("  3  the merged file was written, with conflicts to settle"),
+    ))]
     Merge {
-        /// The assessments to combine (names or paths)
-        #[arg(value_name = "A B", num_args = 2.., required = true)]
-        inputs: Vec<String>,
-        /// The file to write
+        /// The first assessment to combine (name or path)
+        #[arg(value_name = "A", required = true)]
+        first: String,
+        /// The others (names or paths)
+        #[arg(value_name = "B", num_args = 1.., required = true)]
+        others: Vec<String>,
+        /// The file to write: a name in the data directory, or a path with a '/'
         #[arg(short, long, value_name = "OUT")]
-        output: PathBuf,
+        output: String,
         /// Overwrite OUT if it exists
         #[arg(long)]
         force: bool,
@@ -127,13 +280,62 @@ pub enum Command {
         format: SummaryFormat,
     },
     /// Check routemap files; exit 0 when all are valid
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap check my-model.yaml\n",
+        "  routemap check routemaps/*.yaml\n",
+        "  generate-model | routemap check -\n",
+        "\n",
+        exit_codes!("     (1 when any file is invalid; every file is checked and each problem listed)"),
+    ))]
     Check {
-        /// Routemap files to check
+        /// Routemap files to check ('-' for standard input)
         #[arg(value_name = "ROUTEMAP.yaml", required = true)]
         files: Vec<PathBuf>,
     },
     /// List the routemaps available: built in and in the data directory
-    Routemaps,
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap routemaps\n",
+        "  routemap routemaps --format json | jq -r '.routemaps[].id'\n",
+        "\n",
+        "Custom routemaps go in the data directory's routemaps/. The JSON schema is in the\n",
+        "README (routemap-routemaps/1).\n",
+        "\n",
+        exit_codes!(),
+    ))]
+    Routemaps {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print a shell completion script
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap completions bash > ~/.local/share/bash-completion/completions/routemap\n",
+        "  routemap completions zsh > ~/.zfunc/_routemap      (with fpath+=~/.zfunc)\n",
+        "  routemap completions fish > ~/.config/fish/completions/routemap.fish\n",
+        "\n",
+        exit_codes!(),
+    ))]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, or write every page to a folder
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap man | man -l -\n",
+        "  routemap man --dir ~/.local/share/man/man1\n",
+        "\n",
+        exit_codes!(),
+    ))]
+    Man {
+        /// Write routemap.1 and a page per command (routemap-diff.1 ...) into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Git's external diff driver (see the README); not for typing
     #[command(hide = true)]
     GitDiff {
@@ -141,6 +343,22 @@ pub enum Command {
         #[arg(num_args = 0.., allow_hyphen_values = true)]
         args: Vec<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListSort {
+    /// Most recently updated first
+    Updated,
+    /// By authority, then title
+    Authority,
+    /// Most answered first
+    Progress,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,14 +390,16 @@ impl Command {
             Command::New { .. } => "new",
             Command::Open { .. } => "open",
             Command::Workshop { .. } => "workshop",
-            Command::List => "list",
+            Command::List { .. } => "list",
             Command::Radar { .. } => "radar",
             Command::Diff { .. } => "diff",
             Command::Merge { .. } => "merge",
             Command::Report { .. } => "report",
             Command::Summary { .. } => "summary",
             Command::Check { .. } => "check",
-            Command::Routemaps => "routemaps",
+            Command::Routemaps { .. } => "routemaps",
+            Command::Completions { .. } => "completions",
+            Command::Man { .. } => "man",
             Command::GitDiff { .. } => "git-diff",
         }
     }

@@ -94,13 +94,15 @@ pub enum Error {
     #[error("no routemap '{}' was found; {}", clean(name), clean(hint))]
     RoutemapNotFound { name: String, hint: String },
 
-    /// No saved assessment by that name or path.
-    #[error(
-        "no saved assessment '{}' was found in '{}' or as a path; run 'routemap list' to see the saved ones",
-        clean(name),
-        shown(data_dir)
-    )]
-    AssessmentNotFound { name: String, data_dir: PathBuf },
+    /// No saved assessment by that name or path. The message says where it looked, in
+    /// the order it looked (the resolution rule of `store::resolve`).
+    #[error("{}", not_found_message(name, data_dir, *path_only))]
+    AssessmentNotFound {
+        name: String,
+        data_dir: PathBuf,
+        /// The name has a directory part, so it was looked for only as a path.
+        path_only: bool,
+    },
 
     /// Another routemap process holds the assessment open for writing.
     #[error(
@@ -137,8 +139,8 @@ pub enum Error {
 
     /// A full-screen command was started without a terminal.
     #[error(
-        "'routemap {}' is a full-screen program and needs a terminal; run it in a terminal, not through a pipe",
-        clean(command)
+        "'{}' is a full-screen program and needs a terminal; run it in a terminal, not through a pipe",
+        typed(command)
     )]
     NotATerminal { command: String },
 
@@ -147,7 +149,44 @@ pub enum Error {
     NotYetAvailable { command: String },
 }
 
+/// A command as typed: `routemap` and the command's name, if any.
+fn typed(command: &str) -> String {
+    match clean(command).trim() {
+        "" => "routemap".to_string(),
+        name => format!("routemap {name}"),
+    }
+}
+
+fn not_found_message(name: &str, data_dir: &Path, path_only: bool) -> String {
+    let name = clean(name);
+    if path_only {
+        return format!(
+            "no saved assessment '{name}' was found: there is no such file; check the path"
+        );
+    }
+    let file_name = if name.ends_with(".yaml") || name.ends_with(".yml") {
+        name.to_string()
+    } else {
+        format!("{name}.yaml")
+    };
+    format!(
+        "no saved assessment '{name}' was found: there is no file '{name}' here, no '{file_name}' in '{}' and no saved assessment of an authority of that name; run 'routemap list' to see the saved ones",
+        shown(data_dir)
+    )
+}
+
 impl Error {
+    /// Two assessments that must share a routemap do not: one wording for every command.
+    pub fn different_routemaps(first: (&Path, &str), second: (&Path, &str)) -> Self {
+        Error::Incompatible(format!(
+            "'{}' is an assessment against routemap '{}' but '{}' is against '{}'; give assessments of the same routemap",
+            shown(first.0),
+            clean(first.1),
+            shown(second.0),
+            clean(second.1)
+        ))
+    }
+
     /// The exit code this error maps to: 2 for usage errors, 1 for everything else.
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -245,6 +284,7 @@ mod tests {
             Error::AssessmentNotFound {
                 name: hostile.into(),
                 data_dir: hostile.into(),
+                path_only: false,
             },
             Error::Locked {
                 path: hostile.into(),

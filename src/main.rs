@@ -6,7 +6,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = routemap::cli::Cli::parse();
+    // The colour choice is set before clap parses, so that clap's help and errors follow
+    // `--color` exactly as routemap's own output does.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    routemap::term::set_color_choice(routemap::term::color_in_args(&args));
+    let cli = routemap::cli::Cli::parse_from(args);
     let code = match routemap::commands::run(cli) {
         Ok(output) => {
             // Nothing on stderr is meant to colour or move anything, so all of it passes

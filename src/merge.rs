@@ -115,6 +115,22 @@ fn union_evidence(answers: &[(&PathBuf, &Answer)]) -> Vec<String> {
     evidence
 }
 
+/// The merged file's title says it is merged, and from what: "Merged: ICT + Digital",
+/// or "Merged from 3 assessments" when none had a title.
+fn merged_title(inputs: &[(PathBuf, Assessment)]) -> String {
+    let mut titles: Vec<&str> = Vec::new();
+    for title in inputs.iter().filter_map(|(_, a)| a.title.as_deref()) {
+        if !titles.contains(&title) {
+            titles.push(title);
+        }
+    }
+    if titles.is_empty() {
+        format!("Merged from {} assessments", inputs.len())
+    } else {
+        format!("Merged: {}", titles.join(" + "))
+    }
+}
+
 /// Merges `inputs` (file, assessment), which must be of one routemap and one authority.
 pub fn merge(
     routemap: &Routemap,
@@ -126,13 +142,10 @@ pub fn merge(
     };
     for (path, assessment) in &inputs[1..] {
         if assessment.routemap.id != first.routemap.id {
-            return Err(Error::Incompatible(format!(
-                "'{}' is against routemap '{}' but '{}' is against '{}'; merge combines assessments of one routemap",
-                first_path.display(),
-                first.routemap.id,
-                path.display(),
-                assessment.routemap.id
-            )));
+            return Err(Error::different_routemaps(
+                (first_path, &first.routemap.id),
+                (path, &assessment.routemap.id),
+            ));
         }
         let same_authority = |a: &str, b: &str| {
             a.to_lowercase()
@@ -162,7 +175,7 @@ pub fn merge(
     let mut merged = Assessment {
         routemap: first.routemap.clone(),
         authority: first.authority.clone(),
-        title: inputs.iter().find_map(|(_, a)| a.title.clone()),
+        title: Some(merged_title(inputs)),
         created: inputs.iter().filter_map(|(_, a)| a.created.clone()).min(),
         updated: Some(now),
         answers: Vec::new(),

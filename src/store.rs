@@ -12,9 +12,11 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 mod files;
+mod resolve;
 mod saved_file;
 
 pub use files::{Stamp, open_to_read, why_not_writable};
+pub use resolve::{FoundRoutemap, STDIN_ARG, STDIN_LABEL, stdin_at_most_once};
 pub use saved_file::{NotSaved, SaveProblem, Saved, SavedFile, real_path};
 
 /// The user's data directory: saved assessments, and custom routemaps in `routemaps/`.
@@ -84,64 +86,24 @@ impl Store {
         self.root.join("routemaps")
     }
 
-    /// A saved assessment by name (a file of the data directory, or an authority's name)
-    /// or by path.
-    pub fn resolve_assessment(&self, spec: &str) -> Result<PathBuf> {
-        let not_found = || Error::AssessmentNotFound {
-            name: spec.to_string(),
-            data_dir: self.root.clone(),
-        };
-        if looks_like_path(spec) {
-            let path = PathBuf::from(spec);
-            return if path.is_file() {
-                Ok(path)
-            } else {
-                Err(not_found())
-            };
-        }
-        let named = self.root.join(format!("{spec}.yaml"));
-        if named.is_file() {
-            return Ok(named);
-        }
-        if Path::new(spec).is_file() {
-            return Ok(PathBuf::from(spec));
-        }
-        let wanted = spec.trim().to_lowercase();
-        let matches: Vec<PathBuf> = self
-            .list()
-            .into_iter()
-            .filter(|listed| {
-                listed.assessment.as_ref().is_ok_and(|a| {
-                    a.authority.to_lowercase() == wanted
-                        || a.display_name().to_lowercase() == wanted
-                })
-            })
-            .map(|listed| listed.path)
-            .collect();
-        match matches.as_slice() {
-            [one] => Ok(one.clone()),
-            [] => Err(not_found()),
-            many => {
-                let names: Vec<String> = many.iter().map(|path| file_stem(path)).collect();
-                Err(Error::Usage(format!(
-                    "'{spec}' matches {} saved assessments ({}); name one of them",
-                    many.len(),
-                    quoted_names(&names)
-                )))
-            }
-        }
-    }
-
     /// Finds, loads and matches a saved assessment to its routemap.
     pub fn open_assessment(&self, spec: &str) -> Result<OpenedAssessment> {
         let path = self.resolve_assessment(spec)?;
-        let mut assessment = load_assessment(&path)?;
+        let assessment = load_assessment(&path)?;
+        self.opened(path, assessment)
+    }
+
+    /// A loaded assessment matched to its routemap (found by id, as saved files are).
+    fn opened(&self, path: PathBuf, mut assessment: Assessment) -> Result<OpenedAssessment> {
         let routemap =
             self.resolve_routemap(&assessment.routemap.id)
                 .map_err(|error| match error {
                     Error::RoutemapNotFound { name, hint } => Error::RoutemapNotFound {
                         name,
-                        hint: format!("'{}' was made with it; {hint}", path.display()),
+                        hint: format!(
+                            "'{}' was made with it; {hint}",
+                            crate::sanitize::path(&path)
+                        ),
                     },
                     other => other,
                 })?;
@@ -253,12 +215,13 @@ impl Store {
         }
     }
 
-    /// A routemap given as a file outside the data directory is copied into its
-    /// `routemaps/`, so the assessment made with it can find it again by id. One that
-    /// would be confused with another by id is refused before anything is made: a
-    /// built-in's id, or the id of a different routemap already in the data directory.
+    /// A routemap given as a file (`spec` names an existing file; see
+    /// [`Store::find_routemap`]) is copied into the data directory's `routemaps/`, so the
+    /// assessment made with it can find it again by id. One that would be confused with
+    /// another by id is refused before anything is made: a built-in's id, or the id of a
+    /// different routemap already in the data directory.
     pub fn keep_routemap(&self, spec: &str, routemap: &Routemap) -> Result<()> {
-        if !looks_like_path(spec) {
+        if !Path::new(spec).is_file() {
             // Found by id: it is already where ids are looked up.
             return Ok(());
         }
@@ -739,14 +702,14 @@ mod tests {
         assert!(
             ambiguous
                 .to_string()
-                .contains("matches 2 saved assessments"),
+                .contains("is the authority of 2 saved assessments ('anytown-borough-council-2' and 'anytown-borough-council')"),
             "{ambiguous}"
         );
         let missing = store.resolve_assessment("nowhere").unwrap_err();
         assert_eq!(
             missing.to_string(),
             format!(
-                "no saved assessment 'nowhere' was found in '{}' or as a path; run 'routemap list' to see the saved ones",
+                "no saved assessment 'nowhere' was found: there is no file 'nowhere' here, no 'nowhere.yaml' in '{}' and no saved assessment of an authority of that name; run 'routemap list' to see the saved ones",
                 dir.path().display()
             )
         );

@@ -52,12 +52,14 @@ pub fn is_slug(text: &str) -> bool {
 /// name readable in a listing.
 pub const MAX_SLUG_LEN: usize = 100;
 
-/// A slug made from any text: ASCII letters and digits kept (lowercased), runs of
-/// anything else become one '-'. Empty when the text has no ASCII letters or digits.
-/// At most [`MAX_SLUG_LEN`] bytes, cut at a word break where one is near.
+/// A slug made from any text: letters transliterated to ASCII first (Môn → mon,
+/// ŵ → w, Gàidhlig → gaidhlig), then ASCII letters and digits kept (lowercased), runs
+/// of anything else become one '-'. Empty when nothing transliterates to a letter or
+/// digit. At most [`MAX_SLUG_LEN`] bytes, cut at a word break where one is near.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::new();
-    for c in text.chars() {
+    let ascii = deunicode::deunicode_with_tofu(text, "-");
+    for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -191,8 +193,18 @@ mod tests {
             slugify("Anytown Borough Council — 2026!"),
             "anytown-borough-council-2026"
         );
-        assert_eq!(slugify("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-m-n");
-        assert_eq!(slugify("ŵŷ"), "");
+        assert_eq!(slugify("Cyngor Sir Ynys Môn"), "cyngor-sir-ynys-mon");
+        assert_eq!(
+            slugify("Cyngor Gwynedd — Caernarfon ŵŷ"),
+            "cyngor-gwynedd-caernarfon-wy"
+        );
+        assert_eq!(
+            slugify("Comhairle nan Eilean Siar — Gàidhlig"),
+            "comhairle-nan-eilean-siar-gaidhlig"
+        );
+        assert_eq!(slugify("Straße"), "strasse");
+        assert_eq!(slugify("\u{1b}[2J"), "2j");
+        assert_eq!(slugify("\u{10ffff}"), "");
     }
 
     #[test]

@@ -1,13 +1,26 @@
 //! A rendered `Buffer` as printable text: one line per row, trailing blanks trimmed, and
-//! ANSI colour only when asked (a terminal without NO_COLOR).
+//! ANSI colour only when asked, at the depth asked.
 
+use crate::term::{self, Colors};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
-/// The buffer's rows as text lines.
+/// The buffer's rows as text lines, in 24-bit colour when `color`.
 pub fn buffer_to_text(buf: &Buffer, color: bool) -> String {
+    buffer_to_text_in(
+        buf,
+        if color {
+            Colors::TrueColor
+        } else {
+            Colors::Off
+        },
+    )
+}
+
+/// The buffer's rows as text lines, colours brought down to what `colors` can show.
+pub fn buffer_to_text_in(buf: &Buffer, colors: Colors) -> String {
+    let color = colors.on();
     let area = buf.area;
     let mut out = String::new();
     for row in area.top()..area.bottom() {
@@ -36,7 +49,7 @@ pub fn buffer_to_text(buf: &Buffer, color: bool) -> String {
         let mut current: Option<(Color, bool)> = None;
         for (symbol, fg, bold) in cells {
             if color && current != Some((fg, bold)) {
-                out.push_str(&sgr(fg, bold));
+                out.push_str(&term::sgr(term::fit(fg, colors), bold));
                 current = Some((fg, bold));
             }
             out.push_str(symbol);
@@ -51,34 +64,6 @@ pub fn buffer_to_text(buf: &Buffer, color: bool) -> String {
         out.pop();
     }
     out
-}
-
-fn sgr(color: Color, bold: bool) -> String {
-    let mut code = String::from("\u{1b}[0");
-    if bold {
-        code.push_str(";1");
-    }
-    match color {
-        Color::Rgb(r, g, b) => {
-            let _ = write!(code, ";38;2;{r};{g};{b}");
-        }
-        Color::DarkGray => code.push_str(";90"),
-        Color::Gray => code.push_str(";37"),
-        Color::White => code.push_str(";97"),
-        Color::Black => code.push_str(";30"),
-        Color::Red => code.push_str(";31"),
-        Color::Green => code.push_str(";32"),
-        Color::Yellow => code.push_str(";33"),
-        Color::Blue => code.push_str(";34"),
-        Color::Magenta => code.push_str(";35"),
-        Color::Cyan => code.push_str(";36"),
-        Color::Indexed(index) => {
-            let _ = write!(code, ";38;5;{index}");
-        }
-        _ => {}
-    }
-    code.push('m');
-    code
 }
 
 #[cfg(test)]
@@ -103,6 +88,14 @@ mod tests {
         assert_eq!(
             buffer_to_text(&buf, true),
             "\u{1b}[0;38;2;0;114;178mab\u{1b}[0m\n"
+        );
+        assert_eq!(
+            buffer_to_text_in(&buf, Colors::Indexed),
+            "\u{1b}[0;38;5;25mab\u{1b}[0m\n"
+        );
+        assert_eq!(
+            buffer_to_text_in(&buf, Colors::Basic),
+            "\u{1b}[0;34mab\u{1b}[0m\n"
         );
     }
 }

@@ -136,10 +136,15 @@ fn every_command_has_help() {
 fn list_shows_saved_assessments_and_warns_of_broken_ones() {
     let data = tempfile::tempdir().unwrap();
     let empty = routemap(data.path()).arg("list").output().unwrap();
-    assert!(String::from_utf8_lossy(&empty.stdout).starts_with("No saved assessments in"));
+    assert_eq!(empty.status.code(), Some(0));
+    assert!(empty.stdout.is_empty(), "nothing saved: nothing on stdout");
+    assert!(
+        empty.stderr.is_empty(),
+        "the hint is for a terminal, not a pipe"
+    );
     fs::write(
         data.path().join("anytown.yaml"),
-        "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown Borough Council\nupdated: 2026-11-27T14:03:11Z\nanswers:\n  leadership:\n    current: flag-planted\n  governance:\n    current: n/a\n",
+        "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown Borough Council\ntitle: 2026 baseline\nupdated: 2026-11-27T14:03:11Z\nanswers:\n  leadership:\n    current: flag-planted\n  governance:\n    current: n/a\n",
     )
     .unwrap();
     fs::write(
@@ -148,12 +153,16 @@ fn list_shows_saved_assessments_and_warns_of_broken_ones() {
     )
     .unwrap();
     let output = routemap(data.path()).arg("list").output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a file that cannot be read fails the listing, after the rest are listed"
+    );
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(
         stdout,
-        "NAME     AUTHORITY                    ROUTEMAP           PROGRESS  UPDATED\n\
-         anytown  Anytown Borough Council      planting-the-flag  2/12      2026-11-27 14:03:11 UTC\n\
+        "NAME     AUTHORITY                    TITLE          ROUTEMAP           PROGRESS  UPDATED\n\
+         anytown  Anytown Borough Council      2026 baseline  planting-the-flag  2/12      2026-11-27 14:03:11 UTC\n\
          broken   (cannot be read: see above)\n"
     );
     assert!(String::from_utf8_lossy(&output.stderr).starts_with("warning: "));
@@ -246,7 +255,7 @@ fn radar_against_another_routemap_is_refused() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("uses routemap 'planting-the-flag' but"),
+        stderr.contains("is an assessment against routemap 'planting-the-flag' but"),
         "{stderr}"
     );
 }
@@ -290,18 +299,68 @@ fn a_missing_assessment_is_a_clear_error() {
 #[test]
 fn full_screen_commands_refuse_a_pipe() {
     let data = tempfile::tempdir().unwrap();
-    for args in [&[][..], &["new", "--authority", "A"], &["open", "x"]] {
+    fs::write(data.path().join("anytown.yaml"), SAVED).unwrap();
+    for (args, typed) in [
+        (&[][..], "'routemap'"),
+        (&["new", "--authority", "A"], "'routemap new'"),
+        (&["open", "anytown"], "'routemap open'"),
+        (&["workshop", "anytown"], "'routemap workshop'"),
+    ] {
+        let output = routemap(data.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: {typed} is a full-screen program and needs a terminal; run it in a terminal, not through a pipe\n"
+            ),
+        );
+    }
+    let names: Vec<_> = fs::read_dir(data.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["anytown.yaml"], "nothing was created");
+}
+
+#[test]
+fn full_screen_commands_check_the_name_before_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let model = outside.path().join("my-model.yaml");
+    fs::write(
+        &model,
+        fs::read_to_string(fixtures().join("good/three-themes.yaml")).unwrap(),
+    )
+    .unwrap();
+    for args in [
+        &["open", "nowhere"][..],
+        &["workshop", "nowhere"],
+        &["new", "--from", "nowhere"],
+    ] {
         let output = routemap(data.path()).args(args).output().unwrap();
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(
-            stderr.contains("is a full-screen program and needs a terminal"),
-            "{stderr}"
+            stderr.starts_with("error: no saved assessment 'nowhere' was found"),
+            "{args:?}: {stderr}"
         );
     }
-    assert_eq!(
-        fs::read_dir(data.path()).unwrap().count(),
-        0,
-        "nothing was created"
+    let output = routemap(data.path())
+        .args(["new", "--routemap", "no-such-model"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .starts_with("error: no routemap 'no-such-model' was found"),
     );
+    // A routemap given by path is read (and found valid) but not copied without a
+    // terminal: nothing is written before the full-screen program can start.
+    let output = routemap(data.path())
+        .args(["new", "--authority", "A", "--routemap"])
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("needs a terminal"));
+    assert_eq!(fs::read_dir(data.path()).unwrap().count(), 0);
 }

@@ -41,7 +41,7 @@ fn an_empty_routemap_data_dir_means_the_default_not_a_missing_flag() {
     let output = routemap()
         .env("ROUTEMAP_DATA_DIR", "")
         .env("XDG_DATA_HOME", home.path())
-        .arg("list")
+        .args(["list", "--format", "json"])
         .output()
         .unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();

@@ -6,6 +6,7 @@
 mod common;
 
 use common::routemap;
+use common::schema::{readme_schema, validate};
 use serde_json::Value;
 use std::fs;
 
@@ -107,92 +108,10 @@ fn markdown_diff_is_a_table() {
     );
 }
 
-/// The JSON Schema written in the README.
-fn readme_schema() -> Value {
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("```json\n{\n  \"$schema\"")
-        .expect("the README holds the schema")
-        + "```json\n".len();
-    let end = start + readme[start..].find("```").unwrap();
-    serde_json::from_str(&readme[start..end]).unwrap()
-}
-
-/// A validator for the part of JSON Schema the README's schema uses.
-fn validate(value: &Value, schema: &Value, root: &Value, at: &str) -> Result<(), String> {
-    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-        let name = reference.trim_start_matches("#/$defs/");
-        return validate(value, &root["$defs"][name], root, at);
-    }
-    if let Some(expected) = schema.get("const")
-        && value != expected
-    {
-        return Err(format!("{at}: {value} is not {expected}"));
-    }
-    if let Some(choices) = schema.get("enum").and_then(Value::as_array)
-        && !choices.contains(value)
-    {
-        return Err(format!("{at}: {value} is not one of {choices:?}"));
-    }
-    if let Some(types) = schema.get("type") {
-        let types: Vec<&str> = match types {
-            Value::String(one) => vec![one.as_str()],
-            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
-            _ => vec![],
-        };
-        let fits = types.iter().any(|t| match *t {
-            "string" => value.is_string(),
-            "integer" => value.is_i64() || value.is_u64(),
-            "boolean" => value.is_boolean(),
-            "null" => value.is_null(),
-            "object" => value.is_object(),
-            "array" => value.is_array(),
-            _ => false,
-        });
-        if !fits {
-            return Err(format!("{at}: {value} is not of type {types:?}"));
-        }
-    }
-    if let Some(minimum) = schema.get("minimum").and_then(Value::as_i64)
-        && value.as_i64().is_some_and(|v| v < minimum)
-    {
-        return Err(format!("{at}: {value} is below {minimum}"));
-    }
-    if let Some(object) = value.as_object() {
-        let properties = schema.get("properties").and_then(Value::as_object);
-        for required in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let key = required.as_str().unwrap_or_default();
-            if !object.contains_key(key) {
-                return Err(format!("{at}: '{key}' is missing"));
-            }
-        }
-        for (key, item) in object {
-            match properties.and_then(|p| p.get(key)) {
-                Some(property) => validate(item, property, root, &format!("{at}.{key}"))?,
-                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
-                    return Err(format!("{at}: '{key}' is not in the schema"));
-                }
-                None => {}
-            }
-        }
-    }
-    if let (Some(items), Some(array)) = (schema.get("items"), value.as_array()) {
-        for (index, item) in array.iter().enumerate() {
-            validate(item, items, root, &format!("{at}[{index}]"))?;
-        }
-    }
-    Ok(())
-}
-
 #[test]
 fn json_diff_matches_the_documented_schema() {
     let data = setup();
-    let schema = readme_schema();
+    let schema = readme_schema("routemap-diff/1");
     for (a, b) in [("2025", "2026"), ("2026", "2025"), ("2025", "2025")] {
         let output = routemap(data.path())
             .args(["diff", a, b, "--format", "json"])
@@ -263,7 +182,12 @@ fn assessments_of_different_routemaps_are_refused() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("is against 'procurement-and-sourcing'; diff compares two assessments of the same routemap"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "is against 'procurement-and-sourcing'; give assessments of the same routemap"
+        ),
+        "{stderr}"
+    );
     assert!(output.stdout.is_empty());
 }
 
@@ -281,8 +205,8 @@ fn merge_takes_agrees_and_records_conflicts() {
         .unwrap();
     assert_eq!(
         output.status.code(),
-        Some(0),
-        "{}",
+        Some(3),
+        "a merge with conflicts exits 3: {}",
         String::from_utf8_lossy(&output.stderr)
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -301,6 +225,10 @@ fn merge_takes_agrees_and_records_conflicts() {
         "{stderr}"
     );
     let merged = fs::read_to_string(&out).unwrap();
+    assert!(
+        merged.contains("\ntitle: Merged from 2 assessments\n"),
+        "{merged}"
+    );
     assert!(merged.contains("  leadership:\n    notes: |-\n      Merge conflict: the files disagree; choose the stage, then edit this note.\n      - ann.yaml: current 2 Flag planted\n      - bob.yaml: current 4 On the route\n\n      From ann.yaml:\n      Ann's view.\n"), "{merged}");
     assert!(
         merged.contains("  governance:\n    current: route-planned\n"),
@@ -329,7 +257,7 @@ fn merge_takes_agrees_and_records_conflicts() {
         .arg(&out)
         .output()
         .unwrap();
-    assert_eq!(forced.status.code(), Some(0));
+    assert_eq!(forced.status.code(), Some(3));
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! End-to-end: `routemap new` in a working directory that holds a file named like a
-//! routemap id. The id is looked up in the data directory and the built-ins only.
+//! routemap id. A name typed on the command line is a path when a file is there (issue
+//! 15's rule), so a bare name that is both that file and a built-in is ambiguous: it is
+//! refused with both listed, and neither is used (issue 9: a stray file never silently
+//! replaces the built-in).
 
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -10,7 +13,7 @@ mod tmux;
 use tmux::Tmux;
 
 #[test]
-fn new_ignores_a_file_named_like_a_routemap_in_the_working_directory() {
+fn new_refuses_a_bare_name_that_is_both_a_file_here_and_a_builtin() {
     let stray = tempfile::tempdir().unwrap();
     let impostor = include_str!("../assessments/procurement-and-sourcing.yaml")
         .replace("id: procurement-and-sourcing", "id: planting-the-flag");
@@ -24,10 +27,13 @@ fn new_ignores_a_file_named_like_a_routemap_in_the_working_directory() {
         100,
         30,
     );
-    let screen = tmux.wait_for("one", "0/12 answered");
-    assert!(screen.contains("Leadership"), "{screen}");
-    tmux.keys("one", &["q"]);
-    tmux.wait_for("one", "EXIT=0");
+    let screen = tmux.wait_for("one", "EXIT=");
+    assert!(
+        screen.contains("'planting-the-flag' could be the file 'planting-the-flag' in this"),
+        "{screen}"
+    );
+    assert!(screen.contains("EXIT=2"), "{screen}");
+    assert!(tmux.saved().is_empty(), "no assessment was started");
     assert!(
         !tmux.data.path().join("routemaps").exists(),
         "nothing was copied from the working directory"

@@ -124,10 +124,13 @@ fn no_text_command_lets_a_file_talk_to_the_terminal() {
     let s = setup();
     let (before, after) = (path_arg(&s.before), path_arg(&s.after));
 
-    let list = run_clean(&s, &["list"]);
-    assert_eq!(list.status.code(), Some(0));
-    let routemaps = run_clean(&s, &["routemaps"]);
-    assert_eq!(routemaps.status.code(), Some(0));
+    // The broken saved file is listed and fails the listing (exit 1), its name shown.
+    for format in ["text", "json"] {
+        let list = run_clean(&s, &["list", "--format", format]);
+        assert_eq!(list.status.code(), Some(1), "{format}");
+        let routemaps = run_clean(&s, &["routemaps", "--format", format]);
+        assert_eq!(routemaps.status.code(), Some(0), "{format}");
+    }
 
     for extra in [
         &[][..],
@@ -157,7 +160,11 @@ fn no_text_command_lets_a_file_talk_to_the_terminal() {
 
     let merged = s.work.path().join(format!("merged {HOSTILE_NAME}.yaml"));
     let merge = run_clean(&s, &["merge", before, after, "-o", path_arg(&merged)]);
-    assert_eq!(merge.status.code(), Some(0));
+    assert_eq!(
+        merge.status.code(),
+        Some(3),
+        "written, with a conflict to settle"
+    );
     // The output file exists now: the refusal quotes its name.
     run_clean(&s, &["merge", before, after, "-o", path_arg(&merged)]);
 

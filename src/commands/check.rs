@@ -1,14 +1,23 @@
-//! `routemap check FILES...`: validate routemap files.
+//! `routemap check FILES...`: validate routemap files; `-` reads one from standard
+//! input.
 
 use super::Output;
-use crate::routemap;
+use crate::error::{Error, Result};
+use crate::routemap::{self, Routemap};
 use crate::sanitize;
-use std::path::PathBuf;
+use crate::store::{STDIN_ARG, STDIN_LABEL, stdin_at_most_once};
+use std::path::{Path, PathBuf};
 
-pub fn run(files: &[PathBuf]) -> Output {
+pub fn run(files: &[PathBuf]) -> Result<Output> {
+    stdin_at_most_once(files.iter().map(|path| path.to_str().unwrap_or_default()))?;
     let mut output = Output::default();
-    for path in files {
-        match routemap::load_file(path) {
+    for given in files {
+        let (path, loaded) = if given.as_os_str() == STDIN_ARG {
+            (Path::new(STDIN_LABEL), load_stdin())
+        } else {
+            (given.as_path(), routemap::load_file(given))
+        };
+        match loaded {
             Ok(routemap) => output.stdout.push_str(&format!(
                 "{}: ok, routemap '{}' version {}: {}\n",
                 sanitize::path(path),
@@ -22,5 +31,15 @@ pub fn run(files: &[PathBuf]) -> Output {
             }
         }
     }
-    output
+    Ok(output)
+}
+
+/// A routemap read from standard input, named `<stdin>` in messages.
+fn load_stdin() -> Result<Routemap> {
+    let label = Path::new(STDIN_LABEL);
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .map_err(|error| Error::read(label, &error))?;
+    let text = crate::yaml::text_from_bytes(label, bytes)?;
+    routemap::parse(label, &text)
 }

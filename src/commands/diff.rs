@@ -1,4 +1,5 @@
-//! `routemap diff A B [--format text|markdown|json] [--fail-on-regression] [--verbose]`.
+//! `routemap diff A B [--format text|markdown|json] [--fail-on-regression] [--verbose]
+//! [--ascii] [--width N]`; either of A and B may be `-`, standard input.
 
 use super::Output;
 use crate::cli::DiffFormat;
@@ -16,12 +17,15 @@ pub struct DiffArgs<'a> {
     pub format: DiffFormat,
     pub fail_on_regression: bool,
     pub verbose: bool,
+    pub ascii: bool,
+    pub width: Option<u16>,
 }
 
 /// Opens both assessments and compares them against the later one's routemap.
 pub fn compute(store: &Store, before: &str, after: &str) -> Result<Diff> {
-    let old = store.open_assessment(before)?;
-    let new = store.open_assessment(after)?;
+    crate::store::stdin_at_most_once([before, after])?;
+    let old = store.open_assessment_or_stdin(before)?;
+    let new = store.open_assessment_or_stdin(after)?;
     diff::compare(
         &new.routemap,
         (&old.path, &old.assessment),
@@ -32,7 +36,15 @@ pub fn compute(store: &Store, before: &str, after: &str) -> Result<Diff> {
 pub fn run(store: &Store, args: &DiffArgs) -> Result<Output> {
     let diff = compute(store, args.before, args.after)?;
     let text = match args.format {
-        DiffFormat::Text => diff::to_text(&diff, args.verbose, term::color_for_stdout()),
+        DiffFormat::Text => diff::to_text_fitted(
+            &diff,
+            &diff::TextLayout {
+                verbose: args.verbose,
+                colors: term::stdout_colors(),
+                width: usize::from(term::output_width_for(args.width)),
+                ascii: args.ascii,
+            },
+        ),
         DiffFormat::Markdown => diff::to_markdown(&diff, args.verbose),
         DiffFormat::Json => diff::to_json(&diff),
     };

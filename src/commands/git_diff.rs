@@ -92,7 +92,15 @@ pub fn run(store: &Store, args: &[String]) -> Result<Output> {
             )));
         }
     };
-    let mut text = crate::diff::to_text(&diff, true, term::color_for_stdout());
+    let mut text = crate::diff::to_text_fitted(
+        &diff,
+        &crate::diff::TextLayout {
+            verbose: true,
+            colors: term::stdout_colors(),
+            width: usize::from(term::output_width()),
+            ascii: false,
+        },
+    );
     // Git's temporary files mean nothing to the reader; name the tracked file instead
     // (as the text shows it: sanitised).
     let new_path = pair.renamed.map_or(pair.path, |(new_path, _)| new_path);

@@ -1,4 +1,8 @@
 //! `routemap merge A B... -o OUT [--force]`.
+//!
+//! OUT without a directory part is a name in the data directory, so `routemap list`
+//! shows the merged file; a merge that leaves conflicts exits with [`CONFLICT_EXIT`],
+//! as `git merge` exits non-zero, so a script does not take it for a clean one.
 
 use super::Output;
 use crate::clock::Instant;
@@ -7,13 +11,32 @@ use crate::merge;
 use crate::routemap::plural;
 use crate::sanitize;
 use crate::store::{self, Store, WriteLock};
-use std::path::Path;
+use std::path::PathBuf;
 
-pub fn run(store: &Store, inputs: &[String], output: &Path, force: bool) -> Result<Output> {
+/// Exit status when the merged file was written with conflicts to settle.
+pub const CONFLICT_EXIT: i32 = 3;
+
+/// Where `-o OUT` writes: a path when it has a directory part, else a file of the data
+/// directory (`.yaml` added when it has no YAML ending).
+pub fn output_path(store: &Store, out: &str) -> PathBuf {
+    let has_directory = out.contains('/') || out.contains(std::path::MAIN_SEPARATOR);
+    if has_directory {
+        PathBuf::from(out)
+    } else if out.ends_with(".yaml") || out.ends_with(".yml") {
+        store.root().join(out)
+    } else {
+        store.root().join(format!("{out}.yaml"))
+    }
+}
+
+pub fn run(store: &Store, inputs: &[String], out: &str, force: bool) -> Result<Output> {
+    store::stdin_at_most_once(inputs.iter().map(String::as_str))?;
     let mut opened = Vec::with_capacity(inputs.len());
     for spec in inputs {
-        opened.push(store.open_assessment(spec)?);
+        opened.push(store.open_assessment_or_stdin(spec)?);
     }
+    let output_file = output_path(store, out);
+    let output = output_file.as_path();
     if output.exists() && !force {
         return Err(Error::WouldOverwrite {
             path: output.to_path_buf(),
@@ -57,6 +80,11 @@ pub fn run(store: &Store, inputs: &[String], output: &Path, force: bool) -> Resu
     ));
     Ok(Output {
         stderr: report,
+        code: if merged.conflicts.is_empty() {
+            0
+        } else {
+            CONFLICT_EXIT
+        },
         ..Output::default()
     })
 }

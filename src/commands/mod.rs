@@ -3,6 +3,7 @@
 
 mod check;
 mod diff;
+mod generated;
 mod git_diff;
 mod list;
 mod merge;
@@ -48,14 +49,21 @@ fn full_screen(store: Store, start: Start, command: &str) -> Result<Output> {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Output> {
+    crate::term::set_color_choice(cli.color);
     let data_dir = cli.data_dir.or_else(|| {
         std::env::var_os("ROUTEMAP_DATA_DIR")
             .filter(|dir| !dir.is_empty())
             .map(std::path::PathBuf::from)
     });
+    // Generated from the command definitions alone: no data directory needed.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return Ok(generated::completions(*shell)),
+        Some(Command::Man { dir }) => return generated::man(dir.as_deref()),
+        _ => {}
+    }
     let store = Store::open(data_dir)?;
     let Some(command) = cli.command else {
-        return full_screen(store, Start::Resume, "routemap");
+        return full_screen(store, Start::Resume, "");
     };
     match command {
         Command::New {
@@ -70,22 +78,24 @@ pub fn run(cli: Cli) -> Result<Output> {
                 title,
                 from,
             };
-            full_screen(store, Start::New(args), "routemap new")
+            full_screen(store, Start::New(args), "new")
         }
-        Command::Open { assessment } => {
-            full_screen(store, Start::Open(assessment), "routemap open")
-        }
+        Command::Open { assessment } => full_screen(store, Start::Open(assessment), "open"),
         Command::Workshop { assessment } => {
-            full_screen(store, Start::Workshop(assessment), "routemap workshop")
+            full_screen(store, Start::Workshop(assessment), "workshop")
         }
-        Command::Check { files } => Ok(check::run(&files)),
-        Command::Routemaps => Ok(routemaps::run(&store)),
-        Command::List => Ok(list::run(&store)),
+        Command::Check { files } => check::run(&files),
+        Command::Routemaps { format } => routemaps::run(&store, format),
+        Command::List { format, sort } => list::run(&store, format, sort),
         Command::Merge {
-            inputs,
+            first,
+            others,
             output,
             force,
-        } => merge::run(&store, &inputs, &output, force),
+        } => {
+            let inputs: Vec<String> = std::iter::once(first).chain(others).collect();
+            merge::run(&store, &inputs, &output, force)
+        }
         Command::GitDiff { args } => git_diff::run(&store, &args),
         Command::Diff {
             before,
@@ -93,6 +103,8 @@ pub fn run(cli: Cli) -> Result<Output> {
             format,
             fail_on_regression,
             verbose,
+            ascii,
+            width,
         } => diff::run(
             &store,
             &diff::DiffArgs {
@@ -101,6 +113,8 @@ pub fn run(cli: Cli) -> Result<Output> {
                 format,
                 fail_on_regression,
                 verbose,
+                ascii,
+                width,
             },
         ),
         Command::Radar {

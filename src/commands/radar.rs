@@ -1,4 +1,5 @@
-//! `routemap radar NAME|PATH [--against NAME|PATH] [--target] [--ascii] [--width N]`.
+//! `routemap radar NAME|PATH [--against NAME|PATH] [--target] [--ascii] [--width N]`;
+//! either assessment may be `-`, standard input.
 
 use super::Output;
 use crate::error::{Error, Result};
@@ -6,7 +7,7 @@ use crate::radar::{self, Drawing, Look, Radar};
 use crate::sanitize;
 use crate::store::{OpenedAssessment, Store};
 use crate::term;
-use crate::textout::buffer_to_text;
+use crate::textout::buffer_to_text_in;
 
 pub struct RadarArgs<'a> {
     pub assessment: &'a str,
@@ -17,38 +18,43 @@ pub struct RadarArgs<'a> {
 }
 
 pub fn run(store: &Store, args: &RadarArgs) -> Result<Output> {
-    let opened = store.open_assessment(args.assessment)?;
+    crate::store::stdin_at_most_once([Some(args.assessment), args.against].into_iter().flatten())?;
+    let opened = store.open_assessment_or_stdin(args.assessment)?;
     let mut radar = Radar::of(&opened.routemap, &opened.assessment, args.target);
-    let mut header = vec![heading(&opened)];
+    let mut header = vec![heading(&opened, args.ascii)];
     if let Some(other) = args.against {
-        let other = store.open_assessment(other)?;
+        let other = store.open_assessment_or_stdin(other)?;
         if other.assessment.routemap.id != opened.assessment.routemap.id {
-            return Err(Error::Incompatible(format!(
-                "'{}' uses routemap '{}' but '{}' uses '{}'; compare assessments of the same routemap",
-                sanitize::path(&opened.path),
-                sanitize::line(&opened.assessment.routemap.id),
-                sanitize::path(&other.path),
-                sanitize::line(&other.assessment.routemap.id)
-            )));
+            return Err(Error::different_routemaps(
+                (&opened.path, &opened.assessment.routemap.id),
+                (&other.path, &other.assessment.routemap.id),
+            ));
         }
-        header.push(format!("against {}", heading(&other)));
+        header.push(format!("against {}", heading(&other, args.ascii)));
         let name = other.assessment.display_name();
         radar = radar.against(&opened.routemap, &other.assessment, &name);
     }
+    let colors = term::stdout_colors();
     let look = Look {
         drawing: if args.ascii {
             Drawing::Ascii
         } else {
             Drawing::Braille
         },
-        color: term::color_for_stdout(),
+        color: colors.on(),
     };
-    let width = args.width.unwrap_or_else(term::output_width);
+    let width = term::output_width_for(args.width);
     let buffer = radar::render_standalone(&radar, width, look);
+    // The header keeps to the width too: a long name is cut with an ellipsis.
+    let ellipsis = if args.ascii { "..." } else { "…" };
+    let header: Vec<String> = header
+        .iter()
+        .map(|line| crate::text::ellipsize(line, usize::from(width), ellipsis))
+        .collect();
     let mut output = Output::stdout(format!(
         "{}\n\n{}",
         header.join("\n"),
-        buffer_to_text(&buffer, look.color)
+        buffer_to_text_in(&buffer, colors)
     ));
     for mismatch in &opened.mismatches {
         output.stderr.push_str(&format!(
@@ -59,10 +65,11 @@ pub fn run(store: &Store, args: &RadarArgs) -> Result<Output> {
     Ok(output)
 }
 
-fn heading(opened: &OpenedAssessment) -> String {
+fn heading(opened: &OpenedAssessment, ascii: bool) -> String {
     let (answered, total) = opened.assessment.progress(&opened.routemap);
+    let dot = if ascii { "-" } else { "·" };
     format!(
-        "{} · {} {} · {answered}/{total} answered",
+        "{} {dot} {} {} {dot} {answered}/{total} answered",
         sanitize::line(&opened.assessment.display_name()),
         sanitize::line(&opened.routemap.id),
         sanitize::line(&opened.routemap.version)

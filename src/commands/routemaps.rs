@@ -1,33 +1,103 @@
-//! `routemap routemaps`: the routemaps available, built in and in the data directory.
+//! `routemap routemaps [--format text|json]`: the routemaps available, built in and in
+//! the data directory.
 
 use super::Output;
+use crate::cli::ListFormat;
+use crate::error::{Error, Result};
 use crate::sanitize;
 use crate::store::{Origin, Store};
 use crate::table::Table;
+use serde::Serialize;
 
-pub fn run(store: &Store) -> Output {
-    let mut table = Table::new(["ID", "VERSION", "THEMES", "FROM", "TITLE"]);
+/// The JSON schema's name: fields are only ever added in a new version.
+const SCHEMA: &str = "routemap-routemaps/1";
+
+#[derive(Debug, Serialize)]
+struct Entry {
+    id: String,
+    title: String,
+    version: String,
+    source: Option<String>,
+    themes: usize,
+    stages: usize,
+    /// `built-in` or `data-dir`.
+    origin: &'static str,
+    /// The file, for one in the data directory.
+    path: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Unusable {
+    path: String,
+    error: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Listing {
+    schema: &'static str,
+    routemaps_dir: String,
+    routemaps: Vec<Entry>,
+    unusable: Vec<Unusable>,
+}
+
+pub fn run(store: &Store, format: ListFormat) -> Result<Output> {
     let mut output = Output::default();
+    let mut listing = Listing {
+        schema: SCHEMA,
+        routemaps_dir: store.routemaps_dir().display().to_string(),
+        routemaps: Vec::new(),
+        unusable: Vec::new(),
+    };
     for available in store.available_routemaps() {
-        let from = match &available.origin {
-            Origin::Builtin => "built in".to_string(),
-            Origin::File(path) => sanitize::path(path),
+        let (origin, path) = match &available.origin {
+            Origin::Builtin => ("built-in", None),
+            Origin::File(path) => ("data-dir", Some(path.display().to_string())),
         };
         match available.routemap {
-            Ok(routemap) => table.row([
-                routemap.id,
-                routemap.version,
-                routemap.themes.len().to_string(),
-                from,
-                routemap.title,
-            ]),
-            Err(error) => output.stderr.push_str(&format!("warning: {error}\n")),
+            Ok(routemap) => listing.routemaps.push(Entry {
+                themes: routemap.themes.len(),
+                stages: routemap.stages.len(),
+                id: routemap.id,
+                title: routemap.title,
+                version: routemap.version,
+                source: routemap.source,
+                origin,
+                path,
+            }),
+            Err(error) => {
+                output.stderr.push_str(&format!("warning: {error}\n"));
+                listing.unusable.push(Unusable {
+                    path: path.unwrap_or_default(),
+                    error: error.to_string(),
+                });
+            }
         }
     }
-    output.stdout = table.render();
-    output.stdout.push_str(&format!(
-        "\nCustom routemaps go in '{}'; 'routemap check FILE' validates one.\n",
-        sanitize::path(&store.routemaps_dir())
-    ));
-    output
+    output.stdout = match format {
+        ListFormat::Json => crate::jsonout::pretty(&listing)
+            .map_err(|error| Error::Usage(format!("cannot write JSON: {error}")))?,
+        ListFormat::Text => table(&listing),
+    };
+    if crate::term::stderr_is_terminal() {
+        output.stderr.push_str(&format!(
+            "Custom routemaps go in '{}'; 'routemap check FILE' validates one.\n",
+            sanitize::path(&store.routemaps_dir())
+        ));
+    }
+    Ok(output)
+}
+
+/// The text table; the cells pass the sanitiser in [`Table`].
+fn table(listing: &Listing) -> String {
+    let mut table = Table::new(["ID", "VERSION", "THEMES", "FROM", "TITLE"]);
+    for entry in &listing.routemaps {
+        table.row([
+            entry.id.clone(),
+            entry.version.clone(),
+            entry.themes.to_string(),
+            entry.path.clone().unwrap_or_else(|| "built in".into()),
+            entry.title.clone(),
+        ]);
+    }
+    table.render()
 }

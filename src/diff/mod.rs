@@ -3,10 +3,12 @@
 
 mod json;
 mod render;
+mod text;
 mod words;
 
 pub use json::to_json;
-pub use render::{to_markdown, to_text};
+pub use render::{Glyphs, movement_words, to_markdown, to_text};
+pub use text::{TextLayout, fit_columns, to_text_fitted};
 pub use words::{WordChange, word_change};
 
 use crate::assessment::{Answer, Assessment, Confidence, Current};
@@ -211,13 +213,10 @@ pub fn compare(
     let (before_path, before_assessment) = before;
     let (after_path, after_assessment) = after;
     if before_assessment.routemap.id != after_assessment.routemap.id {
-        return Err(Error::Incompatible(format!(
-            "'{}' is an assessment against routemap '{}' but '{}' is against '{}'; diff compares two assessments of the same routemap",
-            before_path.display(),
-            before_assessment.routemap.id,
-            after_path.display(),
-            after_assessment.routemap.id
-        )));
+        return Err(Error::different_routemaps(
+            (before_path, &before_assessment.routemap.id),
+            (after_path, &after_assessment.routemap.id),
+        ));
     }
     let mut ids: Vec<&str> = routemap
         .themes

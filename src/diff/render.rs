@@ -1,42 +1,82 @@
-//! A `Diff` as an aligned text table (arrows and words, colour only when asked) or as a
-//! GitHub markdown table.
+//! The pieces of a `Diff`'s text forms (side lines, movement words, the lines of what
+//! else changed) and the GitHub markdown table; the text table is laid out in
+//! `diff::text`.
 //!
 //! Every name, note, path and label comes from a file, so each passes the sanitiser
 //! ([`clean`]) before it is laid out: widths are measured on what is shown, and no
-//! control reaches the terminal. The colour codes are added after, by [`paint`].
+//! control reaches the terminal.
 
+use super::text::{TextLayout, to_text_fitted};
 use super::{Diff, Movement, NotesChange, Side, ThemeDiff, confidence_label};
 use crate::routemap::plural;
 use crate::sanitize;
-use crate::text::ellipsize;
-use unicode_width::UnicodeWidthStr;
 
-const THEME_WIDTH: usize = 36;
-const STAGE_WIDTH: usize = 26;
+/// The characters the text form draws with: Unicode, or 7-bit ASCII for `--ascii`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    pub up: &'static str,
+    pub down: &'static str,
+    pub minus: &'static str,
+    pub arrow: &'static str,
+    pub back: &'static str,
+    /// No answer.
+    pub none: &'static str,
+    /// Between an authority and its title.
+    pub dash: &'static str,
+    pub ellipsis: &'static str,
+}
 
-/// "↑ up 2", "↓ down 1", "= same" …: readable without colour.
-pub fn movement_words(movement: &Movement) -> String {
-    match movement {
-        Movement::Up(by) => format!("↑ up {by}"),
-        Movement::Down(by) => format!("↓ down {by}"),
-        Movement::Same => "= same".into(),
-        Movement::NewlyAnswered => "+ newly answered".into(),
-        Movement::Removed => "− no longer answered".into(),
-        Movement::NowNotApplicable => "→ now n/a".into(),
-        Movement::NoLongerNotApplicable => "← no longer n/a".into(),
-        Movement::Unknown => "? not comparable".into(),
+impl Glyphs {
+    pub const UNICODE: Glyphs = Glyphs {
+        up: "↑",
+        down: "↓",
+        minus: "−",
+        arrow: "→",
+        back: "←",
+        none: "—",
+        dash: "—",
+        ellipsis: "…",
+    };
+    pub const ASCII: Glyphs = Glyphs {
+        up: "^",
+        down: "v",
+        minus: "-",
+        arrow: "->",
+        back: "<-",
+        none: "-",
+        dash: "-",
+        ellipsis: "...",
+    };
+
+    /// "↑ up 2", "↓ down 1", "= same" …: readable without colour.
+    pub fn movement(&self, movement: &Movement) -> String {
+        match movement {
+            Movement::Up(by) => format!("{} up {by}", self.up),
+            Movement::Down(by) => format!("{} down {by}", self.down),
+            Movement::Same => "= same".into(),
+            Movement::NewlyAnswered => "+ newly answered".into(),
+            Movement::Removed => format!("{} no longer answered", self.minus),
+            Movement::NowNotApplicable => format!("{} now n/a", self.arrow),
+            Movement::NoLongerNotApplicable => format!("{} no longer n/a", self.back),
+            Movement::Unknown => "? not comparable".into(),
+        }
     }
 }
 
+/// "↑ up 2", "↓ down 1", "= same" …: readable without colour.
+pub fn movement_words(movement: &Movement) -> String {
+    Glyphs::UNICODE.movement(movement)
+}
+
 /// Text from a file on one line, controls shown.
-fn clean(text: &str) -> String {
+pub(super) fn clean(text: &str) -> String {
     sanitize::line(text).into_owned()
 }
 
-fn side_line(label: &str, side: &Side) -> String {
+pub(super) fn side_line(label: &str, side: &Side, glyphs: &Glyphs) -> String {
     let mut name = clean(&side.authority);
     if let Some(title) = &side.title {
-        name = format!("{name} — {}", clean(title));
+        name = format!("{name} {} {}", glyphs.dash, clean(title));
     }
     let when = side
         .updated
@@ -51,13 +91,14 @@ fn side_line(label: &str, side: &Side) -> String {
     format!("{label:<7} {}  {name}{when}", sanitize::path(&side.path))
 }
 
-fn routemap_line(diff: &Diff) -> String {
+pub(super) fn routemap_line(diff: &Diff, glyphs: &Glyphs) -> String {
     let (before, after) = (&diff.before.routemap_version, &diff.after.routemap_version);
     let id = clean(&diff.routemap_id);
     if before != after && !before.is_empty() && !after.is_empty() {
         format!(
-            "routemap {id}: version {} → {}; themes matched by id, the rest listed at the end",
+            "routemap {id}: version {} {} {}; themes matched by id, the rest listed at the end",
             clean(before),
+            glyphs.arrow,
             clean(after)
         )
     } else {
@@ -65,51 +106,42 @@ fn routemap_line(diff: &Diff) -> String {
     }
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let cut = ellipsize(text, width, "…");
-    let fill = width.saturating_sub(cut.width());
-    format!("{cut}{}", " ".repeat(fill))
-}
-
-/// ANSI colour for a movement (Okabe–Ito bluish green up, vermilion down).
-fn paint(text: &str, movement: &Movement, color: bool) -> String {
-    let code = match movement {
-        Movement::Up(_) | Movement::NewlyAnswered => "38;2;0;158;115",
-        Movement::Down(_) | Movement::Removed => "38;2;213;94;0",
-        _ => return text.to_string(),
-    };
-    if color {
-        format!("\u{1b}[1;{code}m{text}\u{1b}[0m")
-    } else {
-        text.to_string()
-    }
-}
-
 /// The lines under a theme that say what else changed.
-fn detail_lines(diff: &Diff, theme: &ThemeDiff, verbose: bool) -> Vec<(String, String)> {
+pub(super) fn detail_lines(
+    diff: &Diff,
+    theme: &ThemeDiff,
+    verbose: bool,
+    glyphs: &Glyphs,
+) -> Vec<(String, String)> {
     let mut lines = Vec::new();
     if theme.target_changed() {
         let label = |target: &Option<String>| {
             target
                 .as_deref()
-                .map_or("—".to_string(), |t| diff.stage_label(t))
+                .map_or(glyphs.none.to_string(), |t| diff.stage_label(t))
         };
         lines.push((
             "target".to_string(),
             format!(
-                "{} → {}",
+                "{} {} {}",
                 label(&theme.before.target),
+                glyphs.arrow,
                 label(&theme.after.target)
             ),
         ));
     }
     if theme.confidence_changed() {
+        let label = |confidence| match confidence_label(confidence) {
+            "—" => glyphs.none,
+            word => word,
+        };
         lines.push((
             "confidence".to_string(),
             format!(
-                "{} → {}",
-                confidence_label(theme.before.confidence),
-                confidence_label(theme.after.confidence)
+                "{} {} {}",
+                label(theme.before.confidence),
+                glyphs.arrow,
+                label(theme.after.confidence)
             ),
         ));
     }
@@ -121,10 +153,13 @@ fn detail_lines(diff: &Diff, theme: &ThemeDiff, verbose: bool) -> Vec<(String, S
             let counts = match (words.added, words.removed) {
                 (0, 0) => "spacing only".to_string(),
                 (added, 0) => format!("+{}", plural(added, "word")),
-                (0, removed) => format!("−{}", plural(removed, "word")),
-                (added, removed) => {
-                    format!("+{}, −{}", plural(added, "word"), plural(removed, "word"))
-                }
+                (0, removed) => format!("{}{}", glyphs.minus, plural(removed, "word")),
+                (added, removed) => format!(
+                    "+{}, {}{}",
+                    plural(added, "word"),
+                    glyphs.minus,
+                    plural(removed, "word")
+                ),
             };
             lines.push(("notes".into(), format!("changed: {counts}")));
         }
@@ -162,7 +197,7 @@ fn detail_lines(diff: &Diff, theme: &ThemeDiff, verbose: bool) -> Vec<(String, S
         } else {
             ""
         };
-        lines.push((label.to_string(), format!("− {item}")));
+        lines.push((label.to_string(), format!("{} {item}", glyphs.minus)));
     }
     if !theme.in_routemap {
         lines.push(("note".into(), "not in this version of the routemap".into()));
@@ -173,57 +208,22 @@ fn detail_lines(diff: &Diff, theme: &ThemeDiff, verbose: bool) -> Vec<(String, S
         .collect()
 }
 
-/// The diff as an aligned text table.
+/// The diff as a text table at its natural width (no column cut), 24-bit colour when
+/// `color`; [`to_text_fitted`] fits a width.
 pub fn to_text(diff: &Diff, verbose: bool, color: bool) -> String {
-    let mut out = vec![
-        side_line("before", &diff.before),
-        side_line("after", &diff.after),
-        routemap_line(diff),
-        String::new(),
-    ];
-    if diff.identical() {
-        out.push("The two assessments are identical.".into());
-        out.push(String::new());
-        out.push(diff.summary.line());
-        return out.join("\n") + "\n";
-    }
-    let theme_width = diff
-        .themes
-        .iter()
-        .map(|t| clean(&t.name).width())
-        .max()
-        .unwrap_or(5)
-        .clamp(5, THEME_WIDTH);
-    let label = |answer| clean(&diff.current_label(answer));
-    let stage_width = diff
-        .themes
-        .iter()
-        .flat_map(|t| [label(&t.before).width(), label(&t.after).width()])
-        .max()
-        .unwrap_or(6)
-        .clamp(6, STAGE_WIDTH);
-    out.push(format!(
-        "{}  {}  {}  CHANGE",
-        pad("THEME", theme_width),
-        pad("BEFORE", stage_width),
-        pad("AFTER", stage_width)
-    ));
-    for theme in &diff.themes {
-        let words = movement_words(&theme.movement);
-        out.push(format!(
-            "{}  {}  {}  {}",
-            pad(&clean(&theme.name), theme_width),
-            pad(&label(&theme.before), stage_width),
-            pad(&label(&theme.after), stage_width),
-            paint(&words, &theme.movement, color)
-        ));
-        for (what, text) in detail_lines(diff, theme, verbose) {
-            out.push(format!("    {what:<10}  {text}").trim_end().to_string());
-        }
-    }
-    out.push(String::new());
-    out.push(diff.summary.line());
-    out.join("\n") + "\n"
+    to_text_fitted(
+        diff,
+        &TextLayout {
+            verbose,
+            colors: if color {
+                crate::term::Colors::TrueColor
+            } else {
+                crate::term::Colors::Off
+            },
+            width: usize::from(crate::term::MAX_WIDTH),
+            ascii: false,
+        },
+    )
 }
 
 /// Text safe inside a markdown table cell: on one line, controls shown.
@@ -257,7 +257,7 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
         side("after", &diff.after),
         format!(
             "- **routemap:** {}",
-            routemap_line(diff).trim_start_matches("routemap ")
+            routemap_line(diff, &Glyphs::UNICODE).trim_start_matches("routemap ")
         ),
         String::new(),
     ];
@@ -270,7 +270,7 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
     out.push("| Theme | Before | After | Change | Other changes |".into());
     out.push("|---|---|---|---|---|".into());
     for theme in &diff.themes {
-        let others: Vec<String> = detail_lines(diff, theme, verbose)
+        let others: Vec<String> = detail_lines(diff, theme, verbose, &Glyphs::UNICODE)
             .into_iter()
             .map(|(what, text)| {
                 if what.trim().is_empty() {

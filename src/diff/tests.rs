@@ -1,6 +1,8 @@
 use super::*;
 use crate::builtin;
 use crate::clock::Instant;
+use crate::term::Colors;
+use unicode_width::UnicodeWidthStr;
 
 fn routemap() -> Routemap {
     builtin::planting_the_flag()
@@ -152,7 +154,7 @@ fn different_routemaps_are_refused() {
     .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "'a.yaml' is an assessment against routemap 'planting-the-flag' but 'b.yaml' is against 'procurement-and-sourcing'; diff compares two assessments of the same routemap"
+        "'a.yaml' is an assessment against routemap 'planting-the-flag' but 'b.yaml' is against 'procurement-and-sourcing'; give assessments of the same routemap"
     );
 }
 
@@ -187,7 +189,88 @@ fn text_table() {
     insta::assert_snapshot!("diff_text", text);
     assert!(!text.contains('\u{1b}'));
     let colored = to_text(&diff_of(&before, &after), false, true);
-    assert!(colored.contains("\u{1b}[1;38;2;0;158;115m↑ up 2\u{1b}[0m"));
+    assert!(colored.contains("\u{1b}[0;1;38;2;0;158;115m↑ up 2\u{1b}[0m"));
+}
+
+fn fitted(width: usize, ascii: bool, colors: Colors) -> String {
+    let (before, after) = pair();
+    to_text_fitted(
+        &diff_of(&before, &after),
+        &TextLayout {
+            verbose: true,
+            colors,
+            width,
+            ascii,
+        },
+    )
+}
+
+#[test]
+fn the_text_table_never_overflows_its_width() {
+    for width in [20, 30, 50, 64, 80, 120, 200] {
+        let text = fitted(width, false, Colors::Off);
+        for line in text.lines() {
+            assert!(
+                line.width() <= width,
+                "{width}: {line:?} is {}",
+                line.width()
+            );
+        }
+        assert!(
+            text.contains("Leadership") || width < 40,
+            "{width}:\n{text}"
+        );
+    }
+    let narrow = fitted(50, false, Colors::Off);
+    assert!(narrow.contains("Information mana…"), "{narrow}");
+    insta::assert_snapshot!("diff_text_50", narrow);
+}
+
+#[test]
+fn a_wide_table_shows_every_name_in_full() {
+    let wide = fitted(200, false, Colors::Off);
+    assert!(
+        wide.contains("Information management, assurance and transparency  "),
+        "{wide}"
+    );
+    assert!(!wide.contains('…'), "{wide}");
+}
+
+#[test]
+fn ascii_text_is_seven_bit_with_arrows_as_letters() {
+    let text = fitted(60, true, Colors::Off);
+    assert!(text.is_ascii(), "{text}");
+    assert!(text.contains("^ up 2") && text.contains("v down 1") && text.contains("= same"));
+    assert!(text.contains("-> now n/a") && text.contains("4 On the route -> 5"));
+    assert!(text.contains("Information manage..."), "{text}");
+}
+
+#[test]
+fn colour_comes_down_to_the_terminals_depth() {
+    let basic = fitted(80, false, Colors::Basic);
+    assert!(basic.contains("\u{1b}[0;1;32m↑ up 2\u{1b}[0m"), "{basic}");
+    assert!(basic.contains("\u{1b}[0;1;31m↓ down 1\u{1b}[0m"), "{basic}");
+    let indexed = fitted(80, false, Colors::Indexed);
+    assert!(indexed.contains("\u{1b}[0;1;38;5;"), "{indexed}");
+    assert!(!indexed.contains("38;2;"), "{indexed}");
+}
+
+#[test]
+fn columns_give_way_widest_first() {
+    let weights = [2, 1, 1, 1];
+    assert_eq!(
+        fit_columns(&[36, 22, 22, 20], &weights, 200, 2),
+        [36, 22, 22, 20]
+    );
+    assert_eq!(
+        fit_columns(&[36, 22, 22, 20], &weights, 80, 2),
+        [29, 15, 15, 15]
+    );
+    assert_eq!(
+        fit_columns(&[10, 5], &[1, 1], 3, 2),
+        [1, 1],
+        "never below one column"
+    );
 }
 
 #[test]

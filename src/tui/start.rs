@@ -45,6 +45,8 @@ enum Prepared {
     },
     Fresh {
         routemap: Routemap,
+        /// The routemap's file, when given as a path: a copy is kept in the data dir.
+        given_path: Option<PathBuf>,
         assessment: Assessment,
         needs_authority: bool,
     },
@@ -59,16 +61,27 @@ pub struct Ending {
 }
 
 /// Runs the full-screen program.
+/// `command` is the command's name as typed (`open`), empty for a bare `routemap`.
 pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
+    let workshop = matches!(start, Start::Workshop(_));
+    // Names are resolved first, so a typo is reported as such, terminal or not; nothing
+    // is written before the terminal is known to be there.
+    let (prepared, unreadable) = prepare(&store, start)?;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal {
             command: command.to_string(),
         });
     }
-    let workshop = matches!(start, Start::Workshop(_));
+    if let Prepared::Fresh {
+        routemap,
+        given_path: Some(path),
+        ..
+    } = &prepared
+    {
+        store.keep_routemap(&path.to_string_lossy(), routemap)?;
+    }
     store::clean_leftovers(store.root());
-    let (prepared, unreadable) = prepare(&store, start)?;
-    let palette = Palette::for_terminal(crate::term::no_color_requested());
+    let palette = Palette::for_terminal(crate::term::stdout_colors());
     let mut terminal = ratatui::try_init()
         .map_err(|error| Error::Usage(format!("cannot start the full-screen program: {error}")))?;
     // However this function ends (return, error, panic), the terminal is restored.
@@ -266,13 +279,20 @@ fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
         Some(spec) => Some(store.open_assessment(spec)?),
         None => None,
     };
-    let routemap_spec = args
-        .routemap
-        .clone()
-        .or_else(|| previous.as_ref().map(|p| p.assessment.routemap.id.clone()))
-        .unwrap_or_else(|| DEFAULT_ROUTEMAP.to_string());
-    let routemap = store.resolve_routemap(&routemap_spec)?;
-    store.keep_routemap(&routemap_spec, &routemap)?;
+    // Typed by the user: the command line's rule. Taken from the previous assessment:
+    // an id from inside a saved file, looked up in the data dir and built-ins only.
+    let (routemap, given_path) = match &args.routemap {
+        Some(typed) => {
+            let found = store.find_routemap(typed)?;
+            (found.routemap, found.given_path)
+        }
+        None => {
+            let id = previous
+                .as_ref()
+                .map_or(DEFAULT_ROUTEMAP, |p| p.assessment.routemap.id.as_str());
+            (store.resolve_routemap(id)?, None)
+        }
+    };
     let authority = args
         .authority
         .clone()
@@ -291,6 +311,7 @@ fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
     }
     Ok(Prepared::Fresh {
         routemap,
+        given_path,
         assessment,
         needs_authority,
     })
@@ -331,6 +352,7 @@ fn session_for(
             routemap,
             mut assessment,
             needs_authority,
+            ..
         } => {
             if needs_authority {
                 let heading = format!("New assessment: {}", crate::sanitize::line(&routemap.title));

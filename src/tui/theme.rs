@@ -112,12 +112,54 @@ impl Palette {
         }
     }
 
-    /// The palette for this run: monochrome when NO_COLOR is set.
-    pub fn for_terminal(no_color: bool) -> Self {
-        if no_color {
-            Palette::monochrome()
-        } else {
-            Palette::default_colors()
+    /// The palette for this run, from the same colour decision as printed output:
+    /// monochrome when colour is off (NO_COLOR, CLICOLOR=0, TERM=dumb, --color never),
+    /// and every 24-bit colour brought down to what the terminal shows.
+    pub fn for_terminal(colors: crate::term::Colors) -> Self {
+        if !colors.on() {
+            return Palette::monochrome();
         }
+        let mut palette = Palette::default_colors();
+        for style in [
+            &mut palette.text,
+            &mut palette.title_bar,
+            &mut palette.heading,
+            &mut palette.dim,
+            &mut palette.key,
+            &mut palette.selected,
+            &mut palette.current,
+            &mut palette.target,
+            &mut palette.carried,
+            &mut palette.warning,
+            &mut palette.error,
+            &mut palette.border,
+            &mut palette.border_focus,
+        ] {
+            style.fg = style.fg.map(|color| crate::term::fit(color, colors));
+            style.bg = style.bg.map(|color| crate::term::fit(color, colors));
+        }
+        palette
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::term::Colors;
+
+    #[test]
+    fn the_palette_follows_the_colour_decision() {
+        assert_eq!(Palette::for_terminal(Colors::Off), Palette::monochrome());
+        assert_eq!(
+            Palette::for_terminal(Colors::TrueColor),
+            Palette::default_colors()
+        );
+        let basic = Palette::for_terminal(Colors::Basic);
+        assert_eq!(basic.current.fg, Some(Color::Blue));
+        assert_eq!(basic.target.fg, Some(Color::Yellow));
+        assert_eq!(basic.title_bar.bg, Some(Color::Blue));
+        let indexed = Palette::for_terminal(Colors::Indexed);
+        assert_eq!(indexed.current.fg, Some(Color::Indexed(25)));
+        assert!(indexed.color && basic.color);
     }
 }

@@ -1,0 +1,126 @@
+//! `routemap completions SHELL` and `routemap man [--dir DIR]`: generated from the
+//! command definitions, so they cannot fall out of step with the program.
+
+use super::Output;
+use crate::cli::Cli;
+use crate::error::{Error, Result};
+use clap::CommandFactory;
+use std::path::Path;
+
+/// The completion script for `shell`, on stdout.
+pub fn completions(shell: clap_complete::Shell) -> Output {
+    let mut command = visible_command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "routemap", &mut script);
+    Output::stdout(String::from_utf8_lossy(&script).into_owned())
+}
+
+/// The command line without its hidden commands (`git-diff`, which git types, not a
+/// person): clap_complete offers every subcommand it is given, hidden or not.
+fn visible_command() -> clap::Command {
+    let full = Cli::command();
+    clap::Command::new("routemap")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
+}
+
+/// The man page on stdout, or (with `dir`) every page written into `dir`.
+pub fn man(dir: Option<&Path>) -> Result<Output> {
+    // `routemap help` is the same as --help; it needs no page of its own.
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    match dir {
+        None => {
+            let mut page = Vec::new();
+            render_page(&command, &mut page)
+                .map_err(|error| Error::write(Path::new("-"), &error))?;
+            Ok(Output::stdout(String::from_utf8_lossy(&page).into_owned()))
+        }
+        Some(dir) => {
+            let pages: Vec<clap::Command> = std::iter::once(command.clone())
+                .chain(
+                    command
+                        .get_subcommands()
+                        .filter(|s| !s.is_hide_set())
+                        .cloned(),
+                )
+                .collect();
+            for page in &pages {
+                let path = dir.join(clap_mangen::Man::new(page.clone()).get_filename());
+                // Atomic, through a fresh temporary file: a link planted at the page's
+                // name is replaced, never written through.
+                crate::store::write_atomic(&path, |file| render_page(page, file))?;
+            }
+            Ok(Output {
+                stderr: format!(
+                    "Wrote {} man pages into '{}'; 'man routemap' reads them when that folder is on the manual path.\n",
+                    pages.len(),
+                    crate::sanitize::path(dir)
+                ),
+                ..Output::default()
+            })
+        }
+    }
+}
+
+/// One page: clap_mangen's sections, then the examples, notes and exit status of the
+/// command's long help as sections of their own, laid out as written.
+fn render_page(command: &clap::Command, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let extra = command
+        .get_after_long_help()
+        .map(|help| help.to_string())
+        .unwrap_or_default();
+    let man = clap_mangen::Man::new(
+        command
+            .clone()
+            .after_long_help(clap::builder::Resettable::Reset),
+    );
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    if command.get_arguments().any(|arg| !arg.is_hide_set()) {
+        man.render_options_section(out)?;
+    }
+    if command.get_subcommands().any(|sub| !sub.is_hide_set()) {
+        man.render_subcommands_section(out)?;
+    }
+    out.write_all(help_sections(&extra).to_roff().as_bytes())?;
+    man.render_version_section(out)
+}
+
+/// The long help's blocks (blank-line separated) as man sections: "Examples:" and
+/// "Exit status:" blocks unfilled under their own headings, the rest as NOTES.
+fn help_sections(help: &str) -> roff::Roff {
+    let mut page = roff::Roff::new();
+    let mut notes: Vec<String> = Vec::new();
+    for block in help
+        .split("\n\n")
+        .map(str::trim_end)
+        .filter(|b| !b.trim().is_empty())
+    {
+        let mut lines = block.lines();
+        let first = lines.next().unwrap_or_default();
+        let heading = match first {
+            "Examples:" => "EXAMPLES",
+            "Exit status:" => "EXIT STATUS",
+            _ => {
+                notes.push(block.split_whitespace().collect::<Vec<_>>().join(" "));
+                continue;
+            }
+        };
+        page.control("SH", [heading]).control("nf", []);
+        for line in lines {
+            page.text([roff::roman(line.strip_prefix("  ").unwrap_or(line))]);
+        }
+        page.control("fi", []);
+    }
+    if !notes.is_empty() {
+        page.control("SH", ["NOTES"]);
+        for note in notes {
+            page.control("PP", []).text([roff::roman(note)]);
+        }
+    }
+    page
+}
