@@ -82,6 +82,26 @@ impl Store {
         &self.root
     }
 
+    /// Whether a new assessment could be saved here: the folder exists (or can be made)
+    /// and may be written.
+    pub fn check_writable(&self) -> Result<()> {
+        let unusable = |reason: String| Error::DataDirUnusable {
+            path: self.root.clone(),
+            reason,
+        };
+        fs::create_dir_all(&self.root).map_err(|error| {
+            unusable(format!(
+                "cannot be made ({})",
+                crate::error::io_reason(&error)
+            ))
+        })?;
+        #[cfg(unix)]
+        if rustix::fs::access(&self.root, rustix::fs::Access::WRITE_OK).is_err() {
+            return Err(unusable("cannot be written to (permission denied)".into()));
+        }
+        Ok(())
+    }
+
     pub fn routemaps_dir(&self) -> PathBuf {
         self.root.join("routemaps")
     }
@@ -167,6 +187,7 @@ impl Store {
     /// so two `routemap new` started at once with the same authority get two files.
     pub fn create_assessment(&self, assessment: &Assessment) -> Result<PathBuf> {
         let text = assessment::to_yaml(assessment);
+        fs::create_dir_all(&self.root).map_err(|error| Error::write(&self.root, &error))?;
         let mut last = self.root.join("assessment.yaml");
         for path in self.candidate_paths(assessment) {
             match write_new(&path, |file| file.write_all(text.as_bytes())) {
@@ -439,6 +460,7 @@ pub fn write_atomic_checked(
     still_ok: impl FnOnce() -> io::Result<()>,
 ) -> Result<()> {
     let failed = |error: io::Error| Error::write(path, &error);
+    fs::create_dir_all(parent_dir(path)).map_err(failed)?;
     let temp = write_temp(path, write).map_err(failed)?;
     still_ok().map_err(failed)?;
     temp.persist(path).map_err(|error| failed(error.error))?;
@@ -447,7 +469,8 @@ pub fn write_atomic_checked(
 }
 
 /// Writes a new file at `path`, atomically, only if nothing is there: of two processes
-/// choosing the same name at once, one gets it and the other `AlreadyExists`.
+/// choosing the same name at once, one gets it and the other `AlreadyExists`. The
+/// folder must exist: a path typed with a slip makes no folders.
 pub fn write_new(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let temp = write_temp(path, write)?;
     temp.persist_noclobber(path).map_err(|error| error.error)?;
@@ -469,7 +492,6 @@ fn write_temp(
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<tempfile::NamedTempFile> {
     let dir = parent_dir(path);
-    fs::create_dir_all(&dir)?;
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
@@ -868,5 +890,19 @@ mod tests {
         if root {
             assert_eq!((metadata.uid(), metadata.gid()), (4242, 4242));
         }
+    }
+
+    #[test]
+    fn writing_a_new_file_makes_no_folders() {
+        let (_dir, store) = store();
+        let slip = store.root().join("d1").join("anytown.yaml");
+        let error = write_new(&slip, |file| file.write_all(b"x")).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
+        assert!(!store.root().join("d1").exists());
+        let fine = store.root().join("rescued.yaml");
+        write_new(&fine, |file| file.write_all(b"x")).unwrap();
+        let again = write_new(&fine, |file| file.write_all(b"y")).unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&fine).unwrap(), b"x");
     }
 }

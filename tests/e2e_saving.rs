@@ -294,3 +294,27 @@ fn a_stop_from_outside_gives_the_terminal_back_and_a_continue_takes_it_again() {
     tmux.keys("w", &["q"]);
     tmux.wait_for("w", "EXIT=0");
 }
+
+/// A data dir that cannot be written is said before the authority is asked for.
+#[cfg(unix)]
+#[test]
+fn a_data_dir_that_cannot_be_written_is_said_before_any_question() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let is_root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    if !is_root {
+        eprintln!("skipped: needs root and setpriv to act as a second user");
+        return;
+    }
+    let tmux = Tmux::new("rodir");
+    fs::set_permissions(tmux.data.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    tmux.start_after(
+        "w",
+        "export HOME=/tmp; setpriv --reuid=65534 --regid=65534 --clear-groups",
+        "new",
+        100,
+        30,
+    );
+    let screen = tmux.wait_for("w", "EXIT=1");
+    assert!(screen.contains("cannot be written to"), "{screen}");
+    assert!(!screen.contains("Which authority"), "{screen}");
+}

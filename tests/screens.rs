@@ -283,3 +283,28 @@ fn workshop_help() {
     keys(&mut state, "?");
     insta::assert_snapshot!("workshop_help_80x24", draw(&mut state, 80, 24));
 }
+
+fn failing_save(state: &mut State) {
+    state.save_problem = Some(routemap::store::SaveProblem {
+        short: "Not saved: the disk is full. The next change tries again; q for choices.".into(),
+        detail: "'/home/officer/.local/share/routemap/anytown.yaml' could not be written: the disk is full. The file on disk is as it was before your last changes.".into(),
+    });
+    state.save_elsewhere_suggestion = "~/anytown-unsaved.yaml".into();
+}
+
+#[test]
+fn walk_not_saved() {
+    let mut state = answered();
+    failing_save(&mut state);
+    snapshot_both("walk_not_saved", &mut state);
+}
+
+#[test]
+fn quit_not_saved() {
+    let mut state = answered();
+    failing_save(&mut state);
+    keys(&mut state, "q");
+    snapshot_both("quit_not_saved", &mut state);
+    keys(&mut state, "w");
+    snapshot_both("save_elsewhere", &mut state);
+}

@@ -73,7 +73,11 @@ pub fn render(prompt: &Prompt, palette: &Palette, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::default().style(palette.text), area);
     let width = area.width.saturating_sub(4).min(72);
-    let height = 10.min(area.height);
+    // Borders, two lines of question, the field, a gap: then the note, wrapped whole.
+    let problem_lines = prompt.problem.as_deref().map_or(Vec::new(), |problem| {
+        crate::text::wrap_words(problem, usize::from(width.saturating_sub(2)))
+    });
+    let height = (9 + problem_lines.len() as u16).min(area.height);
     let popup = super::view::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::default()
@@ -108,15 +112,14 @@ pub fn render(prompt: &Prompt, palette: &Palette, frame: &mut Frame) {
         frame.render_widget(frame_block, field);
         frame.render_widget(&prompt.input, input_area);
     }
-    if let Some(problem) = &prompt.problem
-        && inner.height > 6
-    {
-        let line = Rect {
+    if !problem_lines.is_empty() && inner.height > 6 {
+        let lines = Rect {
             y: inner.y + 6,
-            height: 1,
+            height: inner.height - 6,
             ..inner
         };
-        frame.render_widget(Paragraph::new(problem.as_str()).style(palette.error), line);
+        let text: Vec<Line> = problem_lines.into_iter().map(Line::from).collect();
+        frame.render_widget(Paragraph::new(text).style(palette.error), lines);
     }
 }
 

@@ -81,6 +81,7 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
         store.keep_routemap(&path.to_string_lossy(), routemap)?;
     }
     store::clean_leftovers(store.root());
+    store::clean_leftovers(&store.root().join(".positions"));
     let palette = Palette::for_terminal(crate::term::stdout_colors());
     let mut terminal = ratatui::try_init()
         .map_err(|error| Error::Usage(format!("cannot start the full-screen program: {error}")))?;
@@ -275,6 +276,8 @@ fn existing(store: &Store, spec: &str) -> Result<Prepared> {
 }
 
 fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
+    // Said before any question is asked, not after the answer.
+    store.check_writable()?;
     let previous = match &args.from {
         Some(spec) => Some(store.open_assessment(spec)?),
         None => None,

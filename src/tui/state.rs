@@ -146,6 +146,10 @@ pub struct Message {
     pub is_error: bool,
 }
 
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
 /// Everything the TUI shows and remembers.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -241,6 +245,12 @@ impl State {
             }
             _ => self.palette,
         }
+    }
+
+    /// True while the terminal is smaller than the screens are laid out for: they show
+    /// only a notice then, so no key may change anything unseen.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
     pub fn is_editing(&self) -> bool {

@@ -47,6 +47,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.size = (width, height);
             Vec::new()
         }
+        Msg::EditorKey(_) | Msg::PromptKey(_) if state.too_small() => Vec::new(),
         Msg::EditorKey(key) => edit(state, key),
         Msg::PromptKey(key) => save_elsewhere_key(state, key),
         Msg::Tick(now) => {
@@ -75,6 +76,16 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 });
             }
             Vec::new()
+        }
+        // Nothing changes unseen: while the screen is too small to show it, only quitting
+        // works, and only when nothing would be lost by it.
+        Msg::Action(action) if state.too_small() => {
+            let quitting = action == Action::Quit && state.save_problem.is_none();
+            if quitting {
+                vec![Effect::RememberPosition, Effect::Quit]
+            } else {
+                Vec::new()
+            }
         }
         Msg::Action(action) => {
             // Any key dismisses help; a message lasts until the next key.

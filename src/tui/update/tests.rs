@@ -722,3 +722,37 @@ fn problem(short: &str) -> crate::store::SaveProblem {
         detail: format!("{short}, in detail"),
     }
 }
+
+#[test]
+fn no_key_changes_anything_while_the_screen_is_too_small() {
+    let mut state = state();
+    update(&mut state, Msg::Resize(59, 18));
+    assert!(state.too_small());
+    assert_eq!(press(&mut state, KeyCode::Char('2')), vec![]);
+    assert_eq!(press(&mut state, KeyCode::Char('j')), vec![]);
+    assert_eq!(current(&state), None);
+    assert_eq!(state.selected, 0);
+    // Quitting is allowed: nothing is lost by it.
+    assert!(press(&mut state, KeyCode::Char('q')).contains(&Effect::Quit));
+    // Unless a save failed: the question it asks could not be seen.
+    state.save_problem = Some(problem("Not saved: the disk is full"));
+    assert_eq!(press(&mut state, KeyCode::Char('q')), vec![]);
+    assert!(matches!(state.mode, Mode::Normal));
+    // Back to a usable size, keys work again.
+    update(&mut state, Msg::Resize(80, 24));
+    assert_eq!(press(&mut state, KeyCode::Char('2')), vec![Effect::Save]);
+}
+
+#[test]
+fn an_open_editor_takes_no_typing_while_the_screen_is_too_small() {
+    let mut state = state();
+    press(&mut state, KeyCode::Char('n'));
+    update(&mut state, Msg::Resize(40, 10));
+    assert_eq!(chars(&mut state, "hidden"), vec![]);
+    update(&mut state, Msg::Resize(80, 24));
+    chars(&mut state, "seen");
+    assert_eq!(
+        state.answer().and_then(|a| a.notes.as_deref()),
+        Some("seen")
+    );
+}

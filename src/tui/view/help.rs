@@ -55,7 +55,18 @@ fn help_blocks(state: &State, width: u16) -> Vec<Vec<Line<'static>>> {
     blocks.push(vec![
         Line::default(),
         Line::styled("● answered ↻ carried – n/a ○ not yet", palette.dim),
-        Line::styled("Every change is saved as you make it.", palette.dim),
+        Line::styled(
+            if state.save_problem.is_some() {
+                "Saving is failing: your last changes are NOT on disk."
+            } else {
+                "Every change is saved as you make it."
+            },
+            if state.save_problem.is_some() {
+                palette.error
+            } else {
+                palette.dim
+            },
+        ),
     ]);
     blocks
 }

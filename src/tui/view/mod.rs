@@ -16,9 +16,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
-/// The smallest terminal the screens are laid out for.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
+pub use super::state::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn render(state: &State, frame: &mut Frame) {
     let area = frame.area();
@@ -45,10 +43,15 @@ pub fn render(state: &State, frame: &mut Frame) {
         }
         return;
     }
+    // A status line too long for one row gets two, so its reason is not cut off.
+    let footer_rows = match status_line(state) {
+        Some((text, _)) if text.chars().count() + 1 > usize::from(area.width) => 2,
+        _ => 1,
+    };
     let [title, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_rows),
     ])
     .areas(area);
     title_bar(state, frame, title);
@@ -81,10 +84,13 @@ fn unsaved_popups(state: &State, frame: &mut Frame, area: Rect) {
 }
 
 fn too_small(state: &State, frame: &mut Frame, area: Rect) {
-    let text = format!(
+    let mut text = format!(
         "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
         area.width, area.height
     );
+    if state.save_problem.is_some() {
+        text.push_str(" · ⚠ NOT SAVED: make it bigger to see why");
+    }
     let lines = crate::text::wrap_words(&text, usize::from(area.width.max(1)));
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     let rect = Rect {
@@ -173,6 +179,9 @@ fn hints(state: &State) -> Vec<(&'static str, String)> {
             ("Enter", "compare".into()),
             ("Esc", "cancel".into()),
         ],
+        Context::Editor if state.save_problem.is_some() => {
+            vec![("Esc", "done (NOT saved: see q)".into())]
+        }
         Context::Editor => vec![("Esc", "done (saved as you type)".into())],
         Context::QuitUnsaved => vec![
             ("r", "retry".into()),
@@ -207,6 +216,18 @@ fn hints(state: &State) -> Vec<(&'static str, String)> {
     }
 }
 
+/// The status line's text and whether it is an error: the answer to the last key, else
+/// a failed save (which stays until a save works), else nothing (the keys are shown).
+fn status_line(state: &State) -> Option<(&str, bool)> {
+    match (&state.message, &state.save_problem) {
+        (Some(message), _) => Some((message.text.as_str(), message.is_error)),
+        (None, Some(problem)) if !matches!(state.mode, Mode::ConfirmQuit) => {
+            Some((problem.short.as_str(), true))
+        }
+        _ => None,
+    }
+}
+
 /// "1-5" for a scale of five (scales have 2 to 9 stages).
 pub fn stage_keys(stages: usize) -> &'static str {
     const RANGES: [&str; 10] = [
@@ -226,23 +247,24 @@ pub fn footer_bar_with(
     frame: &mut Frame,
     area: Rect,
 ) {
-    // A failed save outranks everything but the answer to the last key: it stays until
-    // a save works.
-    let shown = match (&state.message, &state.save_problem) {
-        (Some(message), _) => Some((message.text.as_str(), message.is_error)),
-        (None, Some(problem)) if !matches!(state.mode, Mode::ConfirmQuit) => {
-            Some((problem.short.as_str(), true))
-        }
-        _ => None,
-    };
-    if let Some((text, is_error)) = shown {
+    if let Some((text, is_error)) = status_line(state) {
         let style = if is_error {
             palette.error
         } else {
             palette.warning
         };
-        let text = crate::text::ellipsize(&format!(" {text}"), usize::from(area.width), "…");
-        frame.render_widget(Paragraph::new(text).style(style), area);
+        let width = usize::from(area.width.saturating_sub(1)).max(1);
+        let mut lines = crate::text::wrap_words(text, width);
+        let rows = usize::from(area.height.max(1));
+        if lines.len() > rows {
+            let rest = lines.split_off(rows - 1).join(" ");
+            lines.push(crate::text::ellipsize(&rest, width, "…"));
+        }
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|line| Line::styled(format!(" {line}"), style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(style), area);
         return;
     }
     // Drop hints from the middle (the least needed) until the rest fit; help and quit stay.
@@ -271,13 +293,19 @@ fn editor_popup(state: &State, editor: &super::state::Editor, frame: &mut Frame,
     let (what, help) = match editor.field {
         EditField::Notes => (
             "Notes",
-            "Type freely; Enter starts a new line. Esc finishes. Saved as you type.",
+            "Type freely; Enter starts a new line. Esc finishes.",
         ),
         EditField::Evidence => (
             "Evidence",
-            "One link, path or reference a line. Esc finishes. Saved as you type.",
+            "One link, path or reference a line. Esc finishes.",
         ),
     };
+    let saving = if state.save_problem.is_some() {
+        "NOT saved: saving is failing."
+    } else {
+        "Saved as you type."
+    };
+    let help = format!("{help} {saving}");
     // Over the lower part of the theme's pane, so its name and question stay in view.
     let pane = match state.screen {
         Screen::Walk => walk::layout(body).detail,
