@@ -1,19 +1,59 @@
 //! Horizontal bars, for when a radar cannot be read: fewer than three themes (no area to
-//! enclose) or too many to label.
+//! enclose), or more than the space can draw a spoke for. In a pane too short for every
+//! row, the rows shown follow the focused theme and say how many more there are above
+//! and below. Every cut string ends in an ellipsis.
 
 use super::{Drawing, Look, Radar, SeriesKind};
+use crate::text::{ellipsize, wrap_words};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
-/// Rows the bars take: a note, a blank, a row per theme, a blank and a key.
-pub fn height(radar: &Radar) -> usize {
-    radar.axes.len() + 4
+/// One line of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BarRow {
+    /// A section's name above its themes.
+    Heading(String),
+    /// Theme (axis) `index`.
+    Theme(usize),
 }
 
-pub fn render_bars(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
-    let note = if radar.axes.len() < super::MIN_SPOKES {
+/// What the bars show: a note above, the rows, the focused theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarList {
+    pub note: Option<String>,
+    pub rows: Vec<BarRow>,
+    pub focus: Option<usize>,
+}
+
+impl BarList {
+    /// Every theme in routemap order, under a note saying why bars are drawn.
+    pub fn all(radar: &Radar) -> BarList {
+        BarList {
+            note: Some(why_bars(radar)),
+            rows: (0..radar.axes.len()).map(BarRow::Theme).collect(),
+            focus: None,
+        }
+    }
+
+    /// Rows the list takes at `width` with nothing cut: note, blank, rows, blank, key.
+    pub fn height(&self, radar: &Radar, look: Look, width: u16) -> usize {
+        let note = self.note_lines(width).len();
+        note + usize::from(note > 0) + self.rows.len() + 1 + key_lines(radar, look, width).len()
+    }
+
+    fn note_lines(&self, width: u16) -> Vec<String> {
+        self.note
+            .as_deref()
+            .map(|note| wrap_words(note, usize::from(width)))
+            .unwrap_or_default()
+    }
+}
+
+/// Why there are bars and not a radar.
+pub fn why_bars(radar: &Radar) -> String {
+    if radar.axes.len() < super::MIN_SPOKES {
         format!(
             "A radar needs {} or more themes; this routemap has {}, so here are bars.",
             super::MIN_SPOKES,
@@ -21,113 +61,322 @@ pub fn render_bars(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
         )
     } else {
         format!(
-            "{} themes are too many for a readable radar; here are bars.",
+            "{} themes are too many for a readable radar at this width; here are bars.",
             radar.axes.len()
         )
-    };
+    }
+}
+
+/// Bars for every theme, with a note saying why.
+pub fn render_bars(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
+    draw(radar, &BarList::all(radar), area, buf, look);
+}
+
+/// Draws `list` into `area`: as many rows as fit, around the focus.
+pub fn draw(radar: &Radar, list: &BarList, area: Rect, buf: &mut Buffer, look: Look) {
     let width = usize::from(area.width);
     let mut row = area.y;
-    let line = |text: &str, style: Style, buf: &mut Buffer, row: &mut u16| {
+    let mut line = |text: &str, style: Style, row: &mut u16| {
         if *row < area.bottom() {
-            buf.set_stringn(area.x, *row, text, width, style);
+            buf.set_stringn(
+                area.x,
+                *row,
+                ellipsize(text, width, look.ellipsis()),
+                width,
+                style,
+            );
         }
         *row += 1;
     };
-    line(&note, look.grid_style(), buf, &mut row);
-    line("", Style::default(), buf, &mut row);
+    let note = list.note_lines(area.width);
+    for part in &note {
+        line(part, look.grid_style(), &mut row);
+    }
+    if !note.is_empty() {
+        row += 1;
+    }
+    let key = key_lines(radar, look, area.width);
+    let room = usize::from(area.bottom().saturating_sub(row)).saturating_sub(key.len() + 1);
+    let window = Window::around(list, room);
+    let columns = Columns::of(radar, list, area.width);
+    if window.above > 0 {
+        more_marker(buf, area, &mut row, look, window.above, true);
+    }
+    for bar_row in &list.rows[window.first..window.end] {
+        if row >= area.bottom() {
+            break;
+        }
+        match bar_row {
+            BarRow::Heading(name) => {
+                let heading = ellipsize(name, width, look.ellipsis());
+                buf.set_stringn(
+                    area.x,
+                    row,
+                    heading,
+                    width,
+                    Style::default().add_modifier(Modifier::BOLD),
+                );
+            }
+            BarRow::Theme(index) => {
+                theme_bar(
+                    radar,
+                    *index,
+                    list.focus == Some(*index),
+                    &columns,
+                    area,
+                    row,
+                    buf,
+                    look,
+                );
+            }
+        }
+        row += 1;
+    }
+    if window.below > 0 {
+        more_marker(buf, area, &mut row, look, window.below, false);
+    }
+    row += 1;
+    for part in &key {
+        if row < area.bottom() {
+            buf.set_stringn(area.x, row, part, width, look.grid_style());
+        }
+        row += 1;
+    }
+}
+
+/// Which rows fit in `room` lines: all, or a run around the focus with a "more" line
+/// standing in for each hidden part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Window {
+    first: usize,
+    end: usize,
+    above: usize,
+    below: usize,
+}
+
+impl Window {
+    fn around(list: &BarList, room: usize) -> Window {
+        let total = list.rows.len();
+        if total <= room {
+            return Window {
+                first: 0,
+                end: total,
+                above: 0,
+                below: 0,
+            };
+        }
+        let focus_row = list
+            .focus
+            .and_then(|focus| {
+                list.rows
+                    .iter()
+                    .position(|row| *row == BarRow::Theme(focus))
+            })
+            .unwrap_or(0);
+        let window = |first: usize, end: usize| Window {
+            first,
+            end,
+            above: first,
+            below: total - end,
+        };
+        // Near an end one "more" line is enough; in the middle it takes two.
+        let one_marker = room.saturating_sub(1);
+        if room < 3 {
+            window(focus_row, focus_row + 1)
+        } else if focus_row < one_marker {
+            window(0, one_marker)
+        } else if focus_row >= total - one_marker {
+            window(total - one_marker, total)
+        } else {
+            let shown = room - 2;
+            let first = focus_row - shown / 2;
+            window(first, first + shown)
+        }
+    }
+}
+
+fn more_marker(buf: &mut Buffer, area: Rect, row: &mut u16, look: Look, count: usize, above: bool) {
+    if *row >= area.bottom() {
+        return;
+    }
+    let arrow = match (look.drawing, above) {
+        (Drawing::Braille, true) => "↑",
+        (Drawing::Braille, false) => "↓",
+        (Drawing::Ascii, true) => "^",
+        (Drawing::Ascii, false) => "v",
+    };
+    let text = ellipsize(
+        &format!("{arrow} {count} more"),
+        usize::from(area.width),
+        look.ellipsis(),
+    );
+    buf.set_stringn(
+        area.x,
+        *row,
+        text,
+        usize::from(area.width),
+        look.grid_style(),
+    );
+    *row += 1;
+}
+
+/// The widths every theme row shares: number, name, bar.
+struct Columns {
+    digits: usize,
+    name: usize,
+    bar: usize,
+}
+
+impl Columns {
+    /// The name column gets what its longest name needs when it can (names tell rows
+    /// apart; the bar already shows the stage); the bar three cells a stage, or two when
+    /// the names need the room; the stage text what is left.
+    fn of(radar: &Radar, list: &BarList, width: u16) -> Columns {
+        let width = usize::from(width);
+        let digits = radar.axes.len().to_string().len();
+        let longest = list
+            .rows
+            .iter()
+            .filter_map(|row| match row {
+                BarRow::Theme(index) => radar.axes.get(*index).map(|name| name.width()),
+                BarRow::Heading(_) => None,
+            })
+            .max()
+            .unwrap_or(0)
+            .max(4);
+        let stages = radar.stages.len().max(1);
+        // Pointer, number and the gaps around the bar: "▸ 12 name  bar  4/5 stage".
+        let available = width.saturating_sub(2 + digits + 1 + 2 + 2);
+        // The stage text keeps at least its number, "4/5".
+        let stage_number = 2 * stages.to_string().len() + 1;
+        let name_for = |bar: usize| {
+            longest
+                .min(available.saturating_sub(bar + stage_number))
+                .max(longest.min(available / 3))
+                .max(4)
+        };
+        let mut bar = stages * 3;
+        if name_for(bar) < longest {
+            bar = stages * 2;
+        }
+        Columns {
+            digits,
+            name: name_for(bar),
+            bar,
+        }
+    }
+}
+
+/// The stage beside a bar, its number first so a cut keeps it: "4/5 On the route".
+fn stage_text(name: &str, index: usize, stages: usize) -> String {
+    format!("{}/{stages} {name}", index + 1)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn theme_bar(
+    radar: &Radar,
+    index: usize,
+    focused: bool,
+    columns: &Columns,
+    area: Rect,
+    row: u16,
+    buf: &mut Buffer,
+    look: Look,
+) {
+    let Some(name) = radar.axes.get(index) else {
+        return;
+    };
+    let right = area.right();
+    let pointer = match (focused, look.drawing) {
+        (false, _) => " ",
+        (true, Drawing::Braille) => "▸",
+        (true, Drawing::Ascii) => ">",
+    };
+    let label = ellipsize(name, columns.name, look.ellipsis());
+    let label = format!(
+        "{pointer} {:>digits$} {label}{}",
+        index + 1,
+        " ".repeat(columns.name.saturating_sub(label.width())),
+        digits = columns.digits
+    );
+    let name_style = if focused {
+        look.focus_label_style()
+    } else {
+        Style::default()
+    };
+    let room = usize::from(area.width);
+    buf.set_stringn(
+        area.x,
+        row,
+        ellipsize(&label, room, look.ellipsis()),
+        room,
+        name_style,
+    );
+    let x = area.x + u16::try_from(label.width() + 2).unwrap_or(u16::MAX);
     let stages = radar.stages.len().max(1);
-    let name_width = radar
-        .axes
-        .iter()
-        .map(|a| a.width())
-        .max()
-        .unwrap_or(0)
-        .min(width / 3)
-        .max(4);
-    let bar_width = (stages * 4)
-        .min(width.saturating_sub(name_width + 3))
-        .max(stages);
     let (full, empty) = match look.drawing {
         Drawing::Braille => ('█', '░'),
         Drawing::Ascii => ('#', '.'),
     };
-    for (index, name) in radar.axes.iter().enumerate() {
-        if row >= area.bottom() {
+    let current = value(radar, SeriesKind::Current, index);
+    let filled = current.map_or(0, |stage| (stage + 1) * columns.bar / stages);
+    for position in 0..columns.bar {
+        let Some(column) = x.checked_add(position as u16).filter(|c| *c < right) else {
             break;
+        };
+        let (mark, style) = if position < filled {
+            (full, look.series_style(SeriesKind::Current))
+        } else {
+            (empty, look.grid_style())
+        };
+        buf[(column, row)].set_char(mark).set_style(style);
+    }
+    // Other series as their markers on the bar, at their stage's end.
+    for series in radar
+        .series
+        .iter()
+        .filter(|s| s.kind != SeriesKind::Current)
+    {
+        if let Some(stage) = series.values.get(index).copied().flatten() {
+            let position = ((stage + 1) * columns.bar / stages).saturating_sub(1);
+            if let Some(column) = x.checked_add(position as u16).filter(|c| *c < right) {
+                buf[(column, row)]
+                    .set_char(series.kind.marker(look.drawing))
+                    .set_style(look.series_style(series.kind));
+            }
         }
-        let label = crate::text::ellipsize(
-            name,
-            name_width,
-            if look.drawing == Drawing::Ascii {
-                "..."
-            } else {
-                "…"
-            },
-        );
-        let padding = name_width.saturating_sub(label.width());
-        let mut x = area.x;
+    }
+    let stage_text = match current {
+        Some(stage) => stage_text(
+            radar.stages.get(stage).map_or("", String::as_str),
+            stage,
+            stages,
+        ),
+        None => "not answered".to_string(),
+    };
+    let text_x = x.saturating_add(columns.bar as u16 + 2);
+    if text_x < right {
+        let room = usize::from(right - text_x);
         buf.set_stringn(
-            x,
+            text_x,
             row,
-            format!("{label}{}  ", " ".repeat(padding)),
-            width,
+            ellipsize(&stage_text, room, look.ellipsis()),
+            room,
             Style::default(),
         );
-        x += (name_width + 2) as u16;
-        let current = value(radar, SeriesKind::Current, index);
-        let filled = current.map_or(0, |stage| (stage + 1) * bar_width / stages);
-        for position in 0..bar_width {
-            if x + position as u16 >= area.right() {
-                break;
-            }
-            let mark = if position < filled { full } else { empty };
-            let style = if position < filled {
-                look.series_style(SeriesKind::Current)
-            } else {
-                look.grid_style()
-            };
-            buf[(x + position as u16, row)]
-                .set_char(mark)
-                .set_style(style);
-        }
-        // Other series as their markers on the bar, at their stage's end.
-        for series in radar
-            .series
-            .iter()
-            .filter(|s| s.kind != SeriesKind::Current)
-        {
-            if let Some(stage) = series.values.get(index).copied().flatten() {
-                let position = ((stage + 1) * bar_width / stages).saturating_sub(1);
-                if x + (position as u16) < area.right() {
-                    buf[(x + position as u16, row)]
-                        .set_char(series.kind.marker(look.drawing))
-                        .set_style(look.series_style(series.kind));
-                }
-            }
-        }
-        let stage_text = match current {
-            Some(stage) => format!(
-                "  {} ({}/{})",
-                radar.stages.get(stage).map_or("", String::as_str),
-                stage + 1,
-                stages
-            ),
-            None => "  not answered".to_string(),
-        };
-        let text_x = x + bar_width as u16;
-        if text_x < area.right() {
-            buf.set_stringn(
-                text_x,
-                row,
-                stage_text,
-                usize::from(area.right() - text_x),
-                Style::default(),
-            );
-        }
-        row += 1;
     }
-    row += 1;
-    let mut key = format!("{full} current stage (bar length: stage 1 to {stages})");
+}
+
+/// The key under the bars, wrapped to the width.
+fn key_lines(radar: &Radar, look: Look, width: u16) -> Vec<String> {
+    let full = match look.drawing {
+        Drawing::Braille => '█',
+        Drawing::Ascii => '#',
+    };
+    let mut key = format!(
+        "{full} current stage (bar length: stage 1 to {})",
+        radar.stages.len().max(1)
+    );
     for series in radar
         .series
         .iter()
@@ -139,7 +388,7 @@ pub fn render_bars(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
             series.name
         ));
     }
-    line(&key, look.grid_style(), buf, &mut row);
+    wrap_words(&key, usize::from(width))
 }
 
 fn value(radar: &Radar, kind: SeriesKind, index: usize) -> Option<usize> {
@@ -151,4 +400,52 @@ fn value(radar: &Radar, kind: SeriesKind, index: usize) -> Option<usize> {
         .get(index)
         .copied()
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(rows: usize, focus: usize) -> BarList {
+        BarList {
+            note: None,
+            rows: (0..rows).map(BarRow::Theme).collect(),
+            focus: Some(focus),
+        }
+    }
+
+    #[test]
+    fn every_row_shows_when_there_is_room() {
+        let window = Window::around(&list(5, 4), 5);
+        assert_eq!(
+            window,
+            Window {
+                first: 0,
+                end: 5,
+                above: 0,
+                below: 0
+            }
+        );
+    }
+
+    #[test]
+    fn the_window_follows_the_focus_and_counts_the_rest() {
+        // 100 rows in 10 lines: the focus stays in view, the hidden rows are counted,
+        // and the rows shown plus a line per "more" marker fill the room exactly.
+        for focus in [0, 1, 5, 50, 94, 98, 99] {
+            let window = Window::around(&list(100, focus), 10);
+            assert!(
+                (window.first..window.end).contains(&focus),
+                "focus {focus}: {window:?}"
+            );
+            assert_eq!(window.above, window.first);
+            assert_eq!(window.below, 100 - window.end);
+            let markers = usize::from(window.above > 0) + usize::from(window.below > 0);
+            assert_eq!(
+                window.end - window.first + markers,
+                10,
+                "focus {focus}: {window:?}"
+            );
+        }
+    }
 }
