@@ -346,24 +346,35 @@ fn theme_bar(
             }
         }
     }
-    let stage_text = match current {
-        Some(stage) => stage_text(
-            radar.stages.get(stage).map_or("", String::as_str),
-            stage,
-            stages,
-        ),
-        None => "not answered".to_string(),
-    };
     let text_x = x.saturating_add(columns.bar as u16 + 2);
     if text_x < right {
         let room = usize::from(right - text_x);
-        buf.set_stringn(
-            text_x,
-            row,
-            ellipsize(&stage_text, room, look.ellipsis()),
-            room,
-            Style::default(),
-        );
+        let text = stage_text_in(radar, current, room, look);
+        buf.set_stringn(text_x, row, text, room, Style::default());
+    }
+}
+
+/// The stage beside a bar in `room` cells: whole, or cut with an ellipsis, or when even
+/// that leaves no word, the number alone ("4/5"; "-" for no answer).
+fn stage_text_in(radar: &Radar, current: Option<usize>, room: usize, look: Look) -> String {
+    let stages = radar.stages.len().max(1);
+    let (whole, short) = match current {
+        Some(stage) => (
+            stage_text(
+                radar.stages.get(stage).map_or("", String::as_str),
+                stage,
+                stages,
+            ),
+            format!("{}/{stages}", stage + 1),
+        ),
+        None => ("not answered".to_string(), "-".to_string()),
+    };
+    if whole.width() <= room {
+        whole
+    } else if room >= short.width() + 2 + look.ellipsis().width() {
+        ellipsize(&whole, room, look.ellipsis())
+    } else {
+        short
     }
 }
 

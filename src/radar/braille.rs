@@ -47,7 +47,7 @@ impl Stroke {
         match self {
             Stroke::Solid => true,
             Stroke::Dashed => step % 8 < 4,
-            Stroke::Dotted => step % 2 == 0,
+            Stroke::Dotted => step.is_multiple_of(2),
         }
     }
 }

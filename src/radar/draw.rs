@@ -21,6 +21,9 @@ const MIN_BAR_ROWS: u16 = 6;
 /// pane; a section's spoke is better named, or it reads as a theme's number.
 const THEME_NAMES_KEEP: u16 = 75;
 const SECTION_NAMES_KEEP: u16 = 40;
+/// Printed, the picture travels without the program's numbered lists: names are worth
+/// more of the plot, but not a thumbnail.
+const PRINTED_NAMES_KEEP: u16 = 40;
 
 /// The radar in `area` (a pane of the full-screen program), with theme `focus` marked.
 pub fn in_area(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look, focus: Option<usize>) {
@@ -238,7 +241,7 @@ fn standalone_spokes(
     });
     let note_rows = note_lines.len() as u16 + u16::from(!note_lines.is_empty());
     let probe = Rect::new(0, note_rows, width, u16::MAX / 4);
-    let plan = plan_labels(&radar.axes, probe, Some(width), look, 0)?;
+    let plan = plan_labels(&radar.axes, probe, Some(width), look, PRINTED_NAMES_KEEP)?;
     let legend = series_legend_lines(radar, look, width);
     let numbers = if plan.numbered {
         number_legend_rows(radar, width)

@@ -65,9 +65,10 @@ enum LabelStyle {
 /// Chooses the layout for `axes` in `area`. With `standalone`, the area's height is free
 /// and the plot is as tall as a round plot of the width needs (up to a limit).
 ///
-/// In a pane, names are kept only while their plot is at least `names_keep` per cent as
-/// tall as the plot bare numbers allow; printed, names are always worth a smaller plot
-/// (the picture travels without the lists that carry the numbers).
+/// The plot should be big: full names are kept only while their plot is at least
+/// `names_keep` per cent as tall as the plot bare numbers allow, and short numbered
+/// names only while theirs is at least [`SHORT_NAMES_KEEP`] per cent (a number legend
+/// follows them either way).
 ///
 /// `None` when no layout labels every spoke with a plot wide enough for this many spokes
 /// (see [`max_spokes`]): the caller then draws one spoke per section, or bars.
@@ -83,18 +84,41 @@ pub fn plan_labels(
         plan.plot.height >= COMFORTABLE_ROWS.min(max_rows(area, standalone))
             && axes.len() <= max_spokes(plan.plot.width)
     };
-    let biggest = match standalone {
-        Some(_) => None,
-        None => try_layout(axes, area, standalone, &LabelStyle::Numbers, ellipsis)
-            .filter(readable)
-            .map(|plan| plan.plot.height),
-    };
-    let good_enough = |plan: &LabelPlan| {
+    let numbers =
+        try_layout(axes, area, standalone, &LabelStyle::Numbers, ellipsis).filter(readable);
+    let keeps = |plan: &LabelPlan, share: u16| {
         readable(plan)
-            && biggest.is_none_or(|rows| {
-                u32::from(plan.plot.height) * 100 >= u32::from(rows) * u32::from(names_keep)
+            && numbers.as_ref().is_none_or(|biggest| {
+                u32::from(plan.plot.height) * 100
+                    >= u32::from(biggest.plot.height) * u32::from(share)
             })
     };
+    if let Some(plan) =
+        best_named_layout(axes, area, standalone, ellipsis).filter(|plan| keeps(plan, names_keep))
+    {
+        return Some(plan);
+    }
+    [
+        LabelStyle::ShortNumbered { width: 16 },
+        LabelStyle::ShortNumbered { width: 12 },
+    ]
+    .iter()
+    .filter_map(|style| try_layout(axes, area, standalone, style, ellipsis))
+    .find(|plan| keeps(plan, SHORT_NAMES_KEEP))
+    .or(numbers)
+}
+
+/// How much of the biggest plot short numbered names may cost (per cent kept).
+const SHORT_NAMES_KEEP: u16 = 75;
+
+/// The layout with full names (wrapped at one of a few widths) that gives the biggest
+/// plot.
+fn best_named_layout(
+    axes: &[String],
+    area: Rect,
+    standalone: Option<u16>,
+    ellipsis: &str,
+) -> Option<LabelPlan> {
     let longest = axes.iter().map(|axis| axis.width()).max().unwrap_or(1);
     let mut widths: Vec<usize> = [longest.min(30), 26, 22, 18, 14]
         .into_iter()
@@ -116,30 +140,16 @@ pub fn plan_labels(
         if best.as_ref().is_some_and(|b| b.plot.height >= rows) {
             break;
         }
-        if let Some(plan) = try_layout(
-            axes,
-            area,
-            standalone,
-            &LabelStyle::Names { width },
-            ellipsis,
-        ) && best
-            .as_ref()
-            .is_none_or(|b| plan.plot.height > b.plot.height)
+        let style = LabelStyle::Names { width };
+        if let Some(plan) = try_layout(axes, area, standalone, &style, ellipsis)
+            && best
+                .as_ref()
+                .is_none_or(|b| plan.plot.height > b.plot.height)
         {
             best = Some(plan);
         }
     }
-    if let Some(plan) = best.filter(good_enough) {
-        return Some(plan);
-    }
-    [
-        LabelStyle::ShortNumbered { width: 16 },
-        LabelStyle::ShortNumbered { width: 12 },
-    ]
-    .iter()
-    .filter_map(|style| try_layout(axes, area, standalone, style, ellipsis))
-    .find(good_enough)
-    .or_else(|| try_layout(axes, area, standalone, &LabelStyle::Numbers, ellipsis).filter(readable))
+    best
 }
 
 fn max_rows(area: Rect, standalone: Option<u16>) -> u16 {
@@ -156,7 +166,9 @@ fn texts(axes: &[String], style: &LabelStyle, ellipsis: &str) -> Option<Vec<Vec<
         .enumerate()
         .map(|(index, name)| match style {
             LabelStyle::Names { width } => {
-                let lines = wrap_words(name, *width);
+                // Words are never split: a long word widens its label instead.
+                let longest_word = name.split_whitespace().map(|w| w.width()).max();
+                let lines = wrap_words(name, (*width).max(longest_word.unwrap_or(0)));
                 (lines.len() <= 3).then_some(lines)
             }
             LabelStyle::ShortNumbered { width } => {

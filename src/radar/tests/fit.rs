@@ -175,7 +175,7 @@ fn every_cut_string_ends_in_an_ellipsis() {
             .iter()
             .find(|line| line.contains("8 A theme"))
             .expect("the long theme is shown");
-        assert!(row.contains(&format!("{ellipsis}")), "{row:?}");
+        assert!(row.contains(ellipsis), "{row:?}");
         for line in &lines {
             if line.contains("A stage whose") {
                 assert!(

@@ -31,7 +31,7 @@ fn dots(symbol: &str) -> u32 {
     symbol
         .chars()
         .next()
-        .map(|c| u32::from(c))
+        .map(u32::from)
         .filter(|c| (0x2800..=0x28ff).contains(c))
         .map_or(0, |c| (c - 0x2800).count_ones())
 }
