@@ -278,3 +278,44 @@ fn few_or_very_many_themes_get_bars() {
     assert_eq!(text.matches("(median").count(), 10, "{text}");
     assert!(text.contains("\nPart 9\n") && text.contains("1000 Theme 1000"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any number of themes, sections and answers, in any pane, with any focus: no panic,
+    /// and nothing drawn outside the pane.
+    #[test]
+    fn any_radar_stays_inside_its_pane(
+        count in 0usize..90,
+        sections in 0usize..8,
+        width in 0u16..140,
+        height in 0u16..80,
+        focus in proptest::option::of(0usize..100),
+        seed in 0usize..1000,
+    ) {
+        let mut radar = sample(count.max(1));
+        radar.axes.truncate(count);
+        for series in &mut radar.series {
+            series.values = (0..count).map(|i| ((i * 7 + seed) % 6).checked_sub(1)).collect();
+        }
+        radar.groups = (0..sections.min(count))
+            .map(|n| AxisGroup {
+                name: format!("Section {n}"),
+                axes: (0..count).filter(|axis| axis % sections == n).collect(),
+            })
+            .collect();
+        let outer = Rect::new(0, 0, width + 4, height + 4);
+        let pane = Rect::new(2, 2, width, height);
+        let mut buf = Buffer::empty(outer);
+        render_focused(&radar, pane, &mut buf, mono(Drawing::Braille), focus);
+        for y in 0..outer.height {
+            for x in 0..outer.width {
+                if !pane.contains(ratatui::layout::Position { x, y }) {
+                    proptest::prop_assert_eq!(buf[(x, y)].symbol(), " ", "({}, {})", x, y);
+                }
+            }
+        }
+        let printed = render_standalone(&radar, width.max(1), mono(Drawing::Ascii));
+        proptest::prop_assert_eq!(printed.area.width, width.max(1));
+    }
+}
