@@ -308,3 +308,50 @@ fn quit_not_saved() {
     keys(&mut state, "w");
     snapshot_both("save_elsewhere", &mut state);
 }
+
+/// The walk's radar pane on a screen: its inner columns, and how many of them the plot's
+/// braille reaches. `None` when there is no radar pane.
+fn radar_pane_cover(screen: &str) -> Option<(usize, usize)> {
+    let rows: Vec<Vec<char>> = screen
+        .lines()
+        .map(|line| line.trim_matches('"').chars().collect())
+        .collect();
+    let title: Vec<char> = "┌ Radar ".chars().collect();
+    let left = rows[1].windows(title.len()).position(|w| w == title)?;
+    let right = rows[1].len() - 1;
+    let braille = |c: char| ('\u{2801}'..='\u{28ff}').contains(&c);
+    let covered = (left + 1..right)
+        .filter(|&x| {
+            rows.iter()
+                .any(|row| row.get(x).copied().is_some_and(braille))
+        })
+        .count();
+    Some((right - left - 1, covered))
+}
+
+#[test]
+fn the_walk_shows_the_radar_from_120_columns() {
+    let mut state = answered();
+    assert_eq!(radar_pane_cover(&draw(&mut state, 119, 30)), None);
+    let (inner, covered) = radar_pane_cover(&draw(&mut state, 120, 30)).expect("a radar at 120");
+    assert!(covered * 10 >= inner * 7, "{covered} of {inner} columns");
+}
+
+#[test]
+fn the_walks_radar_fills_its_pane() {
+    let mut state = answered();
+    for (width, height) in [(120, 24), (160, 45), (200, 60), (250, 70)] {
+        let screen = draw(&mut state, width, height);
+        let (inner, covered) = radar_pane_cover(&screen).expect("a radar pane");
+        assert!(
+            covered * 10 >= inner * 8,
+            "{width}×{height}: the plot spans {covered} of {inner} columns\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn walk_with_its_radar_at_120_columns() {
+    let mut state = answered();
+    insta::assert_snapshot!("walk_answered_120x30", draw(&mut state, 120, 30));
+}

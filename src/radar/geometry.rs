@@ -66,6 +66,19 @@ pub fn ring(radius: f64, steps: usize) -> Vec<(Point, Point)> {
     (0..steps).map(|step| (at(step), at(step + 1))).collect()
 }
 
+/// The most spokes a plot `columns` wide can show before it turns into a mesh: the
+/// polygon's edges at the middle ring must stay at least [`MIN_EDGE_DOTS`] braille dots
+/// long, long enough for a dashed stroke to show a dash, a gap and a dash. Decided by
+/// width alone: a round plot's height follows from its width.
+pub fn max_spokes(columns: u16) -> usize {
+    // The plot's radius is `columns / 2` cells, two dots a cell across: `columns` dots.
+    let middle_ring_dots = std::f64::consts::PI * f64::from(columns);
+    (middle_ring_dots / MIN_EDGE_DOTS).floor() as usize
+}
+
+/// The shortest a polygon edge may be at the middle ring, in braille dots.
+pub const MIN_EDGE_DOTS: f64 = 6.0;
+
 /// Maps plot units to a grid of cells that is `columns` wide and `rows` high, where a
 /// cell is twice as tall as it is wide (a terminal's character cell). The unit circle,
 /// plus `margin`, is fitted into the grid and kept round.
@@ -192,6 +205,15 @@ mod tests {
             Some(19)
         );
         assert_eq!(mapping.cell(Point { x: 1.5, y: 0.0 }), None);
+    }
+
+    #[test]
+    fn the_spoke_limit_grows_with_the_width() {
+        assert_eq!(max_spokes(22), 11, "a 22-column plot cannot take 12 spokes");
+        assert_eq!(max_spokes(40), 20);
+        assert_eq!(max_spokes(60), 31, "30 themes fit a 60-column plot");
+        assert!(max_spokes(110) < 60, "60 themes never fit a printed radar");
+        assert_eq!(max_spokes(0), 0);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! names, then bare numbers; the one with the biggest plot whose labels overlap neither
 //! each other nor the rings wins. Numbered layouts come with a legend of full names.
 
-use super::geometry::spoke_direction;
-use super::{Drawing, Look};
+use super::Look;
+use super::geometry::{max_spokes, spoke_direction};
 use crate::text::{ellipsize, wrap_words};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,6 +27,8 @@ pub struct PlacedLabel {
 /// legend must follow), and the rows used from the top of the area.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelPlan {
+    /// The top row of the area the plan was made for (`used_height` counts from it).
+    pub top: u16,
     pub plot: Rect,
     pub labels: Vec<PlacedLabel>,
     pub numbered: bool,
@@ -36,6 +38,7 @@ pub struct LabelPlan {
 impl LabelPlan {
     /// The same layout moved down by `rows`.
     pub fn shifted_down(mut self, rows: u16) -> LabelPlan {
+        self.top += rows;
         self.plot.y += rows;
         for label in &mut self.labels {
             label.y += rows;
@@ -61,12 +64,61 @@ enum LabelStyle {
 
 /// Chooses the layout for `axes` in `area`. With `standalone`, the area's height is free
 /// and the plot is as tall as a round plot of the width needs (up to a limit).
-pub fn plan_labels(axes: &[String], area: Rect, standalone: Option<u16>, look: Look) -> LabelPlan {
-    let ellipsis = if look.drawing == Drawing::Ascii {
-        "..."
-    } else {
-        "…"
+///
+/// The plot should be big: full names are kept only while their plot is at least
+/// `names_keep` per cent as tall as the plot bare numbers allow, and short numbered
+/// names only while theirs is at least [`SHORT_NAMES_KEEP`] per cent (a number legend
+/// follows them either way).
+///
+/// `None` when no layout labels every spoke with a plot wide enough for this many spokes
+/// (see [`max_spokes`]): the caller then draws one spoke per section, or bars.
+pub fn plan_labels(
+    axes: &[String],
+    area: Rect,
+    standalone: Option<u16>,
+    look: Look,
+    names_keep: u16,
+) -> Option<LabelPlan> {
+    let ellipsis = look.ellipsis();
+    let readable = |plan: &LabelPlan| {
+        plan.plot.height >= COMFORTABLE_ROWS.min(max_rows(area, standalone))
+            && axes.len() <= max_spokes(plan.plot.width)
     };
+    let numbers =
+        try_layout(axes, area, standalone, &LabelStyle::Numbers, ellipsis).filter(readable);
+    let keeps = |plan: &LabelPlan, share: u16| {
+        readable(plan)
+            && numbers.as_ref().is_none_or(|biggest| {
+                u32::from(plan.plot.height) * 100
+                    >= u32::from(biggest.plot.height) * u32::from(share)
+            })
+    };
+    if let Some(plan) =
+        best_named_layout(axes, area, standalone, ellipsis).filter(|plan| keeps(plan, names_keep))
+    {
+        return Some(plan);
+    }
+    [
+        LabelStyle::ShortNumbered { width: 16 },
+        LabelStyle::ShortNumbered { width: 12 },
+    ]
+    .iter()
+    .filter_map(|style| try_layout(axes, area, standalone, style, ellipsis))
+    .find(|plan| keeps(plan, SHORT_NAMES_KEEP))
+    .or(numbers)
+}
+
+/// How much of the biggest plot short numbered names may cost (per cent kept).
+const SHORT_NAMES_KEEP: u16 = 75;
+
+/// The layout with full names (wrapped at one of a few widths) that gives the biggest
+/// plot.
+fn best_named_layout(
+    axes: &[String],
+    area: Rect,
+    standalone: Option<u16>,
+    ellipsis: &str,
+) -> Option<LabelPlan> {
     let longest = axes.iter().map(|axis| axis.width()).max().unwrap_or(1);
     let mut widths: Vec<usize> = [longest.min(30), 26, 22, 18, 14]
         .into_iter()
@@ -88,34 +140,16 @@ pub fn plan_labels(axes: &[String], area: Rect, standalone: Option<u16>, look: L
         if best.as_ref().is_some_and(|b| b.plot.height >= rows) {
             break;
         }
-        if let Some(plan) = try_layout(
-            axes,
-            area,
-            standalone,
-            &LabelStyle::Names { width },
-            ellipsis,
-        ) && best
-            .as_ref()
-            .is_none_or(|b| plan.plot.height > b.plot.height)
+        let style = LabelStyle::Names { width };
+        if let Some(plan) = try_layout(axes, area, standalone, &style, ellipsis)
+            && best
+                .as_ref()
+                .is_none_or(|b| plan.plot.height > b.plot.height)
         {
             best = Some(plan);
         }
     }
-    if let Some(plan) =
-        best.filter(|plan| plan.plot.height >= COMFORTABLE_ROWS.min(max_rows(area, standalone)))
-    {
-        return plan;
-    }
-    for width in [16, 12] {
-        let style = LabelStyle::ShortNumbered { width };
-        if let Some(plan) = try_layout(axes, area, standalone, &style, ellipsis)
-            && plan.plot.height >= COMFORTABLE_ROWS.min(max_rows(area, standalone))
-        {
-            return plan;
-        }
-    }
-    try_layout(axes, area, standalone, &LabelStyle::Numbers, ellipsis)
-        .unwrap_or_else(|| numbers_anyway(axes, area, standalone))
+    best
 }
 
 fn max_rows(area: Rect, standalone: Option<u16>) -> u16 {
@@ -132,7 +166,9 @@ fn texts(axes: &[String], style: &LabelStyle, ellipsis: &str) -> Option<Vec<Vec<
         .enumerate()
         .map(|(index, name)| match style {
             LabelStyle::Names { width } => {
-                let lines = wrap_words(name, *width);
+                // Words are never split: a long word widens its label instead.
+                let longest_word = name.split_whitespace().map(|w| w.width()).max();
+                let lines = wrap_words(name, (*width).max(longest_word.unwrap_or(0)));
                 (lines.len() <= 3).then_some(lines)
             }
             LabelStyle::ShortNumbered { width } => {
@@ -224,6 +260,7 @@ fn try_layout(
             .max()
             .unwrap_or(0);
         Some(LabelPlan {
+            top: area.y,
             plot,
             numbered: !matches!(style, LabelStyle::Names { .. }),
             used_height: lowest.max(plot.bottom()) - area.y,
@@ -324,61 +361,16 @@ fn fits(label: &PlacedLabel, plot: Rect, placed: &[PlacedLabel]) -> bool {
     clear_of_plot && clear_of_others
 }
 
-/// The last resort: bare numbers where they fit, skipping any that collide (the legend
-/// below still names every spoke).
-fn numbers_anyway(axes: &[String], area: Rect, standalone: Option<u16>) -> LabelPlan {
-    let rows = max_rows(
-        Rect {
-            height: area.height.saturating_sub(2),
-            width: area.width.saturating_sub(8),
-            ..area
-        },
-        standalone,
-    )
-    .max(1);
-    let columns = (rows * 2).min(area.width);
-    let plot = Rect {
-        x: area.x + (area.width - columns) / 2,
-        y: area.y + 1,
-        width: columns,
-        height: rows.min(area.height.saturating_sub(2)),
-    };
-    let count = axes.len();
-    let center_x = f64::from(plot.x) + f64::from(plot.width) / 2.0;
-    let center_y = f64::from(plot.y) + f64::from(plot.height) / 2.0;
-    let mut labels: Vec<PlacedLabel> = Vec::new();
-    for index in 0..count {
-        let (sin, cos) = spoke_direction(index, count);
-        let text = vec![(index + 1).to_string()];
-        let x = center_x + sin * (f64::from(plot.width) / 2.0 + 1.5)
-            - if sin < -0.35 {
-                text[0].len() as f64
-            } else {
-                0.0
-            };
-        let y = center_y - cos * (f64::from(plot.height) / 2.0 + 0.5);
-        if let Some(label) = candidate(&text, x.round() as i32, y.round() as i32, area)
-            && fits(&label, plot, &labels)
-        {
-            labels.push(label);
-        }
-    }
-    LabelPlan {
-        plot,
-        labels,
-        numbered: true,
-        used_height: plot.height + 2,
-    }
-}
-
-/// Writes the labels into the buffer.
-pub fn place(plan: &LabelPlan, buf: &mut Buffer, look: Look) {
-    let style = if look.color {
-        Style::default().add_modifier(Modifier::BOLD)
-    } else {
-        Style::default()
-    };
-    for label in &plan.labels {
+/// Writes the labels into the buffer, the label of spoke `focus` highlighted.
+pub fn place(plan: &LabelPlan, buf: &mut Buffer, look: Look, focus: Option<usize>) {
+    for (index, label) in plan.labels.iter().enumerate() {
+        let style = if focus == Some(index) {
+            look.focus_label_style()
+        } else if look.color {
+            Style::default().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
         for (offset, line) in label.lines.iter().enumerate() {
             let indent = if label.align_right {
                 label.width.saturating_sub(line.width() as u16)

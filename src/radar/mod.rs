@@ -2,20 +2,23 @@
 //! target, a comparison) a polygon. One renderer, pure and terminal-free: data in, a
 //! ratatui `Buffer` out. The TUI places the buffer in its panels; the CLI prints it.
 
+mod ascii;
 mod bars;
+mod braille;
+mod draw;
 pub mod geometry;
 mod labels;
+mod legend;
 mod paint;
+mod sections;
 
 pub use bars::render_bars;
 
 use crate::assessment::Assessment;
 use crate::routemap::Routemap;
-use labels::{LabelPlan, plan_labels};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use unicode_width::UnicodeWidthStr;
 
 /// How the drawing is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +46,17 @@ impl SeriesKind {
             (SeriesKind::Against, Drawing::Braille) => '▲',
             (SeriesKind::Current, Drawing::Ascii) => '*',
             (SeriesKind::Target, Drawing::Ascii) => 'o',
-            (SeriesKind::Against, Drawing::Ascii) => '+',
+            (SeriesKind::Against, Drawing::Ascii) => '^',
+        }
+    }
+
+    /// The line a series is drawn in, so series differ in shape, not only in colour:
+    /// the current stages solid, the target dashed, a comparison dotted.
+    pub fn stroke(self) -> Stroke {
+        match self {
+            SeriesKind::Current => Stroke::Solid,
+            SeriesKind::Target => Stroke::Dashed,
+            SeriesKind::Against => Stroke::Dotted,
         }
     }
 
@@ -55,6 +68,14 @@ impl SeriesKind {
             SeriesKind::Against => Color::Rgb(0, 158, 115),
         }
     }
+}
+
+/// How a line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stroke {
+    Solid,
+    Dashed,
+    Dotted,
 }
 
 /// One polygon: a value per axis, the stage index or `None` for a gap (unanswered, n/a).
@@ -73,6 +94,16 @@ pub struct Radar {
     /// Stage names, lowest first: one ring each.
     pub stages: Vec<String>,
     pub series: Vec<Series>,
+    /// The routemap's sections, in order, with the axes of each; themes without a
+    /// section make a group of their own at the end. Empty without sections.
+    pub groups: Vec<AxisGroup>,
+}
+
+/// A section of the routemap and the axes (theme indices) in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AxisGroup {
+    pub name: String,
+    pub axes: Vec<usize>,
 }
 
 /// Colours and emphasis; `plain` draws without colour (NO_COLOR, or a pipe).
@@ -83,9 +114,32 @@ pub struct Look {
 }
 
 impl Look {
+    /// What ends a cut string: `…`, or `...` in 7-bit ASCII.
+    pub fn ellipsis(self) -> &'static str {
+        match self.drawing {
+            Drawing::Braille => "…",
+            Drawing::Ascii => "...",
+        }
+    }
+
     fn grid_style(self) -> Style {
         if self.color {
             Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default()
+        }
+    }
+
+    /// The focused theme's label: reversed, so it shows in any palette.
+    fn focus_label_style(self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The focused theme's spoke: a bright neutral in colour, plain without (bold is
+    /// the series' emphasis).
+    fn focus_style(self) -> Style {
+        if self.color {
+            Style::default().fg(Color::White)
         } else {
             Style::default()
         }
@@ -134,6 +188,7 @@ impl Radar {
                 .map(|stage| shown(&stage.name))
                 .collect(),
             series,
+            groups: section_groups(routemap),
         }
     }
 
@@ -151,6 +206,38 @@ impl Radar {
     pub fn needs_bars(&self) -> bool {
         self.axes.len() < MIN_SPOKES || self.axes.len() > MAX_SPOKES
     }
+}
+
+/// The routemap's sections with their themes; themes without a section go last, under a
+/// heading of their own. Empty when the routemap has no sections.
+fn section_groups(routemap: &Routemap) -> Vec<AxisGroup> {
+    if routemap.sections.is_empty() {
+        return Vec::new();
+    }
+    let mut groups: Vec<AxisGroup> = routemap
+        .sections
+        .iter()
+        .map(|section| AxisGroup {
+            name: shown(&section.name),
+            axes: Vec::new(),
+        })
+        .collect();
+    let mut loose = Vec::new();
+    for (index, theme) in routemap.themes.iter().enumerate() {
+        match theme.section.and_then(|section| groups.get_mut(section)) {
+            Some(group) => group.axes.push(index),
+            None => loose.push(index),
+        }
+    }
+    if !loose.is_empty() {
+        groups.push(AxisGroup {
+            name: "Other themes".into(),
+            axes: loose,
+        });
+    }
+    // A section no theme names draws nothing.
+    groups.retain(|group| !group.axes.is_empty());
+    groups
 }
 
 /// A name from a file as the radar draws it: on one line, controls shown (the labels
@@ -178,188 +265,27 @@ pub fn target_values(routemap: &Routemap, assessment: &Assessment) -> Vec<Option
 }
 
 /// Draws the radar into `area` of `buf`: plot, spoke labels, series legend and, when
-/// labels had to be numbered, the number legend, as far as the area allows.
+/// labels had to be numbered, the number legend, as far as the area allows. With too many
+/// themes for the area, a spoke per section and bars, or bars alone.
 pub fn render(radar: &Radar, area: Rect, buf: &mut Buffer, look: Look) {
-    if area.width < 12 || area.height < 6 {
-        return;
-    }
-    if radar.needs_bars() {
-        render_bars(radar, area, buf, look);
-        return;
-    }
-    let legend_rows = series_legend_lines(radar, look, area.width).len() as u16;
-    let body = Rect {
-        height: area.height.saturating_sub(legend_rows),
-        ..area
-    };
-    let plan = plan_labels(&radar.axes, body, None, look);
-    // Centre the picture in the height it leaves spare (less any number legend).
-    let numbers = if plan.numbered {
-        number_legend_rows(radar, area.width)
-    } else {
-        0
-    };
-    let spare = body.height.saturating_sub(plan.used_height + numbers) / 2;
-    let plan = plan.shifted_down(spare);
-    paint::paint_plot(radar, plan.plot, buf, look);
-    labels::place(&plan, buf, look);
-    let mut row = body.y + spare + plan.used_height;
-    for line in series_legend_lines(radar, look, area.width) {
-        if row >= area.bottom() {
-            break;
-        }
-        buf.set_line(area.x, row, &line, area.width);
-        row += 1;
-    }
-    // A partial legend would mislead: show it whole or not at all (the TUI's review
-    // table numbers the themes anyway).
-    if plan.numbered && row + number_legend_rows(radar, area.width) <= area.bottom() {
-        number_legend(radar, area, buf, row, look);
-    }
+    draw::in_area(radar, area, buf, look, None);
+}
+
+/// [`render`], with theme `focus` (an index into `axes`) marked: its spoke drawn, its
+/// label highlighted; in bars, the rows shown follow it.
+pub fn render_focused(
+    radar: &Radar,
+    area: Rect,
+    buf: &mut Buffer,
+    look: Look,
+    focus: Option<usize>,
+) {
+    draw::in_area(radar, area, buf, look, focus);
 }
 
 /// The radar at a given width for printing, as tall as a round plot needs.
 pub fn render_standalone(radar: &Radar, width: u16, look: Look) -> Buffer {
-    if radar.needs_bars() {
-        let height = u16::try_from(bars::height(radar)).unwrap_or(u16::MAX);
-        let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
-        render_bars(radar, buf.area, &mut buf, look);
-        return buf;
-    }
-    let probe = Rect::new(0, 0, width, u16::MAX / 4);
-    let plan: LabelPlan = plan_labels(&radar.axes, probe, Some(width), look);
-    let legend = series_legend_lines(radar, look, width);
-    let numbers = if plan.numbered {
-        number_legend_rows(radar, width)
-    } else {
-        0
-    };
-    let height = plan.used_height + legend.len() as u16 + numbers;
-    let area = Rect::new(0, 0, width, height);
-    let mut buf = Buffer::empty(area);
-    let plan = plan_labels(
-        &radar.axes,
-        Rect {
-            height: plan.used_height,
-            ..area
-        },
-        Some(width),
-        look,
-    );
-    paint::paint_plot(radar, plan.plot, &mut buf, look);
-    labels::place(&plan, &mut buf, look);
-    let mut row = plan.used_height;
-    for line in legend {
-        buf.set_line(0, row, &line, width);
-        row += 1;
-    }
-    if plan.numbered {
-        number_legend(radar, area, &mut buf, row, look);
-    }
-    buf
-}
-
-fn series_legend_lines(radar: &Radar, look: Look, width: u16) -> Vec<ratatui::text::Line<'static>> {
-    use ratatui::text::{Line, Span};
-    let ellipsis = if look.drawing == Drawing::Ascii {
-        "..."
-    } else {
-        "…"
-    };
-    let entry = |series: &Series, room: usize| {
-        vec![
-            Span::styled(
-                series.kind.marker(look.drawing).to_string(),
-                look.series_style(series.kind),
-            ),
-            Span::raw(format!(
-                " {}",
-                crate::text::ellipsize(&series.name, room.saturating_sub(2), ellipsis)
-            )),
-        ]
-    };
-    let one_line: usize = radar.series.iter().map(|s| s.name.width() + 4).sum();
-    let mut lines: Vec<Line<'static>> = if one_line <= usize::from(width) {
-        let mut spans = Vec::new();
-        for series in &radar.series {
-            if !spans.is_empty() {
-                spans.push(Span::raw("  "));
-            }
-            spans.extend(entry(series, usize::MAX));
-        }
-        vec![Line::from(spans)]
-    } else {
-        // One series a line, names shortened to fit.
-        radar
-            .series
-            .iter()
-            .map(|series| Line::from(entry(series, usize::from(width))))
-            .collect()
-    };
-    let scale = format!(
-        "rings: {} (centre) to {} (edge)",
-        radar.stages.first().map_or("", String::as_str),
-        radar.stages.last().map_or("", String::as_str)
-    );
-    let last_width = lines.last().map_or(0, Line::width);
-    if lines.len() == 1 && last_width + 4 + scale.width() <= usize::from(width) {
-        if let Some(line) = lines.last_mut() {
-            line.spans.push(Span::raw("    "));
-            line.spans.push(Span::styled(scale, look.grid_style()));
-        }
-    } else {
-        lines.extend(
-            crate::text::wrap_words(&scale, usize::from(width))
-                .into_iter()
-                .map(|part| Line::styled(part, look.grid_style())),
-        );
-    }
-    lines
-}
-
-/// The number legend's layout: as many columns of "N name" as fit the width.
-fn number_legend_columns(radar: &Radar, width: u16) -> (usize, usize) {
-    let digits = radar.axes.len().to_string().len();
-    let widest = radar
-        .axes
-        .iter()
-        .map(|name| name.width())
-        .max()
-        .unwrap_or(0)
-        + digits
-        + 1;
-    let column_width = (widest + 3).min(usize::from(width).max(1));
-    let columns = (usize::from(width) / column_width).max(1);
-    (columns, column_width)
-}
-
-fn number_legend_rows(radar: &Radar, width: u16) -> u16 {
-    let (columns, _) = number_legend_columns(radar, width);
-    u16::try_from(radar.axes.len().div_ceil(columns)).unwrap_or(u16::MAX)
-}
-
-fn number_legend(radar: &Radar, area: Rect, buf: &mut Buffer, first_row: u16, look: Look) {
-    let digits = radar.axes.len().to_string().len();
-    let (columns, column_width) = number_legend_columns(radar, area.width);
-    let rows = radar.axes.len().div_ceil(columns);
-    for (index, name) in radar.axes.iter().enumerate() {
-        // Numbers run down each column, then across.
-        let (column, row) = (index / rows, index % rows);
-        let y = first_row + row as u16;
-        let x = area.x + (column * column_width) as u16;
-        if y >= area.bottom() || x >= area.right() {
-            continue;
-        }
-        let room = usize::from(area.right() - x).min(column_width.saturating_sub(2));
-        let text = format!("{:>digits$} {name}", index + 1);
-        let ellipsis = if look.drawing == Drawing::Ascii {
-            "..."
-        } else {
-            "…"
-        };
-        let text = crate::text::ellipsize(&text, room, ellipsis);
-        buf.set_stringn(x, y, text, room, Style::default());
-    }
+    draw::standalone(radar, width, look)
 }
 
 #[cfg(test)]

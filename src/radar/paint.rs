@@ -1,20 +1,35 @@
-//! Drawing the rings, spokes and series into the plot's cells: braille through ratatui's
-//! `Canvas`, or a grid of 7-bit ASCII characters chosen by each line's slope. Both draw
-//! the same geometry; only the marks differ.
+//! Drawing the grid, the series and their vertices into the plot's cells, in braille dots
+//! or in 7-bit ASCII. Both draw the same geometry with the same rules:
+//!
+//! - the grid is sparse, a tick where each ring crosses each spoke, so the data is the
+//!   only continuous line on the plot and stands out without colour;
+//! - each series has its own stroke (current solid, target dashed, comparison dotted) and
+//!   its own vertex marker, and owns the cells it passes through;
+//! - a focused spoke (the theme being answered) is drawn in full, dotted, under the
+//!   series; its label is highlighted.
 
-use super::geometry::{
-    CellMapping, Point, polygon_segments, ring, ring_radius, spoke_direction, vertex,
-};
-use super::{Drawing, Look, Radar, SeriesKind};
+use super::ascii::{AsciiCanvas, CellPoint};
+use super::braille::{DotCanvas, DotPoint};
+use super::geometry::{CellMapping, Point, polygon_segments, vertex};
+use super::{Drawing, Look, Radar, SeriesKind, Stroke};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
-use ratatui::symbols::Marker;
-use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Line, Points};
+use ratatui::style::Style;
 
 /// Room left around the outer ring inside the plot, in plot units.
 const MARGIN: f64 = 0.04;
+
+/// Paint layers, lowest first: a higher layer takes over a cell a lower one drew in.
+const GRID: u8 = 1;
+const FOCUS: u8 = 2;
+
+fn series_layer(kind: SeriesKind) -> u8 {
+    match kind {
+        SeriesKind::Against => 3,
+        SeriesKind::Target => 4,
+        SeriesKind::Current => 5,
+    }
+}
 
 /// A series ready to draw: its polygon's segments and its vertices.
 struct SeriesShape {
@@ -50,159 +65,183 @@ fn series_shapes(radar: &Radar) -> Vec<SeriesShape> {
             }
         })
         .collect();
-    shapes.sort_by_key(|shape| match shape.kind {
-        SeriesKind::Against => 0,
-        SeriesKind::Target => 1,
-        SeriesKind::Current => 2,
-    });
+    shapes.sort_by_key(|shape| series_layer(shape.kind));
     shapes
 }
 
-fn grid_segments(radar: &Radar, mapping: &CellMapping) -> Vec<(Point, Point)> {
-    let stages = radar.stages.len();
-    let spokes = radar.axes.len();
-    // Enough steps that a ring's polyline is smooth at this size.
-    let steps = (usize::from(mapping.columns) * 2).clamp(24, 720);
-    let mut segments: Vec<(Point, Point)> = (0..stages)
-        .flat_map(|stage| ring(ring_radius(stage, stages), steps))
-        .collect();
+/// Where each ring crosses each spoke, and the centre.
+fn grid_ticks(radar: &Radar) -> Vec<Point> {
+    let (spokes, stages) = (radar.axes.len(), radar.stages.len());
+    let mut ticks = vec![Point { x: 0.0, y: 0.0 }];
     for spoke in 0..spokes {
-        let (sin, cos) = spoke_direction(spoke, spokes);
-        segments.push((Point { x: 0.0, y: 0.0 }, Point { x: sin, y: cos }));
+        ticks.extend((0..stages).map(|stage| vertex(spoke, spokes, stage, stages)));
     }
-    segments
+    ticks
 }
 
-/// Draws the plot into `plot`.
-pub fn paint_plot(radar: &Radar, plot: Rect, buf: &mut Buffer, look: Look) {
+/// Draws the plot into `plot`, with the spoke of theme `focus` drawn in full.
+pub fn paint_plot(radar: &Radar, plot: Rect, buf: &mut Buffer, look: Look, focus: Option<usize>) {
     let plot = plot.intersection(buf.area);
     if plot.is_empty() {
         return;
     }
     let mapping = CellMapping::new(plot.width, plot.height, MARGIN);
-    let grid = grid_segments(radar, &mapping);
     let series = series_shapes(radar);
+    let focus = focus
+        .filter(|spoke| *spoke < radar.axes.len())
+        .map(|spoke| {
+            vertex(
+                spoke,
+                radar.axes.len(),
+                radar.stages.len().saturating_sub(1),
+                radar.stages.len(),
+            )
+        });
+    let style_of = |layer: u8| -> Style {
+        match layer {
+            GRID => look.grid_style(),
+            FOCUS => look.focus_style(),
+            _ => series
+                .iter()
+                .find(|shape| series_layer(shape.kind) == layer)
+                .map_or(Style::default(), |shape| look.series_style(shape.kind)),
+        }
+    };
     match look.drawing {
-        Drawing::Braille => paint_braille(&mapping, &grid, &series, plot, buf, look),
-        Drawing::Ascii => paint_ascii(&mapping, &grid, &series, plot, buf),
+        Drawing::Braille => {
+            let canvas = braille_plot(&mapping, &grid_ticks(radar), focus, &series);
+            for (column, row, glyph, layer) in canvas.cells() {
+                buf[(plot.x + column, plot.y + row)]
+                    .set_char(glyph)
+                    .set_style(style_of(layer));
+            }
+        }
+        Drawing::Ascii => {
+            let canvas = ascii_plot(&mapping, &grid_ticks(radar), focus, &series);
+            for (column, row, mark, layer) in canvas.cells() {
+                buf[(plot.x + column, plot.y + row)]
+                    .set_char(mark)
+                    .set_style(style_of(layer));
+            }
+        }
     }
-    // Vertex markers, the same in both drawings, so series read without colour.
+    // Vertex markers, the same in both drawings, on top of everything.
     for SeriesShape { kind, vertices, .. } in &series {
         for point in vertices {
             if let Some((column, row)) = mapping.cell(*point) {
-                let cell = &mut buf[(plot.x + column, plot.y + row)];
-                cell.set_char(kind.marker(look.drawing));
-                cell.set_style(look.series_style(*kind));
+                buf[(plot.x + column, plot.y + row)]
+                    .set_char(kind.marker(look.drawing))
+                    .set_style(look.series_style(*kind));
             }
         }
     }
 }
 
-fn paint_braille(
-    mapping: &CellMapping,
-    grid: &[(Point, Point)],
-    series: &[SeriesShape],
-    plot: Rect,
-    buf: &mut Buffer,
-    look: Look,
-) {
-    let (x_bounds, y_bounds) = mapping.bounds();
-    let grid_color = if look.color {
-        Color::DarkGray
-    } else {
-        Color::Reset
-    };
-    let line = |(a, b): &(Point, Point), color| Line::new(a.x, a.y, b.x, b.y, color);
-    // The grid is dotted (every other braille dot) so the series' solid lines stand out
-    // even without colour.
-    let dot_spacing = mapping.unit_width;
-    let mut grid_dots: Vec<(f64, f64)> = Vec::new();
-    for (a, b) in grid {
-        let length = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
-        let steps = (length / dot_spacing).ceil().max(1.0) as usize;
-        grid_dots.extend((0..steps).map(|step| {
-            let t = step as f64 / steps as f64;
-            (a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
-        }));
+/// Plot units to braille dots (two across and four down per cell).
+fn to_dots(mapping: &CellMapping, point: Point) -> DotPoint {
+    let ([left, _], [_, top]) = mapping.bounds();
+    DotPoint {
+        x: (point.x - left) / mapping.unit_width * 2.0,
+        y: (top - point.y) / mapping.unit_height * 4.0,
     }
-    Canvas::default()
-        .marker(Marker::Braille)
-        .x_bounds(x_bounds)
-        .y_bounds(y_bounds)
-        .paint(|ctx| {
-            ctx.draw(&Points {
-                coords: &grid_dots,
-                color: grid_color,
-            });
-            ctx.layer();
-            for shape in series {
-                let color = if look.color {
-                    shape.kind.color()
-                } else {
-                    Color::Reset
-                };
-                for segment in &shape.segments {
-                    ctx.draw(&line(segment, color));
-                }
-                ctx.layer();
-            }
-        })
-        .render(plot, buf);
 }
 
-fn paint_ascii(
+fn braille_plot(
     mapping: &CellMapping,
-    grid: &[(Point, Point)],
+    ticks: &[Point],
+    focus: Option<Point>,
     series: &[SeriesShape],
-    plot: Rect,
-    buf: &mut Buffer,
-) {
-    let mut put = |point: Point, mark: char| {
-        if let Some((column, row)) = mapping.cell(point) {
-            buf[(plot.x + column, plot.y + row)].set_char(mark);
-        }
-    };
-    for (a, b) in grid {
-        trace(*a, *b, mapping, |point| put(point, '.'));
+) -> DotCanvas {
+    let mut canvas = DotCanvas::new(mapping.columns, mapping.rows);
+    for tick in ticks {
+        let dot = to_dots(mapping, *tick);
+        canvas.dot(dot.x + 0.5, dot.y + 0.5, GRID);
+    }
+    // The outer ring, every third dot: a frame that reads as a dotted circle.
+    for dot in outer_ring(mapping, 3.0) {
+        canvas.dot(dot.x + 0.5, dot.y + 0.5, GRID);
+    }
+    if let Some(end) = focus {
+        let centre = to_dots(mapping, Point { x: 0.0, y: 0.0 });
+        canvas.line(centre, to_dots(mapping, end), Stroke::Dotted, FOCUS);
     }
     for shape in series {
         for (a, b) in &shape.segments {
-            let mark = slope_mark(*a, *b, mapping);
-            trace(*a, *b, mapping, |point| put(point, mark));
+            canvas.line(
+                to_dots(mapping, *a),
+                to_dots(mapping, *b),
+                shape.kind.stroke(),
+                series_layer(shape.kind),
+            );
         }
     }
+    canvas
 }
 
-/// Calls `visit` at points along a segment, close enough to touch every cell it crosses.
-fn trace(a: Point, b: Point, mapping: &CellMapping, mut visit: impl FnMut(Point)) {
-    let columns = (b.x - a.x).abs() / mapping.unit_width;
-    let rows = (b.y - a.y).abs() / mapping.unit_height;
-    let steps = ((columns.max(rows) * 3.0).ceil() as usize).max(1);
-    for step in 0..=steps {
-        let t = step as f64 / steps as f64;
-        visit(Point {
-            x: a.x + (b.x - a.x) * t,
-            y: a.y + (b.y - a.y) * t,
-        });
+/// Points around the outer ring (radius 1), about `spacing` apart in braille dots.
+fn outer_ring(mapping: &CellMapping, spacing: f64) -> Vec<DotPoint> {
+    let radius = 2.0 / mapping.unit_width;
+    let steps = (std::f64::consts::TAU * radius / spacing).round().max(8.0) as usize;
+    (0..steps)
+        .map(|step| {
+            let angle = std::f64::consts::TAU * step as f64 / steps as f64;
+            to_dots(
+                mapping,
+                Point {
+                    x: angle.sin(),
+                    y: angle.cos(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Plot units to cells.
+fn to_cells(mapping: &CellMapping, point: Point) -> CellPoint {
+    let ([left, _], [_, top]) = mapping.bounds();
+    CellPoint {
+        x: (point.x - left) / mapping.unit_width,
+        y: (top - point.y) / mapping.unit_height,
     }
 }
 
-/// The ASCII character that best draws a segment's direction on the screen.
-fn slope_mark(a: Point, b: Point, mapping: &CellMapping) -> char {
-    // In screen units (a cell is twice as tall as wide), so the slope looks right.
-    let dx = (b.x - a.x) / mapping.unit_width;
-    let dy = (b.y - a.y) / mapping.unit_height * super::geometry::CELL_ASPECT;
-    if dx.abs() < 1e-9 {
-        return '|';
+fn ascii_plot(
+    mapping: &CellMapping,
+    ticks: &[Point],
+    focus: Option<Point>,
+    series: &[SeriesShape],
+) -> AsciiCanvas {
+    let mut canvas = AsciiCanvas::new(mapping.columns, mapping.rows);
+    for (index, tick) in ticks.iter().enumerate() {
+        let cell = to_cells(mapping, *tick);
+        // The first tick is the centre.
+        let mark = if index == 0 { '+' } else { '.' };
+        canvas.put(cell.x.floor() as i64, cell.y.floor() as i64, mark, GRID);
     }
-    let slope = dy / dx;
-    if slope.abs() < 0.5 {
-        '-'
-    } else if slope.abs() > 2.5 {
-        '|'
-    } else if slope > 0.0 {
-        '/'
-    } else {
-        '\\'
+    // The outer ring, every other cell it passes through: a dotted frame.
+    let mut ring_cells: Vec<(i64, i64)> = Vec::new();
+    for dot in outer_ring(mapping, 0.5) {
+        let cell = ((dot.x / 2.0).floor() as i64, (dot.y / 4.0).floor() as i64);
+        if ring_cells.last() != Some(&cell) && ring_cells.first() != Some(&cell) {
+            ring_cells.push(cell);
+        }
     }
+    for (column, row) in ring_cells.iter().step_by(2) {
+        canvas.put(*column, *row, '.', GRID);
+    }
+    if let Some(end) = focus {
+        let centre = to_cells(mapping, Point { x: 0.0, y: 0.0 });
+        canvas.trail(centre, to_cells(mapping, end), '.', FOCUS);
+    }
+    for shape in series {
+        for (a, b) in &shape.segments {
+            canvas.line(
+                to_cells(mapping, *a),
+                to_cells(mapping, *b),
+                shape.kind.stroke(),
+                series_layer(shape.kind),
+            );
+        }
+    }
+    canvas
 }

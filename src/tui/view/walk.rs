@@ -23,20 +23,16 @@ pub struct WalkLayout {
 }
 
 /// Below this width the radar is left to the review screen.
-const RADAR_MIN_WIDTH: u16 = 150;
-const RADAR_MIN_HEIGHT: u16 = 34;
+const RADAR_MIN_WIDTH: u16 = 120;
+const RADAR_MIN_HEIGHT: u16 = 18;
 /// Stages go side by side when each column gets at least this many cells.
 const STAGE_COLUMN_MIN: u16 = 24;
 
 pub fn layout(body: Rect) -> WalkLayout {
     let wide = body.width >= RADAR_MIN_WIDTH && body.height >= RADAR_MIN_HEIGHT;
-    let list_width = if wide {
-        44
-    } else {
-        (body.width * 2 / 5).clamp(28, 40)
-    };
     if wide {
-        let radar_width = (body.width * 3 / 10).clamp(60, 90);
+        let radar_width = radar_pane_width(body);
+        let list_width = ((body.width - radar_width) * 2 / 5).clamp(28, 44);
         let [list, detail, radar] = Layout::horizontal([
             Constraint::Length(list_width),
             Constraint::Min(40),
@@ -49,6 +45,7 @@ pub fn layout(body: Rect) -> WalkLayout {
             radar: Some(radar),
         }
     } else {
+        let list_width = (body.width * 2 / 5).clamp(28, 40);
         let [list, detail] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(30)]).areas(body);
         WalkLayout {
@@ -57,6 +54,15 @@ pub fn layout(body: Rect) -> WalkLayout {
             radar: None,
         }
     }
+}
+
+/// The radar pane's width: a third of the screen, and no wider than a round plot as tall
+/// as the pane can use (two columns a row, plus room for numbered labels each side, the
+/// labels above and below, the legend and the border).
+fn radar_pane_width(body: Rect) -> u16 {
+    let plot_rows = body.height.saturating_sub(2 + 2 + 2);
+    let widest_useful = plot_rows * 2 + 2 * 4 + 2;
+    (body.width / 3).clamp(38, 90).min(widest_useful.max(38))
 }
 
 fn detail_inner(detail: Rect) -> Rect {
@@ -618,5 +624,11 @@ fn radar_panel(state: &State, frame: &mut Frame, area: Rect) {
         drawing: Drawing::Braille,
         color: palette.color,
     };
-    radar::render(&radar, inner, frame.buffer_mut(), look);
+    radar::render_focused(
+        &radar,
+        inner,
+        frame.buffer_mut(),
+        look,
+        Some(state.selected),
+    );
 }
