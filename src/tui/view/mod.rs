@@ -119,10 +119,14 @@ fn title_bar(state: &State, frame: &mut Frame, area: Rect) {
     }
     if state.read_only.is_some() {
         right = format!("READ-ONLY · {right}");
-    } else if state.save_problem.is_some() {
-        right = format!("⚠ NOT SAVED · {right}");
     }
-    let right_width = right.chars().count() as u16;
+    // A failed save is a badge of its own, in the error style, ahead of the rest.
+    let badge = if state.read_only.is_none() && state.save_problem.is_some() {
+        " ⚠ NOT SAVED "
+    } else {
+        ""
+    };
+    let right_width = (right.chars().count() + badge.chars().count()) as u16;
     let left_room = usize::from(area.width.saturating_sub(right_width + 1));
     let left = crate::text::ellipsize(
         &format!(
@@ -138,7 +142,11 @@ fn title_bar(state: &State, frame: &mut Frame, area: Rect) {
         width: right_width.min(area.width),
         ..area
     };
-    frame.render_widget(Paragraph::new(right).style(palette.title_bar), right_area);
+    let line = Line::from(vec![
+        Span::styled(badge, palette.error),
+        Span::styled(right, palette.title_bar),
+    ]);
+    frame.render_widget(Paragraph::new(line), right_area);
 }
 
 /// The keys worth showing for what the user is doing now.
