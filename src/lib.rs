@@ -19,6 +19,7 @@ pub mod diff;
 pub mod error;
 pub mod merge;
 pub mod radar;
+pub mod report;
 pub mod routemap;
 pub mod sanitize;
 pub mod store;
