@@ -91,6 +91,10 @@ pub enum Error {
     #[error("'{}' already exists; choose another name or pass --force to overwrite it", path.display())]
     WouldOverwrite { path: PathBuf },
 
+    /// An output file would replace a saved assessment or a routemap.
+    #[error("'{}' is {what}; routemap never writes output over one, even with --force; choose another file name", path.display())]
+    Protected { path: PathBuf, what: &'static str },
+
     /// The user's data directory cannot be found or made.
     #[error(
         "cannot find a data directory (no home directory is set); pass --data-dir DIR or set ROUTEMAP_DATA_DIR"

@@ -6,7 +6,9 @@ mod diff;
 mod git_diff;
 mod list;
 mod merge;
+mod output_file;
 mod radar;
+pub mod report;
 mod routemaps;
 
 use crate::cli::{Cli, Command};
@@ -90,6 +92,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             against,
             target,
             ascii,
+            svg,
             width,
         } => radar::run(
             &store,
@@ -98,7 +101,26 @@ pub fn run(cli: Cli) -> Result<Output> {
                 against: against.as_deref(),
                 target,
                 ascii,
+                svg,
                 width,
+            },
+        ),
+        Command::Report {
+            assessment,
+            format,
+            against,
+            role,
+            output,
+            force,
+        } => report::run(
+            &store,
+            &report::ReportArgs {
+                assessment: &assessment,
+                format,
+                against: against.as_deref(),
+                role: role.as_deref(),
+                output: output.as_deref(),
+                force,
             },
         ),
         other => Err(Error::NotYetAvailable {

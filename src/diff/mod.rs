@@ -6,7 +6,7 @@ mod render;
 mod words;
 
 pub use json::to_json;
-pub use render::{to_markdown, to_text};
+pub use render::{movement_words, to_markdown, to_text};
 pub use words::{WordChange, word_change};
 
 use crate::assessment::{Answer, Assessment, Confidence, Current};

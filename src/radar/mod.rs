@@ -6,6 +6,7 @@ mod bars;
 pub mod geometry;
 mod labels;
 mod paint;
+pub mod svg;
 
 pub use bars::render_bars;
 

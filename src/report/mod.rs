@@ -3,19 +3,19 @@
 //! is), then rendered as markdown, HTML, CSV or JSON; the TUI shows parts of the same
 //! value.
 
-// STUB mod csv;
-// STUB mod html;
-// STUB mod json;
-// STUB mod markdown;
+mod csv;
+mod html;
+mod json;
+mod markdown;
 mod plan;
 mod rollup;
 pub mod stats;
-// STUB pub mod svg;
+mod words;
 
-// STUB pub use csv::to_csv;
-// STUB pub use html::to_html;
-// STUB pub use json::to_json;
-// STUB pub use markdown::to_markdown;
+pub use csv::to_csv;
+pub use html::to_html;
+pub use json::to_json;
+pub use markdown::to_markdown;
 pub use plan::{ActionPlan, PlanItem, RoleActions, role_label, roles_of};
 pub use rollup::{RollUp, Tally};
 

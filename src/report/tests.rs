@@ -61,10 +61,28 @@ fn the_plan_puts_bigger_gaps_first_then_lower_confidence_then_routemap_order() {
     use Confidence::{High, Low, Medium};
     answer(&mut assessment, "leadership", Some(2), Some(3), Some(High));
     answer(&mut assessment, "governance", Some(1), Some(4), Some(High));
-    answer(&mut assessment, "organisational-change", Some(2), Some(3), Some(Low));
+    answer(
+        &mut assessment,
+        "organisational-change",
+        Some(2),
+        Some(3),
+        Some(Low),
+    );
     answer(&mut assessment, "shared-services", Some(2), Some(3), None);
-    answer(&mut assessment, "professionalism", Some(3), Some(4), Some(Medium));
-    answer(&mut assessment, "business-change", Some(1), Some(3), Some(Medium));
+    answer(
+        &mut assessment,
+        "professionalism",
+        Some(3),
+        Some(4),
+        Some(Medium),
+    );
+    answer(
+        &mut assessment,
+        "business-change",
+        Some(1),
+        Some(3),
+        Some(Medium),
+    );
     let report = report_of(&assessment, None);
     assert_eq!(
         planned_ids(&report),
@@ -104,7 +122,13 @@ fn themes_outside_the_plan_are_listed_by_why_never_guessed() {
     let mut assessment = new_assessment();
     answer(&mut assessment, "leadership", Some(2), None, None); // no target
     answer(&mut assessment, "governance", Some(3), Some(3), None); // reached
-    answer(&mut assessment, "organisational-change", Some(4), Some(2), None); // above
+    answer(
+        &mut assessment,
+        "organisational-change",
+        Some(4),
+        Some(2),
+        None,
+    ); // above
     assessment
         .answer_mut(&routemap, "strategic-commissioning")
         .current = Some(Current::NotApplicable);
@@ -122,7 +146,10 @@ fn themes_outside_the_plan_are_listed_by_why_never_guessed() {
         ids(&report, &plan.reached),
         ["governance", "organisational-change"]
     );
-    assert_eq!(ids(&report, &plan.not_applicable), ["strategic-commissioning"]);
+    assert_eq!(
+        ids(&report, &plan.not_applicable),
+        ["strategic-commissioning"]
+    );
     assert_eq!(ids(&report, &plan.carried), ["shared-services"]);
     assert_eq!(ids(&report, &plan.not_comparable), ["professionalism"]);
     assert_eq!(
@@ -197,7 +224,13 @@ fn the_rollup_counts_every_theme_once_per_group() {
     let mut assessment = new_assessment();
     answer(&mut assessment, "leadership", Some(2), Some(4), None);
     answer(&mut assessment, "governance", Some(3), Some(3), None);
-    answer(&mut assessment, "organisational-change", Some(1), None, None);
+    answer(
+        &mut assessment,
+        "organisational-change",
+        Some(1),
+        None,
+        None,
+    );
     assessment.answer_mut(&routemap, "professionalism").current = Some(Current::NotApplicable);
     answer(&mut assessment, "business-change", Some(5), Some(5), None);
     assessment.answer_mut(&routemap, "business-change").carried = true;
@@ -221,7 +254,10 @@ fn the_rollup_counts_every_theme_once_per_group() {
     let names: Vec<&str> = rollup.sections.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["Strategic capabilities", "Information and technology issues"]
+        [
+            "Strategic capabilities",
+            "Information and technology issues"
+        ]
     );
     let (_, capabilities) = &rollup.sections[0];
     assert_eq!(
@@ -234,7 +270,10 @@ fn the_rollup_counts_every_theme_once_per_group() {
     );
     assert_eq!(capabilities.median_current(), Some(1));
     let (_, issues) = &rollup.sections[1];
-    assert_eq!((issues.answered, issues.unanswered, issues.carried), (2, 4, 1));
+    assert_eq!(
+        (issues.answered, issues.unanswered, issues.carried),
+        (2, 4, 1)
+    );
     assert_eq!(issues.median_current(), Some(4));
 }
 
