@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+#[path = "common/schema.rs"]
+mod schema;
 
 use common::routemap;
 use serde_json::Value;
@@ -107,99 +109,17 @@ fn markdown_diff_is_a_table() {
     );
 }
 
-/// The JSON Schema written in the README.
-fn readme_schema() -> Value {
-    let readme = include_str!("../README.md");
-    let start = readme
-        .find("```json\n{\n  \"$schema\"")
-        .expect("the README holds the schema")
-        + "```json\n".len();
-    let end = start + readme[start..].find("```").unwrap();
-    serde_json::from_str(&readme[start..end]).unwrap()
-}
-
-/// A validator for the part of JSON Schema the README's schema uses.
-fn validate(value: &Value, schema: &Value, root: &Value, at: &str) -> Result<(), String> {
-    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-        let name = reference.trim_start_matches("#/$defs/");
-        return validate(value, &root["$defs"][name], root, at);
-    }
-    if let Some(expected) = schema.get("const")
-        && value != expected
-    {
-        return Err(format!("{at}: {value} is not {expected}"));
-    }
-    if let Some(choices) = schema.get("enum").and_then(Value::as_array)
-        && !choices.contains(value)
-    {
-        return Err(format!("{at}: {value} is not one of {choices:?}"));
-    }
-    if let Some(types) = schema.get("type") {
-        let types: Vec<&str> = match types {
-            Value::String(one) => vec![one.as_str()],
-            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
-            _ => vec![],
-        };
-        let fits = types.iter().any(|t| match *t {
-            "string" => value.is_string(),
-            "integer" => value.is_i64() || value.is_u64(),
-            "boolean" => value.is_boolean(),
-            "null" => value.is_null(),
-            "object" => value.is_object(),
-            "array" => value.is_array(),
-            _ => false,
-        });
-        if !fits {
-            return Err(format!("{at}: {value} is not of type {types:?}"));
-        }
-    }
-    if let Some(minimum) = schema.get("minimum").and_then(Value::as_i64)
-        && value.as_i64().is_some_and(|v| v < minimum)
-    {
-        return Err(format!("{at}: {value} is below {minimum}"));
-    }
-    if let Some(object) = value.as_object() {
-        let properties = schema.get("properties").and_then(Value::as_object);
-        for required in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let key = required.as_str().unwrap_or_default();
-            if !object.contains_key(key) {
-                return Err(format!("{at}: '{key}' is missing"));
-            }
-        }
-        for (key, item) in object {
-            match properties.and_then(|p| p.get(key)) {
-                Some(property) => validate(item, property, root, &format!("{at}.{key}"))?,
-                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
-                    return Err(format!("{at}: '{key}' is not in the schema"));
-                }
-                None => {}
-            }
-        }
-    }
-    if let (Some(items), Some(array)) = (schema.get("items"), value.as_array()) {
-        for (index, item) in array.iter().enumerate() {
-            validate(item, items, root, &format!("{at}[{index}]"))?;
-        }
-    }
-    Ok(())
-}
-
 #[test]
 fn json_diff_matches_the_documented_schema() {
     let data = setup();
-    let schema = readme_schema();
+    let schema = schema::from_readme("routemap-diff/1");
     for (a, b) in [("2025", "2026"), ("2026", "2025"), ("2025", "2025")] {
         let output = routemap(data.path())
             .args(["diff", a, b, "--format", "json"])
             .output()
             .unwrap();
         let value: Value = serde_json::from_slice(&output.stdout).unwrap();
-        validate(&value, &schema, &schema, "$").unwrap();
+        schema::validate(&value, &schema, &schema, "$").unwrap();
     }
     // The validator is not a rubber stamp.
     let mut broken: Value = serde_json::from_slice(
@@ -211,9 +131,9 @@ fn json_diff_matches_the_documented_schema() {
     )
     .unwrap();
     broken["themes"][0]["change"] = Value::from("sideways");
-    assert!(validate(&broken, &schema, &schema, "$").is_err());
+    assert!(schema::validate(&broken, &schema, &schema, "$").is_err());
     broken["themes"][0]["surprise"] = Value::from(1);
-    assert!(validate(&broken, &schema, &schema, "$").is_err());
+    assert!(schema::validate(&broken, &schema, &schema, "$").is_err());
 }
 
 #[test]
