@@ -406,3 +406,33 @@ fn a_missing_routemap_is_reported_against_the_stand_in_and_says_so_first() {
     let value: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["routemap"]["stand_in"], true);
 }
+
+#[test]
+fn radar_svg_is_the_picture_alone() {
+    let data = setup();
+    let output = routemap(data.path())
+        .args(["radar", "2026", "--svg", "--target", "--against", "2025"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let svg = String::from_utf8(output.stdout).unwrap();
+    assert!(svg.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
+    ));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("<title id=\"radar-title\">Cyngor Sir Ynys Môn — 2026 reassessment"));
+    for series in [
+        "class=\"series current\"",
+        "class=\"series target\"",
+        "class=\"series against\"",
+    ] {
+        assert!(svg.contains(series), "{series}");
+    }
+    // Leadership (spoke 0, straight up) at stage 2 of 5: radius 2/5 of 150.
+    assert!(svg.contains("<circle cx=\"0\" cy=\"-60\" r=\"5\""), "{svg}");
+    let both = routemap(data.path())
+        .args(["radar", "2026", "--svg", "--ascii"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2), "--svg and --ascii conflict");
+}
