@@ -115,10 +115,6 @@ pub enum Error {
         "'routemap {command}' is a full-screen program and needs a terminal; run it in a terminal, not through a pipe"
     )]
     NotATerminal { command: String },
-
-    /// A command that a later release builds.
-    #[error("'routemap {command}' is not yet available in this version")]
-    NotYetAvailable { command: String },
 }
 
 impl Error {

@@ -23,6 +23,7 @@ pub mod report;
 pub mod routemap;
 pub mod sanitize;
 pub mod store;
+pub mod summary;
 pub mod table;
 pub mod term;
 pub mod text;

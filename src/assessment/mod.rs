@@ -6,6 +6,7 @@
 
 mod file;
 mod matching;
+pub mod quick;
 
 pub use file::{FORMAT, parse, to_yaml};
 pub use matching::{Mismatch, mismatches};

@@ -10,9 +10,10 @@ mod output_file;
 mod radar;
 pub mod report;
 mod routemaps;
+mod summary;
 
 use crate::cli::{Cli, Command};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::Store;
 use crate::tui::{self, NewArgs, Start};
 
@@ -123,8 +124,25 @@ pub fn run(cli: Cli) -> Result<Output> {
                 force,
             },
         ),
-        other => Err(Error::NotYetAvailable {
-            command: other.name().into(),
-        }),
+        Command::Summary {
+            files,
+            routemap,
+            format,
+            highlight,
+            anonymise,
+            min_group,
+            all,
+        } => summary::run(
+            &store,
+            &summary::SummaryArgs {
+                inputs: &files,
+                routemap: routemap.as_deref(),
+                format,
+                highlight: highlight.as_deref(),
+                anonymise,
+                min_group,
+                all,
+            },
+        ),
     }
 }

@@ -12,10 +12,10 @@ mod rollup;
 pub mod stats;
 mod words;
 
-pub use csv::to_csv;
+pub use csv::{BOM as CSV_BOM, to_csv};
 pub use html::to_html;
 pub use json::to_json;
-pub use markdown::to_markdown;
+pub use markdown::{inline as markdown_inline, to_markdown};
 pub use plan::{ActionPlan, PlanItem, RoleActions, role_label, roles_of};
 pub use rollup::{RollUp, Tally};
 
