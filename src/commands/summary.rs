@@ -35,21 +35,26 @@ fn input_paths(store: &Store, inputs: &[String]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The routemap asked for, or that of the first file that loads.
-fn choose_routemap(store: &Store, asked: Option<&str>, files: &[PathBuf]) -> Result<Routemap> {
+/// The routemap asked for, or that of the first file that loads (`None` when none does).
+fn choose_routemap(
+    store: &Store,
+    asked: Option<&str>,
+    files: &[PathBuf],
+) -> Result<Option<Routemap>> {
     if let Some(id) = asked {
-        return store.resolve_routemap(id);
+        return store.resolve_routemap(id).map(Some);
     }
-    let first = files
-        .iter()
-        .find_map(|path| scan::load(None, path).ok())
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "none of the {} files given is a saved assessment that can be read (see the reasons above); give the files or directories that hold them",
-                files.len()
-            ))
-        })?;
-    store.resolve_routemap(&first.routemap_id)
+    match files.iter().find_map(|path| scan::load(None, path).ok()) {
+        Some(first) => store.resolve_routemap(&first.routemap_id).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Ends the command with exit status 1, the reasons already on stderr.
+fn fail(mut output: Output, message: String) -> Output {
+    output.stderr.push_str(&format!("error: {message}\n"));
+    output.code = 1;
+    output
 }
 
 fn note_unmatched(output: &mut Output, scan: &scan::Scan, files: &[PathBuf], routemap: &Routemap) {
@@ -82,7 +87,20 @@ pub fn run(store: &Store, args: &SummaryArgs) -> Result<Output> {
             problem.reason
         ));
     }
-    let routemap = choose_routemap(store, args.routemap, &files)?;
+    let Some(routemap) = choose_routemap(store, args.routemap, &files)? else {
+        for path in &files {
+            if let Err(reason) = scan::load(None, path) {
+                output
+                    .stderr
+                    .push_str(&format!("skipped: {}\n", sanitize::line(&reason)));
+            }
+        }
+        let message = format!(
+            "none of the {} files given is a saved assessment that can be read; give the files or directories that hold them",
+            files.len()
+        );
+        return Ok(fail(output, message));
+    };
     let scanned = scan::scan(&routemap, &files, args.all);
     for skipped in &scanned.skipped {
         output
@@ -91,10 +109,11 @@ pub fn run(store: &Store, args: &SummaryArgs) -> Result<Output> {
     }
     note_unmatched(&mut output, &scanned, &files, &routemap);
     if scanned.entries.is_empty() {
-        return Err(Error::Incompatible(format!(
-            "none of the {} files read is a usable assessment of routemap '{}' (see the reasons above)",
+        let message = format!(
+            "none of the {} files read is a usable assessment of routemap '{}'",
             scanned.read, routemap.id
-        )));
+        );
+        return Ok(fail(output, message));
     }
     let highlight = args.highlight.map(scan::authority_key);
     if let Some(wanted) = &highlight
