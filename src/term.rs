@@ -19,8 +19,13 @@ pub fn color_for_stdout() -> bool {
 
 /// The width to print at: the terminal's, or 80 when piped.
 pub fn output_width() -> u16 {
+    // Asked only of a terminal: off one, crossterm falls back to running `tput`, which
+    // costs more than the rest of `routemap radar` put together.
+    if !stdout_is_terminal() {
+        return 80;
+    }
     match ratatui::crossterm::terminal::size() {
-        Ok((columns, _)) if stdout_is_terminal() && columns >= 20 => columns,
+        Ok((columns, _)) if columns >= 20 => columns,
         _ => 80,
     }
 }

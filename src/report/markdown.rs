@@ -13,15 +13,20 @@ use std::fmt::Write as _;
 /// The width of the text radar in the report.
 const RADAR_WIDTH: u16 = 80;
 
+/// The characters that mean something to markdown (or to the HTML it may hold).
+const MARKUP: [char; 13] = [
+    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#', '!',
+];
+
 /// Text on one line, escaped for markdown (also safe in a table cell).
 pub fn inline(text: &str) -> String {
     let clean = sanitize::line(text);
-    let mut out = String::with_capacity(clean.len());
+    if !clean.contains(MARKUP) {
+        return clean.into_owned();
+    }
+    let mut out = String::with_capacity(clean.len() + 8);
     for c in clean.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
-        ) {
+        if MARKUP.contains(&c) {
             out.push('\\');
         }
         out.push(c);
