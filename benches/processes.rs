@@ -23,6 +23,8 @@ use std::time::{Duration, Instant};
 
 const SAVES: usize = 10_000;
 const THEMES: usize = 7;
+const SUMMARY_ROUNDS: usize = 9;
+const REPORT_ROUNDS: usize = 150;
 
 const PYTHON_READER: &str = r#"
 import os, sys, yaml
@@ -141,7 +143,11 @@ fn main() {
     );
     println!("summary of {SAVES} saves ({THEMES} themes each), medians of runs taken in turn:");
     let summary_args = ["--data-dir", data, "summary", saves];
-    let (ours, python) = side_by_side(7, (binary, &summary_args), ("python3", &[script, saves]));
+    let (ours, python) = side_by_side(
+        SUMMARY_ROUNDS,
+        (binary, &summary_args),
+        ("python3", &[script, saves]),
+    );
     println!("  routemap summary                      {ours:>10.1?}");
     println!("  python3 + PyYAML CLoader (read only)  {python:>10.1?}");
     println!(
@@ -158,9 +164,9 @@ fn main() {
 
     let one = format!("{saves}/region-3/authority-3.yaml");
     let report_args = ["--data-dir", data, "report", one.as_str()];
-    let (report, floor) = side_by_side(40, (binary, &report_args), ("/bin/true", &[]));
+    let (report, floor) = side_by_side(REPORT_ROUNDS, (binary, &report_args), ("/bin/true", &[]));
     println!(
-        "report of the built-in routemap (7 of 12 themes answered), medians of 40 runs in turn:"
+        "report of the built-in routemap (7 of 12 themes answered), medians of {REPORT_ROUNDS} runs in turn:"
     );
     println!("  routemap report (markdown)            {report:>10.1?}");
     println!("  /bin/true                             {floor:>10.1?}");
@@ -176,7 +182,7 @@ fn main() {
         "--format",
         "html",
     ];
-    let (html, floor) = side_by_side(40, (binary, &html_args), ("/bin/true", &[]));
+    let (html, floor) = side_by_side(REPORT_ROUNDS, (binary, &html_args), ("/bin/true", &[]));
     println!(
         "  routemap report --format html         {html:>10.1?}  ({:.2}x /bin/true at {floor:.1?})",
         html.as_secs_f64() / floor.as_secs_f64()
