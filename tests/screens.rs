@@ -283,3 +283,23 @@ fn workshop_help() {
     keys(&mut state, "?");
     insta::assert_snapshot!("workshop_help_80x24", draw(&mut state, 80, 24));
 }
+
+#[test]
+fn about_the_routemap_before_the_first_answer() {
+    let mut state = state();
+    state.show_intro = true;
+    snapshot_both("intro", &mut state);
+    // Any key closes it, and does nothing else.
+    keys(&mut state, "3");
+    assert!(!state.show_intro);
+    assert!(state.assessment.answers.is_empty());
+}
+
+#[test]
+fn walk_next_steps_scrolled_into_view() {
+    let mut state = answered();
+    // Governance: stage 2, no target; scroll down to its next stage and actions.
+    keys(&mut state, "kJJJJJJJJ");
+    let screen = draw(&mut state, 80, 24);
+    insta::assert_snapshot!("walk_next_steps_80x24", screen);
+}

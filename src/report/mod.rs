@@ -225,6 +225,11 @@ fn theme_rows(routemap: &Routemap, assessment: &Assessment, ordered: bool) -> Ve
         .collect()
 }
 
+/// The roll-up of an assessment alone (the TUI's review shows it).
+pub fn rollup(routemap: &Routemap, assessment: &Assessment) -> RollUp {
+    RollUp::of(routemap, &theme_rows(routemap, assessment, true))
+}
+
 fn stage_number(index: usize) -> i64 {
     i64::try_from(index).unwrap_or(i64::MAX)
 }

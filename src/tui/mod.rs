@@ -4,6 +4,7 @@
 
 pub mod keys;
 pub mod prompt;
+mod report_file;
 mod start;
 pub mod state;
 pub mod theme;
@@ -54,6 +55,8 @@ pub struct Session {
     pub state: State,
     /// Held while this process may write; `None` when read-only.
     pub lock: Option<store::WriteLock>,
+    /// The routemap was not found: the state holds a stand-in made from the answers.
+    pub stand_in: bool,
 }
 
 impl Session {
@@ -97,8 +100,30 @@ impl Session {
         found
     }
 
+    /// Writes the report files and says where they went (or why not).
+    fn write_report(&mut self) {
+        let written = report_file::write(&self.store, &self.path, &self.state, self.stand_in);
+        self.state.message = Some(match written {
+            Ok([markdown, html]) => Message {
+                text: format!(
+                    "Report written: {} and {}",
+                    crate::sanitize::path(&markdown),
+                    crate::sanitize::path(&html)
+                ),
+                is_error: false,
+            },
+            Err(error) => Message {
+                text: format!("Report not written: {error}"),
+                is_error: true,
+            },
+        });
+    }
+
     /// Does what `update` asked; true when the program should end.
     fn apply(&mut self, effects: &[Effect]) -> bool {
+        if effects.contains(&Effect::WriteReport) {
+            self.write_report();
+        }
         if effects.contains(&Effect::ListComparisons) {
             let candidates = self.comparisons();
             update(&mut self.state, Msg::Comparisons(candidates));

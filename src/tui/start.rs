@@ -70,6 +70,7 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<String> {
     };
     if workshop {
         session.state.screen = super::state::Screen::Workshop;
+        session.state.show_intro = false;
     }
     event_loop(&mut terminal, &mut session)
         .map_err(|error| Error::Usage(format!("the terminal failed: {error}")))?;
@@ -271,11 +272,14 @@ fn session_for(
     if let Some(theme) = store.recall_position(&path) {
         state.focus_theme(&theme);
     }
+    // Before the first answer, the routemap introduces itself (whose words these are).
+    state.show_intro = state.assessment.answers.is_empty() && !missing_routemap;
     Ok(Some(Session {
         store: store.clone(),
         path,
         state,
         lock,
+        stand_in: missing_routemap,
     }))
 }
 

@@ -2,7 +2,10 @@
 //! never change it, touch no files, and build only what the frame shows.
 
 mod help;
+mod intro;
+mod next_steps;
 mod review;
+mod rollup;
 pub mod walk;
 pub mod workshop;
 
@@ -60,6 +63,9 @@ pub fn render(state: &State, frame: &mut Frame) {
     }
     if let Mode::Picking(picker) = &state.mode {
         picker_popup(state, picker, frame, body);
+    }
+    if state.show_intro {
+        intro::render(state, frame, area);
     }
     if state.show_help {
         help::render(state, frame, area);
@@ -174,6 +180,9 @@ fn hints(state: &State) -> Vec<(&'static str, String)> {
                     "review".into()
                 },
             ));
+            if state.screen == Screen::Review {
+                hints.push(("p", "report".into()));
+            }
             hints.push(("?", "help".into()));
             hints.push(("q", "quit".into()));
             hints
