@@ -229,8 +229,8 @@ fn themes(report: &Report) -> Markup {
                         tr {
                             td.n { (index + 1) }
                             th scope="row" { (clean(&theme.name)) }
-                            td { (clean(&report.place_label(&theme.current))) }
-                            td { (clean(&report.place_label(&theme.target))) }
+                            td.stage { (clean(&report.place_label(&theme.current))) }
+                            td.stage { (clean(&report.place_label(&theme.target))) }
                             td.n { (words::gap(theme.gap)) }
                             td { (words::confidence_cell(theme.confidence)) }
                             td { @if theme.carried { "yes, not yet confirmed" } }

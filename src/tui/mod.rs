@@ -105,10 +105,12 @@ impl Session {
         let written = report_file::write(&self.store, &self.path, &self.state, self.stand_in);
         self.state.message = Some(match written {
             Ok([markdown, html]) => Message {
+                // "…/reports/anytown.md and .html": the one path, short enough for 80 columns.
                 text: format!(
-                    "Report written: {} and {}",
+                    "Report written: {} and .{}",
                     crate::sanitize::path(&markdown),
-                    crate::sanitize::path(&html)
+                    html.extension()
+                        .map_or_else(String::new, |e| e.to_string_lossy().into_owned())
                 ),
                 is_error: false,
             },
