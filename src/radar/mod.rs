@@ -232,15 +232,8 @@ pub fn render_standalone(radar: &Radar, width: u16, look: Look) -> Buffer {
     let height = plan.used_height + legend.len() as u16 + numbers;
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    let plan = plan_labels(
-        &radar.axes,
-        Rect {
-            height: plan.used_height,
-            ..area
-        },
-        Some(width),
-        look,
-    );
+    // The plan made in the probe is the plan: a standalone layout's rows depend on the
+    // width alone, and the probe's top-left is the buffer's.
     paint::paint_plot(radar, plan.plot, &mut buf, look);
     labels::place(&plan, &mut buf, look);
     let mut row = plan.used_height;
