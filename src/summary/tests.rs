@@ -208,3 +208,28 @@ fn the_text_heat_map_reads_without_colour() {
     let text = to_text(&build(&routemap, &scan, &options(1)));
     insta::assert_snapshot!("summary_text", text);
 }
+
+#[test]
+fn names_from_files_reach_the_text_as_text() {
+    let routemap = builtin::planting_the_flag();
+    let scan = scan_of(
+        &routemap,
+        &[("Evil\u{1b}]0;PWNED\u{7} | Council", &[2]), ("Fine", &[3])],
+    );
+    let summary = build(
+        &routemap,
+        &scan,
+        &Options {
+            highlight: Some(&scan::authority_key("Evil\u{1b}]0;PWNED\u{7} | Council")),
+            ..options(1)
+        },
+    );
+    for text in [to_text(&summary), to_markdown(&summary)] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+    }
+    assert!(to_text(&summary).contains("* marks where Evil^[]0;PWNED^G | Council is"));
+    assert!(to_markdown(&summary).contains("Evil^\\[\\]0;PWNED^G \\| Council"));
+}
