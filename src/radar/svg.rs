@@ -368,6 +368,16 @@ pub fn describe(radar: &Radar) -> String {
             )
         })
         .collect();
+    if radar.needs_bars() {
+        return format!(
+            "Bars, one for each of {} themes, on a scale of {} stages from {} at the left to {} at the right: the current stage as a bar, and {}.",
+            radar.axes.len(),
+            radar.stages.len(),
+            radar.stages.first().map_or("", String::as_str),
+            radar.stages.last().map_or("", String::as_str),
+            series.join(" and ")
+        );
+    }
     format!(
         "A radar with a spoke for each of {} themes, clockwise from the top, and a ring for each of {} stages, {} at the centre to {} at the edge. It shows {}. An unplaced theme leaves a gap in its line.",
         radar.axes.len(),

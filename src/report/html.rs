@@ -187,7 +187,14 @@ fn radar(report: &Report) -> Markup {
             h2 { "Radar" }
             figure {
                 (svg::render(&report.radar, &Caption { title: &sanitize::line(&title), description: &sanitize::line(&description) }))
-                figcaption { "Current (solid line, circles) and target (dashed line, diamonds) stage of each theme. The same figures are in the table of themes below." }
+                figcaption {
+                    @if report.radar.needs_bars() {
+                        "Current stage (bar, circle) and target (diamond) of each theme."
+                    } @else {
+                        "Current (solid line, circles) and target (dashed line, diamonds) stage of each theme."
+                    }
+                    " The same figures are in the table of themes below."
+                }
             }
         }
     }
