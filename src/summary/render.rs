@@ -58,10 +58,14 @@ fn stage_cell(summary: &Summary, theme: &ThemeSummary, index: usize) -> String {
 /// Median and quartiles as stage numbers: ("3", "2–4").
 fn middle(summary: &Summary, theme: &ThemeSummary) -> (String, String) {
     match theme.quartiles() {
-        Some((low, median, high)) if !summary.theme_suppressed(theme) => (
-            format!("{}", median + 1),
-            format!("{}–{}", low + 1, high + 1),
-        ),
+        Some((low, median, high)) if !summary.theme_suppressed(theme) => {
+            let quartiles = if low == high {
+                format!("{}", low + 1)
+            } else {
+                format!("{}–{}", low + 1, high + 1)
+            };
+            (format!("{}", median + 1), quartiles)
+        }
         _ => ("—".into(), "—".into()),
     }
 }
