@@ -7,6 +7,7 @@ pub mod geometry;
 mod labels;
 mod paint;
 pub mod svg;
+mod svg_bars;
 
 pub use bars::render_bars;
 

@@ -12,7 +12,7 @@ use super::{Radar, Series, SeriesKind};
 use maud::{Markup, html};
 
 /// The plot's radius in SVG user units.
-const RADIUS: f64 = 150.0;
+pub(super) const RADIUS: f64 = 150.0;
 /// Room around the plot for the spoke labels.
 const MARGIN_X: f64 = 170.0;
 const MARGIN_Y: f64 = 70.0;
@@ -27,7 +27,7 @@ pub struct Caption<'a> {
     pub description: &'a str,
 }
 
-fn hex(kind: SeriesKind) -> &'static str {
+pub(super) fn hex(kind: SeriesKind) -> &'static str {
     match kind {
         SeriesKind::Current => "#0072b2",
         SeriesKind::Target => "#b26b00",
@@ -43,7 +43,7 @@ fn dash(kind: SeriesKind) -> &'static str {
     }
 }
 
-fn number(value: f64) -> String {
+pub(super) fn number(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded == 0.0 {
         "0".into()
@@ -58,7 +58,7 @@ fn at(point: Point) -> (String, String) {
 }
 
 /// The marker of a series at a point: circle, diamond or triangle.
-fn marker(kind: SeriesKind, point: Point) -> Markup {
+pub(super) fn marker(kind: SeriesKind, point: Point) -> Markup {
     let (x, y) = (point.x * RADIUS, -point.y * RADIUS);
     let color = hex(kind);
     match kind {
@@ -221,11 +221,11 @@ fn grid(radar: &Radar) -> Markup {
 }
 
 /// Rows the legend takes: the series on the left, the rings on the right.
-fn legend_rows(radar: &Radar) -> usize {
+pub(super) fn legend_rows(radar: &Radar) -> usize {
     radar.series.len().max(radar.stages.len() + 1)
 }
 
-const LEGEND_ROW: f64 = 17.0;
+pub(super) const LEGEND_ROW: f64 = 17.0;
 
 fn legend(radar: &Radar, top: f64) -> Markup {
     legend_at(
@@ -236,7 +236,7 @@ fn legend(radar: &Radar, top: f64) -> Markup {
     )
 }
 
-fn legend_at(radar: &Radar, left: f64, top: f64, scale: &str) -> Markup {
+pub(super) fn legend_at(radar: &Radar, left: f64, top: f64, scale: &str) -> Markup {
     html! {
         g class="legend" transform={ "translate(" (number(left)) "," (number(top)) ")" } {
             @for (index, series) in radar.series.iter().enumerate() {
@@ -256,59 +256,10 @@ fn legend_at(radar: &Radar, left: f64, top: f64, scale: &str) -> Markup {
     }
 }
 
-/// Bars, for a radar that cannot be read (fewer than three themes, or too many): a row
-/// per theme, the current stage as a bar, the target and comparison as markers.
-fn bars(radar: &Radar, caption: &Caption) -> Markup {
-    const ROW: f64 = 26.0;
-    const LABEL: f64 = 230.0;
-    const TRACK: f64 = 380.0;
-    let stages = radar.stages.len().max(1);
-    let step = TRACK / stages as f64;
-    let top = 24.0;
-    let height =
-        top + ROW * radar.axes.len() as f64 + LEGEND_ROW * (legend_rows(radar) as f64 + 1.0);
-    let view_box = format!("0 0 {} {}", number(LABEL + TRACK + 30.0), number(height));
-    let value = |series: &Series, row: usize| series.values.get(row).copied().flatten();
-    html! {
-        svg xmlns="http://www.w3.org/2000/svg" viewBox=(view_box) role="img"
-            aria-labelledby="radar-title radar-desc" class="radar bars"
-            font-family="system-ui, sans-serif" font-size="12" {
-            title id="radar-title" { (caption.title) }
-            desc id="radar-desc" { (caption.description) }
-            g class="grid" stroke="#8a8a8a" stroke-width="0.8" {
-                @for stage in 0..=stages {
-                    @let x = number(LABEL + step * stage as f64);
-                    line x1=(x) y1=(number(top - 6.0)) x2=(x) y2=(number(top + ROW * radar.axes.len() as f64)) {}
-                }
-            }
-            g class="ring-numbers" font-size="10" fill="#555" {
-                @for stage in 0..stages {
-                    text x=(number(LABEL + step * (stage as f64 + 0.5))) y=(number(top - 10.0)) text-anchor="middle" { (stage + 1) }
-                }
-            }
-            @for (row, name) in radar.axes.iter().enumerate() {
-                @let y = top + ROW * row as f64;
-                text x=(number(LABEL - 8.0)) y=(number(y + ROW / 2.0 + 4.0)) text-anchor="end" { (crate::text::ellipsize(name, 36, "…")) }
-                @for series in &radar.series {
-                    @if let Some(stage) = value(series, row) {
-                        @let x = LABEL + step * (stage as f64 + 0.5);
-                        @if series.kind == SeriesKind::Current {
-                            rect x=(number(LABEL)) y=(number(y + 7.0)) width=(number(x - LABEL)) height=(number(ROW - 14.0))
-                                fill=(hex(series.kind)) fill-opacity="0.35" stroke=(hex(series.kind)) {}
-                        }
-                        (marker(series.kind, Point { x: x / RADIUS, y: -(y + ROW / 2.0) / RADIUS }))
-                    }
-                }
-            }
-            (legend_at(radar, 20.0, top + ROW * radar.axes.len() as f64 + LEGEND_ROW, "Stages, left to right:"))
-        }
-    }
-}
-
 /// The radar as an `<svg>` element, for inline use in HTML.
 pub fn render(radar: &Radar, caption: &Caption) -> Markup {
     if radar.needs_bars() {
-        return bars(radar, caption);
+        return super::svg_bars::render(radar, caption);
     }
     let width = 2.0 * (RADIUS + MARGIN_X);
     let top = -RADIUS - MARGIN_Y;
@@ -465,27 +416,6 @@ mod tests {
         .into_string();
         assert!(!svg.contains("Theme 3"));
         assert!(svg.contains(">20</tspan>"));
-    }
-
-    #[test]
-    fn two_themes_get_bars() {
-        let mut two = radar(&["a", "b"]);
-        for series in &mut two.series {
-            series.values.truncate(2);
-        }
-        let svg = render(
-            &two,
-            &Caption {
-                title: "t",
-                description: "d",
-            },
-        )
-        .into_string();
-        assert!(svg.contains("class=\"radar bars\""), "{svg}");
-        // Current bars reach the middle of their stage's column, as its number does:
-        // stage 1 of 3 a sixth of the track, stage 3 five sixths.
-        assert!(svg.contains("width=\"63.3\""), "{svg}");
-        assert!(svg.contains("width=\"316.7\""), "{svg}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
+mod mdtext;
 mod plan;
 mod rollup;
 pub mod stats;
@@ -15,7 +16,8 @@ mod words;
 pub use csv::{BOM as CSV_BOM, to_csv};
 pub use html::to_html;
 pub use json::to_json;
-pub use markdown::{inline as markdown_inline, to_markdown};
+pub use markdown::to_markdown;
+pub use mdtext::inline as markdown_inline;
 pub use plan::{ActionPlan, PlanItem, RoleActions, role_label, roles_of};
 pub use rollup::{RollUp, Tally};
 
