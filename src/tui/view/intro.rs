@@ -10,8 +10,10 @@ use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 
+/// Text from the routemap file, wrapped, with controls shown rather than sent.
 fn wrapped(text: &str, width: usize) -> Vec<String> {
-    text.split('\n')
+    crate::sanitize::text(text)
+        .split('\n')
         .flat_map(|paragraph| crate::text::wrap_words(paragraph, width))
         .collect()
 }
@@ -27,8 +29,8 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::styled(
         format!(
             "{} {} · {}, {}",
-            routemap.id,
-            routemap.version,
+            crate::sanitize::line(&routemap.id),
+            crate::sanitize::line(&routemap.version),
             plural(routemap.themes.len(), "theme"),
             plural(routemap.stages.len(), "stage")
         ),

@@ -1,9 +1,10 @@
 //! The walk's "next steps" for the focused theme: the descriptor of the stage to reach
 //! next, and what each role the routemap names should do now (the same words as the
-//! report's action plan).
+//! report's action plan). Text from the routemap is shown, never sent (`sanitize`).
 
 use crate::assessment::Current;
 use crate::report::role_label;
+use crate::sanitize;
 use crate::text::wrap_words;
 use crate::tui::state::State;
 use ratatui::style::Modifier;
@@ -24,7 +25,7 @@ pub fn lines(state: &State, width: u16) -> Vec<Line<'static>> {
             Span::styled("Next: ", palette.dim.add_modifier(Modifier::BOLD)),
             Span::styled(label, palette.target.add_modifier(Modifier::BOLD)),
         ]));
-        for part in wrap_words(&descriptor, width.saturating_sub(2)) {
+        for part in wrap_words(&sanitize::text(&descriptor), width.saturating_sub(2)) {
             lines.push(Line::styled(format!("  {part}"), palette.text));
         }
     }
@@ -39,15 +40,16 @@ pub fn lines(state: &State, width: u16) -> Vec<Line<'static>> {
     let label_width = theme
         .actions
         .iter()
-        .map(|(role, _)| role_label(role).width())
+        .map(|(role, _)| sanitize::line(&role_label(role)).width())
         .max()
         .unwrap_or(0)
         .min(width / 3);
     for (role, actions) in &theme.actions {
-        let label = role_label(role);
+        let label = sanitize::line(&role_label(role)).into_owned();
         for (index, action) in actions.iter().enumerate() {
             let room = width.saturating_sub(label_width + 4);
-            for (line_index, part) in wrap_words(action, room).into_iter().enumerate() {
+            let action = sanitize::text(action);
+            for (line_index, part) in wrap_words(&action, room).into_iter().enumerate() {
                 let head = if index == 0 && line_index == 0 {
                     format!("  {label:<label_width$}  ")
                 } else {
@@ -83,7 +85,11 @@ fn next_stage(state: &State) -> Option<(String, String)> {
         Some(_) => " (the target is reached)".to_string(),
         None => String::new(),
     };
-    let label = format!("to reach {} {}{towards}", next + 1, stage.name);
+    let label = format!(
+        "to reach {} {}{towards}",
+        next + 1,
+        sanitize::line(&stage.name)
+    );
     Some((
         label,
         theme.descriptors.get(next).cloned().unwrap_or_default(),

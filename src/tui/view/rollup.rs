@@ -28,7 +28,7 @@ fn median(stage: Option<usize>) -> String {
 fn row(name: &str, tally: &Tally, name_width: usize) -> String {
     format!(
         "{:<name_width$} {:>5} {:>3} {:>4} {:>5} {:>5}",
-        ellipsize(name, name_width, "…"),
+        ellipsize(&crate::sanitize::line(name), name_width, "…"),
         format!("{}/{}", tally.answered + tally.not_applicable, tally.themes),
         tally.not_applicable,
         tally.carried,
