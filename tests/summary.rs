@@ -236,7 +236,7 @@ fn markdown_csv_and_json_say_the_same() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("| Leadership | · 0 | ▒ 1 | ▓ 2 | ▒ 1 | ▒ 1 | 0 | 0 | 3 | 3–4 |"),
+        markdown.contains("| Leadership | · 0 | ▒ 1 | ▓ 2 | ▒ 1 | ▒ 1 | 5 | 0 | 0 | 3 | 3–4 |"),
         "{markdown}"
     );
     let (_, csv_text, _) = summary(dir.path(), &["--format", "csv"]);

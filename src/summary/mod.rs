@@ -38,6 +38,11 @@ impl ThemeSummary {
         self.at_stage.iter().sum()
     }
 
+    /// Authorities that chose a stage (one of the scale or not).
+    pub fn answered(&self) -> usize {
+        self.placed() + self.unknown
+    }
+
     /// Lower quartile, median and upper quartile stages.
     pub fn quartiles(&self) -> Option<(usize, usize, usize)> {
         stats::quartiles(&self.at_stage)

@@ -163,6 +163,7 @@ pub fn to_text(summary: &Summary) -> String {
     for index in 0..summary.stages.len() {
         header.push_str(&right(&(index + 1).to_string(), cell_width));
     }
+    header.push_str(&right("ANS", 6));
     header.push_str(&right("n/a", 6));
     header.push_str(&right("none", 6));
     if unknown {
@@ -186,6 +187,7 @@ pub fn to_text(summary: &Summary) -> String {
             for index in 0..summary.stages.len() {
                 row.push_str(&right(&stage_cell(summary, theme, index), cell_width));
             }
+            row.push_str(&right(&count_text(summary, theme.answered()), 6));
             row.push_str(&right(&count_text(summary, theme.not_applicable), 6));
             row.push_str(&right(&count_text(summary, theme.unanswered), 6));
             if unknown {
@@ -222,7 +224,7 @@ fn footer(summary: &Summary) -> Vec<String> {
     };
     let mut lines = vec![
         format!("Stages: {}.", stages.join(", ")),
-        format!("{SHADE_LEGEND} n/a: not applicable; none: not answered{unknown}."),
+        format!("{SHADE_LEGEND} ANS: authorities that chose a stage; n/a: not applicable; none: not answered{unknown}."),
         "Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle); stages are ordered but not evenly spaced, so nothing is averaged.".into(),
     ];
     if summary.members.len() <= LIST_MEMBERS {
@@ -255,7 +257,7 @@ pub fn to_markdown(summary: &Summary) -> String {
     let unknown = summary.themes.iter().any(|t| t.unknown > 0);
     let mut header = vec!["Theme".to_string()];
     header.extend((0..summary.stages.len()).map(|i| markdown_inline(&summary.stage_label(i))));
-    header.extend(["n/a".into(), "Not answered".into()]);
+    header.extend(["Answered".into(), "n/a".into(), "Not answered".into()]);
     if unknown {
         header.push("Not on the scale".into());
     }
@@ -276,6 +278,7 @@ pub fn to_markdown(summary: &Summary) -> String {
             cells.extend(
                 (0..summary.stages.len()).map(|i| markdown_inline(&stage_cell(summary, theme, i))),
             );
+            cells.push(markdown_inline(&count_text(summary, theme.answered())));
             cells.push(markdown_inline(&count_text(summary, theme.not_applicable)));
             cells.push(markdown_inline(&count_text(summary, theme.unanswered)));
             if unknown {
