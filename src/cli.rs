@@ -164,7 +164,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListSort::Updated)]
         sort: ListSort,
     },
-    /// Print the maturity radar as text
+    /// Print the maturity radar as text (or SVG)
     #[command(after_long_help = concat!(
         "Examples:\n",
         "  routemap radar anytown-2026 --target\n",
@@ -188,8 +188,11 @@ pub enum Command {
         #[arg(long)]
         target: bool,
         /// Draw with 7-bit ASCII only (for email and old terminals)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "svg")]
         ascii: bool,
+        /// Print the radar as an SVG picture instead of text
+        #[arg(long)]
+        svg: bool,
         /// Width in columns [default: $COLUMNS, else the terminal's, else 80]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,
@@ -261,7 +264,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// A full report: radar, stages, gaps, actions
+    /// The report for a leadership team: roll-up, radar, every theme, the action plan
+    ///
+    /// Examples:
+    ///   routemap report anytown-2026 > report.md
+    ///   routemap report anytown-2026 --format html -o report.html
+    ///   routemap report anytown-2026 --against anytown-2025 --role cfo
+    ///
+    /// Exit status: 0 written; 1 a file cannot be read, is not valid, or -o would
+    /// overwrite something; 2 bad usage (an unknown role).
+    #[command(verbatim_doc_comment)]
     Report {
         /// A saved assessment's name or path
         #[arg(value_name = "NAME|PATH")]
@@ -269,15 +281,56 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
+        /// Show the movement since an earlier assessment of the same routemap
+        #[arg(long, value_name = "PREVIOUS")]
+        against: Option<String>,
+        /// Only this role's actions (a role the routemap names, e.g. ceo)
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Write to FILE instead of standard output (never over a saved assessment
+        /// or a routemap; over another existing file only with --force)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
     },
-    /// Summarise many assessments at once (a regional view)
+    /// A region's view: per theme, how many authorities sit at each stage
+    ///
+    /// Reads every saved assessment given (directories recursively), of one routemap;
+    /// files of other routemaps and files that cannot be read are listed on stderr and
+    /// the rest go on. Only the latest assessment of each authority counts unless --all.
+    ///
+    /// Examples:
+    ///   routemap summary region/
+    ///   routemap summary region/ --highlight "Anytown Borough Council" --format markdown
+    ///   routemap summary region/ --anonymise --min-group 5 --format csv
+    ///
+    /// Exit status: 0 summarised (some files may have been skipped, see stderr); 1 no
+    /// assessment could be used; 2 bad usage.
+    #[command(verbatim_doc_comment)]
     Summary {
-        /// Saved assessments (names or paths)
-        #[arg(value_name = "FILES", required = true)]
+        /// Saved assessments, and directories to search for them
+        #[arg(value_name = "DIR|FILE", required = true)]
         files: Vec<String>,
+        /// The routemap to summarise [default: that of the first file read]
+        #[arg(long, value_name = "ID")]
+        routemap: Option<String>,
         /// Output format
         #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
         format: SummaryFormat,
+        /// Mark one authority against the group
+        #[arg(long, value_name = "NAME")]
+        highlight: Option<String>,
+        /// Replace authorities' names by labels that do not follow name order
+        #[arg(long)]
+        anonymise: bool,
+        /// Suppress any figure drawn from fewer than N authorities
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        min_group: u32,
+        /// Count every assessment, not only the latest of each authority
+        #[arg(long)]
+        all: bool,
     },
     /// Check routemap files; exit 0 when all are valid
     #[command(after_long_help = concat!(
@@ -371,6 +424,7 @@ pub enum DiffFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Markdown,
+    Html,
     Csv,
     Json,
 }

@@ -118,6 +118,13 @@ pub enum Error {
     )]
     WouldOverwrite { path: PathBuf },
 
+    /// An output file would replace a saved assessment or a routemap.
+    #[error(
+        "'{}' is {what}; routemap never writes output over one, even with --force; choose another file name",
+        shown(path)
+    )]
+    Protected { path: PathBuf, what: &'static str },
+
     /// The user's data directory cannot be found or made.
     #[error(
         "cannot find a data directory (no home directory is set); pass --data-dir DIR or set ROUTEMAP_DATA_DIR"
@@ -143,10 +150,6 @@ pub enum Error {
         typed(command)
     )]
     NotATerminal { command: String },
-
-    /// A command that a later release builds.
-    #[error("'routemap {}' is not yet available in this version", clean(command))]
-    NotYetAvailable { command: String },
 }
 
 /// A command as typed: `routemap` and the command's name, if any.
@@ -289,15 +292,16 @@ mod tests {
             Error::Locked {
                 path: hostile.into(),
             },
+            Error::Protected {
+                path: hostile.into(),
+                what: "a saved assessment",
+            },
             Error::WouldOverwrite {
                 path: hostile.into(),
             },
             Error::Usage(hostile.into()),
             Error::Incompatible(hostile.into()),
             Error::NotATerminal {
-                command: hostile.into(),
-            },
-            Error::NotYetAvailable {
                 command: hostile.into(),
             },
         ];

@@ -18,6 +18,11 @@ fn answer_quit_resume_and_survive_kill_9() {
     tmux.type_text("one", "Cyngor Sir Ynys Môn");
     tmux.keys("one", &["Enter"]);
     tmux.wait_for("one", "0/12 answered");
+    let intro = tmux.begin("one");
+    assert!(
+        intro.contains("Source: Socitm / Local CIO Council") && intro.contains("not Socitm's own"),
+        "the routemap says whose words these are before the first answer:\n{intro}"
+    );
 
     // Three themes answered, a target, a note in Welsh with an emoji.
     tmux.keys("one", &["2", "t", "4", "j", "3", "j", "x"]);
@@ -97,6 +102,7 @@ fn a_second_process_opens_read_only() {
     let tmux = Tmux::new("lock");
     tmux.start("first", "new --authority Anytown", 80, 24);
     tmux.wait_for("first", "0/12 answered");
+    tmux.begin("first");
     tmux.keys("first", &["3"]);
     tmux.wait_for("first", "1/12 answered");
     let file = tmux.saved().remove(0);
@@ -140,6 +146,7 @@ fn reassessing_carries_answers_until_confirmed() {
     let tmux = Tmux::new("carry");
     tmux.start("base", "new --authority Anytown --title 2025", 100, 30);
     tmux.wait_for("base", "0/12 answered");
+    tmux.begin("base");
     tmux.keys("base", &["2", "j", "3", "q"]);
     tmux.wait_for("base", "EXIT=0");
     let baseline = tmux.saved().remove(0);
@@ -244,4 +251,34 @@ fn a_three_theme_workshop_records_votes_and_agreed_stages() {
         ),
         "{saved}"
     );
+}
+
+#[test]
+fn the_report_key_writes_markdown_and_html_and_says_where() {
+    let tmux = Tmux::new("report");
+    tmux.start("main", "new --authority Anytown", 119, 60);
+    tmux.wait_for("main", "0/12 answered");
+    tmux.begin("main");
+    tmux.keys("main", &["2", "t", "4"]);
+    // Drawn once the target is in: the next stage on the way to it.
+    let walk = tmux.wait_for(
+        "main",
+        "Next: to reach 3 Route planned, on the way to the target, 4",
+    );
+    assert!(walk.contains("What each role should do now"), "{walk}");
+    tmux.keys("main", &["r"]);
+    let review = tmux.wait_for("main", "Roll-up: median stage now→target");
+    assert!(review.contains("All themes"), "{review}");
+    tmux.keys("main", &["p"]);
+    let screen = tmux.wait_for("main", "Report written:");
+    let reports = tmux.data.path().join("reports");
+    assert!(screen.contains("reports/anytown.md"), "{screen}");
+    let markdown = read(&reports.join("anytown.md"));
+    assert!(
+        markdown.contains("### 1. Leadership: 2 Flag planted → 4 On the route"),
+        "{markdown}"
+    );
+    assert!(read(&reports.join("anytown.html")).starts_with("<!DOCTYPE html>"));
+    tmux.keys("main", &["q"]);
+    tmux.wait_for("main", "EXIT=0");
 }

@@ -26,6 +26,7 @@ fn a_full_disk_is_never_reported_as_saved() {
     // A file size limit of 2 KiB stands in for a full disk: every write past it fails.
     tmux.start_after("w", "ulimit -f 2;", "new --authority Anytown", 80, 24);
     tmux.wait_for("w", "0/12 answered");
+    tmux.begin("w");
     tmux.keys("w", &["2"]);
     tmux.wait_for("w", "1/12 answered");
     tmux.keys("w", &["n"]);
@@ -67,6 +68,7 @@ fn a_change_made_outside_is_kept_and_a_conflict_is_never_overwritten() {
     let before = format!("export HOME='{}';", home.path().display());
     tmux.start_after("w", &before, "new --authority Anytown", 100, 30);
     tmux.wait_for("w", "0/12 answered");
+    tmux.begin("w");
     tmux.keys("w", &["1"]);
     tmux.wait_for("w", "1/12 answered");
     let file = tmux.saved().remove(0);
@@ -134,6 +136,7 @@ fn a_link_is_followed_once_and_the_lock_is_on_the_file_itself() {
     std::os::unix::fs::symlink(&file, &link).unwrap();
     tmux.start("one", &format!("open '{}'", link.display()), 80, 24);
     tmux.wait_for("one", "0/12 answered");
+    tmux.begin("one");
     tmux.keys("one", &["3"]);
     tmux.wait_for("one", "1/12 answered");
     assert!(read(&file).contains("current: route-planned"));
@@ -162,6 +165,8 @@ fn a_read_only_file_opens_read_only_and_is_left_alone() {
     fs::write(&file, text).unwrap();
     fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
     tmux.start("w", "open anytown", 160, 30);
+    tmux.wait_for("w", "READ-ONLY");
+    tmux.begin("w");
     let screen = tmux.wait_for("w", "READ-ONLY");
     assert!(screen.contains("the file is read-only"), "{screen}");
     tmux.keys("w", &["3"]);
@@ -203,6 +208,8 @@ fn another_users_file_opens_read_only() {
         80,
         24,
     );
+    tmux.wait_for("w", "READ-ONLY");
+    tmux.begin("w");
     let screen = tmux.wait_for("w", "READ-ONLY");
     assert!(screen.contains("belongs to someone else"), "{screen}");
     tmux.keys("w", &["3", "q"]);
@@ -274,6 +281,7 @@ fn a_stop_from_outside_gives_the_terminal_back_and_a_continue_takes_it_again() {
     let tmux = Tmux::new("stop");
     tmux.start("w", "new --authority Anytown", 80, 24);
     tmux.wait_for("w", "0/12 answered");
+    tmux.begin("w");
     let pid = tmux.routemap_pid();
     Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
     let deadline = std::time::Instant::now() + tmux::deadline();

@@ -355,3 +355,55 @@ fn walk_with_its_radar_at_120_columns() {
     let mut state = answered();
     insta::assert_snapshot!("walk_answered_120x30", draw(&mut state, 120, 30));
 }
+#[test]
+fn about_the_routemap_before_the_first_answer() {
+    let mut state = state();
+    state.show_intro = true;
+    snapshot_both("intro", &mut state);
+    // Any key closes it, and does nothing else.
+    keys(&mut state, "3");
+    assert!(!state.show_intro);
+    assert!(state.assessment.answers.is_empty());
+}
+
+#[test]
+fn walk_next_steps_scrolled_into_view() {
+    let mut state = answered();
+    // Governance: stage 2, no target; scroll down to its next stage and actions.
+    keys(&mut state, "kJJJJJJJJ");
+    let screen = draw(&mut state, 80, 24);
+    insta::assert_snapshot!("walk_next_steps_80x24", screen);
+}
+
+#[test]
+fn routemap_text_in_the_new_panes_is_shown_not_sent() {
+    let mut state = answered();
+    let evil = "Evil\u{1b}]0;PWNED\u{7}\u{9b}2J";
+    state.routemap.description = Some(evil.into());
+    state.routemap.sections[0].name = evil.into();
+    state.routemap.stages[3].name = evil.into();
+    state.routemap.themes[0].actions = vec![(evil.into(), vec![evil.into()])];
+    state.routemap.themes[0].descriptors[3] = evil.into();
+    keys(&mut state, "kk");
+    // What each pane of this change draws from the routemap: the next stage's name and
+    // the actions (walk), a section's name (review's roll-up), the description (intro).
+    for (screen, shown) in [
+        ("walk", "to reach 4 Evil^[]0;PWNED^G\\u{9b}2J"),
+        ("review", "│Evil^[]0;PWNED^G\\u{9b}2J "),
+        ("intro", "┃ Evil^[]0;PWNED^G\\u{9b}2J"),
+    ] {
+        state.show_intro = screen == "intro";
+        if screen == "review" {
+            keys(&mut state, "r");
+        }
+        let drawn = draw(&mut state, 200, 60);
+        assert!(
+            !drawn.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{screen}:\n{drawn}"
+        );
+        assert!(drawn.contains(shown), "{screen}:\n{drawn}");
+        if screen == "review" {
+            keys(&mut state, "r");
+        }
+    }
+}

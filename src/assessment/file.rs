@@ -18,6 +18,8 @@ use std::path::Path;
 pub const FORMAT: &str = "routemap-assessment/1";
 const FORMAT_FAMILY: &str = "routemap-assessment/";
 const NOT_APPLICABLE: &str = "n/a";
+/// The first line the writer emits.
+const CANONICAL_FIRST_LINE: &str = "format: routemap-assessment/1\n";
 
 /// Reads only the `format:` line, whatever else the file holds.
 #[derive(Deserialize)]
@@ -101,7 +103,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
     }
     let located =
         |error: serde_yaml::Error| Error::invalid(path, vec![yaml::humanize(&error, text)]);
-    let probe: FormatProbe = serde_yaml::from_str(text).map_err(located)?;
+    // The canonical spelling says its format on the first line: one YAML pass instead of
+    // two (a summary reads thousands of these).
+    // (A next line that is indented would continue the value, so it must not be.)
+    let canonical = text
+        .strip_prefix(CANONICAL_FIRST_LINE)
+        .is_some_and(|rest| !rest.starts_with([' ', '\t']));
+    let probe: FormatProbe = if canonical {
+        FormatProbe {
+            format: Some(FORMAT.to_string()),
+        }
+    } else {
+        serde_yaml::from_str(text).map_err(located)?
+    };
     let format_at = || yaml::locate(text, &NodePath::root().key("format"));
     match probe.format.as_deref().map(str::trim) {
         Some(FORMAT) => {

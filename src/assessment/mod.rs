@@ -6,6 +6,7 @@
 
 mod file;
 mod matching;
+pub mod quick;
 mod reapply;
 
 pub use file::{FORMAT, parse, to_yaml};

@@ -7,11 +7,14 @@ mod generated;
 mod git_diff;
 mod list;
 mod merge;
+mod output_file;
 mod radar;
+pub mod report;
 mod routemaps;
+mod summary;
 
 use crate::cli::{Cli, Command};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::Store;
 use crate::tui::{self, NewArgs, Start};
 
@@ -122,6 +125,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             against,
             target,
             ascii,
+            svg,
             width,
         } => radar::run(
             &store,
@@ -130,11 +134,50 @@ pub fn run(cli: Cli) -> Result<Output> {
                 against: against.as_deref(),
                 target,
                 ascii,
+                svg,
                 width,
             },
         ),
-        other => Err(Error::NotYetAvailable {
-            command: other.name().into(),
-        }),
+        Command::Report {
+            assessment,
+            format,
+            against,
+            role,
+            output,
+            force,
+        } => report::run(
+            &store,
+            &report::ReportArgs {
+                assessment: &assessment,
+                format,
+                against: against.as_deref(),
+                role: role.as_deref(),
+                output: output.as_deref(),
+                force,
+            },
+        ),
+        Command::Summary {
+            files,
+            routemap,
+            format,
+            highlight,
+            anonymise,
+            min_group,
+            all,
+        } => summary::run(
+            &store,
+            &summary::SummaryArgs {
+                inputs: &files,
+                routemap: routemap.as_deref(),
+                format,
+                highlight: highlight.as_deref(),
+                anonymise,
+                min_group,
+                all,
+            },
+        ),
+        // Answered above, before the data directory is opened.
+        Command::Completions { shell } => Ok(generated::completions(shell)),
+        Command::Man { dir } => generated::man(dir.as_deref()),
     }
 }

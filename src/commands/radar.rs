@@ -1,4 +1,4 @@
-//! `routemap radar NAME|PATH [--against NAME|PATH] [--target] [--ascii] [--width N]`;
+//! `routemap radar NAME|PATH [--against NAME|PATH] [--target] [--ascii|--svg] [--width N]`;
 //! either assessment may be `-`, standard input.
 
 use super::Output;
@@ -14,6 +14,7 @@ pub struct RadarArgs<'a> {
     pub against: Option<&'a str>,
     pub target: bool,
     pub ascii: bool,
+    pub svg: bool,
     pub width: Option<u16>,
 }
 
@@ -34,6 +35,17 @@ pub fn run(store: &Store, args: &RadarArgs) -> Result<Output> {
         let name = other.assessment.display_name();
         radar = radar.against(&opened.routemap, &other.assessment, &name);
     }
+    if args.svg {
+        let title = crate::sanitize::line(&header.join("; ")).into_owned();
+        let svg = radar::svg::document(
+            &radar,
+            &radar::svg::Caption {
+                title: &title,
+                description: &radar::svg::describe(&radar),
+            },
+        );
+        return Ok(with_notes(Output::stdout(svg), &opened));
+    }
     let colors = term::stdout_colors();
     let look = Look {
         drawing: if args.ascii {
@@ -51,18 +63,23 @@ pub fn run(store: &Store, args: &RadarArgs) -> Result<Output> {
         .iter()
         .map(|line| crate::text::ellipsize(line, usize::from(width), ellipsis))
         .collect();
-    let mut output = Output::stdout(format!(
+    let output = Output::stdout(format!(
         "{}\n\n{}",
         header.join("\n"),
         buffer_to_text_in(&buffer, colors)
     ));
+    Ok(with_notes(output, &opened))
+}
+
+/// What the routemap cannot match, said on stderr.
+fn with_notes(mut output: Output, opened: &OpenedAssessment) -> Output {
     for mismatch in &opened.mismatches {
         output.stderr.push_str(&format!(
             "note: {}: {mismatch}\n",
             sanitize::path(&opened.path)
         ));
     }
-    Ok(output)
+    output
 }
 
 fn heading(opened: &OpenedAssessment, ascii: bool) -> String {

@@ -11,6 +11,8 @@ mod labels;
 mod legend;
 mod paint;
 mod sections;
+pub mod svg;
+mod svg_bars;
 
 pub use bars::render_bars;
 

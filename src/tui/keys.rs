@@ -63,6 +63,10 @@ pub enum Action {
     QuitDiscarding,
     /// Back from the quit question to the assessment.
     CancelQuit,
+    /// Show "About this routemap" again.
+    About,
+    /// Write the report (markdown and HTML) and say where.
+    WriteReport,
 }
 
 /// A key, or a family of keys (`1`…`9`).
@@ -141,6 +145,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Char('r')], "r", "review and radar (r: back)", |_| Action::Review),
     bind!(Normal, [Char('d')], "d", "compare with another file", |_| Action::Compare),
     bind!(Normal, [Char('w')], "w", "workshop (shared screen)", |_| Action::ToggleWorkshop),
+    bind!(Normal, [Char('p')], "p", "write the report (.md and .html)", |_| Action::WriteReport),
+    bind!(Normal, [Char('i')], "i", "about this routemap", |_| Action::About),
     bind!(Normal, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
     bind!(Normal, [Code(KeyCode::Esc)], "Esc", "back to the walk", |_| Action::Back),
     bind!(Normal, [Char('q'), Ctrl('c')], "q", "quit (asks if not saved)", |_| Action::Quit),

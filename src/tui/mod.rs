@@ -4,6 +4,7 @@
 
 pub mod keys;
 pub mod prompt;
+mod report_file;
 mod start;
 pub mod state;
 pub mod theme;
@@ -58,6 +59,8 @@ pub struct Session {
     pub lock: Option<store::WriteLock>,
     /// Where the changes went when the assessment's own file could not be saved.
     pub written_elsewhere: Option<PathBuf>,
+    /// The routemap was not found: the state holds a stand-in made from the answers.
+    pub stand_in: bool,
 }
 
 /// Set while a change is not on disk, so a signal that ends the program can say so.
@@ -172,8 +175,32 @@ impl Session {
         found
     }
 
+    /// Writes the report files and says where they went (or why not).
+    fn write_report(&mut self) {
+        let written = report_file::write(&self.store, self.file.path(), &self.state, self.stand_in);
+        self.state.message = Some(match written {
+            Ok([markdown, html]) => Message {
+                // "…/reports/anytown.md and .html": the one path, short enough for 80 columns.
+                text: format!(
+                    "Report written: {} and .{}",
+                    crate::sanitize::path(&markdown),
+                    html.extension()
+                        .map_or_else(String::new, |e| e.to_string_lossy().into_owned())
+                ),
+                is_error: false,
+            },
+            Err(error) => Message {
+                text: format!("Report not written: {error}"),
+                is_error: true,
+            },
+        });
+    }
+
     /// Does what `update` asked; true when the program should end.
     fn apply(&mut self, effects: &[Effect]) -> bool {
+        if effects.contains(&Effect::WriteReport) {
+            self.write_report();
+        }
         if effects.contains(&Effect::ListComparisons) {
             let candidates = self.comparisons();
             update(&mut self.state, Msg::Comparisons(candidates));

@@ -97,6 +97,7 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
     };
     if workshop {
         session.state.screen = super::state::Screen::Workshop;
+        session.state.show_intro = false;
     }
     event_loop(&mut terminal, &mut session)
         .map_err(|error| Error::Usage(format!("the terminal failed: {error}")))?;
@@ -388,12 +389,15 @@ fn session_for(
     if let Some(theme) = store.recall_position(file.path()) {
         state.focus_theme(&theme);
     }
+    // Before the first answer, the routemap introduces itself (whose words these are).
+    state.show_intro = state.assessment.answers.is_empty() && !missing_routemap;
     Ok(Some(Session {
         store: store.clone(),
         file,
         state,
         lock,
         written_elsewhere: None,
+        stand_in: missing_routemap,
     }))
 }
 

@@ -171,6 +171,8 @@ pub struct State {
     pub screen: Screen,
     pub mode: Mode,
     pub show_help: bool,
+    /// "About this routemap" is shown over the screen (any key closes it).
+    pub show_intro: bool,
     pub message: Option<Message>,
     /// What the routemap cannot match in the saved file (kept, shown).
     pub mismatches: Vec<Mismatch>,
@@ -204,6 +206,7 @@ impl State {
             screen: Screen::Walk,
             mode: Mode::Normal,
             show_help: false,
+            show_intro: false,
             message: None,
             mismatches,
             palette,

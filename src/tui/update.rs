@@ -35,6 +35,8 @@ pub enum Effect {
     RememberPosition,
     /// Read the other saved assessments of this routemap, for comparing.
     ListComparisons,
+    /// Write the report files (markdown and HTML) and say where they went.
+    WriteReport,
     Quit,
 }
 
@@ -88,9 +90,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Action(action) => {
-            // Any key dismisses help; a message lasts until the next key.
+            // Any key dismisses help or the routemap's introduction; a message lasts
+            // until the next key.
             if state.show_help && action != Action::Quit {
                 state.show_help = false;
+                return Vec::new();
+            }
+            if state.show_intro && action != Action::Quit {
+                state.show_intro = false;
                 return Vec::new();
             }
             state.message = None;
@@ -213,6 +220,11 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Compare => vec![Effect::ListComparisons],
+        Action::About => {
+            state.show_intro = true;
+            Vec::new()
+        }
+        Action::WriteReport => vec![Effect::WriteReport],
         // The workshop's own actions are handled above; in other screens they do nothing.
         Action::ToggleWorkshop
         | Action::AddVote(_)

@@ -125,6 +125,16 @@ impl Tmux {
         }
     }
 
+    /// A new assessment opens with "About this routemap"; any key closes it.
+    pub fn begin(&self, window: &str) -> String {
+        let intro = self.wait_for(window, "any key to begin");
+        self.keys(window, &["Enter"]);
+        self.wait(window, "the introduction to close", |s| {
+            !s.contains("About this routemap")
+        });
+        intro
+    }
+
     pub fn alternate_screen_on(&self, window: &str) -> bool {
         self.tmux(&["display-message", "-p", "-t", window, "#{alternate_on}"])
             .trim()

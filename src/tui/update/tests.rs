@@ -756,3 +756,30 @@ fn an_open_editor_takes_no_typing_while_the_screen_is_too_small() {
         Some("seen")
     );
 }
+
+#[test]
+fn p_asks_the_runner_to_write_the_report() {
+    let mut state = state();
+    assert_eq!(chars(&mut state, "p"), vec![Effect::WriteReport]);
+    chars(&mut state, "r");
+    assert_eq!(
+        chars(&mut state, "p"),
+        vec![Effect::WriteReport],
+        "from the review too"
+    );
+}
+
+#[test]
+fn the_introduction_comes_back_with_i_and_any_key_closes_it() {
+    let mut state = state();
+    chars(&mut state, "i");
+    assert!(state.show_intro);
+    assert!(chars(&mut state, "3").is_empty(), "the key only closes it");
+    assert!(!state.show_intro);
+    assert_eq!(current(&state), None);
+    chars(&mut state, "i");
+    assert!(
+        chars(&mut state, "q").contains(&Effect::Quit),
+        "q still quits"
+    );
+}

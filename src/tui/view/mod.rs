@@ -2,8 +2,11 @@
 //! never change it, touch no files, and build only what the frame shows.
 
 mod help;
+mod intro;
+mod next_steps;
 mod quit;
 mod review;
+mod rollup;
 pub mod walk;
 pub mod workshop;
 
@@ -67,6 +70,9 @@ pub fn render(state: &State, frame: &mut Frame) {
         picker_popup(state, picker, frame, body);
     }
     unsaved_popups(state, frame, area);
+    if state.show_intro {
+        intro::render(state, frame, area);
+    }
     if state.show_help {
         help::render(state, frame, area);
     }
@@ -217,6 +223,9 @@ fn hints(state: &State) -> Vec<(&'static str, String)> {
                     "review".into()
                 },
             ));
+            if state.screen == Screen::Review {
+                hints.push(("p", "report".into()));
+            }
             hints.push(("?", "help".into()));
             hints.push(("q", "quit".into()));
             hints

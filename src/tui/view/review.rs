@@ -31,7 +31,16 @@ pub fn render(state: &State, frame: &mut Frame, body: Rect) {
         .areas(body);
         (table, radar)
     };
-    stage_table(state, frame, table);
+    // The roll-up goes under the table when the table keeps room for its themes.
+    let rollup_height = super::rollup::height(state);
+    if table.height >= rollup_height + 8 {
+        let [table, rollup] =
+            Layout::vertical([Constraint::Min(6), Constraint::Length(rollup_height)]).areas(table);
+        stage_table(state, frame, table);
+        super::rollup::render(state, frame, rollup);
+    } else {
+        stage_table(state, frame, table);
+    }
     radar_pane(state, frame, radar);
 }
 

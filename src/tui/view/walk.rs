@@ -461,6 +461,7 @@ pub fn detail_lines(state: &State, width: u16, with_stages: bool) -> Vec<Line<'s
             push_wrapped(&mut lines, descriptor, width, 4, palette.text);
         }
     }
+    lines.extend(super::next_steps::lines(state, width));
     lines.extend(vision_lines(state, width));
     lines.extend(answer_lines(state, width));
     lines
@@ -518,7 +519,8 @@ fn detail(state: &State, frame: &mut Frame, area: Rect) {
     }
     // Wide: header, the stages as columns side by side, then the answer.
     let header = header_lines(state, inner.width);
-    let mut answer_text = vision_lines(state, inner.width);
+    let mut answer_text = super::next_steps::lines(state, inner.width);
+    answer_text.extend(vision_lines(state, inner.width));
     answer_text.extend(answer_lines(state, inner.width));
     let columns = stage_columns_height(state, inner.width);
     let [top, middle, bottom] = Layout::vertical([

@@ -1,0 +1,103 @@
+//! The report as CSV: one row per theme, in routemap order, with the columns in
+//! [`COLUMNS`] (documented in the README; they only ever grow at the end).
+//!
+//! The file starts with a UTF-8 byte order mark, so that spreadsheets (Excel above all)
+//! open it as UTF-8 and Welsh, Gaelic and other non-ASCII text arrives intact. Text from
+//! files passes `crate::sanitize`, and a cell of such text that starts with `=`, `+`,
+//! `-` or `@` gets a leading `'`, so a spreadsheet shows it instead of running it as a
+//! formula.
+
+use super::{Place, Report};
+use crate::sanitize;
+
+/// The header row.
+pub const COLUMNS: [&str; 16] = [
+    "theme_id",
+    "theme",
+    "section",
+    "current",
+    "current_number",
+    "current_name",
+    "target",
+    "target_number",
+    "target_name",
+    "gap",
+    "confidence",
+    "carried",
+    "priority",
+    "next_stage",
+    "notes",
+    "evidence",
+];
+
+/// The byte order mark that tells a spreadsheet the file is UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// Text from a file, safe to show in a spreadsheet cell.
+fn cell(text: &str) -> String {
+    let clean = sanitize::text(text);
+    if clean.starts_with(['=', '+', '-', '@']) {
+        format!("'{clean}")
+    } else {
+        clean.into_owned()
+    }
+}
+
+fn place(report: &Report, place: &Place) -> [String; 3] {
+    match place {
+        Place::None => [String::new(), String::new(), String::new()],
+        Place::NotApplicable => ["n/a".into(), String::new(), "not applicable".into()],
+        Place::Stage(index) => [
+            cell(&report.stages[*index].id),
+            (index + 1).to_string(),
+            cell(&report.stages[*index].name),
+        ],
+        Place::Unknown(id) => [cell(id), String::new(), String::new()],
+    }
+}
+
+/// The report as CSV text, starting with a byte order mark.
+pub fn to_csv(report: &Report) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail; a failure would only lose rows, never panic.
+    let _ = writer.write_record(COLUMNS);
+    for (index, theme) in report.themes.iter().enumerate() {
+        let priority = report
+            .plan
+            .items
+            .iter()
+            .position(|item| item.theme == index);
+        let next = priority
+            .and_then(|p| report.plan.items.get(p))
+            .map(|item| cell(&report.stage_label(item.next_stage)))
+            .unwrap_or_default();
+        let [current, current_number, current_name] = place(report, &theme.current);
+        let [target, target_number, target_name] = place(report, &theme.target);
+        let evidence: Vec<String> = theme.evidence.iter().map(|e| cell(e)).collect();
+        let _ = writer.write_record([
+            cell(&theme.id),
+            cell(&theme.name),
+            report.section_name(theme).map(cell).unwrap_or_default(),
+            current,
+            current_number,
+            current_name,
+            target,
+            target_number,
+            target_name,
+            theme.gap.map(|g| g.to_string()).unwrap_or_default(),
+            theme
+                .confidence
+                .map(|c| c.as_str().to_string())
+                .unwrap_or_default(),
+            if theme.carried { "yes" } else { "no" }.to_string(),
+            priority.map(|p| (p + 1).to_string()).unwrap_or_default(),
+            next,
+            theme.notes.as_deref().map(cell).unwrap_or_default(),
+            evidence.join("\n"),
+        ]);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}

@@ -1,0 +1,302 @@
+//! `routemap summary`, driven as a regional group drives it.
+
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::routemap;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn save(dir: &Path, name: &str, authority: &str, updated: &str, stages: &[&str]) {
+    let themes = ["leadership", "governance", "organisational-change"];
+    let mut text = format!(
+        "format: routemap-assessment/1\nroutemap: {{ id: planting-the-flag, version: \"2011.1\" }}\nauthority: {authority}\nupdated: {updated}\nanswers:\n"
+    );
+    for (theme, stage) in themes.iter().zip(stages) {
+        text.push_str(&format!("  {theme}:\n    current: {stage}\n"));
+    }
+    fs::create_dir_all(dir.join(name).parent().unwrap()).unwrap();
+    fs::write(dir.join(name), text).unwrap();
+}
+
+/// A region: five authorities in nested folders, one of them assessed twice, a file of
+/// another routemap, a broken file and a note that is not YAML.
+fn region() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("region");
+    save(
+        &root,
+        "north/anytown-2025.yaml",
+        "Anytown",
+        "2025-01-01T00:00:00Z",
+        &["not-started", "not-started"],
+    );
+    save(
+        &root,
+        "north/anytown-2026.yaml",
+        "Anytown",
+        "2026-01-01T00:00:00Z",
+        &["route-planned", "flag-planted", "n/a"],
+    );
+    save(
+        &root,
+        "north/barchester.yaml",
+        "Barchester",
+        "2026-02-01T00:00:00Z",
+        &["route-planned", "route-planned"],
+    );
+    save(
+        &root,
+        "south/casterbridge.yaml",
+        "Casterbridge",
+        "2026-03-01T00:00:00Z",
+        &["on-the-route", "flag-planted"],
+    );
+    save(
+        &root,
+        "south/deep/dunmore.yml",
+        "Dunmore",
+        "2026-04-01T00:00:00Z",
+        &["flag-planted"],
+    );
+    save(
+        &root,
+        "eastwick.yaml",
+        "Cyngor Sir Ynys Môn",
+        "2026-05-01T00:00:00Z",
+        &["destination-reached", "on-the-route"],
+    );
+    fs::write(
+        root.join("procurement.yaml"),
+        "format: routemap-assessment/1\nroutemap: { id: procurement-and-sourcing, version: \"2011.1\" }\nauthority: Anytown\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("broken.yaml"),
+        "format: routemap-assessment/1\nauthority: [\n",
+    )
+    .unwrap();
+    fs::write(root.join("README.txt"), "not an assessment").unwrap();
+    dir
+}
+
+fn summary(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = routemap(dir)
+        .arg("summary")
+        .arg(dir.join("region"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn row<'a>(text: &'a str, theme: &str) -> &'a str {
+    text.lines()
+        .find(|line| line.starts_with(theme))
+        .unwrap_or_else(|| panic!("a row for {theme}:\n{text}"))
+}
+
+#[test]
+fn a_directory_is_read_recursively_and_unusable_files_are_named() {
+    let dir = region();
+    let (code, text, stderr) = summary(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        text.contains("planting-the-flag 2011.1 · 5 authorities (the latest assessment of each) · 8 files read, 2 skipped"),
+        "{text}"
+    );
+    let broken = dir.path().join("region/broken.yaml");
+    assert!(
+        stderr.contains(&format!("skipped: {}:2:12: ", broken.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "is an assessment against routemap 'procurement-and-sourcing', not 'planting-the-flag'"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().count(),
+        2,
+        "the note that is not YAML is not a save: {stderr}"
+    );
+    // Leadership: Anytown's 2026 answer (3), Barchester 3, Casterbridge 4, Dunmore 2, Môn 5.
+    let leadership = row(&text, "Leadership");
+    assert!(
+        leadership.contains("· 0    ▒ 1    ▓ 2    ▒ 1    ▒ 1"),
+        "{leadership}"
+    );
+    assert!(
+        leadership.ends_with("3  3–4"),
+        "median 3, quartiles 3–4: {leadership}"
+    );
+    assert!(
+        text.contains(
+            "Authorities: Anytown, Barchester, Casterbridge, Cyngor Sir Ynys Môn, Dunmore."
+        )
+    );
+}
+
+#[test]
+fn every_assessment_counts_with_all() {
+    let dir = region();
+    let (_, text, _) = summary(dir.path(), &["--all"]);
+    assert!(text.contains("6 assessments of 5 authorities"), "{text}");
+    assert!(
+        row(&text, "Leadership").contains("░ 1    ░ 1    ▒ 2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn another_routemap_is_chosen_with_routemap() {
+    let dir = region();
+    let (code, text, stderr) = summary(dir.path(), &["--routemap", "procurement-and-sourcing"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        text.contains("procurement-and-sourcing 2011.1 · 1 authority"),
+        "{text}"
+    );
+    assert_eq!(
+        stderr.matches("not 'procurement-and-sourcing'").count(),
+        6,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn one_authority_is_highlighted_against_the_group() {
+    let dir = region();
+    let (code, text, _) = summary(dir.path(), &["--highlight", "anytown"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("* marks where Anytown is"));
+    assert!(row(&text, "Leadership").contains("▓ 2*"), "{text}");
+    assert!(
+        row(&text, "Governance").ends_with("2 (at the median)"),
+        "{text}"
+    );
+    assert!(
+        row(&text, "Organisational change").ends_with("n/a"),
+        "{text}"
+    );
+    let (code, _, stderr) = summary(dir.path(), &["--highlight", "Nowhere"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no authority 'Nowhere' among the assessments summarised"));
+}
+
+#[test]
+fn anonymised_summaries_name_nobody_and_keep_their_labels() {
+    let dir = region();
+    let (code, first, _) = summary(dir.path(), &["--anonymise", "--format", "json"]);
+    assert_eq!(code, 0);
+    for name in ["Anytown", "Barchester", "Casterbridge", "Dunmore", "Môn"] {
+        assert!(!first.contains(name), "{name} in\n{first}");
+    }
+    let value: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(value["anonymised"], true);
+    assert_eq!(value["members"].as_array().unwrap().len(), 5);
+    let (_, second, _) = summary(dir.path(), &["--anonymise", "--format", "json"]);
+    assert_eq!(first, second, "stable from run to run");
+    assert!(dir.path().join(".anonymise-key").is_file());
+}
+
+#[test]
+fn small_groups_are_suppressed_and_it_says_so() {
+    let dir = region();
+    let (code, text, _) = summary(dir.path(), &["--min-group", "3"]);
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("Figures drawn from fewer than 3 authorities are suppressed"),
+        "{text}"
+    );
+    let leadership = row(&text, "Leadership");
+    assert!(leadership.contains(" <3"), "{leadership}");
+    assert!(!leadership.contains("▓ 2"), "{leadership}");
+    let (_, json, _) = summary(dir.path(), &["--min-group", "6", "--format", "json"]);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["themes"][0]["suppressed"], true);
+    assert_eq!(value["themes"][0]["median"], Value::Null);
+    assert_eq!(value["themes"][0]["at_stage"][2], Value::Null);
+}
+
+#[test]
+fn markdown_csv_and_json_say_the_same() {
+    let dir = region();
+    let (_, markdown, _) = summary(dir.path(), &["--format", "markdown"]);
+    assert!(
+        markdown.contains("| Theme | 1 Flag not yet planted | 2 Flag planted |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Leadership | · 0 | ▒ 1 | ▓ 2 | ▒ 1 | ▒ 1 | 5 | 0 | 0 | 3 | 3–4 |"),
+        "{markdown}"
+    );
+    let (_, csv_text, _) = summary(dir.path(), &["--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let leadership: Vec<&str> = rows[0].iter().collect();
+    assert_eq!(
+        leadership,
+        [
+            "leadership",
+            "Leadership",
+            "Strategic capabilities",
+            "5",
+            "0",
+            "1",
+            "2",
+            "1",
+            "1",
+            "0",
+            "0",
+            "0",
+            "route-planned",
+            "route-planned",
+            "on-the-route",
+            ""
+        ]
+    );
+    let (_, json, _) = summary(dir.path(), &["--format", "json"]);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["schema"], "routemap-summary/1");
+    assert_eq!(
+        value["themes"][0]["at_stage"],
+        serde_json::json!([0, 1, 2, 1, 1])
+    );
+    assert_eq!(value["authorities"], 5);
+}
+
+#[test]
+fn nothing_usable_is_an_error_and_no_file_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("region/broken.yaml");
+    fs::create_dir_all(broken.parent().unwrap()).unwrap();
+    let bytes = b"format: routemap-assessment/1\nauthority: [\n\xff".to_vec();
+    fs::write(&broken, &bytes).unwrap();
+    let (code, stdout, stderr) = summary(dir.path(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("skipped: "), "{stderr}");
+    assert!(
+        stderr.contains("none of the 1 files given is a saved assessment that can be read"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&broken).unwrap(), bytes);
+    let missing = routemap(dir.path())
+        .args(["summary", "/nonexistent/dir"])
+        .output()
+        .unwrap();
+    assert_ne!(missing.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("skipped: cannot read '/nonexistent/dir': no such file or directory")
+    );
+}
