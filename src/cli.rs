@@ -265,17 +265,22 @@ pub enum Command {
         force: bool,
     },
     /// The report for a leadership team: roll-up, radar, every theme, the action plan
-    ///
-    /// Examples:
-    ///   routemap report anytown-2026 > report.md
-    ///   routemap report anytown-2026 --format html -o report.html
-    ///   routemap report anytown-2026 --against anytown-2025 --role cfo
-    ///
-    /// Exit status: 0 written; 1 a file cannot be read, is not valid, or -o would
-    /// overwrite something; 2 bad usage (an unknown role).
-    #[command(verbatim_doc_comment)]
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap report anytown-2026 > report.md\n",
+        "  routemap report anytown-2026 --format html -o report.html\n",
+        "  routemap report anytown-2026 --against anytown-2025 --role cfo\n",
+        "  routemap report anytown-2026 --format csv -o anytown.csv\n",
+        "\n",
+        resolution!(),
+        "'-' reads the assessment (or --against's) from standard input.\n",
+        "\n",
+        "The JSON schema and the CSV columns are in the README (routemap-report/1).\n",
+        "\n",
+        exit_codes!("     (1 also when -o would write over a saved assessment, a routemap or, without --force, any file)"),
+    ))]
     Report {
-        /// A saved assessment's name or path
+        /// A saved assessment: NAME|PATH (see below), or '-' for standard input
         #[arg(value_name = "NAME|PATH")]
         assessment: String,
         /// Output format
@@ -300,15 +305,16 @@ pub enum Command {
     /// Reads every saved assessment given (directories recursively), of one routemap;
     /// files of other routemaps and files that cannot be read are listed on stderr and
     /// the rest go on. Only the latest assessment of each authority counts unless --all.
-    ///
-    /// Examples:
-    ///   routemap summary region/
-    ///   routemap summary region/ --highlight "Anytown Borough Council" --format markdown
-    ///   routemap summary region/ --anonymise --min-group 5 --format csv
-    ///
-    /// Exit status: 0 summarised (some files may have been skipped, see stderr); 1 no
-    /// assessment could be used; 2 bad usage.
-    #[command(verbatim_doc_comment)]
+    #[command(after_long_help = concat!(
+        "Examples:\n",
+        "  routemap summary region/\n",
+        "  routemap summary region/ --highlight \"Anytown Borough Council\" --format markdown\n",
+        "  routemap summary region/ --anonymise --min-group 5 --format csv\n",
+        "\n",
+        "Files that are skipped (another routemap, unreadable) are named on stderr with why.\n",
+        "\n",
+        exit_codes!("     (1 also when no assessment given could be used)"),
+    ))]
     Summary {
         /// Saved assessments, and directories to search for them
         #[arg(value_name = "DIR|FILE", required = true)]

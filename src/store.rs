@@ -114,7 +114,7 @@ impl Store {
     }
 
     /// A loaded assessment matched to its routemap (found by id, as saved files are).
-    fn opened(&self, path: PathBuf, mut assessment: Assessment) -> Result<OpenedAssessment> {
+    pub fn opened(&self, path: PathBuf, mut assessment: Assessment) -> Result<OpenedAssessment> {
         let routemap =
             self.resolve_routemap(&assessment.routemap.id)
                 .map_err(|error| match error {

@@ -33,7 +33,7 @@ fn run(data: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-const COMMANDS: [&str; 11] = [
+const COMMANDS: [&str; 13] = [
     "new",
     "open",
     "workshop",
@@ -41,6 +41,8 @@ const COMMANDS: [&str; 11] = [
     "radar",
     "diff",
     "merge",
+    "report",
+    "summary",
     "check",
     "routemaps",
     "completions",

@@ -435,3 +435,24 @@ fn radar_svg_is_the_picture_alone() {
         .unwrap();
     assert_eq!(both.status.code(), Some(2), "--svg and --ascii conflict");
 }
+
+#[test]
+fn a_dash_reads_the_assessment_from_standard_input() {
+    let data = setup();
+    let output = routemap(data.path())
+        .args(["report", "-", "--against", "2025", "--format", "json"])
+        .write_stdin(THIS_YEAR)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["assessment"]["path"], "<stdin>");
+    assert!(value["movement"].is_object());
+    let (code, _, stderr) = report(data.path(), &["-", "--against", "-"]);
+    assert_eq!(code, 2, "standard input only once: {stderr}");
+}

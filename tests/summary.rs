@@ -300,3 +300,44 @@ fn nothing_usable_is_an_error_and_no_file_is_touched() {
             .contains("skipped: cannot read '/nonexistent/dir': no such file or directory")
     );
 }
+
+#[test]
+fn the_data_directory_itself_can_be_summarised_without_noise() {
+    let data = tempfile::tempdir().unwrap();
+    save(
+        data.path(),
+        "anytown.yaml",
+        "Anytown",
+        "2026-01-01T00:00:00Z",
+        &["flag-planted"],
+    );
+    save(
+        data.path(),
+        "othertown.yaml",
+        "Othertown",
+        "2026-01-01T00:00:00Z",
+        &["on-the-route"],
+    );
+    fs::create_dir_all(data.path().join("routemaps")).unwrap();
+    fs::write(
+        data.path().join("routemaps/mine.yaml"),
+        include_str!("../assessments/procurement-and-sourcing.yaml")
+            .replace("id: procurement-and-sourcing", "id: mine"),
+    )
+    .unwrap();
+    fs::create_dir_all(data.path().join("reports")).unwrap();
+    fs::write(data.path().join("reports/anytown.md"), "# a report").unwrap();
+    let output = routemap(data.path())
+        .arg("summary")
+        .arg(data.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("mine.yaml"), "{stderr}");
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("2 authorities")
+    );
+}

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::report::{self, Report, role_label, roles_of};
 use crate::routemap::Routemap;
 use crate::sanitize;
-use crate::store::{self, Store};
+use crate::store::Store;
 use crate::text::quoted_names;
 use std::path::{Path, PathBuf};
 
@@ -34,7 +34,8 @@ pub struct Subject {
 /// Opens a saved assessment for a report: a missing routemap gives a stand-in (the
 /// report says so at the top), every other problem is an error.
 pub fn open(store: &Store, spec: &str) -> Result<Subject> {
-    match store.open_assessment(spec) {
+    let (path, assessment) = store.load_assessment_or_stdin(spec)?;
+    match store.opened(path.clone(), assessment.clone()) {
         Ok(opened) => Ok(Subject {
             path: opened.path,
             assessment: opened.assessment,
@@ -43,8 +44,6 @@ pub fn open(store: &Store, spec: &str) -> Result<Subject> {
             stand_in: false,
         }),
         Err(Error::RoutemapNotFound { .. }) => {
-            let path = store.resolve_assessment(spec)?;
-            let assessment = store::load_assessment(&path)?;
             let routemap = assessment::stand_in_routemap(&assessment);
             Ok(Subject {
                 path,
@@ -127,6 +126,7 @@ pub fn render(report: &Report, format: ReportFormat) -> String {
 }
 
 pub fn run(store: &Store, args: &ReportArgs) -> Result<Output> {
+    crate::store::stdin_at_most_once([Some(args.assessment), args.against].into_iter().flatten())?;
     let subject = open(store, args.assessment)?;
     let report = compute(store, &subject, args.against, args.role)?;
     let text = render(&report, args.format);

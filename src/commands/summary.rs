@@ -41,8 +41,9 @@ fn choose_routemap(
     asked: Option<&str>,
     files: &[PathBuf],
 ) -> Result<Option<Routemap>> {
-    if let Some(id) = asked {
-        return store.resolve_routemap(id).map(Some);
+    if let Some(spec) = asked {
+        // Typed by the user: the command line's rule (a file here, a name, a built-in).
+        return store.find_routemap(spec).map(|found| Some(found.routemap));
     }
     match files.iter().find_map(|path| scan::load(None, path).ok()) {
         Some(first) => store.resolve_routemap(&first.routemap_id).map(Some),
@@ -79,7 +80,9 @@ fn note_unmatched(output: &mut Output, scan: &scan::Scan, files: &[PathBuf], rou
 
 pub fn run(store: &Store, args: &SummaryArgs) -> Result<Output> {
     let mut output = Output::default();
-    let (files, unreadable) = files::gather(&input_paths(store, args.inputs));
+    // The data directory's own folders hold routemaps and reports, not assessments.
+    let skip = [store.routemaps_dir(), store.root().join("reports")];
+    let (files, unreadable) = files::gather(&input_paths(store, args.inputs), &skip);
     for problem in &unreadable {
         output.stderr.push_str(&format!(
             "skipped: cannot read '{}': {}\n",

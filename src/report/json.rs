@@ -341,5 +341,5 @@ pub fn to_json(report: &Report) -> String {
         movement: report.movement.as_ref().map(movement),
     };
     // Serializing plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    crate::jsonout::pretty(&value).unwrap_or_default()
 }

@@ -220,13 +220,28 @@ impl Store {
         if spec != STDIN_ARG {
             return self.open_assessment(spec);
         }
+        let (label, assessment) = self.load_assessment_or_stdin(spec)?;
+        self.opened(label, assessment)
+    }
+
+    /// A saved assessment, read but not yet matched to its routemap, with where it came
+    /// from; `-` reads standard input.
+    pub fn load_assessment_or_stdin(
+        &self,
+        spec: &str,
+    ) -> Result<(PathBuf, crate::assessment::Assessment)> {
+        if spec != STDIN_ARG {
+            let path = self.resolve_assessment(spec)?;
+            let assessment = super::load_assessment(&path)?;
+            return Ok((path, assessment));
+        }
         let label = PathBuf::from(STDIN_LABEL);
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
             .map_err(|error| Error::read(&label, &error))?;
         let text = crate::yaml::text_from_bytes(&label, bytes)?;
         let assessment = crate::assessment::parse(&label, &text)?;
-        self.opened(label, assessment)
+        Ok((label, assessment))
     }
 }
 

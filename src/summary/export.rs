@@ -222,5 +222,5 @@ pub fn to_json(summary: &Summary) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    crate::jsonout::pretty(&value).unwrap_or_default()
 }

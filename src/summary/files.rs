@@ -13,15 +13,20 @@ pub struct Unreadable {
 }
 
 /// The assessment files under `inputs`, sorted within each input, and the inputs or
-/// directories that could not be read.
-pub fn gather(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
+/// directories that could not be read. Directories in `skip` (the data directory's
+/// own `routemaps/` and `reports/`, which hold no assessments) are not searched.
+pub fn gather(inputs: &[PathBuf], skip: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let skip: Vec<PathBuf> = skip
+        .iter()
+        .filter_map(|dir| fs::canonicalize(dir).ok())
+        .collect();
     for input in inputs {
         match fs::metadata(input) {
             Ok(meta) if meta.is_dir() => {
                 let start = files.len();
-                walk(input, &mut files, &mut problems);
+                walk(input, &skip, &mut files, &mut problems);
                 files[start..].sort();
             }
             Ok(_) => files.push(input.clone()),
@@ -44,7 +49,7 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|name| name.to_string_lossy().starts_with('.'))
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Unreadable>) {
+fn walk(dir: &Path, skip: &[PathBuf], files: &mut Vec<PathBuf>, problems: &mut Vec<Unreadable>) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
@@ -65,7 +70,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Unreadable>) {
             continue;
         };
         if kind.is_dir() {
-            walk(&path, files, problems);
+            let skipped =
+                !skip.is_empty() && fs::canonicalize(&path).is_ok_and(|real| skip.contains(&real));
+            if !skipped {
+                walk(&path, skip, files, problems);
+            }
         } else if is_yaml(&path) && (kind.is_file() || path.is_file()) {
             files.push(path);
         }
@@ -92,25 +101,38 @@ mod tests {
         ] {
             fs::write(root.join(name), "x").unwrap();
         }
-        let (files, problems) = gather(&[root.to_path_buf(), root.join("notes.txt")]);
+        let (files, problems) = gather(&[root.to_path_buf(), root.join("notes.txt")], &[]);
         let names: Vec<String> = files
             .iter()
             .map(|p| p.strip_prefix(root).unwrap().display().to_string())
             .collect();
         assert_eq!(names, ["a.yml", "b/deeper/c.yaml", "z.yaml", "notes.txt"]);
         assert!(problems.is_empty());
-        let (_, problems) = gather(&[root.join("missing")]);
+        let (_, problems) = gather(&[root.join("missing")], &[]);
         assert_eq!(problems[0].reason, "no such file or directory");
     }
 
     #[cfg(unix)]
+    #[test]
+    fn folders_to_skip_are_not_searched() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("routemaps")).unwrap();
+        fs::write(root.join("routemaps/model.yaml"), "id: model").unwrap();
+        fs::write(root.join("a.yaml"), "x").unwrap();
+        let (files, _) = gather(&[root.to_path_buf()], &[root.join("routemaps")]);
+        assert_eq!(files, [root.join("a.yaml")]);
+        let (files, _) = gather(&[root.to_path_buf()], &[]);
+        assert_eq!(files.len(), 2, "skipped only when asked");
+    }
+
     #[test]
     fn a_link_back_up_the_tree_is_not_followed() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("sub")).unwrap();
         fs::write(dir.path().join("sub/a.yaml"), "x").unwrap();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
-        let (files, _) = gather(&[dir.path().to_path_buf()]);
+        let (files, _) = gather(&[dir.path().to_path_buf()], &[]);
         assert_eq!(files.len(), 1);
     }
 }
