@@ -8,7 +8,7 @@ use routemap::assessment::{Assessment, Current};
 use routemap::builtin;
 use routemap::clock::Instant;
 use routemap::tui::state::State;
-use routemap::tui::theme::Palette;
+use routemap::tui::theme::Painter;
 use routemap::tui::view;
 
 fn main() {
@@ -37,15 +37,14 @@ fn main() {
         assessment.answer_mut(&routemap, &theme.id).current =
             Some(Current::Stage(routemap.stages[0].id.clone()));
     }
-    let mut state = State::new(
-        routemap,
-        assessment,
-        "a.yaml".into(),
-        Palette::default_colors(),
-    );
+    let mut state = State::new(routemap, assessment, "a.yaml".into());
     state.size = (250, 70);
     let mut terminal = Terminal::new(TestBackend::new(250, 70)).unwrap();
     for _ in 0..50 {
-        terminal.draw(|frame| view::render(&state, frame)).unwrap();
+        terminal
+            .draw(|frame| {
+                view::render(&state, &Painter::colors(), frame);
+            })
+            .unwrap();
     }
 }

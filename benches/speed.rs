@@ -14,7 +14,7 @@ use routemap::clock::Instant as Moment;
 use routemap::radar::{self, Drawing, Look, Radar};
 use routemap::routemap::Routemap;
 use routemap::tui::state::{Screen, State};
-use routemap::tui::theme::Palette;
+use routemap::tui::theme::Painter;
 use routemap::tui::view;
 use std::hint::black_box;
 use std::path::Path;
@@ -90,7 +90,11 @@ fn frame(state: &State, width: u16, height: u16) -> impl FnMut() {
     let mut state = state.clone();
     state.size = (width, height);
     move || {
-        terminal.draw(|frame| view::render(&state, frame)).unwrap();
+        terminal
+            .draw(|frame| {
+                view::render(&state, &Painter::colors(), frame);
+            })
+            .unwrap();
     }
 }
 
@@ -124,12 +128,7 @@ fn main() {
             empty.draw(|_| {}).unwrap();
         },
     );
-    let mut state = State::new(
-        ptf.clone(),
-        answered(&ptf),
-        "a.yaml".into(),
-        Palette::default_colors(),
-    );
+    let mut state = State::new(ptf.clone(), answered(&ptf), "a.yaml".into());
     measure("TUI frame, walk, 80x24", budget, frame(&state, 80, 24));
     measure(
         "TUI frame, walk with radar, 250x70",
@@ -138,12 +137,7 @@ fn main() {
     );
     state.screen = Screen::Review;
     measure("TUI frame, review, 250x70", budget, frame(&state, 250, 70));
-    let mut big_state = State::new(
-        big.clone(),
-        answered(&big),
-        "big.yaml".into(),
-        Palette::default_colors(),
-    );
+    let mut big_state = State::new(big.clone(), answered(&big), "big.yaml".into());
     big_state.selected = 500;
     measure(
         "TUI frame, walk, 1,000 themes, 250x70",

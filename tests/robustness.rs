@@ -131,17 +131,17 @@ proptest! {
     #[test]
     fn every_screen_draws_any_text_at_any_size(map in wild_routemap(), width in 1u16..260, height in 1u16..80, keys in "[0-9jklrwbvpsx ]{0,12}") {
         use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-        use routemap::tui::{messages_for, state::State, theme::Palette, update::update, view};
+        use routemap::tui::{messages_for, state::State, theme::Painter, update::update, view};
         let assessment = routemap::assessment::Assessment::new(&map, "Anytown", None, routemap::clock::Instant(0));
-        let mut state = State::new(map, assessment, "x.yaml".into(), Palette::default_colors());
+        let mut state = State::new(map, assessment, "x.yaml".into());
         state.size = (width, height);
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
         for c in keys.chars() {
             for msg in messages_for(&state, Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))) {
                 update(&mut state, msg);
             }
-            terminal.draw(|frame| view::render(&state, frame)).unwrap();
+            terminal.draw(|frame| { view::render(&state, &Painter::colors(), frame); }).unwrap();
         }
-        terminal.draw(|frame| view::render(&state, frame)).unwrap();
+        terminal.draw(|frame| { view::render(&state, &Painter::colors(), frame); }).unwrap();
     }
 }

@@ -10,7 +10,7 @@ use routemap::assessment::{Assessment, Current};
 use routemap::builtin;
 use routemap::clock::Instant;
 use routemap::tui::state::State;
-use routemap::tui::theme::Palette;
+use routemap::tui::theme::Painter;
 use routemap::tui::update::update;
 use routemap::tui::{messages_for, view};
 
@@ -27,12 +27,7 @@ fn state() -> State {
         Some("2026 baseline"),
         Instant(0),
     );
-    State::new(
-        routemap,
-        assessment,
-        "anytown.yaml".into(),
-        Palette::monochrome(),
-    )
+    State::new(routemap, assessment, "anytown.yaml".into())
 }
 
 /// A state with a few answers, a target, confidence, notes in Welsh and evidence.
@@ -69,7 +64,11 @@ fn keys(state: &mut State, text: &str) {
 fn draw(state: &mut State, width: u16, height: u16) -> String {
     state.size = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view::render(state, frame)).unwrap();
+    terminal
+        .draw(|frame| {
+            view::render(state, &Painter::monochrome(), frame);
+        })
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -177,13 +176,17 @@ fn too_small() {
     for (width, height) in [(1, 1), (0, 0), (59, 40), (200, 17), (60, 18), (1000, 3)] {
         state.size = (width, height);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| view::render(&state, frame)).unwrap();
+        terminal
+            .draw(|frame| {
+                view::render(&state, &Painter::monochrome(), frame);
+            })
+            .unwrap();
     }
 }
 
 #[test]
 fn prompt() {
-    let palette = Palette::monochrome();
+    let palette = Painter::monochrome().normal;
     let mut prompt = routemap::tui::prompt::Prompt::new(
         "New assessment: Planting the Flag",
         "Which authority is being assessed? (e.g. Anytown Borough Council)",

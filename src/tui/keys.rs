@@ -29,7 +29,8 @@ pub enum Action {
     FinishEditing,
     ScrollDown,
     ScrollUp,
-    Review,
+    /// The review screen, or back from it to the walk.
+    ToggleReview,
     Help,
     Back,
     Quit,
@@ -103,91 +104,208 @@ pub enum Context {
     SaveElsewhere,
 }
 
-/// One line of the key map.
+/// One line of the key map: its keys, what it does, what help and the footer say.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
-    /// How the keys are written in help: "↑ k".
-    pub label: &'static str,
+    /// A key pressed after these ones (`t` then a digit), for the label only: the second
+    /// key is a binding of its own context.
+    pub then: Option<Key>,
     pub help: &'static str,
+    /// What the footer says for this binding now, if it shows it at all.
+    pub hint: fn(&State) -> Option<&'static str>,
     action: fn(stage: usize) -> Action,
 }
 
-macro_rules! bind {
-    ($context:ident, [$($key:expr),+], $label:expr, $help:expr, $action:expr) => {
-        Binding { context: Context::$context, keys: &[$($key),+], label: $label, help: $help, action: $action }
+impl Binding {
+    /// How the keys are written, from the keys themselves: "↓ j", "t 1…5", "q Ctrl-C".
+    /// Digits run over the routemap's scale of `stages`.
+    pub fn label(&self, stages: usize) -> String {
+        let mut words: Vec<String> = self.keys.iter().map(|key| key.label(stages)).collect();
+        words.extend(self.then.map(|key| key.label(stages)));
+        words.join(" ")
+    }
+
+    /// The footer's shorter label: the first key alone.
+    pub fn short_label(&self, stages: usize) -> String {
+        self.keys
+            .first()
+            .map(|key| key.label(stages))
+            .unwrap_or_default()
+    }
+}
+
+impl Key {
+    /// How one key is written: as printed on it, or as its arrow.
+    pub fn label(self, stages: usize) -> String {
+        match self {
+            Char(c) => c.to_string(),
+            Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Shift(code) => format!("⇧{}", Code(code).label(stages)),
+            Digit => digit_keys(stages),
+            Code(code) => match code {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Backspace => "⌫".into(),
+                KeyCode::Delete => "Del".into(),
+                KeyCode::F(n) => format!("F{n}"),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// The digit keys of a scale of `stages` stages: "1…5" (scales have 2 to 9).
+pub fn digit_keys(stages: usize) -> String {
+    format!("1…{}", stages.clamp(1, 9))
+}
+
+/// The footer's word for a binding: always the same, or never.
+macro_rules! hint {
+    (_) => {
+        |_: &State| None
     };
+    ($text:literal) => {
+        |_: &State| Some($text)
+    };
+    ($when:ident) => {
+        $when
+    };
+}
+
+macro_rules! bind {
+    ($context:ident, [$($key:expr),+] $(then $then:expr)?, $help:literal, $hint:tt, $action:expr) => {
+        Binding {
+            context: Context::$context,
+            keys: &[$($key),+],
+            then: bind!(@then $($then)?),
+            help: $help,
+            hint: hint!($hint),
+            action: $action,
+        }
+    };
+    (@then) => { None };
+    (@then $then:expr) => { Some($then) };
+}
+
+fn confirm_hint(state: &State) -> Option<&'static str> {
+    state
+        .answer()
+        .is_some_and(|answer| answer.carried)
+        .then_some("confirm")
+}
+
+fn review_hint(state: &State) -> Option<&'static str> {
+    Some(if state.screen == Screen::Review {
+        "walk"
+    } else {
+        "review"
+    })
+}
+
+fn report_hint(state: &State) -> Option<&'static str> {
+    (state.screen == Screen::Review).then_some("report")
+}
+
+fn editor_done_hint(state: &State) -> Option<&'static str> {
+    Some(if state.save_problem.is_some() {
+        "done (NOT saved: see q)"
+    } else {
+        "done (saved as you type)"
+    })
 }
 
 use Key::{Char, Code, Ctrl, Digit, Shift};
 
-/// The whole key map, in the order help lists it. Kept as a one-line-a-binding table.
+/// The whole key map, in the order help lists it and the footer shows its hints. Kept as
+/// a one-line-a-binding table; the labels are made from the keys.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind!(Normal, [Code(KeyCode::Up), Char('k')], "↑ k", "previous theme", |_| Action::PreviousTheme),
-    bind!(Normal, [Code(KeyCode::Down), Char('j')], "↓ j", "next theme", |_| Action::NextTheme),
-    bind!(Normal, [Code(KeyCode::Home), Char('g')], "Home g", "first theme", |_| Action::FirstTheme),
-    bind!(Normal, [Code(KeyCode::End), Char('G')], "End G", "last theme", |_| Action::LastTheme),
-    bind!(Normal, [Code(KeyCode::PageUp)], "PgUp", "a page of themes up", |_| Action::PageUp),
-    bind!(Normal, [Code(KeyCode::PageDown)], "PgDn", "a page of themes down", |_| Action::PageDown),
-    bind!(Normal, [Code(KeyCode::Tab)], "Tab", "next theme with no stage yet", |_| Action::NextUnanswered),
-    bind!(Normal, [Digit], "1…9", "set the current stage", Action::SetCurrent),
-    bind!(Normal, [Char('t')], "t 1…9", "set the target (t 0 clears)", |_| Action::StartTarget),
-    bind!(Normal, [Char('x')], "x", "n/a: not applicable (toggle)", |_| Action::NotApplicable),
-    bind!(Normal, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "Del", "clear the current stage", |_| Action::ClearCurrent),
-    bind!(Normal, [Code(KeyCode::Enter)], "Enter", "confirm carried, next theme", |_| Action::Confirm),
-    bind!(Normal, [Char('c')], "c", "confidence: low/medium/high", |_| Action::CycleConfidence),
-    bind!(Normal, [Char('n')], "n", "edit notes (Esc: done)", |_| Action::EditNotes),
-    bind!(Normal, [Char('e')], "e", "edit evidence (one a line)", |_| Action::EditEvidence),
-    bind!(Normal, [Shift(KeyCode::Down), Char('J')], "J ⇧↓", "scroll the details down", |_| Action::ScrollDown),
-    bind!(Normal, [Shift(KeyCode::Up), Char('K')], "K ⇧↑", "scroll the details up", |_| Action::ScrollUp),
-    bind!(Normal, [Char('r')], "r", "review and radar (r: back)", |_| Action::Review),
-    bind!(Normal, [Char('d')], "d", "compare with another file", |_| Action::Compare),
-    bind!(Normal, [Char('w')], "w", "workshop (shared screen)", |_| Action::ToggleWorkshop),
-    bind!(Normal, [Char('p')], "p", "write the report (.md and .html)", |_| Action::WriteReport),
-    bind!(Normal, [Char('i')], "i", "about this routemap", |_| Action::About),
-    bind!(Normal, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
-    bind!(Normal, [Code(KeyCode::Esc)], "Esc", "back to the walk", |_| Action::Back),
-    bind!(Normal, [Char('q'), Ctrl('c')], "q", "quit (asks if not saved)", |_| Action::Quit),
-    bind!(Target, [Digit], "1…9", "the target stage", Action::SetTarget),
-    bind!(Target, [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)], "0 Del", "clear the target", |_| Action::ClearTarget),
-    bind!(Target, [Code(KeyCode::Esc)], "Esc", "cancel", |_| Action::CancelTarget),
-    bind!(Editor, [Code(KeyCode::Esc)], "Esc", "done (the text is kept)", |_| Action::FinishEditing),
-    bind!(Editor, [Ctrl('c')], "Ctrl-C", "leave the editor and quit", |_| Action::Quit),
-    bind!(Picker, [Code(KeyCode::Up), Char('k')], "↑ k", "previous", |_| Action::PickerUp),
-    bind!(Picker, [Code(KeyCode::Down), Char('j')], "↓ j", "next", |_| Action::PickerDown),
-    bind!(Picker, [Code(KeyCode::Enter)], "Enter", "compare with the one chosen", |_| Action::PickerChoose),
-    bind!(Picker, [Code(KeyCode::Esc)], "Esc", "cancel", |_| Action::PickerCancel),
-    bind!(Picker, [Char('q'), Ctrl('c')], "q", "quit", |_| Action::Quit),
-    bind!(Workshop, [Digit], "1…9", "a vote for stage N", Action::AddVote),
-    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "⌫", "take back the last vote", |_| Action::RemoveVote),
-    bind!(Workshop, [Code(KeyCode::Enter)], "Enter", "agree the median vote", |_| Action::AgreeMedian),
-    bind!(Workshop, [Char('a')], "a 1…9", "agree another stage", |_| Action::StartAgree),
-    bind!(Workshop, [Char('x')], "x", "not applicable (n/a)", |_| Action::NotApplicable),
-    bind!(Workshop, [Char('b')], "b", "blind voting on or off", |_| Action::ToggleBlind),
-    bind!(Workshop, [Char('v')], "v", "reveal the blind tally", |_| Action::Reveal),
-    bind!(Workshop, [Char('T')], "T", "timer: start or stop", |_| Action::ToggleTimer),
-    bind!(Workshop, [Char('p')], "p", "park it, to come back to", |_| Action::TogglePark),
-    bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "→ j", "next theme (then summary)", |_| Action::NextTheme),
-    bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "← k", "previous theme", |_| Action::PreviousTheme),
-    bind!(Workshop, [Code(KeyCode::Home), Char('g')], "Home g", "first theme", |_| Action::FirstTheme),
-    bind!(Workshop, [Code(KeyCode::End), Char('G')], "End G", "last theme", |_| Action::LastTheme),
-    bind!(Workshop, [Char('s')], "s", "summary of the session", |_| Action::Summary),
-    bind!(Workshop, [Char('w'), Code(KeyCode::Esc)], "w", "leave the workshop", |_| Action::ToggleWorkshop),
-    bind!(Workshop, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
-    bind!(Workshop, [Char('q'), Ctrl('c')], "q", "quit (asks if not saved)", |_| Action::Quit),
-    bind!(Agree, [Digit], "1…9", "the agreed stage", Action::SetAgreed),
-    bind!(Agree, [Code(KeyCode::Esc)], "Esc", "cancel", |_| Action::CancelAgree),
-    bind!(Summary, [Char('s'), Code(KeyCode::Esc), Code(KeyCode::Left), Char('k')], "s Esc", "back to the themes", |_| Action::Back),
-    bind!(Summary, [Char('w')], "w", "leave the workshop", |_| Action::ToggleWorkshop),
-    bind!(Summary, [Char('?'), Code(KeyCode::F(1))], "?", "this help", |_| Action::Help),
-    bind!(Summary, [Char('q'), Ctrl('c')], "q", "quit", |_| Action::Quit),
-    bind!(QuitUnsaved, [Char('r')], "r", "try saving again, then quit", |_| Action::RetrySave),
-    bind!(QuitUnsaved, [Char('w')], "w", "write the changes to another file", |_| Action::SaveElsewhere),
-    bind!(QuitUnsaved, [Char('Q'), Ctrl('c')], "Q", "quit without the unsaved changes", |_| Action::QuitDiscarding),
-    bind!(QuitUnsaved, [Code(KeyCode::Esc)], "Esc", "back to the assessment", |_| Action::CancelQuit),
+    bind!(Normal, [Code(KeyCode::Up), Char('k')], "previous theme", _, |_| Action::PreviousTheme),
+    bind!(Normal, [Code(KeyCode::Down), Char('j')], "next theme", _, |_| Action::NextTheme),
+    bind!(Normal, [Code(KeyCode::Home), Char('g')], "first theme", _, |_| Action::FirstTheme),
+    bind!(Normal, [Code(KeyCode::End), Char('G')], "last theme", _, |_| Action::LastTheme),
+    bind!(Normal, [Code(KeyCode::PageUp)], "a page of themes up", _, |_| Action::PageUp),
+    bind!(Normal, [Code(KeyCode::PageDown)], "a page of themes down", _, |_| Action::PageDown),
+    bind!(Normal, [Code(KeyCode::Tab)], "next theme with no stage yet", _, |_| Action::NextUnanswered),
+    bind!(Normal, [Code(KeyCode::Enter)], "confirm carried, next theme", confirm_hint, |_| Action::Confirm),
+    bind!(Normal, [Digit], "set the current stage", "stage", Action::SetCurrent),
+    bind!(Normal, [Char('t')] then Digit, "set the target (t 0 clears)", "target", |_| Action::StartTarget),
+    bind!(Normal, [Char('x')], "n/a: not applicable (toggle)", "n/a", |_| Action::NotApplicable),
+    bind!(Normal, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "clear the current stage", _, |_| Action::ClearCurrent),
+    bind!(Normal, [Char('c')], "confidence: low/medium/high", _, |_| Action::CycleConfidence),
+    bind!(Normal, [Char('n')], "edit notes (Esc: done)", "notes", |_| Action::EditNotes),
+    bind!(Normal, [Char('e')], "edit evidence (one a line)", "evidence", |_| Action::EditEvidence),
+    bind!(Normal, [Char('J'), Shift(KeyCode::Down)], "scroll the details down", _, |_| Action::ScrollDown),
+    bind!(Normal, [Char('K'), Shift(KeyCode::Up)], "scroll the details up", _, |_| Action::ScrollUp),
+    bind!(Normal, [Char('r')], "review and radar (r: back)", review_hint, |_| Action::ToggleReview),
+    bind!(Normal, [Char('d')], "compare with another file", _, |_| Action::Compare),
+    bind!(Normal, [Char('w')], "workshop (shared screen)", _, |_| Action::ToggleWorkshop),
+    bind!(Normal, [Char('p')], "write the report (.md and .html)", report_hint, |_| Action::WriteReport),
+    bind!(Normal, [Char('i')], "about this routemap", _, |_| Action::About),
+    bind!(Normal, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
+    bind!(Normal, [Code(KeyCode::Esc)], "back to the walk", _, |_| Action::Back),
+    bind!(Normal, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
+    bind!(Target, [Digit], "the target stage", "target stage", Action::SetTarget),
+    bind!(Target, [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)], "clear the target", "clear", |_| Action::ClearTarget),
+    bind!(Target, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelTarget),
+    bind!(Editor, [Code(KeyCode::Esc)], "done (the text is kept)", editor_done_hint, |_| Action::FinishEditing),
+    bind!(Editor, [Ctrl('c')], "leave the editor and quit", _, |_| Action::Quit),
+    bind!(Picker, [Code(KeyCode::Up), Char('k')], "previous", "previous", |_| Action::PickerUp),
+    bind!(Picker, [Code(KeyCode::Down), Char('j')], "next", "next", |_| Action::PickerDown),
+    bind!(Picker, [Code(KeyCode::Enter)], "compare with the one chosen", "compare", |_| Action::PickerChoose),
+    bind!(Picker, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::PickerCancel),
+    bind!(Picker, [Char('q'), Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(Workshop, [Digit], "a vote for stage N", "vote", Action::AddVote),
+    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote", "undo vote", |_| Action::RemoveVote),
+    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median vote", "agree median", |_| Action::AgreeMedian),
+    bind!(Workshop, [Char('a')] then Digit, "agree another stage", "agree other", |_| Action::StartAgree),
+    bind!(Workshop, [Char('x')], "not applicable (n/a)", _, |_| Action::NotApplicable),
+    bind!(Workshop, [Char('b')], "blind voting on or off", "blind", |_| Action::ToggleBlind),
+    bind!(Workshop, [Char('v')], "reveal the blind tally", "reveal", |_| Action::Reveal),
+    bind!(Workshop, [Char('T')], "timer: start or stop", "timer", |_| Action::ToggleTimer),
+    bind!(Workshop, [Char('p')], "park it, to come back to", "park", |_| Action::TogglePark),
+    bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme (then summary)", "next", |_| Action::NextTheme),
+    bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "previous theme", _, |_| Action::PreviousTheme),
+    bind!(Workshop, [Code(KeyCode::Home), Char('g')], "first theme", _, |_| Action::FirstTheme),
+    bind!(Workshop, [Code(KeyCode::End), Char('G')], "last theme", _, |_| Action::LastTheme),
+    bind!(Workshop, [Char('s')], "summary of the session", "summary", |_| Action::Summary),
+    bind!(Workshop, [Char('w'), Code(KeyCode::Esc)], "leave the workshop", _, |_| Action::ToggleWorkshop),
+    bind!(Workshop, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
+    bind!(Workshop, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
+    bind!(Agree, [Digit], "the agreed stage", "agreed stage", Action::SetAgreed),
+    bind!(Agree, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelAgree),
+    bind!(Summary, [Char('s'), Code(KeyCode::Esc), Code(KeyCode::Left), Char('k')], "back to the themes", "back to the themes", |_| Action::Back),
+    bind!(Summary, [Char('w')], "leave the workshop", "leave the workshop", |_| Action::ToggleWorkshop),
+    bind!(Summary, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
+    bind!(Summary, [Char('q'), Ctrl('c')], "quit", "quit", |_| Action::Quit),
+    bind!(QuitUnsaved, [Char('r')], "try saving again, then quit", "retry", |_| Action::RetrySave),
+    bind!(QuitUnsaved, [Char('w')], "write the changes to another file", "write elsewhere", |_| Action::SaveElsewhere),
+    bind!(QuitUnsaved, [Char('Q'), Ctrl('c')], "quit without the unsaved changes", "quit without them", |_| Action::QuitDiscarding),
+    bind!(QuitUnsaved, [Code(KeyCode::Esc)], "back to the assessment", "back", |_| Action::CancelQuit),
 ];
+
+/// The footer's hints for what the user is doing now: the key and a word or two, in the
+/// table's order, from the bindings that have one now.
+pub fn hints(state: &State) -> Vec<(String, &'static str)> {
+    let context = context_of(state);
+    let stages = state.routemap.stages.len();
+    BINDINGS
+        .iter()
+        .filter(|binding| binding.context == context)
+        .filter_map(|binding| (binding.hint)(state).map(|hint| (binding.short_label(stages), hint)))
+        .collect()
+}
 
 fn matches(key: Key, event: &KeyEvent) -> Option<usize> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
@@ -300,11 +418,40 @@ mod tests {
     }
 
     #[test]
-    fn every_binding_has_keys_a_label_and_help() {
+    fn labels_are_made_from_the_keys() {
+        let label = |action: Action| {
+            BINDINGS
+                .iter()
+                .find(|binding| (binding.action)(0) == action)
+                .map(|binding| binding.label(5))
+                .unwrap()
+        };
+        assert_eq!(label(Action::NextTheme), "↓ j");
+        assert_eq!(label(Action::StartTarget), "t 1…5");
+        assert_eq!(label(Action::ScrollDown), "J ⇧↓");
+        assert_eq!(label(Action::Quit), "q Ctrl-C");
+        assert_eq!(label(Action::ClearCurrent), "⌫ Del");
+        assert_eq!(label(Action::Help), "? F1");
+        assert_eq!(digit_keys(3), "1…3");
+    }
+
+    #[test]
+    fn every_binding_has_keys_and_help_and_no_key_is_bound_twice() {
         for binding in BINDINGS {
-            assert!(
-                !binding.keys.is_empty() && !binding.label.is_empty() && !binding.help.is_empty()
-            );
+            assert!(!binding.keys.is_empty() && !binding.help.is_empty());
+        }
+        for (index, binding) in BINDINGS.iter().enumerate() {
+            for other in &BINDINGS[index + 1..] {
+                let shared = binding
+                    .keys
+                    .iter()
+                    .any(|key| other.context == binding.context && other.keys.contains(key));
+                assert!(
+                    !shared,
+                    "{:?} is bound twice in {:?}",
+                    binding.keys, binding.context
+                );
+            }
         }
     }
 
@@ -312,11 +459,32 @@ mod tests {
     fn the_readme_lists_every_key() {
         let readme = include_str!("../../README.md");
         for binding in BINDINGS {
+            let label = binding.label(9);
             assert!(
-                readme.contains(&format!("| `{}` |", binding.label)),
-                "README lacks the key '{}'",
-                binding.label
+                readme.contains(&format!("| `{label}` |")),
+                "README lacks the key '{label}'"
             );
         }
+    }
+
+    #[test]
+    fn the_footer_hints_come_from_the_table() {
+        let mut state = crate::tui::update::tests::state();
+        let shown = hints(&state);
+        let words: Vec<&str> = shown.iter().map(|(_, what)| *what).collect();
+        assert_eq!(
+            words,
+            [
+                "stage", "target", "n/a", "notes", "evidence", "review", "help", "quit"
+            ]
+        );
+        assert_eq!(shown[0].0, "1…5");
+        assert_eq!(shown[1].0, "t");
+        state.screen = Screen::Review;
+        let words: Vec<&str> = hints(&state).iter().map(|(_, what)| *what).collect();
+        assert!(
+            words.contains(&"walk") && words.contains(&"report"),
+            "{words:?}"
+        );
     }
 }

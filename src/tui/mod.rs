@@ -61,6 +61,8 @@ pub struct Session {
     pub written_elsewhere: Option<PathBuf>,
     /// The routemap was not found: the state holds a stand-in made from the answers.
     pub stand_in: bool,
+    /// The palettes the screens are drawn in, chosen once for this terminal.
+    pub painter: theme::Painter,
 }
 
 /// Set while a change is not on disk, so a signal that ends the program can say so.
@@ -249,7 +251,11 @@ fn event_loop(
         if REDRAW_ALL.swap(false, std::sync::atomic::Ordering::SeqCst) {
             terminal.clear()?;
         }
-        terminal.draw(|frame| view::render(&session.state, frame))?;
+        let mut measured = session.state.measured;
+        terminal.draw(|frame| measured = view::render(&session.state, &session.painter, frame))?;
+        if measured != session.state.measured {
+            update(&mut session.state, Msg::Measured(measured));
+        }
         let mut effects = Vec::new();
         let mut quit = false;
         // One event, then whatever else is already waiting (a burst of typing or a

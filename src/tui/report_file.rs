@@ -52,7 +52,6 @@ mod tests {
     use crate::assessment::{Assessment, Current};
     use crate::builtin;
     use crate::clock::Instant;
-    use crate::tui::theme::Palette;
 
     #[test]
     fn both_files_go_into_the_reports_folder() {
@@ -62,12 +61,7 @@ mod tests {
         let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
         assessment.answer_mut(&routemap, "leadership").current =
             Some(Current::Stage("flag-planted".into()));
-        let state = State::new(
-            routemap,
-            assessment,
-            "anytown.yaml".into(),
-            Palette::monochrome(),
-        );
+        let state = State::new(routemap, assessment, "anytown.yaml".into());
         let [markdown, html] =
             write(&store, &dir.path().join("anytown.yaml"), &state, false).unwrap();
         assert_eq!(markdown, dir.path().join("reports/anytown.md"));

@@ -3,7 +3,7 @@
 
 use super::prompt::{self, Prompt, PromptOutcome};
 use super::state::{Message, State};
-use super::theme::Palette;
+use super::theme::{Painter, Palette};
 use super::{Session, UNSAVED, event_loop};
 use crate::assessment::{self, Assessment};
 use crate::builtin::DEFAULT_ROUTEMAP;
@@ -82,13 +82,13 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
     }
     store::clean_leftovers(store.root());
     store::clean_leftovers(&store.root().join(".positions"));
-    let palette = Palette::for_terminal(crate::term::stdout_colors());
+    let painter = Painter::for_terminal(crate::term::stdout_colors());
     let mut terminal = ratatui::try_init()
         .map_err(|error| Error::Usage(format!("cannot start the full-screen program: {error}")))?;
     // However this function ends (return, error, panic), the terminal is restored.
     let _restore = RestoreOnDrop;
     restore_on_signals();
-    let Some(mut session) = session_for(&store, prepared, palette, &mut terminal, &unreadable)?
+    let Some(mut session) = session_for(&store, prepared, painter, &mut terminal, &unreadable)?
     else {
         return Ok(Ending {
             text: "Nothing was created.".into(),
@@ -341,7 +341,7 @@ pub fn carried_answers(previous: &Assessment) -> Vec<(String, assessment::Answer
 fn session_for(
     store: &Store,
     prepared: Prepared,
-    palette: Palette,
+    painter: Painter,
     terminal: &mut ratatui::DefaultTerminal,
     note: &Option<String>,
 ) -> Result<Option<Session>> {
@@ -362,7 +362,7 @@ fn session_for(
                 let heading = format!("New assessment: {}", crate::sanitize::line(&routemap.title));
                 let Some(authority) = ask(
                     terminal,
-                    &palette,
+                    &painter.normal,
                     &heading,
                     "Which authority is being assessed? (e.g. Anytown Borough Council)",
                     note.as_deref(),
@@ -377,12 +377,7 @@ fn session_for(
         }
     };
     let file = store::SavedFile::open(&path, &assessment);
-    let mut state = State::new(
-        routemap,
-        assessment,
-        file.path().display().to_string(),
-        palette,
-    );
+    let mut state = State::new(routemap, assessment, file.path().display().to_string());
     let (lock, read_only) = writer_lock(file.path(), missing_routemap, &state);
     state.read_only = read_only;
     state.message = opening_message(&state, note);
@@ -398,6 +393,7 @@ fn session_for(
         lock,
         written_elsewhere: None,
         stand_in: missing_routemap,
+        painter,
     }))
 }
 

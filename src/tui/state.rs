@@ -1,7 +1,6 @@
 //! All TUI state, as plain data: no terminal, no files. The runner owns one `State`;
 //! `update` changes it; the views draw it.
 
-use super::theme::Palette;
 use crate::assessment::{Answer, Assessment, Mismatch};
 use crate::routemap::{Routemap, Theme};
 use ratatui_textarea::{TextArea, WrapMode};
@@ -146,6 +145,14 @@ pub struct Message {
     pub is_error: bool,
 }
 
+/// What drawing measured that keys need: television's "UI state", flowing from the view
+/// back to `update`, so that update never works out the layout for itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Measured {
+    /// How many lines the walk's detail pane can scroll, as last drawn.
+    pub detail_max_scroll: u16,
+}
+
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 18;
@@ -176,21 +183,17 @@ pub struct State {
     pub message: Option<Message>,
     /// What the routemap cannot match in the saved file (kept, shown).
     pub mismatches: Vec<Mismatch>,
-    pub palette: Palette,
-    /// The terminal's size, for layout-dependent limits such as scrolling.
+    /// The terminal's size.
     pub size: (u16, u16),
+    /// What the last frame measured (how far the details scroll).
+    pub measured: Measured,
     /// Shown beside this assessment on the review screen, when chosen.
     pub comparison: Option<Comparison>,
     pub workshop: Workshop,
 }
 
 impl State {
-    pub fn new(
-        routemap: Routemap,
-        assessment: Assessment,
-        location: String,
-        palette: Palette,
-    ) -> Self {
+    pub fn new(routemap: Routemap, assessment: Assessment, location: String) -> Self {
         let routemap = shown(routemap);
         let location = crate::sanitize::line(&location).into_owned();
         let mismatches = crate::assessment::mismatches(&assessment, &routemap);
@@ -209,8 +212,8 @@ impl State {
             show_intro: false,
             message: None,
             mismatches,
-            palette,
             size: (80, 24),
+            measured: Measured::default(),
             comparison: None,
             workshop: Workshop::new(std::time::Instant::now()),
         }
@@ -237,17 +240,6 @@ impl State {
     pub fn answer_at(&self, index: usize) -> Option<&Answer> {
         let theme = self.routemap.themes.get(index)?;
         self.assessment.answer(&theme.id)
-    }
-
-    /// The palette of the screen shown: high contrast for the workshop's projector,
-    /// unless colour is off.
-    pub fn screen_palette(&self) -> Palette {
-        match self.screen {
-            Screen::Workshop | Screen::WorkshopSummary if self.palette.color => {
-                Palette::high_contrast()
-            }
-            _ => self.palette,
-        }
     }
 
     /// True while the terminal is smaller than the screens are laid out for: they show

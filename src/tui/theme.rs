@@ -142,6 +142,53 @@ impl Palette {
     }
 }
 
+/// The palettes of one run, chosen once from the terminal's colour support: the views
+/// pick one per screen, so the model never holds a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Painter {
+    /// The walk, the review and their pop-ups.
+    pub normal: Palette,
+    /// The workshop's screens, for a projector: high contrast when there is colour.
+    pub projector: Palette,
+}
+
+impl Painter {
+    pub fn for_terminal(colors: crate::term::Colors) -> Self {
+        let normal = Palette::for_terminal(colors);
+        let projector = if normal.color {
+            Palette::high_contrast()
+        } else {
+            normal
+        };
+        Painter { normal, projector }
+    }
+
+    /// Every screen without colour (NO_COLOR): bold, reverse and underline only.
+    pub fn monochrome() -> Self {
+        Painter {
+            normal: Palette::monochrome(),
+            projector: Palette::monochrome(),
+        }
+    }
+
+    /// Full colour, as on a 24-bit terminal.
+    pub fn colors() -> Self {
+        Painter {
+            normal: Palette::default_colors(),
+            projector: Palette::high_contrast(),
+        }
+    }
+
+    /// The palette a screen is drawn in.
+    pub fn palette_for(&self, screen: super::state::Screen) -> Palette {
+        use super::state::Screen;
+        match screen {
+            Screen::Workshop | Screen::WorkshopSummary => self.projector,
+            Screen::Walk | Screen::Review => self.normal,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,8 @@ pub enum Msg {
     Tick(std::time::Instant),
     /// A key for the "write the changes elsewhere" question.
     PromptKey(KeyEvent),
+    /// What the last frame measured (how far the details scroll).
+    Measured(super::state::Measured),
 }
 
 /// What the runner must do after an update.
@@ -45,6 +47,11 @@ const PAGE: usize = 10;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
+        Msg::Measured(measured) => {
+            state.measured = measured;
+            state.detail_scroll = state.detail_scroll.min(measured.detail_max_scroll);
+            Vec::new()
+        }
         Msg::Resize(width, height) => {
             state.size = (width, height);
             Vec::new()
@@ -178,7 +185,7 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
             state.detail_scroll = state.detail_scroll.saturating_sub(3);
             Vec::new()
         }
-        Action::Review => {
+        Action::ToggleReview => {
             state.screen = if state.screen == Screen::Review {
                 Screen::Walk
             } else {
@@ -270,7 +277,7 @@ pub(super) fn info(text: String) -> Message {
 }
 
 fn max_scroll(state: &State) -> u16 {
-    super::view::walk::detail_max_scroll(state)
+    state.measured.detail_max_scroll
 }
 
 pub(super) fn focus(state: &mut State, index: usize) -> Vec<Effect> {
@@ -449,4 +456,4 @@ fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 mod workshop;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

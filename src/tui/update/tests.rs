@@ -6,7 +6,6 @@ use crate::builtin;
 use crate::clock::Instant;
 use crate::tui::keys::{Context, action_for};
 use crate::tui::state::Comparison;
-use crate::tui::theme::Palette;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 pub fn state() -> State {
@@ -17,12 +16,7 @@ pub fn state() -> State {
         Some("2026 baseline"),
         Instant(0),
     );
-    let mut state = State::new(
-        routemap,
-        assessment,
-        "anytown.yaml".into(),
-        Palette::monochrome(),
-    );
+    let mut state = State::new(routemap, assessment, "anytown.yaml".into());
     state.size = (80, 24);
     state
 }
@@ -336,8 +330,14 @@ fn tab_finds_the_next_theme_without_a_stage() {
 #[test]
 fn scrolling_the_details_is_bounded() {
     let mut state = state();
-    let max = crate::tui::view::walk::detail_max_scroll(&state);
-    assert!(max > 0, "the built-in routemap's details overflow 80x24");
+    // As the last frame measured it: update takes the view's word for the layout.
+    let max = 17;
+    update(
+        &mut state,
+        Msg::Measured(crate::tui::state::Measured {
+            detail_max_scroll: max,
+        }),
+    );
     for _ in 0..100 {
         chars(&mut state, "J");
     }
@@ -346,6 +346,15 @@ fn scrolling_the_details_is_bounded() {
     assert_eq!(state.detail_scroll, max.saturating_sub(3));
     press(&mut state, KeyCode::Down);
     assert_eq!(state.detail_scroll, 0, "a new theme starts at the top");
+    // A frame that measures less (a taller terminal) pulls the scroll back in range.
+    chars(&mut state, "JJJ");
+    update(
+        &mut state,
+        Msg::Measured(crate::tui::state::Measured {
+            detail_max_scroll: 4,
+        }),
+    );
+    assert_eq!(state.detail_scroll, 4);
 }
 
 #[test]

@@ -25,7 +25,7 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::StartAgree => {
             if !refuse_if_read_only(state) {
                 state.mode = Mode::AwaitAgreed;
-                let keys = crate::tui::view::stage_keys(state.routemap.stages.len());
+                let keys = crate::tui::keys::digit_keys(state.routemap.stages.len());
                 state.message = Some(info(format!(
                     "Agreed stage: press {keys}, or Esc to cancel"
                 )));
@@ -148,7 +148,7 @@ fn agree_median(state: &mut State) -> Vec<Effect> {
             agree(state, stage, Some(why))
         }
         None => {
-            let keys = crate::tui::view::stage_keys(state.routemap.stages.len());
+            let keys = crate::tui::keys::digit_keys(state.routemap.stages.len());
             state.message = Some(Message {
                 text: format!(
                     "No votes yet: press {keys} for each vote, or a then a stage to record one."

@@ -1,7 +1,8 @@
 //! The help screen, generated from the key map so it always tells the truth.
 
+use super::Ctx;
 use crate::tui::keys::{BINDINGS, Context};
-use crate::tui::state::{Screen, State};
+use crate::tui::state::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -10,10 +11,15 @@ use unicode_width::UnicodeWidthStr;
 
 /// The help text wrapped to `width`, in blocks that are never split across columns: a
 /// heading, or one binding with its description hanging after its keys.
-fn help_blocks(state: &State, width: u16) -> Vec<Vec<Line<'static>>> {
-    let palette = &state.palette;
-    let label_width = BINDINGS.iter().map(|b| b.label.width()).max().unwrap_or(0);
-    let in_workshop = matches!(state.screen, Screen::Workshop | Screen::WorkshopSummary);
+fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
+    let palette = &cx.palette;
+    let stages = cx.routemap.stages.len();
+    let label_width = BINDINGS
+        .iter()
+        .map(|b| b.label(stages).width())
+        .max()
+        .unwrap_or(0);
+    let in_workshop = matches!(cx.screen, Screen::Workshop | Screen::WorkshopSummary);
     let sections: &[(Context, &str)] = if in_workshop {
         &[
             (Context::Workshop, "Workshop: one theme at a time"),
@@ -42,7 +48,11 @@ fn help_blocks(state: &State, width: u16) -> Vec<Vec<Line<'static>>> {
                 .into_iter()
                 .enumerate()
                 .map(|(index, part)| {
-                    let keys = if index == 0 { binding.label } else { "" };
+                    let keys = if index == 0 {
+                        binding.label(stages)
+                    } else {
+                        String::new()
+                    };
                     Line::from(vec![
                         Span::styled(format!(" {keys:<label_width$} "), palette.key),
                         Span::raw(part),
@@ -56,12 +66,12 @@ fn help_blocks(state: &State, width: u16) -> Vec<Vec<Line<'static>>> {
         Line::default(),
         Line::styled("● answered ↻ carried – n/a ○ not yet", palette.dim),
         Line::styled(
-            if state.save_problem.is_some() {
+            if cx.save_problem.is_some() {
                 "Saving is failing: your last changes are NOT on disk."
             } else {
                 "Every change is saved as you make it."
             },
-            if state.save_problem.is_some() {
+            if cx.save_problem.is_some() {
                 palette.error
             } else {
                 palette.dim
@@ -89,17 +99,17 @@ fn two_columns(blocks: Vec<Vec<Line<'static>>>) -> (Vec<Line<'static>>, Vec<Line
     (left, right)
 }
 
-pub fn render(state: &State, frame: &mut Frame, body: Rect) {
-    let palette = state.screen_palette();
+pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
+    let palette = cx.palette;
     let one_column_width = body.width.saturating_sub(4).min(96);
-    let lines: Vec<Line> = help_blocks(state, one_column_width.saturating_sub(2))
+    let lines: Vec<Line> = help_blocks(cx, one_column_width.saturating_sub(2))
         .into_iter()
         .flatten()
         .collect();
     // One column when it fits the height, else two side by side.
     let split = lines.len() as u16 + 2 > body.height;
     let (left, right) = if split {
-        two_columns(help_blocks(state, (body.width.saturating_sub(4)) / 2 - 2))
+        two_columns(help_blocks(cx, (body.width.saturating_sub(4)) / 2 - 2))
     } else {
         (lines, Vec::new())
     };

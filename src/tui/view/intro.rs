@@ -2,8 +2,8 @@
 //! walk when an assessment has no answers yet (and on `i`), so the note on whose words
 //! the descriptors are reaches the user before the first answer.
 
+use super::Ctx;
 use crate::routemap::plural;
-use crate::tui::state::State;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -19,9 +19,9 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The overlay's lines at a width.
-pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
-    let palette = &state.palette;
-    let routemap = &state.routemap;
+pub fn lines(cx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
+    let routemap = &cx.routemap;
     let mut lines: Vec<Line> = wrapped(&routemap.title, width)
         .into_iter()
         .map(|line| Line::styled(line, palette.heading.add_modifier(Modifier::BOLD)))
@@ -51,11 +51,11 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
+pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = &cx.palette;
     let width = area.width.saturating_sub(4).min(84);
     let text_width = usize::from(width.saturating_sub(4));
-    let text = lines(state, text_width);
+    let text = lines(cx, text_width);
     let height = (text.len() as u16 + 2).min(area.height);
     let popup = super::centered(area, width, height);
     frame.render_widget(Clear, popup);

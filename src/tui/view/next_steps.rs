@@ -2,24 +2,24 @@
 //! next, and what each role the routemap names should do now (the same words as the
 //! report's action plan). Text from the routemap is shown, never sent (`sanitize`).
 
+use super::Ctx;
 use crate::assessment::Current;
 use crate::report::role_label;
 use crate::sanitize;
 use crate::text::wrap_words;
-use crate::tui::state::State;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 /// The heading line and what follows; empty when there is nothing to say.
-pub fn lines(state: &State, width: u16) -> Vec<Line<'static>> {
-    let palette = &state.palette;
-    let Some(theme) = state.theme() else {
+pub fn lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
+    let Some(theme) = cx.theme() else {
         return Vec::new();
     };
     let width = usize::from(width).max(12);
     let mut lines = Vec::new();
-    if let Some((label, descriptor)) = next_stage(state) {
+    if let Some((label, descriptor)) = next_stage(cx) {
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled("Next: ", palette.dim.add_modifier(Modifier::BOLD)),
@@ -67,18 +67,18 @@ pub fn lines(state: &State, width: u16) -> Vec<Line<'static>> {
 
 /// "To reach 3 Route planned (target 4)" and its descriptor, for a theme at a stage
 /// below the top of the scale.
-fn next_stage(state: &State) -> Option<(String, String)> {
-    let theme = state.theme()?;
-    let answer = state.answer()?;
+fn next_stage(cx: &Ctx) -> Option<(String, String)> {
+    let theme = cx.theme()?;
+    let answer = cx.answer()?;
     let Some(Current::Stage(current)) = &answer.current else {
         return None;
     };
-    let next = state.routemap.stage_index(current)? + 1;
-    let stage = state.routemap.stages.get(next)?;
+    let next = cx.routemap.stage_index(current)? + 1;
+    let stage = cx.routemap.stages.get(next)?;
     let target = answer
         .target
         .as_deref()
-        .and_then(|t| state.routemap.stage_index(t));
+        .and_then(|t| cx.routemap.stage_index(t));
     let towards = match target {
         Some(target) if target > next => format!(", on the way to the target, {}", target + 1),
         Some(target) if target == next => ", the target".to_string(),

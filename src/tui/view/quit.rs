@@ -1,19 +1,19 @@
 //! The question on quitting while changes are not saved: they are never dropped
 //! without the user choosing to drop them.
 
+use super::Ctx;
 use super::{centered, draw_lines};
 use crate::tui::keys::{BINDINGS, Context};
-use crate::tui::state::State;
 use crate::tui::theme::Palette;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 
-pub fn render(state: &State, palette: &Palette, frame: &mut Frame, area: Rect) {
+pub fn render(cx: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(76);
     let inner_width = usize::from(width.saturating_sub(4));
-    let problem = state
+    let problem = cx
         .save_problem
         .as_ref()
         .map_or("", |problem| problem.detail.as_str());
@@ -28,7 +28,10 @@ pub fn render(state: &State, palette: &Palette, frame: &mut Frame, area: Rect) {
         .filter(|binding| binding.context == Context::QuitUnsaved)
     {
         lines.push(Line::from(vec![
-            Span::styled(format!("{:>4}  ", binding.label), palette.key),
+            Span::styled(
+                format!("{:>4}  ", binding.label(cx.routemap.stages.len())),
+                palette.key,
+            ),
             Span::styled(binding.help, palette.text),
         ]));
     }

@@ -1,11 +1,11 @@
 //! The review screen: every theme's current and target stage and the gap, beside the
 //! radar of both; with a comparison chosen (`d`), its stages and the movement too.
 
+use super::Ctx;
 use crate::assessment::{Answer, Current};
 use crate::diff::{Movement, movement};
 use crate::radar::{self, Drawing, Look, Radar};
 use crate::text::ellipsize;
-use crate::tui::state::State;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(state: &State, frame: &mut Frame, body: Rect) {
+pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
     let (table, radar) = if body.width >= 120 {
         let [table, radar] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
@@ -32,24 +32,24 @@ pub fn render(state: &State, frame: &mut Frame, body: Rect) {
         (table, radar)
     };
     // The roll-up goes under the table when the table keeps room for its themes.
-    let rollup_height = super::rollup::height(state);
+    let rollup_height = super::rollup::height(cx);
     if table.height >= rollup_height + 8 {
         let [table, rollup] =
             Layout::vertical([Constraint::Min(6), Constraint::Length(rollup_height)]).areas(table);
-        stage_table(state, frame, table);
-        super::rollup::render(state, frame, rollup);
+        stage_table(cx, frame, table);
+        super::rollup::render(cx, frame, rollup);
     } else {
-        stage_table(state, frame, table);
+        stage_table(cx, frame, table);
     }
-    radar_pane(state, frame, radar);
+    radar_pane(cx, frame, radar);
 }
 
-fn stage_name(state: &State, id: &str, room: usize) -> String {
-    match state.routemap.stage_index(id) {
+fn stage_name(cx: &Ctx, id: &str, room: usize) -> String {
+    match cx.routemap.stage_index(id) {
         // Too narrow for a name to say anything: the number alone.
         Some(index) if room < 8 => (index + 1).to_string(),
         Some(index) => ellipsize(
-            &format!("{} {}", index + 1, state.routemap.stages[index].name),
+            &format!("{} {}", index + 1, cx.routemap.stages[index].name),
             room,
             "…",
         ),
@@ -57,16 +57,16 @@ fn stage_name(state: &State, id: &str, room: usize) -> String {
     }
 }
 
-fn current_text(state: &State, answer: Option<&Answer>, room: usize) -> String {
+fn current_text(cx: &Ctx, answer: Option<&Answer>, room: usize) -> String {
     match answer.and_then(|a| a.current.as_ref()) {
         Some(Current::NotApplicable) => "n/a".to_string(),
-        Some(Current::Stage(id)) => stage_name(state, id, room),
+        Some(Current::Stage(id)) => stage_name(cx, id, room),
         None => "·".to_string(),
     }
 }
 
-fn gap_text(state: &State, answer: Option<&Answer>) -> String {
-    let index = |stage: Option<&str>| stage.and_then(|s| state.routemap.stage_index(s));
+fn gap_text(cx: &Ctx, answer: Option<&Answer>) -> String {
+    let index = |stage: Option<&str>| stage.and_then(|s| cx.routemap.stage_index(s));
     match (
         index(answer.and_then(Answer::current_stage)),
         index(answer.and_then(|a| a.target.as_deref())),
@@ -79,13 +79,9 @@ fn gap_text(state: &State, answer: Option<&Answer>) -> String {
 }
 
 /// The movement since the comparison, in a few cells: "↑2", "↓1", "=", "+", "−".
-fn move_text(state: &State, then: Option<&Answer>, now: Option<&Answer>) -> String {
+fn move_text(cx: &Ctx, then: Option<&Answer>, now: Option<&Answer>) -> String {
     let empty = Answer::default();
-    match movement(
-        &state.routemap,
-        then.unwrap_or(&empty),
-        now.unwrap_or(&empty),
-    ) {
+    match movement(&cx.routemap, then.unwrap_or(&empty), now.unwrap_or(&empty)) {
         Movement::Up(by) => format!("↑{by}"),
         Movement::Down(by) => format!("↓{by}"),
         Movement::Same => "=".into(),
@@ -100,10 +96,10 @@ fn pad(text: &str, room: usize) -> String {
     format!("{text}{}", " ".repeat(room.saturating_sub(text.width())))
 }
 
-fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
-    let (answered, total) = state.assessment.progress(&state.routemap);
-    let title = match &state.comparison {
+fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = &cx.palette;
+    let (answered, total) = cx.assessment.progress(&cx.routemap);
+    let title = match &cx.comparison {
         Some(other) => format!(
             " Review: {answered}/{total} answered · compared with {} ",
             other.name
@@ -121,7 +117,7 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let digits = total.to_string().len();
-    let comparing = state.comparison.is_some();
+    let comparing = cx.comparison.is_some();
     // Fixed columns: number, gap (and movement); stages share what the theme leaves,
     // the theme keeping at least 14 cells.
     let stage_columns = if comparing { 3 } else { 2 };
@@ -141,17 +137,17 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
     header.push_str(&format!(" {} {:>4}", pad("Target", stage_room), "Gap"));
     let mut lines = vec![Line::styled(ellipsize(&header, width, ""), palette.dim)];
 
-    let answers = state.assessment.answers_for(&state.routemap);
-    let theirs = state
+    let answers = cx.assessment.answers_for(&cx.routemap);
+    let theirs = cx
         .comparison
         .as_ref()
-        .map(|other| other.assessment.answers_for(&state.routemap));
-    let height = usize::from(inner.height).saturating_sub(1 + state.mismatches.len().min(3));
-    let first = state
+        .map(|other| other.assessment.answers_for(&cx.routemap));
+    let height = usize::from(inner.height).saturating_sub(1 + cx.mismatches.len().min(3));
+    let first = cx
         .selected
         .saturating_sub(height / 2)
         .min(total.saturating_sub(height));
-    for (index, theme) in state
+    for (index, theme) in cx
         .routemap
         .themes
         .iter()
@@ -167,17 +163,17 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
         if let Some(theirs) = &theirs {
             spans.push(Span::raw(" "));
             spans.push(Span::styled(
-                pad(&current_text(state, theirs[index], stage_room), stage_room),
+                pad(&current_text(cx, theirs[index], stage_room), stage_room),
                 palette.dim,
             ));
         }
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            pad(&current_text(state, answer, stage_room), stage_room),
+            pad(&current_text(cx, answer, stage_room), stage_room),
             palette.current,
         ));
         if let Some(theirs) = &theirs {
-            let moved = move_text(state, theirs[index], answer);
+            let moved = move_text(cx, theirs[index], answer);
             let style = if moved.starts_with('↓') {
                 palette.warning
             } else {
@@ -187,11 +183,11 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
         }
         let target = answer
             .and_then(|a| a.target.as_deref())
-            .map_or("·".to_string(), |id| stage_name(state, id, stage_room));
+            .map_or("·".to_string(), |id| stage_name(cx, id, stage_room));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(pad(&target, stage_room), palette.target));
-        spans.push(Span::raw(format!(" {:>4}", gap_text(state, answer))));
-        if index == state.selected {
+        spans.push(Span::raw(format!(" {:>4}", gap_text(cx, answer))));
+        if index == cx.selected {
             spans = spans
                 .into_iter()
                 .map(|span| span.patch_style(palette.selected))
@@ -199,7 +195,7 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    for mismatch in state.mismatches.iter().take(3) {
+    for mismatch in cx.mismatches.iter().take(3) {
         lines.push(Line::styled(
             ellipsize(&format!("⚠ {mismatch}"), width, "…"),
             palette.warning,
@@ -208,9 +204,9 @@ fn stage_table(state: &State, frame: &mut Frame, area: Rect) {
     super::draw_lines(frame, inner, &lines, 0);
 }
 
-fn radar_pane(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
-    let title = if state.comparison.is_some() {
+fn radar_pane(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = &cx.palette;
+    let title = if cx.comparison.is_some() {
         " Radar: now, target and compared "
     } else {
         " Radar: current and target "
@@ -221,9 +217,9 @@ fn radar_pane(state: &State, frame: &mut Frame, area: Rect) {
         .title(Line::styled(title, palette.heading));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut radar = Radar::of(&state.routemap, &state.assessment, true);
-    if let Some(other) = &state.comparison {
-        radar = radar.against(&state.routemap, &other.assessment, &other.name);
+    let mut radar = Radar::of(&cx.routemap, &cx.assessment, true);
+    if let Some(other) = &cx.comparison {
+        radar = radar.against(&cx.routemap, &other.assessment, &other.name);
     }
     let look = Look {
         drawing: Drawing::Braille,

@@ -2,9 +2,9 @@
 //! target, and the median current and target stage (the report's rule: a stage, never
 //! an average).
 
+use super::Ctx;
 use crate::report::{self, Tally};
 use crate::text::ellipsize;
-use crate::tui::state::State;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -12,10 +12,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
 
 /// Rows the roll-up needs, borders included: a header, a row per section, the total.
-pub fn height(state: &State) -> u16 {
-    let sections = report::rollup(&state.routemap, &state.assessment)
-        .sections
-        .len();
+pub fn height(cx: &Ctx) -> u16 {
+    let sections = report::rollup(&cx.routemap, &cx.assessment).sections.len();
     u16::try_from(sections + 4).unwrap_or(u16::MAX)
 }
 
@@ -41,8 +39,8 @@ fn row(name: &str, tally: &Tally, name_width: usize) -> String {
     )
 }
 
-pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
+pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = &cx.palette;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(palette.border)
@@ -52,7 +50,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let rollup = report::rollup(&state.routemap, &state.assessment);
+    let rollup = report::rollup(&cx.routemap, &cx.assessment);
     let fixed = 6 + 4 + 5 + 6 + 6;
     let name_width = usize::from(inner.width).saturating_sub(fixed).clamp(6, 40);
     let header = format!(

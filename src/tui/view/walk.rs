@@ -1,11 +1,11 @@
 //! The walk screen: the theme list, the focused theme (question, vision, every stage's
 //! descriptor, notes, evidence) and, on a wide terminal, the radar.
 
+use super::Ctx;
 use super::count_of;
 use crate::assessment::{Answer, Current};
 use crate::radar::{self, Drawing, Look, Radar};
 use crate::text::{ellipsize, wrap_words};
-use crate::tui::state::State;
 use crate::tui::theme::Palette;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -65,46 +65,29 @@ fn radar_pane_width(body: Rect) -> u16 {
     (body.width / 3).clamp(38, 90).min(widest_useful.max(38))
 }
 
-fn detail_inner(detail: Rect) -> Rect {
-    Block::default().borders(Borders::ALL).inner(detail)
-}
-
-fn side_by_side(state: &State, inner: Rect) -> bool {
-    let stages = state.routemap.stages.len() as u16;
+fn side_by_side(cx: &Ctx, inner: Rect) -> bool {
+    let stages = cx.routemap.stages.len() as u16;
     inner.width >= stages * STAGE_COLUMN_MIN && inner.height >= 24
 }
 
-/// How far the detail pane can scroll at the current terminal size.
-pub fn detail_max_scroll(state: &State) -> u16 {
-    let body = Rect::new(0, 1, state.size.0, state.size.1.saturating_sub(2));
-    let inner = detail_inner(layout(body).detail);
-    let lines = if side_by_side(state, inner) {
-        0
-    } else {
-        detail_lines(state, inner.width, true).len()
-    };
-    u16::try_from(lines)
-        .unwrap_or(u16::MAX)
-        .saturating_sub(inner.height)
-}
-
-pub fn render(state: &State, frame: &mut Frame, body: Rect) {
+/// Draws the walk; returns how far its detail pane can scroll, as drawn.
+pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) -> u16 {
     let panes = layout(body);
-    theme_list(state, frame, panes.list);
-    detail(state, frame, panes.detail);
+    theme_list(cx, frame, panes.list);
+    let max_scroll = detail(cx, frame, panes.detail);
     if let Some(area) = panes.radar {
-        radar_panel(state, frame, area);
+        radar_panel(cx, frame, area);
     }
+    max_scroll
 }
 
 /// The mark and short status of a theme in the list: never colour alone.
-pub fn mark(state: &State, answer: Option<&Answer>) -> (&'static str, String) {
+pub fn mark(cx: &Ctx, answer: Option<&Answer>) -> (&'static str, String) {
     let Some(answer) = answer else {
         return ("○", String::new());
     };
     let stage_number = |id: &str| {
-        state
-            .routemap
+        cx.routemap
             .stage_index(id)
             .map_or("?".to_string(), |i| (i + 1).to_string())
     };
@@ -118,7 +101,7 @@ pub fn mark(state: &State, answer: Option<&Answer>) -> (&'static str, String) {
         Some(Current::Stage(stage)) if answer.carried => {
             ("↻", format!("{}{target}", stage_number(stage)))
         }
-        Some(Current::Stage(stage)) if state.routemap.stage_index(stage).is_none() => {
+        Some(Current::Stage(stage)) if cx.routemap.stage_index(stage).is_none() => {
             ("?", "?".into())
         }
         Some(Current::Stage(stage)) => ("●", format!("{}{target}", stage_number(stage))),
@@ -132,10 +115,10 @@ enum Row {
     Theme(usize),
 }
 
-fn list_rows(state: &State) -> Vec<Row> {
-    let mut rows = Vec::with_capacity(state.routemap.themes.len() + state.routemap.sections.len());
+fn list_rows(cx: &Ctx) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(cx.routemap.themes.len() + cx.routemap.sections.len());
     let mut previous = None;
-    for (index, theme) in state.routemap.themes.iter().enumerate() {
+    for (index, theme) in cx.routemap.themes.iter().enumerate() {
         if let Some(section) = theme.section
             && theme.section != previous
         {
@@ -147,9 +130,9 @@ fn list_rows(state: &State) -> Vec<Row> {
     rows
 }
 
-fn theme_list(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
-    let (answered, total) = state.assessment.progress(&state.routemap);
+fn theme_list(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = &cx.palette;
+    let (answered, total) = cx.assessment.progress(&cx.routemap);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(palette.border)
@@ -159,10 +142,10 @@ fn theme_list(state: &State, frame: &mut Frame, area: Rect) {
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let rows = list_rows(state);
+    let rows = list_rows(cx);
     let selected_row = rows
         .iter()
-        .position(|row| matches!(row, Row::Theme(i) if *i == state.selected))
+        .position(|row| matches!(row, Row::Theme(i) if *i == cx.selected))
         .unwrap_or(0);
     // Keep the focused theme in view, centred where the list is longer than the pane.
     let height = usize::from(inner.height);
@@ -170,12 +153,12 @@ fn theme_list(state: &State, frame: &mut Frame, area: Rect) {
         .saturating_sub(height / 2)
         .min(rows.len().saturating_sub(height));
     let width = usize::from(inner.width);
-    let answers = state.assessment.answers_for(&state.routemap);
+    let answers = cx.assessment.answers_for(&cx.routemap);
     let lines: Vec<Line> = rows[first..rows.len().min(first + height)]
         .iter()
         .map(|row| match row {
-            Row::Section(section) => section_line(state, &answers, *section, width),
-            Row::Theme(index) => theme_line(state, *index, width, palette),
+            Row::Section(section) => section_line(cx, &answers, *section, width),
+            Row::Theme(index) => theme_line(cx, *index, width, palette),
         })
         .collect();
     super::draw_lines(frame, inner, &lines, 0);
@@ -204,19 +187,18 @@ fn theme_list(state: &State, frame: &mut Frame, area: Rect) {
 }
 
 fn section_line(
-    state: &State,
+    cx: &Ctx,
     answers: &[Option<&Answer>],
     section: usize,
     width: usize,
 ) -> Line<'static> {
-    let name = state
+    let name = cx
         .routemap
         .sections
         .get(section)
         .map_or("", |s| s.name.as_str());
     let in_section = || {
-        state
-            .routemap
+        cx.routemap
             .themes
             .iter()
             .zip(answers)
@@ -229,27 +211,24 @@ fn section_line(
     let count = format!(" {done}/{}", themes.len());
     let name = ellipsize(name, width.saturating_sub(count.width()), "…");
     Line::from(vec![
-        Span::styled(
-            name,
-            state.palette.heading.add_modifier(Modifier::UNDERLINED),
-        ),
-        Span::styled(count, state.palette.dim),
+        Span::styled(name, cx.palette.heading.add_modifier(Modifier::UNDERLINED)),
+        Span::styled(count, cx.palette.dim),
     ])
 }
 
-fn theme_line(state: &State, index: usize, width: usize, palette: &Palette) -> Line<'static> {
-    let theme = &state.routemap.themes[index];
-    let answer = state.assessment.answer(&theme.id);
-    let (symbol, status) = mark(state, answer);
+fn theme_line(cx: &Ctx, index: usize, width: usize, palette: &Palette) -> Line<'static> {
+    let theme = &cx.routemap.themes[index];
+    let answer = cx.assessment.answer(&theme.id);
+    let (symbol, status) = mark(cx, answer);
     // Numbered as on the radar and the review, so names cut short stay distinct.
-    let digits = state.routemap.themes.len().to_string().len();
+    let digits = cx.routemap.themes.len().to_string().len();
     let number = format!("{:>digits$} ", index + 1);
     let status_width = status.width();
     let name_room = width.saturating_sub(2 + number.len() + status_width + 1);
     let name = ellipsize(&theme.name, name_room, "…");
     let padding = width.saturating_sub(2 + number.len() + name.width() + status_width);
     let text = format!("{symbol} {number}{name}{}{status}", " ".repeat(padding));
-    let style = if index == state.selected {
+    let style = if index == cx.selected {
         palette.selected
     } else if answer.is_some_and(|a| a.carried) {
         palette.carried
@@ -282,10 +261,10 @@ fn push_wrapped(
 }
 
 /// The focused theme's header: name, place, carried or unmatched notices, question, vision.
-fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
-    let palette = &state.palette;
+fn header_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
     let mut lines = Vec::new();
-    let Some(theme) = state.theme() else {
+    let Some(theme) = cx.theme() else {
         return lines;
     };
     push_wrapped(
@@ -296,7 +275,7 @@ fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
         palette.heading.add_modifier(Modifier::UNDERLINED),
     );
     // Where the theme sits goes in the pane's border (see `place`), saving a line.
-    if state.answer().is_some_and(|answer| answer.carried) {
+    if cx.answer().is_some_and(|answer| answer.carried) {
         push_wrapped(
             &mut lines,
             "↻ Carried over from the previous assessment: Enter confirms it, or choose a stage.",
@@ -305,7 +284,7 @@ fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
             palette.carried.add_modifier(Modifier::BOLD),
         );
     }
-    for mismatch in &state.mismatches {
+    for mismatch in &cx.mismatches {
         if let crate::assessment::Mismatch::Stage { theme: id, .. } = mismatch
             && *id == theme.id
         {
@@ -332,10 +311,10 @@ fn header_lines(state: &State, width: u16) -> Vec<Line<'static>> {
 }
 
 /// The theme's five-year vision: where the top of the scale leads.
-fn vision_lines(state: &State, width: u16) -> Vec<Line<'static>> {
-    let palette = &state.palette;
+fn vision_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
     let mut lines = Vec::new();
-    if let Some(vision) = state.theme().and_then(|theme| theme.vision.as_deref()) {
+    if let Some(vision) = cx.theme().and_then(|theme| theme.vision.as_deref()) {
         lines.push(Line::default());
         lines.push(Line::styled(
             "Vision",
@@ -374,9 +353,9 @@ fn stage_style(palette: &Palette, answer: Option<&Answer>, stage_id: &str) -> St
 }
 
 /// The answer's confidence, notes and evidence.
-fn answer_lines(state: &State, width: u16) -> Vec<Line<'static>> {
-    let palette = &state.palette;
-    let answer = state.answer();
+fn answer_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
+    let answer = cx.answer();
     let mut lines = vec![Line::default()];
     let confidence = answer
         .and_then(|a| a.confidence)
@@ -415,19 +394,19 @@ fn answer_lines(state: &State, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Every line of the stacked detail pane, wrapped to `width`.
-pub fn detail_lines(state: &State, width: u16, with_stages: bool) -> Vec<Line<'static>> {
-    let palette = &state.palette;
-    let mut lines = header_lines(state, width);
-    let Some(theme) = state.theme() else {
+pub fn detail_lines(cx: &Ctx, width: u16, with_stages: bool) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
+    let mut lines = header_lines(cx, width);
+    let Some(theme) = cx.theme() else {
         return lines;
     };
-    let answer = state.answer();
+    let answer = cx.answer();
     if with_stages {
         lines.push(Line::default());
-        let stages = state.routemap.stages.len();
+        let stages = cx.routemap.stages.len();
         // The footer gives the keys; a tall pane can afford to say them here too.
-        if state.size.1 >= 40 {
-            let keys = super::stage_keys(stages);
+        if cx.size.1 >= 40 {
+            let keys = crate::tui::keys::digit_keys(stages);
             push_wrapped(
                 &mut lines,
                 &format!("Stages: {keys} sets the current stage, t then {keys} the target, x n/a"),
@@ -445,7 +424,7 @@ pub fn detail_lines(state: &State, width: u16, with_stages: bool) -> Vec<Line<'s
                 palette.warning,
             );
         }
-        for (index, stage) in state.routemap.stages.iter().enumerate() {
+        for (index, stage) in cx.routemap.stages.iter().enumerate() {
             let (mark, role) = stage_role(answer, &stage.id);
             let style = stage_style(palette, answer, &stage.id);
             let head = format!("{mark} {} {}", index + 1, stage.name);
@@ -461,28 +440,26 @@ pub fn detail_lines(state: &State, width: u16, with_stages: bool) -> Vec<Line<'s
             push_wrapped(&mut lines, descriptor, width, 4, palette.text);
         }
     }
-    lines.extend(super::next_steps::lines(state, width));
-    lines.extend(vision_lines(state, width));
-    lines.extend(answer_lines(state, width));
+    lines.extend(super::next_steps::lines(cx, width));
+    lines.extend(vision_lines(cx, width));
+    lines.extend(answer_lines(cx, width));
     lines
 }
 
 /// "Strategic capabilities · 1 of 12 themes": where the focused theme sits.
-fn place(state: &State) -> String {
-    let mut place = count_of(state.selected, state.routemap.themes.len());
-    if let Some(section) = state
-        .theme()
-        .and_then(|theme| state.routemap.section_of(theme))
-    {
+fn place(cx: &Ctx) -> String {
+    let mut place = count_of(cx.selected, cx.routemap.themes.len());
+    if let Some(section) = cx.theme().and_then(|theme| cx.routemap.section_of(theme)) {
         place = format!("{} · {place}", section.name);
     }
     place
 }
 
-fn detail(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
+/// The focused theme's pane; returns how far it can scroll.
+fn detail(cx: &Ctx, frame: &mut Frame, area: Rect) -> u16 {
+    let palette = &cx.palette;
     let title = crate::text::ellipsize(
-        &format!(" {} ", place(state)),
+        &format!(" {} ", place(cx)),
         usize::from(area.width.saturating_sub(4)),
         "…",
     );
@@ -492,10 +469,10 @@ fn detail(state: &State, frame: &mut Frame, area: Rect) {
         .title(Line::styled(title, palette.dim));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if !side_by_side(state, inner) {
-        let lines = detail_lines(state, inner.width, true);
+    if !side_by_side(cx, inner) {
+        let lines = detail_lines(cx, inner.width, true);
         let total = lines.len() as u16;
-        let scroll = state.detail_scroll.min(total.saturating_sub(inner.height));
+        let scroll = cx.detail_scroll.min(total.saturating_sub(inner.height));
         super::draw_lines(frame, inner, &lines, usize::from(scroll));
         if total > scroll + inner.height {
             let more = Rect {
@@ -515,14 +492,14 @@ fn detail(state: &State, frame: &mut Frame, area: Rect) {
             };
             frame.render_widget(Paragraph::new(" more: K ↑ ").style(palette.key), more);
         }
-        return;
+        return total.saturating_sub(inner.height);
     }
     // Wide: header, the stages as columns side by side, then the answer.
-    let header = header_lines(state, inner.width);
-    let mut answer_text = super::next_steps::lines(state, inner.width);
-    answer_text.extend(vision_lines(state, inner.width));
-    answer_text.extend(answer_lines(state, inner.width));
-    let columns = stage_columns_height(state, inner.width);
+    let header = header_lines(cx, inner.width);
+    let mut answer_text = super::next_steps::lines(cx, inner.width);
+    answer_text.extend(vision_lines(cx, inner.width));
+    answer_text.extend(answer_lines(cx, inner.width));
+    let columns = stage_columns_height(cx, inner.width);
     let [top, middle, bottom] = Layout::vertical([
         Constraint::Length(header.len() as u16 + 1),
         Constraint::Length(columns),
@@ -530,21 +507,22 @@ fn detail(state: &State, frame: &mut Frame, area: Rect) {
     ])
     .areas(inner);
     super::draw_lines(frame, top, &header, 0);
-    stage_columns(state, frame, middle);
+    stage_columns(cx, frame, middle);
     super::draw_lines(frame, bottom, &answer_text, 0);
+    0
 }
 
-fn column_width(state: &State, width: u16) -> u16 {
-    width / state.routemap.stages.len().max(1) as u16
+fn column_width(cx: &Ctx, width: u16) -> u16 {
+    width / cx.routemap.stages.len().max(1) as u16
 }
 
-fn stage_column_lines(state: &State, index: usize, inner_width: u16) -> Vec<Line<'static>> {
-    let palette = &state.palette;
+fn stage_column_lines(cx: &Ctx, index: usize, inner_width: u16) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
     let mut lines = Vec::new();
-    let (Some(stage), Some(theme)) = (state.routemap.stages.get(index), state.theme()) else {
+    let (Some(stage), Some(theme)) = (cx.routemap.stages.get(index), cx.theme()) else {
         return lines;
     };
-    let style = stage_style(palette, state.answer(), &stage.id);
+    let style = stage_style(palette, cx.answer(), &stage.id);
     push_wrapped(
         &mut lines,
         &format!("{} {}", index + 1, stage.name),
@@ -563,24 +541,24 @@ fn stage_column_lines(state: &State, index: usize, inner_width: u16) -> Vec<Line
     lines
 }
 
-fn stage_columns_height(state: &State, width: u16) -> u16 {
-    let inner = column_width(state, width).saturating_sub(2);
-    let tallest = (0..state.routemap.stages.len())
-        .map(|i| stage_column_lines(state, i, inner).len())
+fn stage_columns_height(cx: &Ctx, width: u16) -> u16 {
+    let inner = column_width(cx, width).saturating_sub(2);
+    let tallest = (0..cx.routemap.stages.len())
+        .map(|i| stage_column_lines(cx, i, inner).len())
         .max()
         .unwrap_or(0);
     tallest as u16 + 2
 }
 
-fn stage_columns(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
-    let count = state.routemap.stages.len();
+fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = &cx.palette;
+    let count = cx.routemap.stages.len();
     let columns = Layout::horizontal(vec![Constraint::Ratio(1, count as u32); count]).split(area);
     for (index, column) in columns.iter().enumerate() {
-        let Some(stage) = state.routemap.stages.get(index) else {
+        let Some(stage) = cx.routemap.stages.get(index) else {
             continue;
         };
-        let (mark, role) = stage_role(state.answer(), &stage.id);
+        let (mark, role) = stage_role(cx.answer(), &stage.id);
         let chosen = !role.is_empty();
         let block = Block::default()
             .borders(Borders::ALL)
@@ -590,47 +568,36 @@ fn stage_columns(state: &State, frame: &mut Frame, area: Rect) {
                 BorderType::Rounded
             })
             .border_style(if chosen {
-                stage_style(palette, state.answer(), &stage.id)
+                stage_style(palette, cx.answer(), &stage.id)
             } else {
                 palette.border
             })
             .title(Line::styled(
                 format!(" {mark} {} ", index + 1),
-                stage_style(palette, state.answer(), &stage.id),
+                stage_style(palette, cx.answer(), &stage.id),
             ))
             .title_bottom(Line::styled(
                 role.trim_start_matches("◀ ").to_string(),
-                stage_style(palette, state.answer(), &stage.id),
+                stage_style(palette, cx.answer(), &stage.id),
             ));
         let inner = block.inner(*column);
         frame.render_widget(block, *column);
-        super::draw_lines(
-            frame,
-            inner,
-            &stage_column_lines(state, index, inner.width),
-            0,
-        );
+        super::draw_lines(frame, inner, &stage_column_lines(cx, index, inner.width), 0);
     }
 }
 
-fn radar_panel(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = &state.palette;
+fn radar_panel(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = &cx.palette;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(palette.border)
         .title(Line::styled(" Radar ", palette.heading));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let radar = Radar::of(&state.routemap, &state.assessment, true);
+    let radar = Radar::of(&cx.routemap, &cx.assessment, true);
     let look = Look {
         drawing: Drawing::Braille,
         color: palette.color,
     };
-    radar::render_focused(
-        &radar,
-        inner,
-        frame.buffer_mut(),
-        look,
-        Some(state.selected),
-    );
+    radar::render_focused(&radar, inner, frame.buffer_mut(), look, Some(cx.selected));
 }

@@ -2,12 +2,12 @@
 //! stages with the room's tally, and at the end a summary. High contrast, no private
 //! notes or evidence, nothing said by colour alone.
 
+use super::Ctx;
 use super::draw_lines;
 use crate::assessment::Current;
 use crate::radar::{self, Drawing, Look, Radar};
 use crate::routemap::plural;
 use crate::text::{ellipsize, wrap_words};
-use crate::tui::state::State;
 use crate::tui::theme::Palette;
 use crate::workshop;
 use font8x8::UnicodeFonts;
@@ -79,25 +79,20 @@ fn rows_of(size: PixelSize) -> u16 {
     }
 }
 
-pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = state.screen_palette();
-    let Some(theme) = state.theme() else {
+pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = cx.palette;
+    let Some(theme) = cx.theme() else {
         return;
     };
-    let [top, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    progress_line(state, &palette, frame, top);
-    super::footer_bar_with(state, &palette, frame, footer);
+    let [top, body, footer] = super::layout::three_bands(area, 1);
+    progress_line(cx, &palette, frame, top);
+    super::bars::footer_bar(cx, frame, footer);
 
-    let answer = state.answer();
-    let counts = workshop::tally(&state.routemap, answer);
-    let visible = state.workshop.tally_visible();
-    let elapsed = state.workshop.elapsed(&theme.id, true);
-    let timer_shown = state.workshop.running_since.is_some() || elapsed > Duration::ZERO;
+    let answer = cx.answer();
+    let counts = workshop::tally(&cx.routemap, answer);
+    let visible = cx.workshop.tally_visible();
+    let elapsed = cx.workshop.elapsed(&theme.id, true);
+    let timer_shown = cx.workshop.running_since.is_some() || elapsed > Duration::ZERO;
 
     // The theme's name, as large as fits in about a fifth of the height.
     let name_budget = (body.height / 5).clamp(4, 16);
@@ -151,7 +146,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             width: timer_width,
             height: 4,
         };
-        let style = if state.workshop.running_since.is_some() {
+        let style = if cx.workshop.running_since.is_some() {
             palette.target
         } else {
             palette.dim
@@ -184,7 +179,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::default());
     }
-    lines.extend(status_lines(state, &palette, &counts, visible));
+    lines.extend(status_lines(cx, &palette, &counts, visible));
     lines.push(Line::default());
     let used = lines.len() as u16;
     draw_lines(frame, inner, &lines, 0);
@@ -193,49 +188,49 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         height: inner.height.saturating_sub(used),
         ..inner
     };
-    stages(state, &palette, frame, stages_area, &counts, visible);
+    stages(cx, &palette, frame, stages_area, &counts, visible);
 }
 
-fn progress_line(state: &State, palette: &Palette, frame: &mut Frame, area: Rect) {
-    let (answered, total) = state.assessment.progress(&state.routemap);
+fn progress_line(cx: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
+    let (answered, total) = cx.assessment.progress(&cx.routemap);
     let mut left = format!(
         " WORKSHOP │ theme {} of {}",
-        state.selected + 1,
-        state.routemap.themes.len()
+        cx.selected + 1,
+        cx.routemap.themes.len()
     );
-    if let Some(section) = state.theme().and_then(|t| state.routemap.section_of(t)) {
+    if let Some(section) = cx.theme().and_then(|t| cx.routemap.section_of(t)) {
         left.push_str(&format!(" · {}", section.name));
     }
     let mut flags = Vec::new();
-    if state.workshop.blind {
-        flags.push(if state.workshop.revealed {
+    if cx.workshop.blind {
+        flags.push(if cx.workshop.revealed {
             "BLIND (revealed)"
         } else {
             "BLIND"
         });
     }
-    if state.answer().is_some_and(|a| a.parked) {
+    if cx.answer().is_some_and(|a| a.parked) {
         flags.push("PARKED");
     }
-    if state.read_only.is_some() {
+    if cx.read_only.is_some() {
         flags.push("READ-ONLY");
-    } else if state.save_problem.is_some() {
+    } else if cx.save_problem.is_some() {
         flags.push("⚠ NOT SAVED");
     }
-    let timer = state
+    let timer = cx
         .theme()
-        .map(|t| state.workshop.elapsed(&t.id, true))
+        .map(|t| cx.workshop.elapsed(&t.id, true))
         .unwrap_or_default();
     let timer_flag = format!(
         "⏱ {}{}",
         clock(timer),
-        if state.workshop.running_since.is_some() {
+        if cx.workshop.running_since.is_some() {
             ""
         } else {
             " (stopped)"
         }
     );
-    if state.workshop.running_since.is_some() || timer > Duration::ZERO {
+    if cx.workshop.running_since.is_some() || timer > Duration::ZERO {
         flags.push(&timer_flag);
     }
     let right = format!(
@@ -243,7 +238,7 @@ fn progress_line(state: &State, palette: &Palette, frame: &mut Frame, area: Rect
         flags
             .iter()
             .map(|f| format!("[{f}]"))
-            .chain([crate::sanitize::line(&state.assessment.display_name()).into_owned()])
+            .chain([crate::sanitize::line(&cx.assessment.display_name()).into_owned()])
             .collect::<Vec<_>>()
             .join(" ")
     );
@@ -263,14 +258,9 @@ fn progress_line(state: &State, palette: &Palette, frame: &mut Frame, area: Rect
 
 /// Votes cast and the median, then on a line of its own (so it is never cut off) the
 /// flag for a spread that needs discussing.
-fn status_lines(
-    state: &State,
-    palette: &Palette,
-    counts: &[u32],
-    visible: bool,
-) -> Vec<Line<'static>> {
+fn status_lines(cx: &Ctx, palette: &Palette, counts: &[u32], visible: bool) -> Vec<Line<'static>> {
     let total = workshop::total(counts);
-    let keys = super::stage_keys(state.routemap.stages.len());
+    let keys = crate::tui::keys::digit_keys(cx.routemap.stages.len());
     if total == 0 {
         return vec![Line::styled(
             format!("No votes yet: {keys} adds a vote for that stage."),
@@ -294,7 +284,7 @@ fn status_lines(
                 format!(
                     "  ·  median {} {} (Enter agrees it)",
                     median + 1,
-                    state.routemap.stages[median].name
+                    cx.routemap.stages[median].name
                 ),
                 palette.text,
             ),
@@ -314,18 +304,18 @@ fn status_lines(
 }
 
 fn stages(
-    state: &State,
+    cx: &Ctx,
     palette: &Palette,
     frame: &mut Frame,
     area: Rect,
     counts: &[u32],
     visible: bool,
 ) {
-    let Some(theme) = state.theme() else {
+    let Some(theme) = cx.theme() else {
         return;
     };
-    let answer = state.answer();
-    let count = state.routemap.stages.len();
+    let answer = cx.answer();
+    let count = cx.routemap.stages.len();
     if area.height == 0 || count == 0 {
         return;
     }
@@ -341,7 +331,7 @@ fn stages(
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let not_applicable = answer.is_some_and(|a| a.current == Some(Current::NotApplicable));
     let mut blocks: Vec<Vec<Line>> = Vec::new();
-    for (index, stage) in state.routemap.stages.iter().enumerate() {
+    for (index, stage) in cx.routemap.stages.iter().enumerate() {
         let mut lines: Vec<Line> = Vec::new();
         let agreed = answer.and_then(|a| a.current_stage()) == Some(stage.id.as_str());
         let head_style = if agreed {
@@ -421,18 +411,13 @@ fn stages(
 }
 
 /// The end of the workshop: the radar of what was agreed, then the themes to revisit.
-pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
-    let palette = state.screen_palette();
-    let [top, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let (answered, total) = state.assessment.progress(&state.routemap);
+pub fn render_summary(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = cx.palette;
+    let [top, body, footer] = super::layout::three_bands(area, 1);
+    let (answered, total) = cx.assessment.progress(&cx.routemap);
     let title = format!(
         " WORKSHOP SUMMARY │ {} · {answered}/{total} agreed ",
-        crate::sanitize::line(&state.assessment.display_name())
+        crate::sanitize::line(&cx.assessment.display_name())
     );
     draw_lines(
         frame,
@@ -446,7 +431,7 @@ pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
         )],
         0,
     );
-    super::footer_bar_with(state, &palette, frame, footer);
+    super::bars::footer_bar(cx, frame, footer);
 
     let (radar_area, lists_area) = if body.width >= 120 {
         let [radar, lists] =
@@ -465,7 +450,7 @@ pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
         .title(Line::styled(" Agreed stages ", palette.heading));
     let inner = block.inner(radar_area);
     frame.render_widget(block, radar_area);
-    let mut radar = Radar::of(&state.routemap, &state.assessment, false);
+    let mut radar = Radar::of(&cx.routemap, &cx.assessment, false);
     for series in &mut radar.series {
         series.name = "agreed".into();
     }
@@ -486,7 +471,7 @@ pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
     let inner = block.inner(lists_area);
     frame.render_widget(block, lists_area);
     let width = usize::from(inner.width);
-    let answers = state.assessment.answers_for(&state.routemap);
+    let answers = cx.assessment.answers_for(&cx.routemap);
     let mut lines: Vec<Line> = Vec::new();
     let section = |heading: &str, items: Vec<String>, lines: &mut Vec<Line<'static>>| {
         lines.push(Line::styled(
@@ -504,14 +489,14 @@ pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::default());
     };
-    let spread: Vec<String> = state
+    let spread: Vec<String> = cx
         .routemap
         .themes
         .iter()
         .zip(&answers)
         .enumerate()
         .filter_map(|(index, (theme, answer))| {
-            let counts = workshop::tally(&state.routemap, *answer);
+            let counts = workshop::tally(&cx.routemap, *answer);
             workshop::needs_discussion(&counts).then(|| {
                 let tally: Vec<String> = counts
                     .iter()
@@ -531,8 +516,7 @@ pub fn render_summary(state: &State, frame: &mut Frame, area: Rect) {
     section("⚑ Wide spread of votes", spread, &mut lines);
     // "12 Theme name" for every theme whose answer passes `keep`.
     let numbered = |keep: &dyn Fn(Option<&crate::assessment::Answer>) -> bool| -> Vec<String> {
-        state
-            .routemap
+        cx.routemap
             .themes
             .iter()
             .zip(&answers)
