@@ -4,6 +4,7 @@
 use crate::term::{self, Colors};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 /// The buffer's rows as text lines, in 24-bit colour when `color`.
@@ -66,6 +67,44 @@ pub fn buffer_to_text_in(buf: &Buffer, colors: Colors) -> String {
     out
 }
 
+/// Where each style lands in a buffer, for snapshots that can see a wrong colour: one
+/// letter a cell for its style (in order of first use), `.` for the default style and a
+/// blank for a blank cell in it, then a legend of what each letter is.
+pub fn style_map(buf: &Buffer) -> String {
+    const LETTERS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut styles: Vec<(Color, Color, Modifier)> = Vec::new();
+    let mut map = String::new();
+    for y in buf.area.top()..buf.area.bottom() {
+        let mut line = String::new();
+        for x in buf.area.left()..buf.area.right() {
+            let cell = &buf[(x, y)];
+            let style = (cell.fg, cell.bg, cell.modifier);
+            if style == (Color::Reset, Color::Reset, Modifier::empty()) {
+                line.push(if cell.symbol().trim().is_empty() {
+                    ' '
+                } else {
+                    '.'
+                });
+                continue;
+            }
+            let index = styles
+                .iter()
+                .position(|known| *known == style)
+                .unwrap_or_else(|| {
+                    styles.push(style);
+                    styles.len() - 1
+                });
+            line.push(LETTERS.chars().nth(index).unwrap_or('?'));
+        }
+        map.push_str(line.trim_end());
+        map.push('\n');
+    }
+    for (letter, (fg, bg, modifier)) in LETTERS.chars().zip(&styles) {
+        let _ = writeln!(map, "{letter}: fg {fg:?}, bg {bg:?}, {modifier:?}");
+    }
+    map
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +117,19 @@ mod tests {
         buf.set_string(0, 0, "東京 ok", Style::default());
         buf.set_string(1, 1, "x", Style::default());
         assert_eq!(buffer_to_text(&buf, false), "東京 ok\n x\n");
+    }
+
+    #[test]
+    fn a_style_map_names_every_style_once() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 2));
+        buf.set_string(0, 0, "ab", Style::default().fg(Color::Red));
+        buf.set_string(3, 0, "c", Style::default());
+        buf.set_string(0, 1, "d", Style::default().fg(Color::Red));
+        buf.set_string(1, 1, " e", Style::default().add_modifier(Modifier::BOLD));
+        assert_eq!(
+            style_map(&buf),
+            "AA .\nABB\nA: fg Red, bg Reset, NONE\nB: fg Reset, bg Reset, BOLD\n"
+        );
     }
 
     #[test]

@@ -72,6 +72,24 @@ fn draw(state: &mut State, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// The screen in colour, and under it where each style lands: a snapshot that fails
+/// when a colour or an emphasis changes, not only when text does.
+fn draw_styled(state: &mut State, width: u16, height: u16) -> String {
+    state.size = (width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| {
+            view::render(state, &Painter::colors(), frame);
+        })
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    format!(
+        "{}\n--- styles ---\n{}",
+        routemap::textout::buffer_to_text(buffer, false),
+        routemap::textout::style_map(buffer)
+    )
+}
+
 fn snapshot_both(name: &str, state: &mut State) {
     for (width, height) in SIZES {
         let screen = draw(state, width, height);
@@ -267,6 +285,12 @@ fn workshop_blind() {
 fn workshop_agreed_and_parked_with_a_long_name() {
     let mut state = workshop();
     key(&mut state, KeyCode::Enter);
+    let agreed = draw(&mut state, 120, 35);
+    assert!(
+        agreed.contains("● 3  Route planned  ◀ AGREED") && agreed.contains("1/12 agreed"),
+        "the agreed theme, as agreed:\n{agreed}"
+    );
+    snapshot_workshop("workshop_agreed", &mut state);
     keys(&mut state, "Gp13");
     snapshot_workshop("workshop_long_name", &mut state);
 }
@@ -409,4 +433,25 @@ fn routemap_text_in_the_new_panes_is_shown_not_sent() {
             keys(&mut state, "r");
         }
     }
+}
+
+#[test]
+fn styled_screens_in_colour() {
+    let mut walk = answered();
+    insta::assert_snapshot!("styled_walk_80x24", draw_styled(&mut walk, 80, 24));
+    keys(&mut walk, "?");
+    insta::assert_snapshot!("styled_help_80x24", draw_styled(&mut walk, 80, 24));
+    keys(&mut walk, "?r");
+    insta::assert_snapshot!("styled_review_80x24", draw_styled(&mut walk, 80, 24));
+    let mut room = workshop();
+    insta::assert_snapshot!("styled_workshop_120x35", draw_styled(&mut room, 120, 35));
+    keys(&mut room, "?");
+    insta::assert_snapshot!("styled_workshop_help_80x24", draw_styled(&mut room, 80, 24));
+    keys(&mut room, "?");
+    key(&mut room, KeyCode::Enter);
+    keys(&mut room, "s");
+    insta::assert_snapshot!(
+        "styled_workshop_summary_120x35",
+        draw_styled(&mut room, 120, 35)
+    );
 }
