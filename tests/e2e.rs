@@ -7,7 +7,6 @@
 mod tmux;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 use tmux::{Tmux, read};
 
 #[test]
@@ -75,11 +74,9 @@ fn answer_quit_resume_and_survive_kill_9() {
     let pid = tmux.routemap_pid();
     assert!(!pid.is_empty());
     Command::new("kill").args(["-9", &pid]).status().unwrap();
-    // SIGKILL cannot be caught, so the screen is left as it was; wait for the process.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !tmux.routemap_pid().is_empty() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    // SIGKILL cannot be caught, so the screen is left as it was; the file is read only
+    // once the process is surely gone.
+    tmux.wait_until_gone();
     let text = read(&files[0]);
     let reloaded = routemap::assessment::parse(&files[0], &text).unwrap();
     assert_eq!(

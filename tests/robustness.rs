@@ -125,23 +125,61 @@ fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
         })
 }
 
+/// Any key a terminal can send: every printable ASCII character and every special key
+/// the program reads, with or without Shift, Ctrl or Alt.
+fn any_key() -> impl Strategy<Value = ratatui::crossterm::event::KeyEvent> {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let code = prop_oneof![
+        (0x20u8..0x7f).prop_map(|byte| KeyCode::Char(char::from(byte))),
+        proptest::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Backspace,
+            KeyCode::Delete,
+            KeyCode::Tab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::F(1),
+        ]),
+    ];
+    let modifiers = proptest::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+    ]);
+    (code, modifiers).prop_map(|(code, modifiers)| KeyEvent::new(code, modifiers))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(60))]
 
     #[test]
-    fn every_screen_draws_any_text_at_any_size(map in wild_routemap(), width in 1u16..260, height in 1u16..80, keys in "[0-9jklrwbvpsx ]{0,12}") {
-        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    fn every_screen_draws_any_text_at_any_size_after_any_keys(
+        map in wild_routemap(),
+        width in 1u16..260,
+        height in 1u16..80,
+        keys in proptest::collection::vec(any_key(), 0..40),
+    ) {
+        use ratatui::crossterm::event::Event;
         use routemap::tui::{messages_for, state::State, theme::Painter, update::update, view};
         let assessment = routemap::assessment::Assessment::new(&map, "Anytown", None, routemap::clock::Instant(0));
         let mut state = State::new(map, assessment, "x.yaml".into());
-        state.size = (width, height);
+        update(&mut state, routemap::tui::update::Msg::Resize(width, height));
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-        for c in keys.chars() {
-            for msg in messages_for(&state, Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))) {
+        for key in keys {
+            for msg in messages_for(&state, Event::Key(key)) {
                 update(&mut state, msg);
             }
-            terminal.draw(|frame| { view::render(&state, &Painter::colors(), frame); }).unwrap();
+            let mut measured = state.measured;
+            terminal.draw(|frame| measured = view::render(&state, &Painter::colors(), frame)).unwrap();
+            update(&mut state, routemap::tui::update::Msg::Measured(measured));
         }
-        terminal.draw(|frame| { view::render(&state, &Painter::colors(), frame); }).unwrap();
     }
 }

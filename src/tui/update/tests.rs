@@ -254,10 +254,17 @@ fn the_evidence_editor_takes_one_item_a_line() {
 fn ctrl_c_quits_even_from_the_editor() {
     let mut state = state();
     chars(&mut state, "n");
+    chars(&mut state, "half a thought");
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(action_for(Context::Editor, &ctrl_c), Some(Action::Quit));
-    let effects = update(&mut state, Msg::Action(Action::Quit));
+    // The key itself, as the terminal sends it, through the same path as every key.
+    let effects = send(&mut state, ctrl_c);
     assert_eq!(effects, vec![Effect::RememberPosition, Effect::Quit]);
+    assert_eq!(
+        state.answer().and_then(|a| a.notes.as_deref()),
+        Some("half a thought"),
+        "what was typed is kept"
+    );
 }
 
 #[test]
@@ -642,12 +649,20 @@ fn moving_past_the_last_theme_shows_the_summary() {
 #[test]
 fn the_workshop_refuses_changes_when_read_only() {
     let mut state = workshop_state();
+    // Votes cast before the file turned read-only: nothing may take them back either.
+    chars(&mut state, "23");
+    let before = state.assessment.clone();
     state.read_only = Some("open elsewhere".into());
-    for keys in ["3", "p", "a"] {
+    for keys in ["3", "p", "a", "x"] {
         assert!(chars(&mut state, keys).is_empty(), "{keys}");
     }
     assert!(press(&mut state, KeyCode::Backspace).is_empty());
-    assert!(state.assessment.answers.is_empty());
+    assert!(press(&mut state, KeyCode::Enter).is_empty());
+    assert_eq!(state.assessment, before);
+    assert!(
+        state.message.as_ref().is_some_and(|m| m.text.starts_with("Read-only")),
+        "and says why"
+    );
 }
 
 #[test]
