@@ -241,6 +241,14 @@ fn review_compared_with_last_year() {
     };
     state.comparison = Some(other.clone());
     keys(&mut state, "r");
+    for (width, height) in SIZES {
+        let screen = draw(&mut state, width, height);
+        let header = screen.lines().nth(2).unwrap_or_default();
+        assert!(
+            header.contains("Move") && header.contains("Gap"),
+            "every column is headed at {width}×{height}: {header}"
+        );
+    }
     snapshot_both("review_compared", &mut state);
     keys(&mut state, "d");
     update(

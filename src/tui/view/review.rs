@@ -126,15 +126,28 @@ fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let stage_room =
         (width.saturating_sub(fixed + theme_min + stage_columns) / stage_columns).clamp(3, 24);
     let theme_room = width.saturating_sub(fixed + stage_columns * (stage_room + 1));
+    // Each heading in its column's room, shortened rather than pushing the next one off.
+    let heading = |words: &[&'static str], room: usize| {
+        let word = words
+            .iter()
+            .find(|word| word.width() <= room)
+            .copied()
+            .unwrap_or("");
+        pad(word, room)
+    };
     let mut header = format!("{:>digits$} {}", "#", pad("Theme", theme_room));
     if comparing {
-        header.push_str(&format!(" {}", pad("Then", stage_room)));
+        header.push_str(&format!(" {}", heading(&["Then", "Was", "W"], stage_room)));
     }
-    header.push_str(&format!(" {}", pad("Now", stage_room)));
+    header.push_str(&format!(" {}", heading(&["Now", "N"], stage_room)));
     if comparing {
         header.push_str(" Move");
     }
-    header.push_str(&format!(" {} {:>4}", pad("Target", stage_room), "Gap"));
+    header.push_str(&format!(
+        " {} {:>4}",
+        heading(&["Target", "Tgt", "T"], stage_room),
+        "Gap"
+    ));
     let mut lines = vec![Line::styled(ellipsize(&header, width, ""), palette.dim)];
 
     let answers = cx.assessment.answers_for(&cx.routemap);
