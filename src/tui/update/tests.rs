@@ -660,7 +660,10 @@ fn the_workshop_refuses_changes_when_read_only() {
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     assert_eq!(state.assessment, before);
     assert!(
-        state.message.as_ref().is_some_and(|m| m.text.starts_with("Read-only")),
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("Read-only")),
         "and says why"
     );
 }

@@ -78,10 +78,12 @@ fn gap_text(cx: &Ctx, answer: Option<&Answer>) -> String {
     }
 }
 
-/// The movement since the comparison, in a few cells: "↑2", "↓1", "=", "+", "−".
-fn move_text(cx: &Ctx, then: Option<&Answer>, now: Option<&Answer>) -> String {
+/// The movement since the comparison, and how it reads in a few cells: "↑2", "↓1",
+/// "=", "+", "−".
+fn move_text(cx: &Ctx, then: Option<&Answer>, now: Option<&Answer>) -> (Movement, String) {
     let empty = Answer::default();
-    match movement(&cx.routemap, then.unwrap_or(&empty), now.unwrap_or(&empty)) {
+    let moved = movement(&cx.routemap, then.unwrap_or(&empty), now.unwrap_or(&empty));
+    let text = match moved {
         Movement::Up(by) => format!("↑{by}"),
         Movement::Down(by) => format!("↓{by}"),
         Movement::Same => "=".into(),
@@ -89,7 +91,8 @@ fn move_text(cx: &Ctx, then: Option<&Answer>, now: Option<&Answer>) -> String {
         Movement::Removed => "−".into(),
         Movement::NowNotApplicable | Movement::NoLongerNotApplicable => "n/a".into(),
         Movement::Unknown => "?".into(),
-    }
+    };
+    (moved, text)
 }
 
 fn pad(text: &str, room: usize) -> String {
@@ -186,8 +189,9 @@ fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
             palette.current,
         ));
         if let Some(theirs) = &theirs {
-            let moved = move_text(cx, theirs[index], answer);
-            let style = if moved.starts_with('↓') {
+            let (movement, moved) = move_text(cx, theirs[index], answer);
+            // A theme gone down a stage is the one to look at.
+            let style = if matches!(movement, Movement::Down(_)) {
                 palette.warning
             } else {
                 Style::default()

@@ -331,24 +331,53 @@ fn vision_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// The mark and words of a stage: current, target, both or neither.
-fn stage_role(answer: Option<&Answer>, stage_id: &str) -> (&'static str, &'static str) {
-    let current = answer.and_then(Answer::current_stage) == Some(stage_id);
-    let target = answer.and_then(|a| a.target.as_deref()) == Some(stage_id);
-    match (current, target) {
-        (true, true) => ("◉", "◀ CURRENT = TARGET"),
-        (true, false) => ("●", "◀ CURRENT"),
-        (false, true) => ("◎", "◀ TARGET"),
-        (false, false) => ("○", ""),
-    }
+/// What a stage is to the focused theme's answer: its current stage, its target, both
+/// or neither. Said by a mark and in words, never by colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StageRole {
+    Neither,
+    Current,
+    Target,
+    Both,
 }
 
-fn stage_style(palette: &Palette, answer: Option<&Answer>, stage_id: &str) -> Style {
-    let (mark, _) = stage_role(answer, stage_id);
-    match mark {
-        "●" | "◉" => palette.current,
-        "◎" => palette.target,
-        _ => palette.heading,
+impl StageRole {
+    fn of(answer: Option<&Answer>, stage_id: &str) -> Self {
+        let current = answer.and_then(Answer::current_stage) == Some(stage_id);
+        let target = answer.and_then(|a| a.target.as_deref()) == Some(stage_id);
+        match (current, target) {
+            (true, true) => StageRole::Both,
+            (true, false) => StageRole::Current,
+            (false, true) => StageRole::Target,
+            (false, false) => StageRole::Neither,
+        }
+    }
+
+    fn mark(self) -> &'static str {
+        match self {
+            StageRole::Both => "◉",
+            StageRole::Current => "●",
+            StageRole::Target => "◎",
+            StageRole::Neither => "○",
+        }
+    }
+
+    /// The words beside the stage's name: "◀ CURRENT", or nothing.
+    fn words(self) -> &'static str {
+        match self {
+            StageRole::Both => "◀ CURRENT = TARGET",
+            StageRole::Current => "◀ CURRENT",
+            StageRole::Target => "◀ TARGET",
+            StageRole::Neither => "",
+        }
+    }
+
+    fn style(self, palette: &Palette) -> Style {
+        match self {
+            StageRole::Current | StageRole::Both => palette.current,
+            StageRole::Target => palette.target,
+            StageRole::Neither => palette.heading,
+        }
     }
 }
 
@@ -425,8 +454,9 @@ pub fn detail_lines(cx: &Ctx, width: u16, with_stages: bool) -> Vec<Line<'static
             );
         }
         for (index, stage) in cx.routemap.stages.iter().enumerate() {
-            let (mark, role) = stage_role(answer, &stage.id);
-            let style = stage_style(palette, answer, &stage.id);
+            let stage_role = StageRole::of(answer, &stage.id);
+            let (mark, role) = (stage_role.mark(), stage_role.words());
+            let style = stage_role.style(palette);
             let head = format!("{mark} {} {}", index + 1, stage.name);
             let gap = usize::from(width)
                 .saturating_sub(head.width() + role.width())
@@ -522,7 +552,7 @@ fn stage_column_lines(cx: &Ctx, index: usize, inner_width: u16) -> Vec<Line<'sta
     let (Some(stage), Some(theme)) = (cx.routemap.stages.get(index), cx.theme()) else {
         return lines;
     };
-    let style = stage_style(palette, cx.answer(), &stage.id);
+    let style = StageRole::of(cx.answer(), &stage.id).style(palette);
     push_wrapped(
         &mut lines,
         &format!("{} {}", index + 1, stage.name),
@@ -558,7 +588,8 @@ fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
         let Some(stage) = cx.routemap.stages.get(index) else {
             continue;
         };
-        let (mark, role) = stage_role(cx.answer(), &stage.id);
+        let stage_role = StageRole::of(cx.answer(), &stage.id);
+        let (mark, role) = (stage_role.mark(), stage_role.words());
         let chosen = !role.is_empty();
         let block = Block::default()
             .borders(Borders::ALL)
@@ -568,17 +599,17 @@ fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
                 BorderType::Rounded
             })
             .border_style(if chosen {
-                stage_style(palette, cx.answer(), &stage.id)
+                stage_role.style(palette)
             } else {
                 palette.border
             })
             .title(Line::styled(
                 format!(" {mark} {} ", index + 1),
-                stage_style(palette, cx.answer(), &stage.id),
+                stage_role.style(palette),
             ))
             .title_bottom(Line::styled(
                 role.trim_start_matches("◀ ").to_string(),
-                stage_style(palette, cx.answer(), &stage.id),
+                stage_role.style(palette),
             ));
         let inner = block.inner(*column);
         frame.render_widget(block, *column);
