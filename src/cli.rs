@@ -54,7 +54,10 @@ macro_rules! resolution {
         "256 colours, else 16. Width: --width, else COLUMNS, else the terminal's, else 80.\n",
         "Data: --data-dir, else ROUTEMAP_DATA_DIR, else the platform's data directory.\n",
         "\n",
-        exit_codes!("  3  diff --fail-on-regression found a theme that went down; merge left conflicts"),
+        exit_codes!(
+            "  3  diff --fail-on-regression found a theme that went down; merge left conflicts",
+            "  4  the terminal failed under the full-screen program (lost, or an I/O error)"
+        ),
     )
 )]
 pub struct Cli {
@@ -99,7 +102,7 @@ pub enum Command {
         "('routemap routemaps' lists them). A bare name that is both a file here and another\n",
         "routemap is refused as ambiguous: ./NAME means the file here.\n",
         "\n",
-        exit_codes!(),
+        exit_codes!("  4  the terminal failed (lost, or an I/O error on it)"),
     ))]
     New {
         /// The authority assessed, e.g. "Anytown Borough Council"
@@ -124,7 +127,7 @@ pub enum Command {
         "\n",
         resolution!(),
         "\n",
-        exit_codes!(),
+        exit_codes!("  4  the terminal failed (lost, or an I/O error on it)"),
     ))]
     Open {
         /// A saved assessment's name (see 'routemap list') or path
@@ -138,7 +141,7 @@ pub enum Command {
         "\n",
         resolution!(),
         "\n",
-        exit_codes!(),
+        exit_codes!("  4  the terminal failed (lost, or an I/O error on it)"),
     ))]
     Workshop {
         /// A saved assessment's name or path

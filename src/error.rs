@@ -135,6 +135,14 @@ pub enum Error {
     #[error("the data directory '{}' {reason}; pass --data-dir DIR or set ROUTEMAP_DATA_DIR to a folder", path.display())]
     DataDirUnusable { path: PathBuf, reason: String },
 
+    /// The terminal under the full-screen program failed (it went away, or an I/O
+    /// error): not something the user typed wrong, so not a usage error.
+    #[error(
+        "the terminal failed ({}); nothing was lost, since every change is saved as it is made",
+        clean(reason)
+    )]
+    Terminal { reason: String },
+
     /// Something the user asked for that does not fit what they gave.
     #[error("{}", clean(.0))]
     Usage(String),
@@ -194,6 +202,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
+            Error::Terminal { .. } => 4,
             _ => 1,
         }
     }
@@ -300,6 +309,9 @@ mod tests {
                 path: hostile.into(),
             },
             Error::Usage(hostile.into()),
+            Error::Terminal {
+                reason: hostile.into(),
+            },
             Error::Incompatible(hostile.into()),
             Error::NotATerminal {
                 command: hostile.into(),
@@ -324,8 +336,16 @@ mod tests {
     }
 
     #[test]
-    fn usage_errors_exit_2_others_1() {
+    fn usage_errors_exit_2_the_terminal_4_others_1() {
         assert_eq!(Error::Usage("x".into()).exit_code(), 2);
         assert_eq!(Error::NoDataDir.exit_code(), 1);
+        let lost = Error::Terminal {
+            reason: "input/output error".into(),
+        };
+        assert_eq!(lost.exit_code(), 4);
+        assert!(
+            lost.to_string()
+                .starts_with("the terminal failed (input/output error)")
+        );
     }
 }

@@ -84,7 +84,7 @@ pub fn run(store: &Store, args: &[String]) -> Result<Output> {
     };
     // Git runs the driver for every file the attributes name; one that is not an
     // assessment gets a word, not a failure that stops the whole `git diff`.
-    let diff = match compute(store, &as_path(old), &as_path(new)) {
+    let mut diff = match compute(store, &as_path(old), &as_path(new)) {
         Ok(diff) => diff,
         Err(error) => {
             return Ok(Output::stdout(format!(
@@ -92,7 +92,12 @@ pub fn run(store: &Store, args: &[String]) -> Result<Output> {
             )));
         }
     };
-    let mut text = crate::diff::to_text_fitted(
+    // Git's temporary files mean nothing to the reader: each side is named by the
+    // tracked file it stands for, before anything is drawn.
+    let new_path = pair.renamed.map_or(pair.path, |(new_path, _)| new_path);
+    diff.before.path = format!("a/{}", pair.path).into();
+    diff.after.path = format!("b/{new_path}").into();
+    let text = crate::diff::to_text_fitted(
         &diff,
         &crate::diff::TextLayout {
             verbose: true,
@@ -101,18 +106,6 @@ pub fn run(store: &Store, args: &[String]) -> Result<Output> {
             ascii: false,
         },
     );
-    // Git's temporary files mean nothing to the reader; name the tracked file instead
-    // (as the text shows it: sanitised).
-    let new_path = pair.renamed.map_or(pair.path, |(new_path, _)| new_path);
-    for (temporary, tracked) in [
-        (
-            &diff.before.path,
-            format!("a/{}", sanitize::line(pair.path)),
-        ),
-        (&diff.after.path, format!("b/{}", sanitize::line(new_path))),
-    ] {
-        text = text.replacen(&sanitize::path(temporary), &tracked, 1);
-    }
     Ok(Output::stdout(format!("{header}{text}")))
 }
 

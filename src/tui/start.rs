@@ -83,8 +83,12 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
     store::clean_leftovers(store.root());
     store::clean_leftovers(&store.root().join(".positions"));
     let painter = Painter::for_terminal(crate::term::stdout_colors());
-    let mut terminal = ratatui::try_init()
-        .map_err(|error| Error::Usage(format!("cannot start the full-screen program: {error}")))?;
+    let mut terminal = ratatui::try_init().map_err(|error| Error::Terminal {
+        reason: format!(
+            "it could not be set up: {}",
+            crate::error::io_reason(&error)
+        ),
+    })?;
     // However this function ends (return, error, panic), the terminal is restored.
     let _restore = RestoreOnDrop;
     restore_on_signals();
@@ -99,8 +103,9 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
         session.state.screen = super::state::Screen::Workshop;
         session.state.show_intro = false;
     }
-    event_loop(&mut terminal, &mut session)
-        .map_err(|error| Error::Usage(format!("the terminal failed: {error}")))?;
+    event_loop(&mut terminal, &mut session).map_err(|error| Error::Terminal {
+        reason: crate::error::io_reason(&error),
+    })?;
     Ok(ending(&session))
 }
 
@@ -463,7 +468,9 @@ fn ask(
     question: &str,
     note: Option<&str>,
 ) -> Result<Option<String>> {
-    let failed = |error: std::io::Error| Error::Usage(format!("the terminal failed: {error}"));
+    let failed = |error: std::io::Error| Error::Terminal {
+        reason: crate::error::io_reason(&error),
+    };
     let mut prompt = Prompt::new(heading, question, "");
     prompt.problem = note.map(str::to_string);
     loop {
