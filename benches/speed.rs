@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use routemap::assessment::{self, Assessment, Current};
 use routemap::builtin;
-use routemap::clock::Instant as Moment;
+use routemap::clock::Timestamp as Moment;
 use routemap::radar::{self, Drawing, Look, Radar};
 use routemap::routemap::Routemap;
 use routemap::tui::state::{Screen, State};

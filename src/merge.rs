@@ -4,7 +4,7 @@
 //! answer in its notes and its stages left unset. Nothing is ever silently picked.
 
 use crate::assessment::{Answer, Assessment, Current};
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::diff::confidence_label;
 use crate::error::{Error, Result};
 use crate::routemap::Routemap;
@@ -135,7 +135,7 @@ fn merged_title(inputs: &[(PathBuf, Assessment)]) -> String {
 pub fn merge(
     routemap: &Routemap,
     inputs: &[(PathBuf, Assessment)],
-    now: Instant,
+    now: Timestamp,
 ) -> Result<Merged> {
     let Some((first_path, first)) = inputs.first() else {
         return Err(Error::Usage("merge needs at least two assessments".into()));
@@ -254,7 +254,7 @@ pub fn merge(
 mod tests {
     use super::*;
     use crate::builtin;
-    use crate::clock::Instant;
+    use crate::clock::Timestamp;
 
     fn routemap() -> Routemap {
         builtin::planting_the_flag()
@@ -263,7 +263,7 @@ mod tests {
     fn part(themes: &[(&str, &str, Option<&str>)]) -> Assessment {
         let routemap = routemap();
         let mut assessment =
-            Assessment::new(&routemap, "Anytown Borough Council", None, Instant(0));
+            Assessment::new(&routemap, "Anytown Borough Council", None, Timestamp(0));
         for (theme, stage, notes) in themes {
             let answer = assessment.answer_mut(&routemap, theme);
             answer.current = Some(Current::Stage((*stage).into()));
@@ -294,7 +294,7 @@ mod tests {
             ("governance", "route-planned", Some("Board minutes.")),
             ("infrastructure", "on-the-route", None),
         ]);
-        let merged = merge(&routemap(), &inputs(vec![a, b]), Instant(5)).unwrap();
+        let merged = merge(&routemap(), &inputs(vec![a, b]), Timestamp(5)).unwrap();
         assert!(merged.conflicts.is_empty());
         assert_eq!((merged.taken, merged.agreed), (2, 1));
         let ids: Vec<&str> = merged
@@ -313,14 +313,14 @@ mod tests {
                 .as_deref(),
             Some("Board minutes.")
         );
-        assert_eq!(merged.assessment.updated, Some(Instant(5)));
+        assert_eq!(merged.assessment.updated, Some(Timestamp(5)));
     }
 
     #[test]
     fn different_answers_are_a_conflict_recorded_in_notes() {
         let a = part(&[("leadership", "flag-planted", Some("We think 2."))]);
         let b = part(&[("leadership", "on-the-route", Some("Clearly 4."))]);
-        let merged = merge(&routemap(), &inputs(vec![a, b]), Instant(0)).unwrap();
+        let merged = merge(&routemap(), &inputs(vec![a, b]), Timestamp(0)).unwrap();
         assert_eq!(merged.conflicts.len(), 1);
         let conflict = &merged.conflicts[0];
         assert_eq!(conflict.theme_name, "Leadership");
@@ -343,7 +343,7 @@ mod tests {
         let mut b = a.clone();
         b.answer_mut(&routemap, "leadership").target = Some("on-the-route".into());
         assert_eq!(
-            merge(&routemap, &inputs(vec![a.clone(), b]), Instant(0))
+            merge(&routemap, &inputs(vec![a.clone(), b]), Timestamp(0))
                 .unwrap()
                 .conflicts
                 .len(),
@@ -352,7 +352,7 @@ mod tests {
         let mut c = a.clone();
         c.answer_mut(&routemap, "leadership").confidence = Some(crate::assessment::Confidence::Low);
         assert_eq!(
-            merge(&routemap, &inputs(vec![a, c]), Instant(0))
+            merge(&routemap, &inputs(vec![a, c]), Timestamp(0))
                 .unwrap()
                 .conflicts
                 .len(),
@@ -367,7 +367,7 @@ mod tests {
         let mut b = a.clone();
         a.answer_mut(&routemap, "leadership").evidence = vec!["x.pdf".into(), "y.pdf".into()];
         b.answer_mut(&routemap, "leadership").evidence = vec!["y.pdf".into(), "z.pdf".into()];
-        let merged = merge(&routemap, &inputs(vec![a, b]), Instant(0)).unwrap();
+        let merged = merge(&routemap, &inputs(vec![a, b]), Timestamp(0)).unwrap();
         assert_eq!(
             merged.assessment.answer("leadership").unwrap().evidence,
             ["x.pdf", "y.pdf", "z.pdf"]
@@ -379,7 +379,7 @@ mod tests {
         let a = part(&[]);
         let mut b = part(&[]);
         b.authority = "Othertown".into();
-        let error = merge(&routemap(), &inputs(vec![a.clone(), b]), Instant(0)).unwrap_err();
+        let error = merge(&routemap(), &inputs(vec![a.clone(), b]), Timestamp(0)).unwrap_err();
         assert!(
             error.to_string().contains(
                 "assesses 'Anytown Borough Council' but 'officer-2.yaml' assesses 'Othertown'"
@@ -389,11 +389,11 @@ mod tests {
         let mut c = part(&[]);
         c.authority = "anytown  borough council".into();
         assert!(
-            merge(&routemap(), &inputs(vec![a.clone(), c]), Instant(0)).is_ok(),
+            merge(&routemap(), &inputs(vec![a.clone(), c]), Timestamp(0)).is_ok(),
             "case and spacing do not matter"
         );
         let mut d = part(&[]);
         d.routemap.id = "procurement-and-sourcing".into();
-        assert!(merge(&routemap(), &inputs(vec![a, d]), Instant(0)).is_err());
+        assert!(merge(&routemap(), &inputs(vec![a, d]), Timestamp(0)).is_err());
     }
 }

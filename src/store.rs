@@ -612,7 +612,7 @@ fn lock_path(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
     use crate::assessment::Current;
-    use crate::clock::Instant;
+    use crate::clock::Timestamp;
 
     fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -622,7 +622,7 @@ mod tests {
 
     fn sample(store: &Store, authority: &str) -> (PathBuf, Assessment) {
         let routemap = store.resolve_routemap("planting-the-flag").unwrap();
-        let mut assessment = Assessment::new(&routemap, authority, None, Instant(1_000));
+        let mut assessment = Assessment::new(&routemap, authority, None, Timestamp(1_000));
         assessment.answer_mut(&routemap, "leadership").current =
             Some(Current::Stage("flag-planted".into()));
         let path = store.new_assessment_path(&assessment);
@@ -809,7 +809,7 @@ mod tests {
     fn two_new_assessments_at_once_get_two_files() {
         let (_dir, store) = store();
         let routemap = store.resolve_routemap("planting-the-flag").unwrap();
-        let assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         let paths: Vec<PathBuf> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..8)
                 .map(|_| scope.spawn(|| store.create_assessment(&assessment).unwrap()))

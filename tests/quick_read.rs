@@ -9,7 +9,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use routemap::assessment::quick::{self, Quick};
 use routemap::assessment::{self, Answer, Assessment, Confidence, Current, RoutemapRef};
-use routemap::clock::Instant;
+use routemap::clock::Timestamp;
 use std::path::Path;
 
 /// Names as councils have them, and names that need quoting or blocks.
@@ -88,8 +88,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 title: title
                     .map(|t| t.trim().to_string())
                     .filter(|t| !t.is_empty()),
-                created: updated.map(|u| Instant(u).date()),
-                updated: updated.map(Instant),
+                created: updated.map(|u| Timestamp(u).date()),
+                updated: updated.map(Timestamp),
                 answers: answers
                     .into_iter()
                     .filter(|(id, a)| !a.is_empty() && seen.insert(id.clone()))
@@ -150,7 +150,7 @@ fn ordinary_files_take_the_quick_path() {
         authority: "Brighton & Hove City Council".into(),
         title: Some("2026 baseline (draft)".into()),
         created: Some("2026-11-27".into()),
-        updated: Some(Instant(1_795_788_191)),
+        updated: Some(Timestamp(1_795_788_191)),
         answers: Vec::new(),
     };
     assessment.answers.push((

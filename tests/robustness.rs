@@ -169,7 +169,7 @@ proptest! {
     ) {
         use ratatui::crossterm::event::Event;
         use routemap::tui::{messages_for, state::State, theme::Painter, update::update, view};
-        let assessment = routemap::assessment::Assessment::new(&map, "Anytown", None, routemap::clock::Instant(0));
+        let assessment = routemap::assessment::Assessment::new(&map, "Anytown", None, routemap::clock::Timestamp(0));
         let mut state = State::new(map, assessment, "x.yaml".into());
         update(&mut state, routemap::tui::update::Msg::Resize(width, height));
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();

@@ -7,7 +7,7 @@
 use proptest::collection::vec;
 use proptest::prelude::*;
 use routemap::assessment::{self, Answer, Assessment, Confidence, Current, RoutemapRef};
-use routemap::clock::Instant;
+use routemap::clock::Timestamp;
 use std::path::Path;
 
 fn slug() -> impl Strategy<Value = String> {
@@ -97,8 +97,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 },
                 authority: authority.trim().to_string(),
                 title: title.map(|t| t.trim().to_string()),
-                created: updated.map(|at| Instant(at).date()),
-                updated: updated.map(Instant),
+                created: updated.map(|at| Timestamp(at).date()),
+                updated: updated.map(Timestamp),
                 answers,
             }
         })

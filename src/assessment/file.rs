@@ -5,7 +5,7 @@
 //! migrate older files. Today there is one: `routemap-assessment/1`.
 
 use super::{Answer, Assessment, Confidence, Current, RoutemapRef};
-use crate::clock::{self, Instant};
+use crate::clock::{self, Timestamp};
 use crate::error::{Error, Result};
 use crate::text::is_slug;
 use crate::yaml::{
@@ -180,7 +180,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
     let updated = raw.updated.as_deref().map(|text| {
         clock::parse_timestamp(text).unwrap_or_else(|| {
             problem(root.key("updated"), format!("updated '{text}' is not a date and time; write it as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-27T14:03:11Z"));
-            Instant(0)
+            Timestamp(0)
         })
     });
 

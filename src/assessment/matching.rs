@@ -92,12 +92,12 @@ pub fn mismatches(assessment: &Assessment, routemap: &Routemap) -> Vec<Mismatch>
 mod tests {
     use super::*;
     use crate::builtin;
-    use crate::clock::Instant;
+    use crate::clock::Timestamp;
 
     #[test]
     fn unknown_themes_and_stages_are_listed() {
         let routemap = builtin::find("planting-the-flag").unwrap().load().unwrap();
-        let mut assessment = Assessment::new(&routemap, "A", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "A", None, Timestamp(0));
         assessment.routemap.version = "2010.9".into();
         assessment.answer_mut(&routemap, "leadership").current =
             Some(Current::Stage("gone".into()));

@@ -13,7 +13,7 @@ pub use file::{FORMAT, parse, to_yaml};
 pub use matching::{Mismatch, mismatches};
 pub use reapply::{Conflict, reapply};
 
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::routemap::Routemap;
 
 /// Which routemap an assessment was made against.
@@ -32,7 +32,7 @@ pub struct Assessment {
     /// `YYYY-MM-DD`, when the assessment was started.
     pub created: Option<String>,
     /// When anything last changed, as a UTC instant.
-    pub updated: Option<Instant>,
+    pub updated: Option<Timestamp>,
     /// Answers in routemap order (after [`Assessment::order_by`]), unknown themes last.
     pub answers: Vec<(String, Answer)>,
 }
@@ -101,7 +101,7 @@ impl Answer {
 
 impl Assessment {
     /// A new, empty assessment of `routemap`, created at `now`.
-    pub fn new(routemap: &Routemap, authority: &str, title: Option<&str>, now: Instant) -> Self {
+    pub fn new(routemap: &Routemap, authority: &str, title: Option<&str>, now: Timestamp) -> Self {
         Assessment {
             routemap: RoutemapRef {
                 id: routemap.id.clone(),
@@ -189,7 +189,7 @@ impl Assessment {
     }
 
     /// Marks the assessment changed at `now`, filling in `created` if it was missing.
-    pub fn touch(&mut self, now: Instant) {
+    pub fn touch(&mut self, now: Timestamp) {
         self.updated = Some(now);
         if self.created.is_none() {
             self.created = Some(now.date());
@@ -270,7 +270,7 @@ mod tests {
     #[test]
     fn answers_are_inserted_in_routemap_order() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         for id in [
             "shared-services",
             "leadership",
@@ -298,7 +298,7 @@ mod tests {
     #[test]
     fn prune_drops_empty_answers_and_zero_votes() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         assessment.answer_mut(&routemap, "leadership");
         assessment.answer_mut(&routemap, "governance").votes =
             vec![("a".into(), 0), ("b".into(), 2)];
@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn progress_counts_current_stages_and_na() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         assessment.answer_mut(&routemap, "leadership").current = Some(Current::NotApplicable);
         assessment.answer_mut(&routemap, "governance").notes = Some("thinking".into());
         assessment.answer_mut(&routemap, "gone").current = Some(Current::Stage("x".into()));
@@ -320,7 +320,7 @@ mod tests {
     #[test]
     fn a_stand_in_routemap_shows_every_answer() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "A", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "A", None, Timestamp(0));
         assessment.answer_mut(&routemap, "leadership").current =
             Some(Current::Stage("flag-planted".into()));
         assessment.answer_mut(&routemap, "governance").target = Some("on-the-route".into());
@@ -333,12 +333,12 @@ mod tests {
     #[test]
     fn touch_sets_updated_and_a_missing_created() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, " Anytown ", Some(" "), Instant(0));
+        let mut assessment = Assessment::new(&routemap, " Anytown ", Some(" "), Timestamp(0));
         assert_eq!(assessment.authority, "Anytown");
         assert_eq!(assessment.title, None);
         assessment.created = None;
-        assessment.touch(Instant(86_400 * 2));
+        assessment.touch(Timestamp(86_400 * 2));
         assert_eq!(assessment.created.as_deref(), Some("1970-01-03"));
-        assert_eq!(assessment.updated, Some(Instant(86_400 * 2)));
+        assert_eq!(assessment.updated, Some(Timestamp(86_400 * 2)));
     }
 }

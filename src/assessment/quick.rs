@@ -9,7 +9,7 @@
 //! holds it to that against the full parser.
 
 use super::{Current, FORMAT};
-use crate::clock::{self, Instant};
+use crate::clock::{self, Timestamp};
 use crate::text::is_slug;
 
 /// What a summary needs of an assessment.
@@ -18,7 +18,7 @@ pub struct Quick {
     pub routemap_id: String,
     pub authority: String,
     pub created: Option<String>,
-    pub updated: Option<Instant>,
+    pub updated: Option<Timestamp>,
     /// (theme id, current stage) for every theme answered, in file order.
     pub answers: Vec<(String, Option<Current>)>,
 }

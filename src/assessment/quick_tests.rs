@@ -31,7 +31,7 @@ fn a_canonical_file_is_read_quickly_and_as_the_full_parser_reads_it() {
     assert_eq!(quick.routemap_id, "planting-the-flag");
     assert_eq!(quick.authority, "Cyngor Sir Ynys Môn");
     assert_eq!(quick.created.as_deref(), Some("2026-11-27"));
-    assert_eq!(quick.updated, Some(Instant(1_795_788_191)));
+    assert_eq!(quick.updated, Some(Timestamp(1_795_788_191)));
     assert_eq!(
         quick.answers,
         [

@@ -150,11 +150,11 @@ mod tests {
     use super::*;
     use crate::assessment::Current;
     use crate::builtin;
-    use crate::clock::Instant;
+    use crate::clock::Timestamp;
 
     fn base() -> Assessment {
         let routemap = builtin::planting_the_flag();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         let leadership = assessment.answer_mut(&routemap, "leadership");
         leadership.current = Some(Current::Stage("flag-planted".into()));
         leadership.notes = Some("first thoughts".into());

@@ -1,6 +1,6 @@
 use super::*;
 use crate::builtin;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::term::Colors;
 use unicode_width::UnicodeWidthStr;
 
@@ -19,13 +19,13 @@ fn pair() -> (Assessment, Assessment) {
         &routemap,
         "Anytown Borough Council",
         Some("2025 baseline"),
-        Instant(1_764_000_000),
+        Timestamp(1_764_000_000),
     );
     let mut after = Assessment::new(
         &routemap,
         "Anytown Borough Council",
         Some("2026 reassessment"),
-        Instant(1_795_788_191),
+        Timestamp(1_795_788_191),
     );
     let set = |assessment: &mut Assessment, theme: &str, current: Option<Current>| {
         assessment.answer_mut(&routemap, theme).current = current;

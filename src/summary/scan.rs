@@ -4,7 +4,7 @@
 
 use crate::assessment::Current;
 use crate::assessment::quick::{self, Quick};
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::error::Error;
 use crate::routemap::Routemap;
 use crate::store;
@@ -26,7 +26,7 @@ pub enum Cell {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub authority: String,
-    pub updated: Option<Instant>,
+    pub updated: Option<Timestamp>,
     pub created: Option<String>,
     /// The file's place in the list read, which breaks ties between equally new files.
     pub order: usize,

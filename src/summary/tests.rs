@@ -3,7 +3,7 @@ use super::*;
 use crate::assessment::Current;
 use crate::assessment::quick::Quick;
 use crate::builtin;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 
 /// A scan of authorities, each with a stage number (1 = lowest, 0 = n/a) per theme,
 /// from the first theme on.
@@ -26,7 +26,7 @@ fn scan_of(routemap: &Routemap, authorities: &[(&str, &[usize])]) -> Scan {
             routemap_id: routemap.id.clone(),
             authority: name.to_string(),
             created: None,
-            updated: Some(Instant(1_000 + order as i64)),
+            updated: Some(Timestamp(1_000 + order as i64)),
             answers,
         };
         result.entries.insert(

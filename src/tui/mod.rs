@@ -13,11 +13,11 @@ pub mod view;
 
 pub use start::{Ending, NewArgs, Start, run};
 
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::store::{self, Store};
 use keys::{Action, Context, action_for, context_of};
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
-use state::{Message, State};
+use state::{State, StatusLine};
 use std::path::PathBuf;
 use std::time::Duration;
 use update::{Effect, Msg, update};
@@ -80,7 +80,7 @@ impl Session {
         if self.state.read_only.is_some() {
             return;
         }
-        self.state.assessment.touch(Instant::now());
+        self.state.assessment.touch(Timestamp::now());
         let saved = self
             .file
             .save(&mut self.state.assessment, &self.state.routemap);
@@ -111,7 +111,7 @@ impl Session {
                     store::Saved::Written => None,
                 };
                 if let Some(note) = note {
-                    state.message = Some(Message {
+                    state.message = Some(StatusLine {
                         text: note.into(),
                         is_error: false,
                     });
@@ -181,7 +181,7 @@ impl Session {
     fn write_report(&mut self) {
         let written = report_file::write(&self.store, self.file.path(), &self.state, self.stand_in);
         self.state.message = Some(match written {
-            Ok([markdown, html]) => Message {
+            Ok([markdown, html]) => StatusLine {
                 // "…/reports/anytown.md and .html": the one path, short enough for 80 columns.
                 text: format!(
                     "Report written: {} and .{}",
@@ -191,7 +191,7 @@ impl Session {
                 ),
                 is_error: false,
             },
-            Err(error) => Message {
+            Err(error) => StatusLine {
                 text: format!("Report not written: {error}"),
                 is_error: true,
             },

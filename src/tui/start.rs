@@ -2,12 +2,12 @@
 //! lock, the terminal (with restore on every way out) and the authority prompt.
 
 use super::prompt::{self, Prompt, PromptOutcome};
-use super::state::{Message, State};
+use super::state::{State, StatusLine};
 use super::theme::{Painter, Palette};
 use super::{Session, UNSAVED, event_loop};
 use crate::assessment::{self, Assessment};
 use crate::builtin::DEFAULT_ROUTEMAP;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::routemap::Routemap;
 use crate::store::{self, Store, WriteLock};
@@ -312,7 +312,7 @@ fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
         &routemap,
         authority.as_deref().unwrap_or(""),
         args.title.as_deref(),
-        Instant::now(),
+        Timestamp::now(),
     );
     if let Some(previous) = previous {
         assessment.answers = carried_answers(&previous.assessment);
@@ -438,14 +438,14 @@ fn writer_lock(
 
 /// The first line of the status bar: why it is read-only, what does not match, or a
 /// note about saved files that could not be read.
-fn opening_message(state: &State, note: &Option<String>) -> Option<Message> {
+fn opening_message(state: &State, note: &Option<String>) -> Option<StatusLine> {
     if let Some(reason) = &state.read_only {
-        Some(Message {
+        Some(StatusLine {
             text: format!("Read-only: {reason}."),
             is_error: true,
         })
     } else if !state.mismatches.is_empty() {
-        Some(Message {
+        Some(StatusLine {
             text: format!(
                 "{} answer(s) do not match this routemap; they are kept as saved (r lists them).",
                 state.mismatches.len()
@@ -453,7 +453,7 @@ fn opening_message(state: &State, note: &Option<String>) -> Option<Message> {
             is_error: false,
         })
     } else {
-        note.as_ref().map(|note| Message {
+        note.as_ref().map(|note| StatusLine {
             text: note.clone(),
             is_error: true,
         })

@@ -140,7 +140,7 @@ pub enum Mode {
 
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
+pub struct StatusLine {
     pub text: String,
     pub is_error: bool,
 }
@@ -180,7 +180,7 @@ pub struct State {
     pub show_help: bool,
     /// "About this routemap" is shown over the screen (any key closes it).
     pub show_intro: bool,
-    pub message: Option<Message>,
+    pub message: Option<StatusLine>,
     /// What the routemap cannot match in the saved file (kept, shown).
     pub mismatches: Vec<Mismatch>,
     /// The terminal's size.

@@ -2,7 +2,7 @@
 //! do (save, remember the position, quit); the runner does it.
 
 use super::keys::Action;
-use super::state::{Comparison, EditField, Editor, Message, Mode, Picker, Screen, State};
+use super::state::{Comparison, EditField, Editor, Mode, Picker, Screen, State, StatusLine};
 use crate::assessment::{Confidence, Current};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -269,8 +269,8 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
     }
 }
 
-pub(super) fn info(text: String) -> Message {
-    Message {
+pub(super) fn info(text: String) -> StatusLine {
+    StatusLine {
         text,
         is_error: false,
     }
@@ -314,7 +314,7 @@ fn next_unanswered(state: &mut State) -> Vec<Effect> {
 
 pub(super) fn refuse_if_read_only(state: &mut State) -> bool {
     if let Some(reason) = &state.read_only {
-        state.message = Some(Message {
+        state.message = Some(StatusLine {
             text: format!("Read-only: {reason}"),
             is_error: true,
         });
@@ -345,7 +345,7 @@ pub(super) fn stage_id(state: &mut State, stage: usize) -> Option<String> {
         .get(stage)
         .map(|stage| stage.id.clone());
     if found.is_none() {
-        state.message = Some(Message {
+        state.message = Some(StatusLine {
             text: format!(
                 "This routemap has {} stages; press 1 to {}.",
                 state.routemap.stages.len(),

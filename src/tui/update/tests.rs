@@ -3,7 +3,7 @@
 use super::*;
 use crate::assessment::Assessment;
 use crate::builtin;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::tui::keys::{Context, action_for};
 use crate::tui::state::Comparison;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -14,7 +14,7 @@ pub fn state() -> State {
         &routemap,
         "Anytown Borough Council",
         Some("2026 baseline"),
-        Instant(0),
+        Timestamp(0),
     );
     let mut state = State::new(routemap, assessment, "anytown.yaml".into());
     state.size = (80, 24);

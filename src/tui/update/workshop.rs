@@ -3,7 +3,7 @@
 use super::{Effect, change_answer, info, refuse_if_read_only, stage_id};
 use crate::assessment::Current;
 use crate::tui::keys::Action;
-use crate::tui::state::{Message, Mode, Screen, State};
+use crate::tui::state::{Mode, Screen, State, StatusLine};
 use crate::workshop;
 
 /// Handles the workshop's own actions; `None` for the ones shared with the walk.
@@ -149,7 +149,7 @@ fn agree_median(state: &mut State) -> Vec<Effect> {
         }
         None => {
             let keys = crate::tui::keys::digit_keys(state.routemap.stages.len());
-            state.message = Some(Message {
+            state.message = Some(StatusLine {
                 text: format!(
                     "No votes yet: press {keys} for each vote, or a then a stage to record one."
                 ),

@@ -21,7 +21,7 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
 /// "03:12", or "1:03:12" past the hour.
-pub fn clock(elapsed: Duration) -> String {
+pub fn format_elapsed(elapsed: Duration) -> String {
     let seconds = elapsed.as_secs();
     if seconds >= 3600 {
         format!(
@@ -155,7 +155,7 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
             .pixel_size(PixelSize::Quadrant)
             .style(style)
             .alignment(Alignment::Right)
-            .lines(vec![Line::from(clock(elapsed))])
+            .lines(vec![Line::from(format_elapsed(elapsed))])
             .build();
         frame.render_widget(big, timer_area);
     }
@@ -223,7 +223,7 @@ fn progress_line(cx: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let timer_flag = format!(
         "⏱ {}{}",
-        clock(timer),
+        format_elapsed(timer),
         if cx.workshop.running_since.is_some() {
             ""
         } else {
@@ -561,8 +561,8 @@ mod tests {
     }
 
     #[test]
-    fn clock_reads_minutes_and_hours() {
-        assert_eq!(clock(Duration::from_secs(192)), "03:12");
-        assert_eq!(clock(Duration::from_secs(3723)), "1:02:03");
+    fn elapsed_time_reads_minutes_and_hours() {
+        assert_eq!(format_elapsed(Duration::from_secs(192)), "03:12");
+        assert_eq!(format_elapsed(Duration::from_secs(3723)), "1:02:03");
     }
 }
