@@ -1,11 +1,12 @@
 //! `update` for every action in every mode, on plain values.
 
 use super::*;
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Confidence, Current};
 use crate::builtin;
 use crate::clock::Timestamp;
 use crate::tui::keys::{Context, action_for};
 use crate::tui::state::Comparison;
+use crate::tui::state::{Mode, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 pub fn state() -> State {

@@ -1,0 +1,95 @@
+//! What is shown: the editors, scrolling, the review, help, the introduction, the
+//! picker of an assessment to compare with.
+
+use super::{Effect, change_answer, refuse_if_read_only};
+use crate::tui::keys::Action;
+use crate::tui::state::{EditField, Editor, Mode, Screen, State};
+use ratatui::crossterm::event::KeyEvent;
+
+/// Open or leave an editor or a screen, scroll, or ask the runner for something to show.
+pub(super) fn show(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::EditNotes => open_editor(state, EditField::Notes),
+        Action::EditEvidence => open_editor(state, EditField::Evidence),
+        Action::FinishEditing => state.mode = Mode::Normal,
+        Action::ScrollDown => {
+            state.detail_scroll = state
+                .detail_scroll
+                .saturating_add(3)
+                .min(state.measured.detail_max_scroll);
+        }
+        Action::ScrollUp => state.detail_scroll = state.detail_scroll.saturating_sub(3),
+        Action::ToggleReview => {
+            state.screen = if state.screen == Screen::Review {
+                Screen::Walk
+            } else {
+                Screen::Review
+            };
+        }
+        Action::Help => state.show_help = true,
+        Action::Back if state.screen == Screen::Review => state.screen = Screen::Walk,
+        Action::About => state.show_intro = true,
+        Action::Compare => return vec![Effect::ListComparisons],
+        Action::WriteReport => return vec![Effect::WriteReport],
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Move in, choose from, or close the picker of an assessment to compare with.
+pub(super) fn pick(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::PickerUp | Action::PickerDown => {
+            if let Mode::Picking(picker) = &mut state.mode {
+                let last = picker.candidates.len().saturating_sub(1);
+                picker.selected = match action {
+                    Action::PickerUp => picker.selected.saturating_sub(1),
+                    _ => (picker.selected + 1).min(last),
+                };
+            }
+        }
+        Action::PickerChoose => {
+            if let Mode::Picking(picker) = std::mem::replace(&mut state.mode, Mode::Normal) {
+                state.comparison = picker.candidates.into_iter().nth(picker.selected);
+                state.screen = Screen::Review;
+            }
+        }
+        _ => state.mode = Mode::Normal,
+    }
+    Vec::new()
+}
+
+fn open_editor(state: &mut State, field: EditField) {
+    if refuse_if_read_only(state) {
+        return;
+    }
+    let content = match (field, state.answer()) {
+        (EditField::Notes, Some(answer)) => answer.notes.clone().unwrap_or_default(),
+        (EditField::Evidence, Some(answer)) => answer.evidence.join("\n"),
+        (_, None) => String::new(),
+    };
+    state.mode = Mode::Editing(Box::new(Editor::new(field, &content)));
+}
+
+/// A key typed into the editor: the text changes and is saved at once.
+pub(super) fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Mode::Editing(editor) = &mut state.mode else {
+        return Vec::new();
+    };
+    if !editor.text.input(key) {
+        return Vec::new();
+    }
+    let field = editor.field;
+    let content = editor.content();
+    change_answer(state, |answer| match field {
+        EditField::Notes => answer.notes = (!content.is_empty()).then_some(content),
+        EditField::Evidence => {
+            answer.evidence = content
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+    })
+}
