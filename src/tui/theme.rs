@@ -138,6 +138,17 @@ impl Palette {
     }
 }
 
+impl Palette {
+    /// How the radar is drawn on screen in this palette: braille, in colour when the
+    /// palette has colour.
+    pub fn radar_look(&self) -> crate::radar::Look {
+        crate::radar::Look {
+            drawing: crate::radar::Drawing::Braille,
+            color: self.color,
+        }
+    }
+}
+
 /// The palettes of one run, chosen once from the terminal's colour support: the views
 /// pick one per screen, so the model never holds a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use super::Ctx;
 use super::count_of;
 use crate::assessment::{Answer, Current};
-use crate::radar::{self, Drawing, Look, Radar};
+use crate::radar::{self, Radar};
 use crate::text::{ellipsize, wrap_words};
 use crate::tui::theme::Palette;
 use ratatui::Frame;
@@ -133,15 +133,12 @@ fn list_rows(cx: &Ctx) -> Vec<Row> {
 fn theme_list(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
     let (answered, total) = cx.assessment.progress(&cx.routemap);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(
-            format!(" Themes {answered}/{total} "),
-            palette.heading,
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::layout::pane(
+        frame,
+        area,
+        Line::styled(format!(" Themes {answered}/{total} "), palette.heading),
+        palette.border,
+    );
     let rows = list_rows(cx);
     let selected_row = rows
         .iter()
@@ -493,12 +490,12 @@ fn detail(cx: &Ctx, frame: &mut Frame, area: Rect) -> u16 {
         usize::from(area.width.saturating_sub(4)),
         "…",
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border_focus)
-        .title(Line::styled(title, palette.dim));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::layout::pane(
+        frame,
+        area,
+        Line::styled(title, palette.dim),
+        palette.border_focus,
+    );
     if !side_by_side(cx, inner) {
         let lines = detail_lines(cx, inner.width, true);
         let total = lines.len() as u16;
@@ -619,16 +616,13 @@ fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
 
 fn radar_panel(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(" Radar ", palette.heading));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::layout::pane(
+        frame,
+        area,
+        Line::styled(" Radar ", palette.heading),
+        palette.border,
+    );
     let radar = Radar::of(&cx.routemap, &cx.assessment, true);
-    let look = Look {
-        drawing: Drawing::Braille,
-        color: palette.color,
-    };
+    let look = palette.radar_look();
     radar::render_focused(&radar, inner, frame.buffer_mut(), look, Some(cx.selected));
 }

@@ -5,7 +5,7 @@
 use super::Ctx;
 use super::draw_lines;
 use crate::assessment::Current;
-use crate::radar::{self, Drawing, Look, Radar};
+use crate::radar::{self, Radar};
 use crate::routemap::plural;
 use crate::text::{ellipsize, wrap_words};
 use crate::tui::theme::Palette;
@@ -15,7 +15,6 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
 use std::time::Duration;
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
@@ -444,32 +443,24 @@ pub fn render_summary(cx: &Ctx, frame: &mut Frame, area: Rect) {
                 .areas(body);
         (radar, lists)
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(" Agreed stages ", palette.heading));
-    let inner = block.inner(radar_area);
-    frame.render_widget(block, radar_area);
+    let inner = super::layout::pane(
+        frame,
+        radar_area,
+        Line::styled(" Agreed stages ", palette.heading),
+        palette.border,
+    );
     let mut radar = Radar::of(&cx.routemap, &cx.assessment, false);
     for series in &mut radar.series {
         series.name = "agreed".into();
     }
-    radar::render(
-        &radar,
-        inner,
-        frame.buffer_mut(),
-        Look {
-            drawing: Drawing::Braille,
-            color: palette.color,
-        },
-    );
+    radar::render(&radar, inner, frame.buffer_mut(), palette.radar_look());
 
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(" To come back to ", palette.heading));
-    let inner = block.inner(lists_area);
-    frame.render_widget(block, lists_area);
+    let inner = super::layout::pane(
+        frame,
+        lists_area,
+        Line::styled(" To come back to ", palette.heading),
+        palette.border,
+    );
     let width = usize::from(inner.width);
     let answers = cx.assessment.answers_for(&cx.routemap);
     let mut lines: Vec<Line> = Vec::new();
