@@ -41,7 +41,7 @@ impl Side {
 }
 
 /// How a theme's current stage moved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Movement {
     /// Up this many stages.
     Up(usize),
@@ -237,43 +237,11 @@ pub fn compare(
     let themes: Vec<ThemeDiff> = ids
         .into_iter()
         .map(|id| {
-            let theme = routemap
-                .theme_index(id)
-                .map(|index| &routemap.themes[index]);
             let old = before_assessment.answer(id).unwrap_or(&empty);
             let new = after_assessment.answer(id).unwrap_or(&empty);
-            let movement = movement(routemap, old, new);
-            match movement {
-                Movement::Up(_) => summary.up += 1,
-                Movement::Down(_) => summary.down += 1,
-                Movement::Same => summary.unchanged += 1,
-                Movement::NewlyAnswered => summary.newly_answered += 1,
-                Movement::Removed => summary.removed += 1,
-                Movement::NowNotApplicable => summary.now_not_applicable += 1,
-                Movement::NoLongerNotApplicable => summary.no_longer_not_applicable += 1,
-                Movement::Unknown => summary.unknown += 1,
-            }
-            ThemeDiff {
-                id: id.to_string(),
-                name: theme.map_or_else(|| id.to_string(), |t| t.name.clone()),
-                in_routemap: theme.is_some(),
-                before: old.clone(),
-                after: new.clone(),
-                movement,
-                notes: notes_change(old.notes.as_deref(), new.notes.as_deref()),
-                evidence_added: new
-                    .evidence
-                    .iter()
-                    .filter(|e| !old.evidence.contains(e))
-                    .cloned()
-                    .collect(),
-                evidence_removed: old
-                    .evidence
-                    .iter()
-                    .filter(|e| !new.evidence.contains(e))
-                    .cloned()
-                    .collect(),
-            }
+            let theme = theme_diff(routemap, id, old, new);
+            summary.count(theme.movement);
+            theme
         })
         .collect();
     Ok(Diff {
@@ -289,6 +257,47 @@ pub fn compare(
         themes,
         summary,
     })
+}
+
+/// One theme compared: its movement, notes and evidence.
+fn theme_diff(routemap: &Routemap, id: &str, old: &Answer, new: &Answer) -> ThemeDiff {
+    let theme = routemap
+        .theme_index(id)
+        .map(|index| &routemap.themes[index]);
+    let only_in = |these: &[String], those: &[String]| -> Vec<String> {
+        these
+            .iter()
+            .filter(|item| !those.contains(item))
+            .cloned()
+            .collect()
+    };
+    ThemeDiff {
+        id: id.to_string(),
+        name: theme.map_or_else(|| id.to_string(), |t| t.name.clone()),
+        in_routemap: theme.is_some(),
+        before: old.clone(),
+        after: new.clone(),
+        movement: movement(routemap, old, new),
+        notes: notes_change(old.notes.as_deref(), new.notes.as_deref()),
+        evidence_added: only_in(&new.evidence, &old.evidence),
+        evidence_removed: only_in(&old.evidence, &new.evidence),
+    }
+}
+
+impl Summary {
+    /// Counts one theme's movement.
+    fn count(&mut self, movement: Movement) {
+        match movement {
+            Movement::Up(_) => self.up += 1,
+            Movement::Down(_) => self.down += 1,
+            Movement::Same => self.unchanged += 1,
+            Movement::NewlyAnswered => self.newly_answered += 1,
+            Movement::Removed => self.removed += 1,
+            Movement::NowNotApplicable => self.now_not_applicable += 1,
+            Movement::NoLongerNotApplicable => self.no_longer_not_applicable += 1,
+            Movement::Unknown => self.unknown += 1,
+        }
+    }
 }
 
 /// How a theme's current stage moved from `old` to `new`.

@@ -120,14 +120,10 @@ pub(super) fn detail_lines(
                 .as_deref()
                 .map_or(glyphs.none.to_string(), |t| diff.stage_label(t))
         };
+        let (before, after) = (label(&theme.before.target), label(&theme.after.target));
         lines.push((
-            "target".to_string(),
-            format!(
-                "{} {} {}",
-                label(&theme.before.target),
-                glyphs.arrow,
-                label(&theme.after.target)
-            ),
+            "target".into(),
+            format!("{before} {} {after}", glyphs.arrow),
         ));
     }
     if theme.confidence_changed() {
@@ -135,18 +131,31 @@ pub(super) fn detail_lines(
             "—" => glyphs.none,
             word => word,
         };
+        let (before, after) = (
+            label(theme.before.confidence),
+            label(theme.after.confidence),
+        );
         lines.push((
-            "confidence".to_string(),
-            format!(
-                "{} {} {}",
-                label(theme.before.confidence),
-                glyphs.arrow,
-                label(theme.after.confidence)
-            ),
+            "confidence".into(),
+            format!("{before} {} {after}", glyphs.arrow),
         ));
     }
+    lines.extend(notes_lines(theme, verbose, glyphs));
+    lines.extend(evidence_lines(theme, glyphs));
+    if !theme.in_routemap {
+        lines.push(("note".into(), "not in this version of the routemap".into()));
+    }
+    lines
+        .into_iter()
+        .map(|(label, text)| (label, clean(&text)))
+        .collect()
+}
+
+/// What happened to the notes, in words counted; in full with `verbose`.
+fn notes_lines(theme: &ThemeDiff, verbose: bool, glyphs: &Glyphs) -> Vec<(String, String)> {
+    let mut lines = Vec::new();
     match &theme.notes {
-        NotesChange::Same => {}
+        NotesChange::Same => return lines,
         NotesChange::Added => lines.push(("notes".into(), "added".into())),
         NotesChange::Removed => lines.push(("notes".into(), "removed".into())),
         NotesChange::Changed(words) => {
@@ -164,47 +173,35 @@ pub(super) fn detail_lines(
             lines.push(("notes".into(), format!("changed: {counts}")));
         }
     }
-    if verbose && theme.notes != NotesChange::Same {
+    if verbose {
         for (label, text) in [
             ("  before", &theme.before.notes),
             ("  after", &theme.after.notes),
         ] {
-            for (index, line) in text.as_deref().unwrap_or("(none)").lines().enumerate() {
-                lines.push((
-                    if index == 0 {
-                        label.to_string()
-                    } else {
-                        String::new()
-                    },
-                    line.to_string(),
-                ));
+            let text = text.as_deref().unwrap_or("(none)");
+            for (index, line) in text.lines().enumerate() {
+                let label = if index == 0 { label } else { "" };
+                lines.push((label.to_string(), line.to_string()));
             }
         }
     }
-    for (index, item) in theme.evidence_added.iter().enumerate() {
-        lines.push((
-            if index == 0 {
-                "evidence".into()
-            } else {
-                String::new()
-            },
-            format!("+ {item}"),
-        ));
-    }
-    for (index, item) in theme.evidence_removed.iter().enumerate() {
-        let label = if index == 0 && theme.evidence_added.is_empty() {
-            "evidence"
-        } else {
-            ""
-        };
-        lines.push((label.to_string(), format!("{} {item}", glyphs.minus)));
-    }
-    if !theme.in_routemap {
-        lines.push(("note".into(), "not in this version of the routemap".into()));
-    }
     lines
-        .into_iter()
-        .map(|(label, text)| (label, clean(&text)))
+}
+
+/// Evidence added (+) and removed, one item a line, labelled once.
+fn evidence_lines(theme: &ThemeDiff, glyphs: &Glyphs) -> Vec<(String, String)> {
+    let added = theme.evidence_added.iter().map(|item| format!("+ {item}"));
+    let removed = theme
+        .evidence_removed
+        .iter()
+        .map(|item| format!("{} {item}", glyphs.minus));
+    added
+        .chain(removed)
+        .enumerate()
+        .map(|(index, text)| {
+            let label = if index == 0 { "evidence" } else { "" };
+            (label.to_string(), text)
+        })
         .collect()
 }
 
