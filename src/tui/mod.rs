@@ -45,6 +45,7 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
             }
         }
         Event::Resize(width, height) => vec![Msg::Resize(width, height)],
+        Event::Paste(text) => vec![Msg::Paste(text)],
         _ => Vec::new(),
     }
 }

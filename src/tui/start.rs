@@ -89,6 +89,7 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
             crate::error::io_reason(&error)
         ),
     })?;
+    take_pastes_whole();
     // However this function ends (return, error, panic), the terminal is restored.
     let _restore = RestoreOnDrop;
     restore_on_signals();
@@ -154,8 +155,19 @@ impl Drop for RestoreOnDrop {
 
 /// Leaves the alternate screen and raw mode, and shows the cursor again.
 fn restore_terminal() {
+    use ratatui::crossterm::{cursor, event, execute};
+    let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
     ratatui::restore();
-    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+    let _ = execute!(std::io::stdout(), cursor::Show);
+}
+
+/// Pasted text arrives as one paste, not as keys: pasting "x3t5 hello" outside an
+/// editor must not set a stage, a target and open an editor.
+fn take_pastes_whole() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    );
 }
 
 /// Every signal whose default action ends the program ends it with the terminal
@@ -218,6 +230,7 @@ fn take_back_terminal() {
         terminal::EnterAlternateScreen,
         cursor::Hide
     );
+    take_pastes_whole();
     super::REDRAW_ALL.store(true, std::sync::atomic::Ordering::SeqCst);
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
 }

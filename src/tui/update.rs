@@ -20,6 +20,8 @@ pub enum Msg {
     PromptKey(KeyEvent),
     /// What the last frame measured (how far the details scroll).
     Measured(super::state::Measured),
+    /// Text pasted (bracketed paste): for an editor, never to be run as keys.
+    Paste(String),
 }
 
 /// What the runner must do after an update.
@@ -52,7 +54,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.size = (width, height);
             Vec::new()
         }
-        Msg::EditorKey(_) | Msg::PromptKey(_) if state.too_small() => Vec::new(),
+        Msg::EditorKey(_) | Msg::PromptKey(_) | Msg::Paste(_) if state.too_small() => Vec::new(),
+        Msg::Paste(text) => screens::paste(state, &text),
         Msg::EditorKey(key) => screens::edit(state, key),
         Msg::PromptKey(key) => quitting::save_elsewhere_key(state, key),
         Msg::Tick(now) => {

@@ -79,8 +79,12 @@ pub(super) fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     if !editor.text.input(key) {
         return Vec::new();
     }
-    let field = editor.field;
-    let content = editor.content();
+    let (field, content) = (editor.field, editor.content());
+    store_edit(state, field, content)
+}
+
+/// The editor's text, into the focused theme's notes or evidence (saved at once).
+fn store_edit(state: &mut State, field: EditField, content: String) -> Vec<Effect> {
     change_answer(state, |answer| match field {
         EditField::Notes => answer.notes = (!content.is_empty()).then_some(content),
         EditField::Evidence => {
@@ -92,4 +96,41 @@ pub(super) fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                 .collect();
         }
     })
+}
+
+/// Pasted text goes into the open editor or prompt; anywhere else in the walk it opens
+/// the notes editor with the text in it. It is never run as keys.
+pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
+    // Terminals send Windows and old Mac line ends as they were copied.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    match &mut state.mode {
+        Mode::SaveElsewhere(prompt) => {
+            prompt.input.insert_str(text.replace('\n', " "));
+            return Vec::new();
+        }
+        Mode::Editing(_) => {}
+        Mode::Normal if matches!(state.screen, Screen::Walk | Screen::Review) => {
+            state.show_help = false;
+            state.show_intro = false;
+            open_editor(state, EditField::Notes);
+            if !matches!(state.mode, Mode::Editing(_)) {
+                return Vec::new();
+            }
+        }
+        _ => {
+            state.message = Some(super::info(
+                "Pasted text goes into notes or evidence: press n (or e) first, then paste."
+                    .into(),
+            ));
+            return Vec::new();
+        }
+    }
+    let Mode::Editing(editor) = &mut state.mode else {
+        return Vec::new();
+    };
+    if !editor.text.insert_str(&text) {
+        return Vec::new();
+    }
+    let (field, content) = (editor.field, editor.content());
+    store_edit(state, field, content)
 }

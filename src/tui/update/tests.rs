@@ -811,3 +811,42 @@ fn the_introduction_comes_back_with_i_and_any_key_closes_it() {
         "q still quits"
     );
 }
+
+#[test]
+fn a_paste_outside_an_editor_opens_the_notes_and_runs_no_key() {
+    let mut state = state();
+    let effects = update(&mut state, Msg::Paste("x3t5 hello\r\nsecond line".into()));
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(current(&state), None, "no stage was set");
+    assert_eq!(state.answer().and_then(|a| a.target.clone()), None);
+    assert!(matches!(state.mode, Mode::Editing(_)), "the notes editor is open");
+    assert_eq!(
+        state.answer().and_then(|a| a.notes.as_deref()),
+        Some("x3t5 hello\nsecond line")
+    );
+}
+
+#[test]
+fn a_paste_into_an_open_editor_goes_in_at_the_cursor() {
+    let mut state = state();
+    chars(&mut state, "e");
+    chars(&mut state, "see ");
+    update(&mut state, Msg::Paste("https://intranet.example/a\nhttps://intranet.example/b".into()));
+    assert_eq!(
+        state.answer().map(|a| a.evidence.clone()),
+        Some(vec![
+            "see https://intranet.example/a".to_string(),
+            "https://intranet.example/b".to_string()
+        ])
+    );
+}
+
+#[test]
+fn a_paste_changes_nothing_when_read_only_or_in_the_workshop() {
+    let mut state = state_read_only();
+    assert!(update(&mut state, Msg::Paste("3".into())).is_empty());
+    assert!(state.assessment.answers.is_empty());
+    let mut state = workshop_state();
+    assert!(update(&mut state, Msg::Paste("333".into())).is_empty());
+    assert!(state.assessment.answers.is_empty(), "no votes from a paste");
+}
