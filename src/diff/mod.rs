@@ -98,6 +98,8 @@ pub struct ThemeDiff {
     pub after: Answer,
     pub movement: Movement,
     pub notes: NotesChange,
+    /// How the room's note from a workshop changed.
+    pub room_note: NotesChange,
     pub evidence_added: Vec<String>,
     pub evidence_removed: Vec<String>,
 }
@@ -118,6 +120,7 @@ impl ThemeDiff {
             && !self.target_changed()
             && !self.confidence_changed()
             && self.notes == NotesChange::Same
+            && self.room_note == NotesChange::Same
             && self.evidence_added.is_empty()
             && self.evidence_removed.is_empty()
     }
@@ -261,6 +264,7 @@ pub fn compare(
                 after: new.clone(),
                 movement,
                 notes: notes_change(old.notes.as_deref(), new.notes.as_deref()),
+                room_note: notes_change(old.room_note.as_deref(), new.room_note.as_deref()),
                 evidence_added: new
                     .evidence
                     .iter()

@@ -145,39 +145,30 @@ pub(super) fn detail_lines(
             ),
         ));
     }
-    match &theme.notes {
-        NotesChange::Same => {}
-        NotesChange::Added => lines.push(("notes".into(), "added".into())),
-        NotesChange::Removed => lines.push(("notes".into(), "removed".into())),
-        NotesChange::Changed(words) => {
-            let counts = match (words.added, words.removed) {
-                (0, 0) => "spacing only".to_string(),
-                (added, 0) => format!("+{}", plural(added, "word")),
-                (0, removed) => format!("{}{}", glyphs.minus, plural(removed, "word")),
-                (added, removed) => format!(
-                    "+{}, {}{}",
-                    plural(added, "word"),
-                    glyphs.minus,
-                    plural(removed, "word")
-                ),
-            };
-            lines.push(("notes".into(), format!("changed: {counts}")));
+    for (label, change, before, after) in [
+        ("notes", &theme.notes, &theme.before.notes, &theme.after.notes),
+        (
+            "room note",
+            &theme.room_note,
+            &theme.before.room_note,
+            &theme.after.room_note,
+        ),
+    ] {
+        if let Some(said) = notes_words(change, glyphs) {
+            lines.push((label.into(), said));
         }
-    }
-    if verbose && theme.notes != NotesChange::Same {
-        for (label, text) in [
-            ("  before", &theme.before.notes),
-            ("  after", &theme.after.notes),
-        ] {
-            for (index, line) in text.as_deref().unwrap_or("(none)").lines().enumerate() {
-                lines.push((
-                    if index == 0 {
-                        label.to_string()
-                    } else {
-                        String::new()
-                    },
-                    line.to_string(),
-                ));
+        if verbose && *change != NotesChange::Same {
+            for (label, text) in [("  before", before), ("  after", after)] {
+                for (index, line) in text.as_deref().unwrap_or("(none)").lines().enumerate() {
+                    lines.push((
+                        if index == 0 {
+                            label.to_string()
+                        } else {
+                            String::new()
+                        },
+                        line.to_string(),
+                    ));
+                }
             }
         }
     }
@@ -292,4 +283,27 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
     out.push(String::new());
     out.push(format!("**{}**", diff.summary.line()));
     out.join("\n") + "\n"
+}
+
+/// How notes changed, in words: "added", "changed: +3 words, −1 word"; `None` when not.
+fn notes_words(change: &NotesChange, glyphs: &Glyphs) -> Option<String> {
+    match change {
+        NotesChange::Same => None,
+        NotesChange::Added => Some("added".into()),
+        NotesChange::Removed => Some("removed".into()),
+        NotesChange::Changed(words) => {
+            let counts = match (words.added, words.removed) {
+                (0, 0) => "spacing only".to_string(),
+                (added, 0) => format!("+{}", plural(added, "word")),
+                (0, removed) => format!("{}{}", glyphs.minus, plural(removed, "word")),
+                (added, removed) => format!(
+                    "+{}, {}{}",
+                    plural(added, "word"),
+                    glyphs.minus,
+                    plural(removed, "word")
+                ),
+            };
+            Some(format!("changed: {counts}"))
+        }
+    }
 }

@@ -322,7 +322,8 @@ fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
 }
 
 /// A previous assessment's answers for a reassessment: each one with a stage is marked
-/// carried over until confirmed or changed; workshop votes stay with the old session.
+/// carried over until confirmed or changed; the workshop's votes, rounds and room notes
+/// stay with the old session.
 pub fn carried_answers(previous: &Assessment) -> Vec<(String, assessment::Answer)> {
     previous
         .answers
@@ -330,6 +331,10 @@ pub fn carried_answers(previous: &Assessment) -> Vec<(String, assessment::Answer
         .map(|(theme, answer)| {
             let mut answer = answer.clone();
             answer.votes.clear();
+            answer.vote_order.clear();
+            answer.rounds.clear();
+            answer.revealed = false;
+            answer.room_note = None;
             answer.parked = false;
             answer.carried = answer.current.is_some();
             (theme.clone(), answer)
