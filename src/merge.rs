@@ -428,14 +428,22 @@ mod tests {
         assert_eq!(leadership.rounds.len(), 1);
         assert_eq!(
             leadership.room_note.as_deref(),
-            Some("From officer-1.yaml:\nAgreed 2 after a second round.\n\nFrom officer-2.yaml:\nFinance said 1.")
+            Some(
+                "From officer-1.yaml:\nAgreed 2 after a second round.\n\nFrom officer-2.yaml:\nFinance said 1."
+            )
         );
         // Other rounds of voting: a conflict, and the room's words kept in its note.
         let mut c = part(&[("leadership", "flag-planted", None)]);
         c.answer_mut(&routemap, "leadership").rounds = vec![vec![("not-started".into(), 1)]];
         let merged = merge(&routemap, &inputs(vec![a, c]), Instant(0)).unwrap();
         assert_eq!(merged.conflicts.len(), 1);
-        let notes = merged.assessment.answer("leadership").unwrap().notes.clone().unwrap();
+        let notes = merged
+            .assessment
+            .answer("leadership")
+            .unwrap()
+            .notes
+            .clone()
+            .unwrap();
         assert!(
             notes.contains("The room's note in officer-1.yaml:\nAgreed 2 after a second round."),
             "{notes}"

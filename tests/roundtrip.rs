@@ -46,11 +46,17 @@ fn tally() -> impl Strategy<Value = Vec<(String, u32)>> {
     })
 }
 
-/// A workshop's record of a theme: the order of votes, earlier rounds, the room's note.
-fn workshop() -> impl Strategy<Value = (Vec<String>, Vec<Vec<(String, u32)>>, Option<String>)> {
+/// The order of votes, earlier rounds, the room's note.
+type WorkshopRecord = (Vec<String>, Vec<Vec<(String, u32)>>, Option<String>);
+
+/// A workshop's record of a theme.
+fn workshop() -> impl Strategy<Value = WorkshopRecord> {
     (
         vec(slug(), 0..5),
-        vec(tally().prop_filter("a round has votes", |t| !t.is_empty()), 0..3),
+        vec(
+            tally().prop_filter("a round has votes", |t| !t.is_empty()),
+            0..3,
+        ),
         proptest::option::of(any_text().prop_filter("notes are non-empty", |t| !t.is_empty())),
     )
 }

@@ -254,7 +254,12 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             .into_iter()
             .enumerate()
             .map(|(n, round)| {
-                read_tally(&path.key("rounds").index(n), &theme_id, Some(round), &mut problem)
+                read_tally(
+                    &path.key("rounds").index(n),
+                    &theme_id,
+                    Some(round),
+                    &mut problem,
+                )
             })
             .filter(|round| !round.is_empty())
             .collect();
@@ -426,7 +431,11 @@ pub fn to_yaml(assessment: &Assessment) -> String {
             out.field(4, "votes", &votes);
         }
         if !answer.vote_order.is_empty() {
-            let order: Vec<String> = answer.vote_order.iter().map(|s| plain_or_quoted(s)).collect();
+            let order: Vec<String> = answer
+                .vote_order
+                .iter()
+                .map(|s| plain_or_quoted(s))
+                .collect();
             out.field(4, "vote_order", &format!("[{}]", order.join(", ")));
         }
         let rounds: Vec<String> = answer.rounds.iter().filter_map(|r| tally_text(r)).collect();
@@ -632,13 +641,20 @@ answers:
             message(&order),
             "a.yaml:11:32: vote_order of theme 'leadership' lists 'On The Route', which is not a stage id; list the stage ids of the votes, oldest first"
         );
-        let twice = WORKSHOP.replace("- { flag-planted: 4 }", "- { flag-planted: 4, flag-planted: 1 }");
+        let twice = WORKSHOP.replace(
+            "- { flag-planted: 4 }",
+            "- { flag-planted: 4, flag-planted: 1 }",
+        );
         assert_eq!(
             message(&twice),
             "a.yaml:14:28: votes for stage 'flag-planted' of theme 'leadership' are given twice; keep one count"
         );
         let typo = WORKSHOP.replace("{ blind: true }", "{ blnd: true }");
-        assert!(message(&typo).contains("unknown key 'blnd'"), "{}", message(&typo));
+        assert!(
+            message(&typo).contains("unknown key 'blnd'"),
+            "{}",
+            message(&typo)
+        );
     }
 
     #[test]

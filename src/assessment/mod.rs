@@ -175,8 +175,9 @@ impl Assessment {
     pub fn order_by(&mut self, routemap: &Routemap) {
         self.answers
             .sort_by_key(|(id, _)| routemap.theme_index(id).unwrap_or(usize::MAX));
-        let scale_order =
-            |votes: &mut Vec<(String, u32)>| votes.sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX));
+        let scale_order = |votes: &mut Vec<(String, u32)>| {
+            votes.sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX))
+        };
         for (_, answer) in &mut self.answers {
             scale_order(&mut answer.votes);
             answer.rounds.iter_mut().for_each(scale_order);

@@ -136,8 +136,19 @@ fn reapply_answer(
     // The room's voting is one thing: this round's tally, the order it was cast in,
     // earlier rounds and whether it was shown. Taken whole from the side that changed
     // it, so an order never describes another tally.
-    let tally = |a: &Answer| (a.votes.clone(), a.vote_order.clone(), a.rounds.clone(), a.revealed);
-    match pick(&tally(base), &(votes.clone(), vote_order.clone(), rounds.clone(), *revealed), &tally(theirs)) {
+    let tally = |a: &Answer| {
+        (
+            a.votes.clone(),
+            a.vote_order.clone(),
+            a.rounds.clone(),
+            a.revealed,
+        )
+    };
+    match pick(
+        &tally(base),
+        &(votes.clone(), vote_order.clone(), rounds.clone(), *revealed),
+        &tally(theirs),
+    ) {
         Some((votes, vote_order, rounds, revealed)) => {
             answer.votes = votes;
             answer.vote_order = vote_order;

@@ -146,7 +146,12 @@ pub(super) fn detail_lines(
         ));
     }
     for (label, change, before, after) in [
-        ("notes", &theme.notes, &theme.before.notes, &theme.after.notes),
+        (
+            "notes",
+            &theme.notes,
+            &theme.before.notes,
+            &theme.after.notes,
+        ),
         (
             "room note",
             &theme.room_note,

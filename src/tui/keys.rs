@@ -53,8 +53,16 @@ pub enum Action {
     ToggleBlind,
     Reveal,
     ToggleTimer,
+    /// `T`: type the minutes of a countdown (Enter alone starts or stops the clock).
+    StartCountdown,
     TogglePark,
     Summary,
+    /// Take back the last vote, agreement or new round on the theme.
+    Undo,
+    /// Close this round of voting (kept in the file) and start a new one.
+    NewRound,
+    /// Write the room's note on the theme.
+    EditRoomNote,
     /// Try the failed save again, and quit if it works.
     RetrySave,
     /// Ask where to write the changes that could not be saved.
@@ -167,7 +175,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Workshop, [Char('x')], "x", "not applicable (n/a)", |_| Action::NotApplicable),
     bind!(Workshop, [Char('b')], "b", "blind voting on or off", |_| Action::ToggleBlind),
     bind!(Workshop, [Char('v')], "v", "reveal the blind tally", |_| Action::Reveal),
-    bind!(Workshop, [Char('T')], "T", "timer: start or stop", |_| Action::ToggleTimer),
+    bind!(Workshop, [Char('u')], "u", "take back the last vote or agreement", |_| Action::Undo),
+    bind!(Workshop, [Char('r')], "r", "new round: clear the tally, keep this one", |_| Action::NewRound),
+    bind!(Workshop, [Char('n')], "n", "the room's note on the theme", |_| Action::EditRoomNote),
+    bind!(Workshop, [Char('T')], "T", "countdown: T, minutes, Enter (T Enter: clock)", |_| Action::StartCountdown),
     bind!(Workshop, [Char('p')], "p", "park it, to come back to", |_| Action::TogglePark),
     bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "→ j", "next theme (then summary)", |_| Action::NextTheme),
     bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "← k", "previous theme", |_| Action::PreviousTheme),
@@ -224,17 +235,25 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 /// The context the state reads keys in.
 pub fn context_of(state: &State) -> Context {
     match state.mode {
-        Mode::Normal => match state.screen {
-            Screen::Workshop => Context::Workshop,
-            Screen::WorkshopSummary => Context::Summary,
-            Screen::Walk | Screen::Review => Context::Normal,
-        },
+        Mode::Normal => screen_context(state.screen),
         Mode::AwaitAgreed => Context::Agree,
         Mode::AwaitTarget => Context::Target,
-        Mode::Editing(_) => Context::Editor,
+        // The minutes after `T` are typed like text, so their keys reach `update` as
+        // they are (Esc cancels, as it leaves an editor).
+        Mode::AwaitMinutes(_) => Context::Editor,
+        Mode::Editing(_) | Mode::EditingRoomNote(_) => Context::Editor,
         Mode::Picking(_) => Context::Picker,
         Mode::ConfirmQuit => Context::QuitUnsaved,
         Mode::SaveElsewhere(_) => Context::SaveElsewhere,
+    }
+}
+
+/// The context of a screen with nothing else going on.
+pub fn screen_context(screen: Screen) -> Context {
+    match screen {
+        Screen::Workshop => Context::Workshop,
+        Screen::WorkshopSummary => Context::Summary,
+        Screen::Walk | Screen::Review => Context::Normal,
     }
 }
 

@@ -34,7 +34,8 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
                 None if context == Context::Editor && key.modifiers == KeyModifiers::ALT => {
                     let plain = KeyEvent::new(key.code, KeyModifiers::NONE);
                     let mut messages = vec![Msg::Action(Action::FinishEditing)];
-                    messages.extend(action_for(Context::Normal, &plain).map(Msg::Action));
+                    let after = keys::screen_context(state.screen);
+                    messages.extend(action_for(after, &plain).map(Msg::Action));
                     messages
                 }
                 None if context == Context::Editor => vec![Msg::EditorKey(key)],
@@ -211,6 +212,11 @@ impl Session {
         if effects.contains(&Effect::RememberPosition) {
             self.remember_position();
         }
+        if effects.contains(&Effect::Bell) {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        }
         for effect in effects {
             if let Effect::SaveElsewhere(path) = effect
                 && self.save_elsewhere(path)
@@ -254,12 +260,12 @@ fn event_loop(
         let mut quit = false;
         // One event, then whatever else is already waiting (a burst of typing or a
         // paste), so a burst costs one save rather than one per key.
-        // Block until input; only a running workshop timer ticks, once a second.
-        let mut next = match session.state.workshop.running_since {
+        // Block until input; only a running workshop clock wakes the loop: on its next
+        // second, or when its countdown runs out.
+        let focused = session.state.theme().map(|t| t.id.as_str());
+        let mut next = match session.state.workshop.next_wake(focused) {
             None => Some(event::read()?),
-            Some(since) => {
-                let into_second = since.elapsed().subsec_millis();
-                let wait = Duration::from_millis(u64::from(1000 - into_second.min(999)));
+            Some(wait) => {
                 if event::poll(wait)? {
                     Some(event::read()?)
                 } else {
@@ -267,7 +273,10 @@ fn event_loop(
                 }
             }
         };
-        update(&mut session.state, Msg::Tick(std::time::Instant::now()));
+        effects.extend(update(
+            &mut session.state,
+            Msg::Tick(std::time::Instant::now()),
+        ));
         while let Some(event) = next.take() {
             for msg in messages_for(&session.state, event) {
                 let new_effects = update(&mut session.state, msg);

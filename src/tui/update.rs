@@ -38,12 +38,22 @@ pub enum Effect {
     /// Write the report files (markdown and HTML) and say where they went.
     WriteReport,
     Quit,
+    /// Ring the terminal's bell: a workshop countdown has run out.
+    Bell,
 }
 
 /// Themes moved by PageUp and PageDown.
 const PAGE: usize = 10;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let effects = update_state(state, msg);
+    // The workshop's copies of what the file says (blind, the focused theme's reveal)
+    // follow every change: the screens read them.
+    state.sync_workshop();
+    effects
+}
+
+fn update_state(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(width, height) => {
             state.size = (width, height);
@@ -52,10 +62,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::EditorKey(_) | Msg::PromptKey(_) if state.too_small() => Vec::new(),
         Msg::EditorKey(key) => edit(state, key),
         Msg::PromptKey(key) => save_elsewhere_key(state, key),
-        Msg::Tick(now) => {
-            state.workshop.now = now;
-            Vec::new()
-        }
+        Msg::Tick(now) => workshop::tick(state, now),
         Msg::Comparisons(candidates) => {
             if candidates.is_empty() {
                 state.message = Some(info(
@@ -236,8 +243,12 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::ToggleBlind
         | Action::Reveal
         | Action::ToggleTimer
+        | Action::StartCountdown
         | Action::TogglePark
-        | Action::Summary => Vec::new(),
+        | Action::Summary
+        | Action::Undo
+        | Action::NewRound
+        | Action::EditRoomNote => Vec::new(),
         Action::PickerUp | Action::PickerDown => {
             if let Mode::Picking(picker) = &mut state.mode {
                 let last = picker.candidates.len().saturating_sub(1);
@@ -281,7 +292,6 @@ pub(super) fn focus(state: &mut State, index: usize) -> Vec<Effect> {
     if let Some(theme) = state.theme().map(|t| t.id.clone()) {
         state.workshop.stop_timer(&theme);
     }
-    state.workshop.revealed = false;
     state.selected = index;
     state.detail_scroll = 0;
     vec![Effect::RememberPosition]
@@ -425,18 +435,26 @@ fn expand_home(path: &str) -> std::path::PathBuf {
 
 /// A key typed into the editor: the text changes and is saved at once.
 fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
-    let Mode::Editing(editor) = &mut state.mode else {
-        return Vec::new();
+    let (editor, room_note) = match &mut state.mode {
+        Mode::Editing(editor) => (editor, false),
+        Mode::EditingRoomNote(editor) => (editor, true),
+        Mode::AwaitMinutes(_) => return workshop::minutes_key(state, key),
+        _ => return Vec::new(),
     };
     if !editor.text.input(key) {
         return Vec::new();
     }
     let field = editor.field;
     let content = editor.content();
+    let text = (!content.is_empty()).then_some(content);
+    if room_note {
+        return change_answer(state, |answer| answer.room_note = text);
+    }
     change_answer(state, |answer| match field {
-        EditField::Notes => answer.notes = (!content.is_empty()).then_some(content),
+        EditField::Notes => answer.notes = text,
         EditField::Evidence => {
-            answer.evidence = content
+            answer.evidence = text
+                .unwrap_or_default()
                 .lines()
                 .map(str::trim)
                 .filter(|line| !line.is_empty())
