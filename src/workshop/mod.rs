@@ -7,6 +7,7 @@
 //! Counts come from files, so any may be `u32::MAX`: a stage's count saturates (one
 //! more vote is refused, never wrapped to zero) and totals are summed in `u64`.
 
+pub mod bigtype;
 pub mod room;
 pub mod standing;
 pub mod timer;
