@@ -2,6 +2,7 @@
 //! events, calls `update`, and does the effects `update` asks for (save, remember the
 //! place, quit). Everything else is plain state, pure functions and views.
 
+mod follow;
 pub mod keys;
 pub mod prompt;
 mod report_file;
@@ -15,6 +16,7 @@ pub use start::{Ending, NewArgs, Start, run};
 
 use crate::clock::Instant;
 use crate::store::{self, Store};
+use follow::Wake;
 use keys::{Action, Context, action_for, context_of};
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use state::{Message, State};
@@ -62,6 +64,8 @@ pub struct Session {
     pub written_elsewhere: Option<PathBuf>,
     /// The routemap was not found: the state holds a stand-in made from the answers.
     pub stand_in: bool,
+    /// A second screen's inputs (`workshop --follow`): it redraws when the file changes.
+    follow: Option<follow::Follow>,
 }
 
 /// Set while a change is not on disk, so a signal that ends the program can say so.
@@ -149,7 +153,32 @@ impl Session {
         false
     }
 
+    /// A second screen reads the file again, and goes where the facilitator is.
+    fn reload(&mut self) {
+        match store::load_assessment(self.file.path()) {
+            Ok(assessment) => {
+                self.state.mismatches =
+                    crate::assessment::mismatches(&assessment, &self.state.routemap);
+                self.state.assessment = assessment;
+            }
+            Err(error) => {
+                self.state.message = Some(Message {
+                    text: format!("Showing the file as last read: {error}"),
+                    is_error: true,
+                });
+            }
+        }
+        if let Some(theme) = self.store.recall_position(self.file.path()) {
+            self.state.focus_theme(&theme);
+        }
+        self.state.sync_workshop();
+    }
+
     fn remember_position(&self) {
+        // A second screen's place is the facilitator's, never the other way round.
+        if self.follow.is_some() {
+            return;
+        }
         if let Some(theme) = self.state.theme() {
             self.store.remember_position(self.file.path(), &theme.id);
         }
@@ -263,32 +292,54 @@ fn event_loop(
         // Block until input; only a running workshop clock wakes the loop: on its next
         // second, or when its countdown runs out.
         let focused = session.state.theme().map(|t| t.id.as_str());
-        let mut next = match session.state.workshop.next_wake(focused) {
-            None => Some(event::read()?),
-            Some(wait) => {
-                if event::poll(wait)? {
-                    Some(event::read()?)
-                } else {
-                    None
-                }
-            }
-        };
+        let wait = session.state.workshop.next_wake(focused);
+        let mut next = Some(next_input(session.follow.as_ref(), wait)?);
         effects.extend(update(
             &mut session.state,
             Msg::Tick(std::time::Instant::now()),
         ));
-        while let Some(event) = next.take() {
-            for msg in messages_for(&session.state, event) {
-                let new_effects = update(&mut session.state, msg);
-                quit |= new_effects.contains(&Effect::Quit);
-                effects.extend(new_effects);
+        while let Some(input) = next.take() {
+            match input {
+                Wake::Event(event) => {
+                    for msg in messages_for(&session.state, event) {
+                        let new_effects = update(&mut session.state, msg);
+                        quit |= new_effects.contains(&Effect::Quit);
+                        effects.extend(new_effects);
+                    }
+                }
+                Wake::Changed => session.reload(),
+                Wake::Timeout => {}
             }
-            if !quit && event::poll(Duration::ZERO)? {
-                next = Some(event::read()?);
+            if !quit {
+                next = ready_input(session.follow.as_ref())?;
             }
         }
         if session.apply(&effects) {
             return Ok(());
         }
     }
+}
+
+/// The next input: a terminal event (or on a second screen, news that the file
+/// changed), waiting for ever or at most `wait`.
+fn next_input(follow: Option<&follow::Follow>, wait: Option<Duration>) -> std::io::Result<Wake> {
+    if let Some(follow) = follow {
+        return follow.next(wait);
+    }
+    match wait {
+        Some(wait) if !event::poll(wait)? => Ok(Wake::Timeout),
+        _ => Ok(Wake::Event(event::read()?)),
+    }
+}
+
+/// An input already waiting, if any: a burst of typing or a paste.
+fn ready_input(follow: Option<&follow::Follow>) -> std::io::Result<Option<Wake>> {
+    if let Some(follow) = follow {
+        return follow.ready();
+    }
+    Ok(if event::poll(Duration::ZERO)? {
+        Some(Wake::Event(event::read()?))
+    } else {
+        None
+    })
 }
