@@ -138,6 +138,7 @@ pub enum Command {
     #[command(after_long_help = concat!(
         "Examples:\n",
         "  routemap workshop anytown-2026\n",
+        "  routemap workshop anytown-2026 --follow    # the projector, read-only\n",
         "\n",
         resolution!(),
         "\n",
@@ -147,6 +148,10 @@ pub enum Command {
         /// A saved assessment's name or path
         #[arg(value_name = "NAME|PATH")]
         assessment: String,
+        /// A read-only second screen (a projector, a remote attendee): it shows the theme
+        /// the facilitator's screen shows and redraws whenever the file changes
+        #[arg(long)]
+        follow: bool,
     },
     /// List saved assessments: authority, title, routemap, progress, updated
     #[command(after_long_help = concat!(

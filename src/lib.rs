@@ -90,6 +90,7 @@ pub mod term;
 pub mod text;
 pub mod textout;
 pub mod tui;
+pub mod watch;
 pub mod workshop;
 pub mod yaml;
 

@@ -37,6 +37,7 @@ fn agrees(a: &Answer, b: &Answer) -> bool {
         && a.target == b.target
         && a.confidence == b.confidence
         && a.votes == b.votes
+        && a.rounds == b.rounds
 }
 
 fn stage_text(routemap: &Routemap, stage: &str) -> String {
@@ -81,11 +82,15 @@ fn file_name(path: &std::path::Path) -> String {
     )
 }
 
-/// Notes from several files, each under its file's name; one file's notes as they are.
-fn combined_notes(answers: &[(&PathBuf, &Answer)]) -> Option<String> {
+/// Notes (`field` picks which: the private notes or the room's) from several files, each
+/// under its file's name; one file's notes as they are.
+fn combined_notes(
+    answers: &[(&PathBuf, &Answer)],
+    field: fn(&Answer) -> Option<&str>,
+) -> Option<String> {
     let mut distinct: Vec<(&PathBuf, &str)> = Vec::new();
     for (path, answer) in answers {
-        if let Some(notes) = answer.notes.as_deref()
+        if let Some(notes) = field(answer)
             && !distinct.iter().any(|(_, seen)| *seen == notes)
         {
             distinct.push((path, notes));
@@ -179,6 +184,8 @@ pub fn merge(
         created: inputs.iter().filter_map(|(_, a)| a.created.clone()).min(),
         updated: Some(now),
         answers: Vec::new(),
+        // A workshop that votes blind in any of the files goes on voting blind.
+        blind: inputs.iter().any(|(_, a)| a.blind),
     };
     let (mut conflicts, mut taken, mut agreed) = (Vec::new(), 0, 0);
     for id in ids {
@@ -202,7 +209,8 @@ pub fn merge(
                 agreed += 1
             }
             Answer {
-                notes: combined_notes(&answers),
+                notes: combined_notes(&answers, |a| a.notes.as_deref()),
+                room_note: combined_notes(&answers, |a| a.room_note.as_deref()),
                 evidence: union_evidence(&answers),
                 carried: answers.iter().any(|(_, a)| a.carried),
                 ..(*first_answer).clone()
@@ -225,6 +233,12 @@ pub fn merge(
             for (path, answer) in &answers {
                 if let Some(theirs) = &answer.notes {
                     notes.push_str(&format!("\nFrom {}:\n{theirs}\n", file_name(path)));
+                }
+                if let Some(room) = &answer.room_note {
+                    notes.push_str(&format!(
+                        "\nThe room's note in {}:\n{room}\n",
+                        file_name(path)
+                    ));
                 }
             }
             conflicts.push(Conflict {
@@ -395,5 +409,44 @@ mod tests {
         let mut d = part(&[]);
         d.routemap.id = "procurement-and-sourcing".into();
         assert!(merge(&routemap(), &inputs(vec![a, d]), Timestamp(0)).is_err());
+    }
+
+    #[test]
+    fn room_notes_and_rounds_travel_with_the_answer() {
+        let routemap = routemap();
+        let mut a = part(&[("leadership", "flag-planted", None)]);
+        a.blind = true;
+        let mut b = part(&[("leadership", "flag-planted", None)]);
+        let room = a.answer_mut(&routemap, "leadership");
+        room.room_note = Some("Agreed 2 after a second round.".into());
+        room.rounds = vec![vec![("destination".into(), 3)]];
+        b.answer_mut(&routemap, "leadership").rounds = room.rounds.clone();
+        b.answer_mut(&routemap, "leadership").room_note = Some("Finance said 1.".into());
+        let merged = merge(&routemap, &inputs(vec![a.clone(), b]), Timestamp(0)).unwrap();
+        assert!(merged.conflicts.is_empty() && merged.assessment.blind);
+        let leadership = merged.assessment.answer("leadership").unwrap();
+        assert_eq!(leadership.rounds.len(), 1);
+        assert_eq!(
+            leadership.room_note.as_deref(),
+            Some(
+                "From officer-1.yaml:\nAgreed 2 after a second round.\n\nFrom officer-2.yaml:\nFinance said 1."
+            )
+        );
+        // Other rounds of voting: a conflict, and the room's words kept in its note.
+        let mut c = part(&[("leadership", "flag-planted", None)]);
+        c.answer_mut(&routemap, "leadership").rounds = vec![vec![("not-started".into(), 1)]];
+        let merged = merge(&routemap, &inputs(vec![a, c]), Timestamp(0)).unwrap();
+        assert_eq!(merged.conflicts.len(), 1);
+        let notes = merged
+            .assessment
+            .answer("leadership")
+            .unwrap()
+            .notes
+            .clone()
+            .unwrap();
+        assert!(
+            notes.contains("The room's note in officer-1.yaml:\nAgreed 2 after a second round."),
+            "{notes}"
+        );
     }
 }

@@ -349,7 +349,8 @@ fn refuse_builtin_id(path: &Path, routemap: Routemap) -> Result<Routemap> {
 }
 
 impl Store {
-    fn position_file(&self, assessment_path: &Path) -> PathBuf {
+    /// Where the focused theme of an assessment is remembered (a second screen watches it).
+    pub(crate) fn position_file(&self, assessment_path: &Path) -> PathBuf {
         let absolute =
             fs::canonicalize(assessment_path).unwrap_or_else(|_| assessment_path.to_path_buf());
         // FNV-1a: a stable name for the path, the same in every build.

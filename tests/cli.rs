@@ -309,6 +309,7 @@ fn full_screen_commands_refuse_a_pipe() {
         (&["new", "--authority", "A"], "'routemap new'"),
         (&["open", "anytown"], "'routemap open'"),
         (&["workshop", "anytown"], "'routemap workshop'"),
+        (&["workshop", "anytown", "--follow"], "'routemap workshop'"),
     ] {
         let output = routemap(data.path()).args(args).output().unwrap();
         assert_eq!(output.status.code(), Some(1), "{args:?}");
@@ -340,6 +341,7 @@ fn full_screen_commands_check_the_name_before_the_terminal() {
     for args in [
         &["open", "nowhere"][..],
         &["workshop", "nowhere"],
+        &["workshop", "nowhere", "--follow"],
         &["new", "--from", "nowhere"],
     ] {
         let output = routemap(data.path()).args(args).output().unwrap();

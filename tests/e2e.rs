@@ -291,7 +291,10 @@ fn a_paragraph_pasted_outside_an_editor_lands_in_the_notes() {
     tmux.tmux(&["set-buffer", "-b", "notes", paragraph]);
     tmux.tmux(&["paste-buffer", "-p", "-b", "notes", "-t", "main"]);
     let screen = tmux.wait_for("main", "Notes — Leadership");
-    assert!(screen.contains("0/12 answered"), "no stage was set:\n{screen}");
+    assert!(
+        screen.contains("0/12 answered"),
+        "no stage was set:\n{screen}"
+    );
     tmux.keys("main", &["Escape", "q"]);
     tmux.wait_for("main", "EXIT=0");
     let text = read(&tmux.saved()[0]);
@@ -299,5 +302,8 @@ fn a_paragraph_pasted_outside_an_editor_lands_in_the_notes() {
         text.contains(&format!("  leadership:\n    notes: {paragraph}\n")),
         "{text}"
     );
-    assert!(!text.contains("current:") && !text.contains("target:"), "{text}");
+    assert!(
+        !text.contains("current:") && !text.contains("target:"),
+        "{text}"
+    );
 }

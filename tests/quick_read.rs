@@ -64,6 +64,7 @@ fn answer() -> impl Strategy<Value = Answer> {
                         .into_iter()
                         .filter(|(s, _)| seen.insert(s.clone()))
                         .collect(),
+                    ..Answer::default()
                 }
             },
         )
@@ -94,6 +95,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     .into_iter()
                     .filter(|(id, a)| !a.is_empty() && seen.insert(id.clone()))
                     .collect(),
+                blind: false,
             }
         })
 }
@@ -152,6 +154,7 @@ fn ordinary_files_take_the_quick_path() {
         created: Some("2026-11-27".into()),
         updated: Some(Timestamp(1_795_788_191)),
         answers: Vec::new(),
+        blind: false,
     };
     assessment.answers.push((
         "leadership".into(),
@@ -167,6 +170,7 @@ fn ordinary_files_take_the_quick_path() {
             carried: true,
             parked: false,
             votes: vec![("flag-planted".into(), 7)],
+            ..Answer::default()
         },
     ));
     let text = assessment::to_yaml(&assessment);

@@ -35,6 +35,32 @@ fn non_blank_text() -> impl Strategy<Value = String> {
     any_text().prop_filter("not blank", |t| !t.trim().is_empty())
 }
 
+/// A tally: distinct stage ids, counts of 1 or more (up to the most a count holds).
+fn tally() -> impl Strategy<Value = Vec<(String, u32)>> {
+    vec((slug(), prop_oneof![1..1000u32, Just(u32::MAX)]), 0..4).prop_map(|votes| {
+        let mut seen = std::collections::HashSet::new();
+        votes
+            .into_iter()
+            .filter(|(stage, _)| seen.insert(stage.clone()))
+            .collect()
+    })
+}
+
+/// The order of votes, earlier rounds, the room's note.
+type WorkshopRecord = (Vec<String>, Vec<Vec<(String, u32)>>, Option<String>);
+
+/// A workshop's record of a theme.
+fn workshop() -> impl Strategy<Value = WorkshopRecord> {
+    (
+        vec(slug(), 0..5),
+        vec(
+            tally().prop_filter("a round has votes", |t| !t.is_empty()),
+            0..3,
+        ),
+        proptest::option::of(any_text().prop_filter("notes are non-empty", |t| !t.is_empty())),
+    )
+}
+
 fn answer() -> impl Strategy<Value = Answer> {
     (
         prop_oneof![
@@ -50,26 +76,33 @@ fn answer() -> impl Strategy<Value = Answer> {
         ]),
         proptest::option::of(any_text().prop_filter("notes are non-empty", |t| !t.is_empty())),
         vec(non_blank_text(), 0..3),
-        (any::<bool>(), any::<bool>()),
-        vec((slug(), 1..1000u32), 0..4),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
+        tally(),
+        workshop(),
     )
         .prop_map(
-            |(current, target, confidence, notes, evidence, (carried, parked), votes)| {
-                let mut seen = std::collections::HashSet::new();
-                let votes = votes
-                    .into_iter()
-                    .filter(|(stage, _)| seen.insert(stage.clone()))
-                    .collect();
-                Answer {
-                    current,
-                    target,
-                    confidence,
-                    notes,
-                    evidence,
-                    carried,
-                    parked,
-                    votes,
-                }
+            |(
+                current,
+                target,
+                confidence,
+                notes,
+                evidence,
+                (carried, parked, revealed),
+                votes,
+                (vote_order, rounds, room_note),
+            )| Answer {
+                current,
+                target,
+                confidence,
+                notes,
+                evidence,
+                carried,
+                parked,
+                votes,
+                vote_order,
+                rounds,
+                revealed,
+                room_note,
             },
         )
         .prop_filter("answers say something", |answer| !answer.is_empty())
@@ -83,8 +116,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         proptest::option::of(non_blank_text()),
         proptest::option::of(0..253_402_300_799i64),
         vec((prop_oneof![slug(), any_text()], answer()), 0..6),
+        any::<bool>(),
     )
-        .prop_map(|(id, version, authority, title, updated, answers)| {
+        .prop_map(|(id, version, authority, title, updated, answers, blind)| {
             let mut seen = std::collections::HashSet::new();
             let answers = answers
                 .into_iter()
@@ -100,6 +134,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 created: updated.map(|at| Timestamp(at).date()),
                 updated: updated.map(Timestamp),
                 answers,
+                blind,
             }
         })
 }

@@ -42,7 +42,16 @@ struct RawV1 {
     #[serde(default)]
     updated: Option<String>,
     #[serde(default)]
+    workshop: Option<RawWorkshop>,
+    #[serde(default)]
     answers: Option<OrderedMap<RawAnswer>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWorkshop {
+    #[serde(default)]
+    blind: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +74,8 @@ struct RawAnswer {
     #[serde(default)]
     notes: Option<String>,
     #[serde(default)]
+    room_note: Option<String>,
+    #[serde(default)]
     evidence: Option<OneOrMany>,
     #[serde(default)]
     carried: Option<bool>,
@@ -72,6 +83,12 @@ struct RawAnswer {
     parked: Option<bool>,
     #[serde(default)]
     votes: Option<OrderedMap<u32>>,
+    #[serde(default)]
+    vote_order: Option<Vec<String>>,
+    #[serde(default)]
+    rounds: Option<Vec<OrderedMap<u32>>>,
+    #[serde(default)]
+    revealed: Option<bool>,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -225,24 +242,36 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
         if let Some(stage) = &target {
             stage_field("target", stage, &mut problem);
         }
-        let mut votes: Vec<(String, u32)> = Vec::new();
-        for (stage, count) in raw_answer.votes.map(|v| v.0).unwrap_or_default() {
-            if !is_slug(&stage) {
+        let votes = read_tally(
+            &path.key("votes"),
+            &theme_id,
+            raw_answer.votes,
+            &mut problem,
+        );
+        let rounds = raw_answer
+            .rounds
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(|(n, round)| {
+                read_tally(
+                    &path.key("rounds").index(n),
+                    &theme_id,
+                    Some(round),
+                    &mut problem,
+                )
+            })
+            .filter(|round| !round.is_empty())
+            .collect();
+        let vote_order = raw_answer.vote_order.unwrap_or_default();
+        for (n, stage) in vote_order.iter().enumerate() {
+            if !is_slug(stage) {
                 problem(
-                    path.key("votes").key_name(&stage),
+                    path.key("vote_order").index(n),
                     format!(
-                        "votes for '{stage}' in theme '{theme_id}' do not name a stage id; write 'stage-id: count'"
+                        "vote_order of theme '{theme_id}' lists '{stage}', which is not a stage id; list the stage ids of the votes, oldest first"
                     ),
                 );
-            } else if votes.iter().any(|(seen, _)| *seen == stage) {
-                problem(
-                    path.key("votes").key_name_nth(&stage, 1),
-                    format!(
-                        "votes for stage '{stage}' of theme '{theme_id}' are given twice; keep one count"
-                    ),
-                );
-            } else if count > 0 {
-                votes.push((stage, count));
             }
         }
         let answer = Answer {
@@ -250,6 +279,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             target,
             confidence: raw_answer.confidence.map(Confidence::from),
             notes: raw_answer.notes.filter(|notes| !notes.is_empty()),
+            room_note: raw_answer.room_note.filter(|note| !note.is_empty()),
             evidence: raw_answer
                 .evidence
                 .map(|list| {
@@ -262,6 +292,9 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             carried: raw_answer.carried.unwrap_or(false),
             parked: raw_answer.parked.unwrap_or(false),
             votes,
+            vote_order,
+            rounds,
+            revealed: raw_answer.revealed.unwrap_or(false),
         };
         if !answer.is_empty() {
             answers.push((theme_id, answer));
@@ -284,7 +317,49 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
         created,
         updated,
         answers,
+        blind: raw.workshop.and_then(|w| w.blind).unwrap_or(false),
     })
+}
+
+/// A tally as written (`{ stage-id: count, … }`): stage ids that are slugs, each once;
+/// zero counts are dropped. `path` is where it sits, for the messages.
+fn read_tally(
+    path: &NodePath,
+    theme_id: &str,
+    raw: Option<OrderedMap<u32>>,
+    problem: &mut impl FnMut(NodePath, String),
+) -> Vec<(String, u32)> {
+    let mut votes: Vec<(String, u32)> = Vec::new();
+    for (stage, count) in raw.map(|v| v.0).unwrap_or_default() {
+        if !is_slug(&stage) {
+            problem(
+                path.key_name(&stage),
+                format!(
+                    "votes for '{stage}' in theme '{theme_id}' do not name a stage id; write 'stage-id: count'"
+                ),
+            );
+        } else if votes.iter().any(|(seen, _)| *seen == stage) {
+            problem(
+                path.key_name_nth(&stage, 1),
+                format!(
+                    "votes for stage '{stage}' of theme '{theme_id}' are given twice; keep one count"
+                ),
+            );
+        } else if count > 0 {
+            votes.push((stage, count));
+        }
+    }
+    votes
+}
+
+/// `{ stage-id: count, … }` on one line, counts above zero; `None` when there are none.
+fn tally_text(votes: &[(String, u32)]) -> Option<String> {
+    let pairs: Vec<String> = votes
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(stage, count)| format!("{}: {count}", plain_or_quoted(stage)))
+        .collect();
+    (!pairs.is_empty()).then(|| format!("{{ {} }}", pairs.join(", ")))
 }
 
 /// The canonical YAML of an assessment. Same assessment, same bytes.
@@ -310,6 +385,9 @@ pub fn to_yaml(assessment: &Assessment) -> String {
     if let Some(updated) = assessment.updated {
         out.field(0, "updated", &updated.timestamp());
     }
+    if assessment.blind {
+        out.field(0, "workshop", "{ blind: true }");
+    }
     let answers: Vec<_> = assessment
         .answers
         .iter()
@@ -334,6 +412,9 @@ pub fn to_yaml(assessment: &Assessment) -> String {
         if let Some(notes) = &answer.notes {
             out.text(4, "notes", notes);
         }
+        if let Some(note) = &answer.room_note {
+            out.text(4, "room_note", note);
+        }
         if !answer.evidence.is_empty() {
             out.open(4, "evidence");
             for item in &answer.evidence {
@@ -346,14 +427,26 @@ pub fn to_yaml(assessment: &Assessment) -> String {
         if answer.parked {
             out.field(4, "parked", "true");
         }
-        let votes: Vec<String> = answer
-            .votes
-            .iter()
-            .filter(|(_, count)| *count > 0)
-            .map(|(stage, count)| format!("{}: {count}", plain_or_quoted(stage)))
-            .collect();
-        if !votes.is_empty() {
-            out.field(4, "votes", &format!("{{ {} }}", votes.join(", ")));
+        if let Some(votes) = tally_text(&answer.votes) {
+            out.field(4, "votes", &votes);
+        }
+        if !answer.vote_order.is_empty() {
+            let order: Vec<String> = answer
+                .vote_order
+                .iter()
+                .map(|s| plain_or_quoted(s))
+                .collect();
+            out.field(4, "vote_order", &format!("[{}]", order.join(", ")));
+        }
+        let rounds: Vec<String> = answer.rounds.iter().filter_map(|r| tally_text(r)).collect();
+        if !rounds.is_empty() {
+            out.open(4, "rounds");
+            for round in rounds {
+                out.raw_item(6, &round);
+            }
+        }
+        if answer.revealed {
+            out.field(4, "revealed", "true");
         }
     }
     out.finish()
@@ -490,6 +583,77 @@ answers:
         assert_eq!(
             message(&votes),
             "a.yaml:18:44: the value in answers.leadership.votes.flag-planted is the number -7 but should be a whole number (0 or more)"
+        );
+    }
+
+    const WORKSHOP: &str = r#"format: routemap-assessment/1
+routemap: { id: planting-the-flag, version: "2011.1" }
+authority: Cyngor Gwynedd
+workshop: { blind: true }
+answers:
+  leadership:
+    current: flag-planted
+    room_note: |
+      Dŵr — we agreed 2; finance disagreed.
+    votes: { flag-planted: 2, on-the-route: 1 }
+    vote_order: [flag-planted, on-the-route, flag-planted]
+    rounds:
+      - { not-started: 1, flag-planted: 3, destination: 2 }
+      - { flag-planted: 4 }
+    revealed: true
+"#;
+
+    #[test]
+    fn the_workshop_fields_round_trip_byte_for_byte() {
+        let assessment = load(WORKSHOP).unwrap();
+        assert!(assessment.blind);
+        let leadership = &assessment.answers[0].1;
+        assert_eq!(
+            leadership.vote_order,
+            ["flag-planted", "on-the-route", "flag-planted"]
+        );
+        assert_eq!(leadership.rounds.len(), 2);
+        assert_eq!(leadership.rounds[1], [("flag-planted".to_string(), 4)]);
+        assert!(leadership.revealed);
+        assert_eq!(
+            leadership.room_note.as_deref(),
+            Some("Dŵr — we agreed 2; finance disagreed.\n")
+        );
+        assert_eq!(to_yaml(&assessment), WORKSHOP);
+    }
+
+    #[test]
+    fn files_without_the_workshop_fields_read_as_before() {
+        let assessment = load(EXAMPLE).unwrap();
+        assert!(!assessment.blind);
+        let leadership = &assessment.answers[0].1;
+        assert!(leadership.vote_order.is_empty() && leadership.rounds.is_empty());
+        assert!(!leadership.revealed && leadership.room_note.is_none());
+        let unblind = WORKSHOP.replace("workshop: { blind: true }", "workshop: { blind: false }");
+        assert!(!load(&unblind).unwrap().blind);
+        assert!(!to_yaml(&load(&unblind).unwrap()).contains("workshop:"));
+    }
+
+    #[test]
+    fn bad_workshop_fields_are_located() {
+        let order = WORKSHOP.replace("on-the-route, flag-planted]", "On The Route, flag-planted]");
+        assert_eq!(
+            message(&order),
+            "a.yaml:11:32: vote_order of theme 'leadership' lists 'On The Route', which is not a stage id; list the stage ids of the votes, oldest first"
+        );
+        let twice = WORKSHOP.replace(
+            "- { flag-planted: 4 }",
+            "- { flag-planted: 4, flag-planted: 1 }",
+        );
+        assert_eq!(
+            message(&twice),
+            "a.yaml:14:28: votes for stage 'flag-planted' of theme 'leadership' are given twice; keep one count"
+        );
+        let typo = WORKSHOP.replace("{ blind: true }", "{ blnd: true }");
+        assert!(
+            message(&typo).contains("unknown key 'blnd'"),
+            "{}",
+            message(&typo)
         );
     }
 

@@ -84,6 +84,9 @@ pub fn mismatches(assessment: &Assessment, routemap: &Routemap) -> Vec<Mismatch>
         for (stage, _) in &answer.votes {
             check("votes", stage);
         }
+        for (stage, _) in answer.rounds.iter().flatten() {
+            check("rounds", stage);
+        }
     }
     found
 }

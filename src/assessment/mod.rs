@@ -35,6 +35,9 @@ pub struct Assessment {
     pub updated: Option<Timestamp>,
     /// Answers in routemap order (after [`Assessment::order_by`]), unknown themes last.
     pub answers: Vec<(String, Answer)>,
+    /// A workshop collects the room's votes blind: each theme's tally stays hidden until
+    /// revealed. Saved so a restart shows the room nothing it had not seen.
+    pub blind: bool,
 }
 
 /// Where a theme stands now.
@@ -80,8 +83,19 @@ pub struct Answer {
     pub carried: bool,
     /// Set aside in a workshop, to come back to.
     pub parked: bool,
-    /// A workshop's tally: (stage id, votes), counts above zero.
+    /// A workshop's tally of this round: (stage id, votes), counts above zero.
     pub votes: Vec<(String, u32)>,
+    /// The stage ids of this round's votes in the order they were cast, oldest first, so
+    /// the last one can be taken back after a restart. The tally is what counts: this may
+    /// list fewer votes than it holds (older files, votes added by hand), never more.
+    pub vote_order: Vec<String>,
+    /// The tallies of earlier rounds of voting on the theme, oldest first.
+    pub rounds: Vec<Vec<(String, u32)>>,
+    /// This round's blind tally has been shown to the room.
+    pub revealed: bool,
+    /// The room's own words in a workshop: why this stage, who disagreed. Shown to the
+    /// room, unlike `notes`.
+    pub room_note: Option<String>,
 }
 
 impl Answer {
@@ -115,6 +129,7 @@ impl Assessment {
             created: Some(now.date()),
             updated: Some(now),
             answers: Vec::new(),
+            blind: false,
         }
     }
 
@@ -143,10 +158,14 @@ impl Assessment {
         &mut self.answers[position].1
     }
 
-    /// Drops answers that say nothing, and zero vote counts.
+    /// Drops answers that say nothing, zero vote counts and rounds without votes.
     pub fn prune(&mut self) {
         for (_, answer) in &mut self.answers {
             answer.votes.retain(|(_, count)| *count > 0);
+            for round in &mut answer.rounds {
+                round.retain(|(_, count)| *count > 0);
+            }
+            answer.rounds.retain(|round| !round.is_empty());
         }
         self.answers.retain(|(_, answer)| !answer.is_empty());
     }
@@ -156,10 +175,12 @@ impl Assessment {
     pub fn order_by(&mut self, routemap: &Routemap) {
         self.answers
             .sort_by_key(|(id, _)| routemap.theme_index(id).unwrap_or(usize::MAX));
+        let scale_order = |votes: &mut Vec<(String, u32)>| {
+            votes.sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX))
+        };
         for (_, answer) in &mut self.answers {
-            answer
-                .votes
-                .sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX));
+            scale_order(&mut answer.votes);
+            answer.rounds.iter_mut().for_each(scale_order);
         }
     }
 
@@ -216,7 +237,8 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
             .current_stage()
             .into_iter()
             .chain(answer.target.as_deref())
-            .chain(answer.votes.iter().map(|(s, _)| s.as_str()));
+            .chain(answer.votes.iter().map(|(s, _)| s.as_str()))
+            .chain(answer.rounds.iter().flatten().map(|(s, _)| s.as_str()));
         for stage in named {
             if !stage_ids.iter().any(|s| s == stage) {
                 stage_ids.push(stage.to_string());

@@ -84,8 +84,13 @@ pub fn run(cli: Cli) -> Result<Output> {
             full_screen(store, Start::New(args), "new")
         }
         Command::Open { assessment } => full_screen(store, Start::Open(assessment), "open"),
-        Command::Workshop { assessment } => {
-            full_screen(store, Start::Workshop(assessment), "workshop")
+        Command::Workshop { assessment, follow } => {
+            let start = if follow {
+                Start::Follow(assessment)
+            } else {
+                Start::Workshop(assessment)
+            };
+            full_screen(store, start, "workshop")
         }
         Command::Check { files } => check::run(&files),
         Command::Routemaps { format } => routemaps::run(&store, format),

@@ -98,6 +98,8 @@ pub struct ThemeDiff {
     pub after: Answer,
     pub movement: Movement,
     pub notes: NotesChange,
+    /// How the room's note from a workshop changed.
+    pub room_note: NotesChange,
     pub evidence_added: Vec<String>,
     pub evidence_removed: Vec<String>,
 }
@@ -118,6 +120,7 @@ impl ThemeDiff {
             && !self.target_changed()
             && !self.confidence_changed()
             && self.notes == NotesChange::Same
+            && self.room_note == NotesChange::Same
             && self.evidence_added.is_empty()
             && self.evidence_removed.is_empty()
     }
@@ -279,6 +282,7 @@ fn theme_diff(routemap: &Routemap, id: &str, old: &Answer, new: &Answer) -> Them
         after: new.clone(),
         movement: movement(routemap, old, new),
         notes: notes_change(old.notes.as_deref(), new.notes.as_deref()),
+        room_note: notes_change(old.room_note.as_deref(), new.room_note.as_deref()),
         evidence_added: only_in(&new.evidence, &old.evidence),
         evidence_removed: only_in(&old.evidence, &new.evidence),
     }

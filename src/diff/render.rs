@@ -140,7 +140,21 @@ pub(super) fn detail_lines(
             format!("{before} {} {after}", glyphs.arrow),
         ));
     }
-    lines.extend(notes_lines(theme, verbose, glyphs));
+    let (before, after) = (&theme.before, &theme.after);
+    lines.extend(notes_lines(
+        "notes",
+        &theme.notes,
+        [&before.notes, &after.notes],
+        verbose,
+        glyphs,
+    ));
+    lines.extend(notes_lines(
+        "room note",
+        &theme.room_note,
+        [&before.room_note, &after.room_note],
+        verbose,
+        glyphs,
+    ));
     lines.extend(evidence_lines(theme, glyphs));
     if !theme.in_routemap {
         lines.push(("note".into(), "not in this version of the routemap".into()));
@@ -151,33 +165,21 @@ pub(super) fn detail_lines(
         .collect()
 }
 
-/// What happened to the notes, in words counted; in full with `verbose`.
-fn notes_lines(theme: &ThemeDiff, verbose: bool, glyphs: &Glyphs) -> Vec<(String, String)> {
-    let mut lines = Vec::new();
-    match &theme.notes {
-        NotesChange::Same => return lines,
-        NotesChange::Added => lines.push(("notes".into(), "added".into())),
-        NotesChange::Removed => lines.push(("notes".into(), "removed".into())),
-        NotesChange::Changed(words) => {
-            let counts = match (words.added, words.removed) {
-                (0, 0) => "spacing only".to_string(),
-                (added, 0) => format!("+{}", plural(added, "word")),
-                (0, removed) => format!("{}{}", glyphs.minus, plural(removed, "word")),
-                (added, removed) => format!(
-                    "+{}, {}{}",
-                    plural(added, "word"),
-                    glyphs.minus,
-                    plural(removed, "word")
-                ),
-            };
-            lines.push(("notes".into(), format!("changed: {counts}")));
-        }
-    }
+/// What happened to a notes field (the notes, or the room's note), in words counted;
+/// in full with `verbose`.
+fn notes_lines(
+    label: &str,
+    change: &NotesChange,
+    [before, after]: [&Option<String>; 2],
+    verbose: bool,
+    glyphs: &Glyphs,
+) -> Vec<(String, String)> {
+    let Some(said) = notes_words(change, glyphs) else {
+        return Vec::new();
+    };
+    let mut lines = vec![(label.to_string(), said)];
     if verbose {
-        for (label, text) in [
-            ("  before", &theme.before.notes),
-            ("  after", &theme.after.notes),
-        ] {
+        for (label, text) in [("  before", before), ("  after", after)] {
             let text = text.as_deref().unwrap_or("(none)");
             for (index, line) in text.lines().enumerate() {
                 let label = if index == 0 { label } else { "" };
@@ -289,4 +291,27 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
     out.push(String::new());
     out.push(format!("**{}**", diff.summary.line()));
     out.join("\n") + "\n"
+}
+
+/// How notes changed, in words: "added", "changed: +3 words, −1 word"; `None` when not.
+fn notes_words(change: &NotesChange, glyphs: &Glyphs) -> Option<String> {
+    match change {
+        NotesChange::Same => None,
+        NotesChange::Added => Some("added".into()),
+        NotesChange::Removed => Some("removed".into()),
+        NotesChange::Changed(words) => {
+            let counts = match (words.added, words.removed) {
+                (0, 0) => "spacing only".to_string(),
+                (added, 0) => format!("+{}", plural(added, "word")),
+                (0, removed) => format!("{}{}", glyphs.minus, plural(removed, "word")),
+                (added, removed) => format!(
+                    "+{}, {}{}",
+                    plural(added, "word"),
+                    glyphs.minus,
+                    plural(removed, "word")
+                ),
+            };
+            Some(format!("changed: {counts}"))
+        }
+    }
 }

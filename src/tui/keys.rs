@@ -54,8 +54,16 @@ pub enum Action {
     ToggleBlind,
     Reveal,
     ToggleTimer,
+    /// `T`: type the minutes of a countdown (Enter alone starts or stops the clock).
+    StartCountdown,
     TogglePark,
     Summary,
+    /// Take back the last vote, agreement or new round on the theme.
+    Undo,
+    /// Close this round of voting (kept in the file) and start a new one.
+    NewRound,
+    /// Write the room's note on the theme.
+    EditRoomNote,
     /// Try the failed save again, and quit if it works.
     RetrySave,
     /// Ask where to write the changes that could not be saved.
@@ -273,7 +281,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Workshop, [Char('x')], "not applicable (n/a)", _, |_| Action::NotApplicable),
     bind!(Workshop, [Char('b')], "blind voting on or off", "blind", |_| Action::ToggleBlind),
     bind!(Workshop, [Char('v')], "reveal the blind tally", "reveal", |_| Action::Reveal),
-    bind!(Workshop, [Char('T')], "timer: start or stop", "timer", |_| Action::ToggleTimer),
+    bind!(Workshop, [Char('u')], "take back the last vote or agreement", _, |_| Action::Undo),
+    bind!(Workshop, [Char('r')], "new round: clear the tally, keep this one", _, |_| Action::NewRound),
+    bind!(Workshop, [Char('n')], "the room's note on the theme", _, |_| Action::EditRoomNote),
+    bind!(Workshop, [Char('T')], "countdown: T, minutes, Enter (T Enter: clock)", "timer", |_| Action::StartCountdown),
     bind!(Workshop, [Char('p')], "park it, to come back to", "park", |_| Action::TogglePark),
     bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme (then summary)", "next", |_| Action::NextTheme),
     bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "previous theme", _, |_| Action::PreviousTheme),
@@ -342,17 +353,25 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 /// The context the state reads keys in.
 pub fn context_of(state: &State) -> Context {
     match state.mode {
-        Mode::Normal => match state.screen {
-            Screen::Workshop => Context::Workshop,
-            Screen::WorkshopSummary => Context::Summary,
-            Screen::Walk | Screen::Review => Context::Normal,
-        },
+        Mode::Normal => screen_context(state.screen),
         Mode::AwaitAgreed => Context::Agree,
         Mode::AwaitTarget => Context::Target,
-        Mode::Editing(_) => Context::Editor,
+        // The minutes after `T` are typed like text, so their keys reach `update` as
+        // they are (Esc cancels, as it leaves an editor).
+        Mode::AwaitMinutes(_) => Context::Editor,
+        Mode::Editing(_) | Mode::EditingRoomNote(_) => Context::Editor,
         Mode::Picking(_) => Context::Picker,
         Mode::ConfirmQuit => Context::QuitUnsaved,
         Mode::SaveElsewhere(_) => Context::SaveElsewhere,
+    }
+}
+
+/// The context of a screen with nothing else going on.
+pub fn screen_context(screen: Screen) -> Context {
+    match screen {
+        Screen::Workshop => Context::Workshop,
+        Screen::WorkshopSummary => Context::Summary,
+        Screen::Walk | Screen::Review => Context::Normal,
     }
 }
 

@@ -33,6 +33,8 @@ pub enum Start {
     New(NewArgs),
     /// A saved assessment, straight into workshop mode.
     Workshop(String),
+    /// Workshop mode as a read-only second screen that follows the file.
+    Follow(String),
 }
 
 /// What is known before the screen changes; everything that can fail plainly has.
@@ -63,7 +65,8 @@ pub struct Ending {
 /// Runs the full-screen program.
 /// `command` is the command's name as typed (`open`), empty for a bare `routemap`.
 pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
-    let workshop = matches!(start, Start::Workshop(_));
+    let workshop = matches!(start, Start::Workshop(_) | Start::Follow(_));
+    let follow = matches!(start, Start::Follow(_));
     // Names are resolved first, so a typo is reported as such, terminal or not; nothing
     // is written before the terminal is known to be there.
     let (prepared, unreadable) = prepare(&store, start)?;
@@ -93,8 +96,15 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
     // However this function ends (return, error, panic), the terminal is restored.
     let _restore = RestoreOnDrop;
     restore_on_signals();
-    let Some(mut session) = session_for(&store, prepared, painter, &mut terminal, &unreadable)?
-    else {
+    let opened = session_for(
+        &store,
+        prepared,
+        painter,
+        &mut terminal,
+        &unreadable,
+        follow,
+    )?;
+    let Some(mut session) = opened else {
         return Ok(Ending {
             text: "Nothing was created.".into(),
             changes_lost: false,
@@ -239,7 +249,9 @@ fn take_back_terminal() {
 /// read, so that a broken file is never passed over without a word.
 fn prepare(store: &Store, start: Start) -> Result<(Prepared, Option<String>)> {
     match start {
-        Start::Open(spec) | Start::Workshop(spec) => Ok((existing(store, &spec)?, None)),
+        Start::Open(spec) | Start::Workshop(spec) | Start::Follow(spec) => {
+            Ok((existing(store, &spec)?, None))
+        }
         Start::Resume => {
             let listed = store.list();
             let unreadable: Vec<String> = listed
@@ -340,7 +352,8 @@ fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
 }
 
 /// A previous assessment's answers for a reassessment: each one with a stage is marked
-/// carried over until confirmed or changed; workshop votes stay with the old session.
+/// carried over until confirmed or changed; the workshop's votes, rounds and room notes
+/// stay with the old session.
 pub fn carried_answers(previous: &Assessment) -> Vec<(String, assessment::Answer)> {
     previous
         .answers
@@ -348,6 +361,10 @@ pub fn carried_answers(previous: &Assessment) -> Vec<(String, assessment::Answer
         .map(|(theme, answer)| {
             let mut answer = answer.clone();
             answer.votes.clear();
+            answer.vote_order.clear();
+            answer.rounds.clear();
+            answer.revealed = false;
+            answer.room_note = None;
             answer.parked = false;
             answer.carried = answer.current.is_some();
             (theme.clone(), answer)
@@ -362,6 +379,7 @@ fn session_for(
     painter: Painter,
     terminal: &mut ratatui::DefaultTerminal,
     note: &Option<String>,
+    follow: bool,
 ) -> Result<Option<Session>> {
     let (path, assessment, routemap, missing_routemap) = match prepared {
         Prepared::Existing {
@@ -396,7 +414,14 @@ fn session_for(
     };
     let file = store::SavedFile::open(&path, &assessment);
     let mut state = State::new(routemap, assessment, file.path().display().to_string());
-    let (lock, read_only) = writer_lock(file.path(), missing_routemap, &state);
+    // A second screen takes no lock: the facilitator's program must stay the writer,
+    // whichever starts first.
+    let (lock, read_only) = if follow {
+        let why = "a second screen that follows the facilitator's; keys here change nothing";
+        (None, Some(why.to_string()))
+    } else {
+        writer_lock(file.path(), missing_routemap, &state)
+    };
     state.read_only = read_only;
     state.message = opening_message(&state, note);
     if let Some(theme) = store.recall_position(file.path()) {
@@ -404,6 +429,19 @@ fn session_for(
     }
     // Before the first answer, the routemap introduces itself (whose words these are).
     state.show_intro = state.assessment.answers.is_empty() && !missing_routemap;
+    let follow = if follow {
+        let position = store.position_file(file.path());
+        let watching = super::follow::Follow::start(file.path(), &position);
+        Some(watching.map_err(|error| Error::Read {
+            path: file.path().to_path_buf(),
+            reason: format!(
+                "it cannot be watched for changes ({})",
+                crate::error::io_reason(&error)
+            ),
+        })?)
+    } else {
+        None
+    };
     Ok(Some(Session {
         store: store.clone(),
         file,
@@ -412,6 +450,7 @@ fn session_for(
         written_elsewhere: None,
         stand_in: missing_routemap,
         painter,
+        follow,
     }))
 }
 

@@ -41,9 +41,19 @@ pub enum Effect {
     /// Write the report files (markdown and HTML) and say where they went.
     WriteReport,
     Quit,
+    /// Ring the terminal's bell: a workshop countdown has run out.
+    Bell,
 }
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let effects = update_state(state, msg);
+    // The workshop's copies of what the file says (blind, the focused theme's reveal)
+    // follow every change: the screens read them.
+    state.sync_workshop();
+    effects
+}
+
+fn update_state(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Measured(measured) => {
             state.measured = measured;
@@ -58,10 +68,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Paste(text) => screens::paste(state, &text),
         Msg::EditorKey(key) => screens::edit(state, key),
         Msg::PromptKey(key) => quitting::save_elsewhere_key(state, key),
-        Msg::Tick(now) => {
-            state.workshop.now = now;
-            Vec::new()
-        }
+        Msg::Tick(now) => workshop::tick(state, now),
         Msg::Comparisons(candidates) => {
             if candidates.is_empty() {
                 state.message = Some(info(
@@ -164,8 +171,12 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::ToggleBlind
         | Action::Reveal
         | Action::ToggleTimer
+        | Action::StartCountdown
         | Action::TogglePark
-        | Action::Summary => Vec::new(),
+        | Action::Summary
+        | Action::Undo
+        | Action::NewRound
+        | Action::EditRoomNote => Vec::new(),
     }
 }
 
@@ -184,7 +195,6 @@ pub(super) fn focus(state: &mut State, index: usize) -> Vec<Effect> {
     if let Some(theme) = state.theme().map(|t| t.id.clone()) {
         state.workshop.stop_timer(&theme);
     }
-    state.workshop.revealed = false;
     state.selected = index;
     state.detail_scroll = 0;
     vec![Effect::RememberPosition]

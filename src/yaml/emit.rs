@@ -51,6 +51,14 @@ impl Emitter {
         self.out.push('\n');
     }
 
+    /// `- value` of a list, with the value already spelt (a flow mapping, say).
+    pub fn raw_item(&mut self, indent: usize, value: &str) {
+        self.indent(indent);
+        self.out.push_str("- ");
+        self.out.push_str(value);
+        self.out.push('\n');
+    }
+
     pub fn finish(self) -> String {
         self.out
     }

@@ -71,31 +71,41 @@ fn open_editor(state: &mut State, field: EditField) {
     state.mode = Mode::Editing(Box::new(Editor::new(field, &content)));
 }
 
-/// A key typed into the editor: the text changes and is saved at once.
+/// A key typed into an editor (notes, evidence, the room's note) or the countdown's
+/// minutes: the text changes and is saved at once.
 pub(super) fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
-    let Mode::Editing(editor) = &mut state.mode else {
-        return Vec::new();
+    let editor = match &mut state.mode {
+        Mode::Editing(editor) | Mode::EditingRoomNote(editor) => editor,
+        Mode::AwaitMinutes(_) => return super::workshop::minutes_key(state, key),
+        _ => return Vec::new(),
     };
     if !editor.text.input(key) {
         return Vec::new();
     }
-    let (field, content) = (editor.field, editor.content());
-    store_edit(state, field, content)
+    let content = editor.content();
+    store_edit(state, content)
 }
 
-/// The editor's text, into the focused theme's notes or evidence (saved at once).
-fn store_edit(state: &mut State, field: EditField, content: String) -> Vec<Effect> {
-    change_answer(state, |answer| match field {
-        EditField::Notes => answer.notes = (!content.is_empty()).then_some(content),
-        EditField::Evidence => {
-            answer.evidence = content
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty())
-                .map(str::to_string)
-                .collect();
-        }
-    })
+/// The open editor's text, into the focused theme's notes, evidence or room note
+/// (saved at once).
+fn store_edit(state: &mut State, content: String) -> Vec<Effect> {
+    let text = (!content.is_empty()).then_some(content);
+    match &state.mode {
+        Mode::EditingRoomNote(_) => change_answer(state, |answer| answer.room_note = text),
+        Mode::Editing(editor) => match editor.field {
+            EditField::Notes => change_answer(state, |answer| answer.notes = text),
+            EditField::Evidence => change_answer(state, |answer| {
+                answer.evidence = text
+                    .unwrap_or_default()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }),
+        },
+        _ => Vec::new(),
+    }
 }
 
 /// Pasted text goes into the open editor or prompt; anywhere else in the walk it opens
@@ -108,7 +118,7 @@ pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
             prompt.input.insert_str(text.replace('\n', " "));
             return Vec::new();
         }
-        Mode::Editing(_) => {}
+        Mode::Editing(_) | Mode::EditingRoomNote(_) => {}
         Mode::Normal if matches!(state.screen, Screen::Walk | Screen::Review) => {
             state.show_help = false;
             state.show_intro = false;
@@ -119,18 +129,17 @@ pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
         }
         _ => {
             state.message = Some(super::info(
-                "Pasted text goes into notes or evidence: press n (or e) first, then paste."
-                    .into(),
+                "Pasted text goes into notes or evidence: press n (or e) first, then paste.".into(),
             ));
             return Vec::new();
         }
     }
-    let Mode::Editing(editor) = &mut state.mode else {
+    let (Mode::Editing(editor) | Mode::EditingRoomNote(editor)) = &mut state.mode else {
         return Vec::new();
     };
     if !editor.text.insert_str(&text) {
         return Vec::new();
     }
-    let (field, content) = (editor.field, editor.content());
-    store_edit(state, field, content)
+    let content = editor.content();
+    store_edit(state, content)
 }
