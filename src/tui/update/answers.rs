@@ -53,14 +53,25 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
             answer.current = None;
             answer.carried = false;
         }),
-        Action::CycleConfidence => change_answer(state, |answer| {
-            answer.confidence = match answer.confidence {
-                None => Some(Confidence::Low),
-                Some(Confidence::Low) => Some(Confidence::Medium),
-                Some(Confidence::Medium) => Some(Confidence::High),
-                Some(Confidence::High) => None,
-            };
-        }),
+        Action::CycleConfidence => {
+            let effects = change_answer(state, |answer| {
+                answer.confidence = match answer.confidence {
+                    None => Some(Confidence::Low),
+                    Some(Confidence::Low) => Some(Confidence::Medium),
+                    Some(Confidence::Medium) => Some(Confidence::High),
+                    Some(Confidence::High) => None,
+                };
+            });
+            // The confidence line may be below the fold: say what it is now.
+            if !effects.is_empty() {
+                let now = state.answer().and_then(|a| a.confidence);
+                state.message = Some(info(format!(
+                    "Confidence: {} (c changes it).",
+                    now.map_or("not set", Confidence::as_str)
+                )));
+            }
+            effects
+        }
         _ => Vec::new(),
     }
 }

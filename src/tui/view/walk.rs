@@ -485,9 +485,11 @@ fn place(cx: &Ctx) -> String {
 /// The focused theme's pane; returns how far it can scroll.
 fn detail(cx: &Ctx, frame: &mut Frame, area: Rect) -> u16 {
     let palette = &cx.palette;
+    // Scrolled down, the top border also says "more: K ↑": the title leaves it room.
+    let marker_room = if cx.detail_scroll > 0 { 13 } else { 0 };
     let title = crate::text::ellipsize(
         &format!(" {} ", place(cx)),
-        usize::from(area.width.saturating_sub(4)),
+        usize::from(area.width.saturating_sub(4 + marker_room)),
         "…",
     );
     let inner = super::layout::pane(
@@ -604,9 +606,12 @@ fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
                 format!(" {mark} {} ", index + 1),
                 stage_role.style(palette),
             ))
-            .title_bottom(Line::styled(
-                role.trim_start_matches("◀ ").to_string(),
-                stage_role.style(palette),
+            .title_bottom(super::layout::fit_title(
+                Line::styled(
+                    role.trim_start_matches("◀ ").to_string(),
+                    stage_role.style(palette),
+                ),
+                column.width,
             ));
         let inner = block.inner(*column);
         frame.render_widget(block, *column);
