@@ -14,6 +14,12 @@ pub enum Action {
     PageUp,
     PageDown,
     NextUnanswered,
+    /// Ask before confirming every carried answer.
+    AskConfirmAll,
+    /// Confirm every carried answer (after asking).
+    ConfirmAll,
+    /// Do not confirm them all after all.
+    CancelConfirmAll,
     /// Set the current stage: stage N of the scale (0-based here).
     SetCurrent(usize),
     StartTarget,
@@ -96,6 +102,8 @@ pub enum Context {
     Normal,
     /// After `t`, waiting for the target's digit.
     Target,
+    /// After `C`, waiting for `y`.
+    ConfirmAll,
     /// In the notes or evidence editor.
     Editor,
     /// Choosing an assessment to compare with.
@@ -245,8 +253,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Code(KeyCode::End), Char('G')], "last theme", _, |_| Action::LastTheme),
     bind!(Normal, [Code(KeyCode::PageUp)], "a page of themes up", _, |_| Action::PageUp),
     bind!(Normal, [Code(KeyCode::PageDown)], "a page of themes down", _, |_| Action::PageDown),
-    bind!(Normal, [Code(KeyCode::Tab)], "next theme with no stage yet", _, |_| Action::NextUnanswered),
+    bind!(Normal, [Code(KeyCode::Tab)], "next theme to answer or confirm", _, |_| Action::NextUnanswered),
     bind!(Normal, [Code(KeyCode::Enter)], "confirm carried, next theme", confirm_hint, |_| Action::Confirm),
+    bind!(Normal, [Char('C')], "confirm every carried answer (asks)", _, |_| Action::AskConfirmAll),
     bind!(Normal, [Digit], "set the current stage", "stage", Action::SetCurrent),
     bind!(Normal, [Char('t')] then Digit, "set the target (t 0 clears)", "target", |_| Action::StartTarget),
     bind!(Normal, [Char('x')], "n/a: not applicable (toggle)", "n/a", |_| Action::NotApplicable),
@@ -268,6 +277,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Target, [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)], "clear the target", "clear", |_| Action::ClearTarget),
     bind!(Target, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelTarget),
     bind!(Target, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(ConfirmAll, [Char('y')], "yes: confirm every carried answer", "confirm them all", |_| Action::ConfirmAll),
+    bind!(ConfirmAll, [Code(KeyCode::Esc), Char('n')], "no: leave them to confirm", "no", |_| Action::CancelConfirmAll),
+    bind!(ConfirmAll, [Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(Editor, [Code(KeyCode::Esc)], "done (the text is kept)", editor_done_hint, |_| Action::FinishEditing),
     bind!(Editor, [Ctrl('c')], "leave the editor and quit", _, |_| Action::Quit),
     bind!(Picker, [Code(KeyCode::Up), Char('k')], "previous", "previous", |_| Action::PickerUp),
@@ -358,6 +370,7 @@ pub fn context_of(state: &State) -> Context {
         Mode::Normal => screen_context(state.screen),
         Mode::AwaitAgreed => Context::Agree,
         Mode::AwaitTarget => Context::Target,
+        Mode::AwaitConfirmAll => Context::ConfirmAll,
         // The minutes after `T` are typed like text, so their keys reach `update` as
         // they are (Esc cancels, as it leaves an editor).
         Mode::AwaitMinutes(_) => Context::Editor,

@@ -44,6 +44,9 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
                 None if context == Context::SaveElsewhere => vec![Msg::PromptKey(key)],
                 // Any other key after `t` cancels the target rather than doing something else.
                 None if context == Context::Target => vec![Msg::Action(Action::CancelTarget)],
+                None if context == Context::ConfirmAll => {
+                    vec![Msg::Action(Action::CancelConfirmAll)]
+                }
                 None => Vec::new(),
             }
         }

@@ -75,6 +75,8 @@ pub enum Mode {
     Normal,
     /// `t` was pressed: the next digit sets the target stage.
     AwaitTarget,
+    /// `C` was pressed: `y` confirms every carried answer, any other key does not.
+    AwaitConfirmAll,
     /// `a` was pressed in a workshop: the next digit records the agreed stage.
     AwaitAgreed,
     /// `T` was pressed in a workshop: the minutes of a countdown are being typed.
@@ -206,6 +208,23 @@ impl State {
     pub fn answer_at(&self, index: usize) -> Option<&Answer> {
         let theme = self.routemap.themes.get(index)?;
         self.assessment.answer(&theme.id)
+    }
+
+    /// The walk's progress: themes with a stage (or n/a) the user has given or confirmed,
+    /// answers carried over from a previous assessment and not yet confirmed, and the
+    /// routemap's theme count. A carried answer is not counted as answered: nobody has
+    /// looked at it this time.
+    pub fn walk_progress(&self) -> (usize, usize, usize) {
+        let answers = self.assessment.answers_for(&self.routemap);
+        let (mut confirmed, mut carried) = (0, 0);
+        for answer in answers.into_iter().flatten() {
+            match (answer.current.is_some(), answer.carried) {
+                (true, true) => carried += 1,
+                (true, false) => confirmed += 1,
+                _ => {}
+            }
+        }
+        (confirmed, carried, self.routemap.themes.len())
     }
 
     /// True while the terminal is smaller than the screens are laid out for: they show

@@ -141,6 +141,15 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::NotApplicable
         | Action::ClearCurrent
         | Action::CycleConfidence => answers::answer(state, action),
+        Action::AskConfirmAll => answers::ask_confirm_all(state),
+        Action::ConfirmAll => answers::confirm_all(state),
+        Action::CancelConfirmAll => {
+            state.mode = Mode::Normal;
+            state.message = Some(info(
+                "Carried answers left to confirm one by one (Tab finds them).".into(),
+            ));
+            Vec::new()
+        }
         Action::EditNotes
         | Action::EditEvidence
         | Action::FinishEditing

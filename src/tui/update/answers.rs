@@ -88,6 +88,7 @@ fn start_target(state: &mut State) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The next theme with no stage, or with one carried over and not yet confirmed.
 fn next_unanswered(state: &mut State) -> Vec<Effect> {
     let count = state.routemap.themes.len();
     let unanswered = (1..=count)
@@ -95,14 +96,51 @@ fn next_unanswered(state: &mut State) -> Vec<Effect> {
         .find(|index| {
             state
                 .answer_at(*index)
-                .is_none_or(|answer| answer.current.is_none())
+                .is_none_or(|answer| answer.current.is_none() || answer.carried)
         });
     match unanswered {
         Some(index) => focus(state, index),
         None => {
-            state.message = Some(info("Every theme has a current stage.".into()));
+            state.message = Some(info(
+                "Every theme has a stage, and none is left to confirm.".into(),
+            ));
             Vec::new()
         }
+    }
+}
+
+/// `C`: asks before confirming every carried answer as it stands.
+pub(super) fn ask_confirm_all(state: &mut State) -> Vec<Effect> {
+    let (_, carried, _) = state.walk_progress();
+    if carried == 0 {
+        state.message = Some(info("No carried answer is left to confirm.".into()));
+    } else if !refuse_if_read_only(state) {
+        state.mode = Mode::AwaitConfirmAll;
+        state.message = Some(info(format!(
+            "Confirm all {carried} carried answers as they stand, unseen? y confirms them, any other key does not."
+        )));
+    }
+    Vec::new()
+}
+
+/// `y` after `C`: every carried answer confirmed at once.
+pub(super) fn confirm_all(state: &mut State) -> Vec<Effect> {
+    state.mode = Mode::Normal;
+    if refuse_if_read_only(state) {
+        return Vec::new();
+    }
+    let mut count = 0;
+    for (_, answer) in &mut state.assessment.answers {
+        if answer.carried {
+            answer.carried = false;
+            count += 1;
+        }
+    }
+    state.message = Some(info(format!("Confirmed {count} carried answers.")));
+    if count == 0 {
+        Vec::new()
+    } else {
+        vec![Effect::Save]
     }
 }
 

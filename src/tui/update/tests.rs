@@ -331,7 +331,41 @@ fn tab_finds_the_next_theme_without_a_stage() {
         state
             .message
             .as_ref()
-            .is_some_and(|m| m.text == "Every theme has a current stage.")
+            .is_some_and(|m| m.text == "Every theme has a stage, and none is left to confirm.")
+    );
+}
+
+#[test]
+fn carried_answers_are_not_answered_until_confirmed() {
+    let mut state = state();
+    for (theme, stage) in [
+        ("leadership", "flag-planted"),
+        ("governance", "route-planned"),
+    ] {
+        let answer = state.assessment.answer_mut(&state.routemap.clone(), theme);
+        answer.current = Some(Current::Stage(stage.into()));
+        answer.carried = true;
+    }
+    assert_eq!(state.walk_progress(), (0, 2, 12));
+    // Tab goes to a carried answer as it does to an unanswered theme.
+    press(&mut state, KeyCode::Tab);
+    assert_eq!(state.selected, 1, "governance, carried");
+    press(&mut state, KeyCode::Enter);
+    assert_eq!(state.walk_progress(), (1, 1, 12));
+    // C asks first; any key but y leaves them.
+    chars(&mut state, "C");
+    assert!(matches!(state.mode, Mode::AwaitConfirmAll));
+    assert_eq!(chars(&mut state, "2"), vec![]);
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(state.walk_progress(), (1, 1, 12));
+    chars(&mut state, "C");
+    assert_eq!(chars(&mut state, "y"), vec![Effect::Save]);
+    assert_eq!(state.walk_progress(), (2, 0, 12));
+    assert!(
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text == "Confirmed 1 carried answers.")
     );
 }
 

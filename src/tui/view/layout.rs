@@ -35,7 +35,11 @@ pub fn fit_title<'a>(title: Line<'a>, width: u16) -> Line<'a> {
         return title;
     }
     let style = title.spans.first().map_or(title.style, |span| span.style);
-    let text: String = title.spans.iter().map(|span| span.content.as_ref()).collect();
+    let text: String = title
+        .spans
+        .iter()
+        .map(|span| span.content.as_ref())
+        .collect();
     let mut cut = crate::text::ellipsize(text.trim_end(), room.saturating_sub(1), "…");
     cut.push(' ');
     Line::styled(cut, style)

@@ -178,10 +178,17 @@ fn row(
             palette.dim,
         ));
     }
-    spans.push(Span::raw(" "));
+    // A carried answer is marked, as in the walk's list: last time's, not yet confirmed.
+    let carried = answer.is_some_and(|a| a.carried);
+    let (mark, style) = if carried {
+        ("↻", palette.carried)
+    } else {
+        (" ", palette.current)
+    };
+    spans.push(Span::styled(mark, style));
     spans.push(Span::styled(
         pad(&current_text(cx, answer, room), room),
-        palette.current,
+        style,
     ));
     if let Some(then) = then {
         let (movement, moved) = move_text(cx, then, answer);

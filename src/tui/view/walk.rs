@@ -132,7 +132,7 @@ fn list_rows(cx: &Ctx) -> Vec<Row> {
 
 fn theme_list(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    let (answered, total) = cx.assessment.progress(&cx.routemap);
+    let (answered, _, total) = cx.walk_progress();
     let inner = super::layout::pane(
         frame,
         area,
@@ -203,7 +203,7 @@ fn section_line(
     };
     let themes: Vec<_> = in_section().map(|(theme, _)| theme).collect();
     let done = in_section()
-        .filter(|(_, answer)| answer.is_some_and(|a| a.current.is_some()))
+        .filter(|(_, answer)| answer.is_some_and(|a| a.current.is_some() && !a.carried))
         .count();
     let count = format!(" {done}/{}", themes.len());
     let name = ellipsize(name, width.saturating_sub(count.width()), "…");
