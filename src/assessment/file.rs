@@ -332,14 +332,14 @@ pub fn to_yaml(assessment: &Assessment) -> String {
         if answer.parked {
             out.field(4, "parked", "true");
         }
-        let votes: Vec<String> = answer
+        let votes: Vec<(String, String)> = answer
             .votes
             .iter()
             .filter(|(_, count)| *count > 0)
-            .map(|(stage, count)| format!("{}: {count}", plain_or_quoted(stage)))
+            .map(|(stage, count)| (stage.clone(), count.to_string()))
             .collect();
         if !votes.is_empty() {
-            out.field(4, "votes", &format!("{{ {} }}", votes.join(", ")));
+            out.flow_mapping(4, "votes", &votes);
         }
     }
     out.finish()
