@@ -92,6 +92,7 @@ impl From<RawConfidence> for Confidence {
 
 /// Parses a saved assessment; `path` names it in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
+    let text = yaml::preflight(path, text)?;
     if yaml::is_blank(text) {
         return Err(Error::invalid_one(
             path,
@@ -109,11 +110,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
             from_v1(raw)
                 .map_err(|problems| Error::invalid(path, yaml::locate_problems(text, problems)))
         }
-        Some(other) if other.starts_with(FORMAT_FAMILY) => Err(Error::invalid_one(
+        Some(other) if is_newer_format(other) => Err(Error::invalid_one(
             path,
             format_at(),
             format!(
                 "this assessment is in format '{other}', which is newer than this routemap understands ('{FORMAT}'); upgrade routemap to open it"
+            ),
+        )),
+        Some(other) if other.starts_with(FORMAT_FAMILY) => Err(Error::invalid_one(
+            path,
+            format_at(),
+            format!(
+                "'format: {other}' is not a version of the assessment format (there is only '{FORMAT}' so far); write 'format: {FORMAT}'"
             ),
         )),
         Some(other) => Err(Error::invalid_one(
@@ -131,6 +139,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
             ),
         )),
     }
+}
+
+/// `routemap-assessment/N` with N above this version's: written by a later routemap.
+fn is_newer_format(format: &str) -> bool {
+    let current = FORMAT
+        .strip_prefix(FORMAT_FAMILY)
+        .and_then(|n| n.parse::<u64>().ok());
+    let version = format
+        .strip_prefix(FORMAT_FAMILY)
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<u64>().ok());
+    matches!((version, current), (Some(version), Some(current)) if version > current)
 }
 
 fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
@@ -444,6 +464,16 @@ answers:
             message("format: something-else\n")
                 .starts_with("a.yaml:1:9: 'format: something-else' is not")
         );
+        assert_eq!(
+            message("format: routemap-assessment/0\n"),
+            "a.yaml:1:9: 'format: routemap-assessment/0' is not a version of the assessment format (there is only 'routemap-assessment/1' so far); write 'format: routemap-assessment/1'"
+        );
+        assert!(message("format: routemap-assessment/1.5\n").contains("is not a version"));
+        assert!(
+            message("format: routemap-assessment/99999999999999999999999\n")
+                .contains("is not a version")
+        );
+        assert!(message("format: routemap-assessment/12\n").contains("newer"));
     }
 
     #[test]

@@ -11,13 +11,13 @@ const NEEDS: &str = "'id', 'title', 'version', 'stages' and 'themes'";
 
 /// Loads and validates the routemap at `path`.
 pub fn load_file(path: &Path) -> Result<Routemap> {
-    let bytes = std::fs::read(path).map_err(|error| Error::read(path, &error))?;
-    let text = yaml::text_from_bytes(path, bytes)?;
+    let text = yaml::read_text(path, yaml::MAX_ROUTEMAP_BYTES, "routemap")?;
     parse(path, &text)
 }
 
 /// Parses and validates routemap text; `path` names it in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Routemap> {
+    let text = yaml::preflight(path, text)?;
     if yaml::is_blank(text) {
         return Err(Error::invalid_one(
             path,
