@@ -12,6 +12,7 @@ use crate::yaml::{
     self, Emitter, NodePath, OneOrMany, OrderedMap, PathProblem, plain_or_quoted, quoted,
 };
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The format this version writes.
@@ -192,9 +193,11 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
 
     let answers_path = root.key("answers");
     let mut answers: Vec<(String, Answer)> = Vec::new();
+    // The ids in `answers`, so that spotting a duplicate stays linear in the file.
+    let mut answered: HashSet<String> = HashSet::new();
     for (theme_id, raw_answer) in raw.answers.map(|a| a.0).unwrap_or_default() {
         let path = answers_path.key(&theme_id);
-        if answers.iter().any(|(id, _)| *id == theme_id) {
+        if answered.contains(&theme_id) {
             problem(
                 answers_path.key_name_nth(&theme_id, 1),
                 format!("theme '{theme_id}' is answered twice; keep one answer"),
@@ -232,6 +235,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             stage_field("target", stage, &mut problem);
         }
         let mut votes: Vec<(String, u32)> = Vec::new();
+        let mut voted: HashSet<String> = HashSet::new();
         for (stage, count) in raw_answer.votes.map(|v| v.0).unwrap_or_default() {
             if !is_slug(&stage) {
                 problem(
@@ -240,7 +244,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
                         "votes for '{stage}' in theme '{theme_id}' do not name a stage id; write 'stage-id: count'"
                     ),
                 );
-            } else if votes.iter().any(|(seen, _)| *seen == stage) {
+            } else if voted.contains(&stage) {
                 problem(
                     path.key("votes").key_name_nth(&stage, 1),
                     format!(
@@ -248,6 +252,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
                     ),
                 );
             } else if count > 0 {
+                voted.insert(stage.clone());
                 votes.push((stage, count));
             }
         }
@@ -270,6 +275,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             votes,
         };
         if !answer.is_empty() {
+            answered.insert(theme_id.clone());
             answers.push((theme_id, answer));
         }
     }

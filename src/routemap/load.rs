@@ -148,6 +148,24 @@ themes:
     }
 
     #[test]
+    fn many_sections_are_neither_listed_nor_guessed_among() {
+        let mut text = GOOD.replace("sections:\n", "sections:\n  - {id: s0, name: S}\n");
+        for n in 1..60 {
+            text = text.replace(
+                "sections:\n",
+                &format!("sections:\n  - {{id: s{n}, name: S}}\n"),
+            );
+        }
+        let report = problems(&text.replace("section: main", "section: s"));
+        assert!(
+            report.ends_with(
+                "theme 'one' names section 's', which is not defined; it is none of the 61 defined"
+            ),
+            "{report}"
+        );
+    }
+
+    #[test]
     fn empty_and_wrong_shaped_files() {
         assert_eq!(
             problems(""),

@@ -4,6 +4,7 @@
 
 use super::locate::{NodePath, Segment};
 use super::scan::{self, Kind, Mark, Style, Token};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// A parsed document: its nodes, and where a second document starts, if one does.
@@ -13,6 +14,10 @@ pub struct Tree<'t> {
     nodes: Vec<Node>,
     root: Option<usize>,
     second_document: Option<Mark>,
+    /// For each mapping looked into: its keys as text, each with the positions of the
+    /// pairs that have it. Built on first use, so each key is read once however many
+    /// problems are located.
+    key_index: RefCell<HashMap<usize, HashMap<String, Vec<usize>>>>,
 }
 
 #[derive(Debug)]
@@ -56,6 +61,7 @@ impl<'t> Tree<'t> {
             nodes: parser.nodes,
             root,
             second_document,
+            key_index: RefCell::default(),
         })
     }
 
@@ -70,17 +76,12 @@ impl<'t> Tree<'t> {
         for segment in &path.0 {
             match (segment, &self.nodes[node].kind) {
                 (Segment::Key(key), NodeKind::Mapping(pairs)) => {
-                    let (_, value) = pairs
-                        .iter()
-                        .find(|(name, _)| self.key_text(*name).as_deref() == Some(key))?;
-                    node = self.resolve(*value)?;
+                    let position = self.pair_with_key(node, key, 0)?;
+                    node = self.resolve(pairs[position].1)?;
                 }
                 (Segment::KeyName(key, occurrence), NodeKind::Mapping(pairs)) => {
-                    let (name, _) = pairs
-                        .iter()
-                        .filter(|(name, _)| self.key_text(*name).as_deref() == Some(key))
-                        .nth(*occurrence)?;
-                    return Some(self.nodes[self.resolve(*name)?].mark);
+                    let position = self.pair_with_key(node, key, *occurrence)?;
+                    return Some(self.nodes[self.resolve(pairs[position].0)?].mark);
                 }
                 (Segment::Index(index), NodeKind::Sequence(items)) => {
                     node = self.resolve(*items.get(*index)?)?;
@@ -135,6 +136,24 @@ impl<'t> Tree<'t> {
             paths.push(path);
         }
         paths
+    }
+
+    /// The position of the `occurrence`-th pair (from 0) of a mapping whose key reads
+    /// as `key`.
+    fn pair_with_key(&self, mapping: usize, key: &str, occurrence: usize) -> Option<usize> {
+        let mut index = self.key_index.borrow_mut();
+        let keys = index.entry(mapping).or_insert_with(|| {
+            let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+            if let NodeKind::Mapping(pairs) = &self.nodes[mapping].kind {
+                for (position, (name, _)) in pairs.iter().enumerate() {
+                    if let Some(text) = self.key_text(*name) {
+                        keys.entry(text).or_default().push(position);
+                    }
+                }
+            }
+            keys
+        });
+        keys.get(key)?.get(occurrence).copied()
     }
 
     /// The node itself, or the one an alias names.
