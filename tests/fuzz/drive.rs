@@ -101,11 +101,17 @@ pub fn key_events(bytes: &[u8]) {
     }
 }
 
+/// The built-in routemap, parsed once per process.
 fn builtin_routemap() -> routemap::routemap::Routemap {
-    match builtin::find(builtin::DEFAULT_ROUTEMAP).map(|file| file.load()) {
-        Some(Ok(routemap)) => routemap,
-        _ => panic!("the built-in routemap loads"),
-    }
+    static PARSED: std::sync::OnceLock<routemap::routemap::Routemap> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(
+            || match builtin::find(builtin::DEFAULT_ROUTEMAP).map(|file| file.load()) {
+                Some(Ok(routemap)) => routemap,
+                _ => panic!("the built-in routemap loads"),
+            },
+        )
+        .clone()
 }
 
 fn saves_and_loads_back(original: &Assessment) {
