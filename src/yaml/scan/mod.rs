@@ -11,102 +11,11 @@
 //! on as best it can: libyaml reads nothing past its first error, so what is scanned
 //! there cannot make it slow, and the loader reports libyaml's error anyway.
 
+mod chars;
 mod scalars;
+mod token;
 
-/// A position as libyaml counts it: byte offset, and line and column from 0 (columns
-/// in characters).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Mark {
-    pub byte: usize,
-    pub line: usize,
-    pub column: usize,
-}
-
-/// The kinds of token libyaml produces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    StreamEnd,
-    Directive,
-    DocumentStart,
-    DocumentEnd,
-    BlockSequenceStart,
-    BlockMappingStart,
-    BlockEnd,
-    FlowSequenceStart,
-    FlowSequenceEnd,
-    FlowMappingStart,
-    FlowMappingEnd,
-    BlockEntry,
-    FlowEntry,
-    Key,
-    Value,
-    Alias,
-    Anchor,
-    Tag,
-    Scalar(Style),
-}
-
-/// How a scalar is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    Plain,
-    SingleQuoted,
-    DoubleQuoted,
-    Literal,
-    Folded,
-}
-
-/// One token and the text it spans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    pub kind: Kind,
-    pub start: Mark,
-    pub end: Mark,
-}
-
-/// Where tokens go: a list (to parse them) or a counter (to check nesting only).
-pub trait Sink {
-    fn push(&mut self, token: Token);
-    /// Puts a token before the `at`-th one; libyaml inserts a key's tokens once it
-    /// sees the `:` after the key.
-    fn insert(&mut self, at: usize, token: Token);
-    fn count(&self) -> usize;
-}
-
-impl Sink for Vec<Token> {
-    fn push(&mut self, token: Token) {
-        Vec::push(self, token);
-    }
-    fn insert(&mut self, at: usize, token: Token) {
-        Vec::insert(self, at.min(self.len()), token);
-    }
-    fn count(&self) -> usize {
-        self.len()
-    }
-}
-
-/// Counts tokens and keeps none.
-#[derive(Debug, Default)]
-pub struct Counter(pub usize);
-
-impl Sink for Counter {
-    fn push(&mut self, _: Token) {
-        self.0 += 1;
-    }
-    fn insert(&mut self, _: usize, _: Token) {
-        self.0 += 1;
-    }
-    fn count(&self) -> usize {
-        self.0
-    }
-}
-
-/// The document nests collections deeper than allowed; `at` is where the level
-/// over the limit opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooDeep {
-    pub at: Mark,
-}
+pub use token::{Counter, Kind, Mark, Sink, Style, Token, TooDeep};
 
 /// Scans `text` into `sink`, failing as soon as collections nest more than `max_depth`
 /// deep (block and flow levels together).
@@ -233,7 +142,7 @@ impl<S: Sink> Scanner<'_, '_, S> {
 
     fn scan_to_next_token(&mut self) {
         loop {
-            if self.mark.column == 0 && self.bytes[self.mark.byte..].starts_with(BOM) {
+            if self.mark.column == 0 && self.bytes[self.mark.byte..].starts_with(chars::BOM) {
                 self.skip();
             }
             while self.byte_at(0) == b' '
@@ -470,74 +379,6 @@ impl<S: Sink> Scanner<'_, '_, S> {
             start,
             end: self.mark,
         });
-    }
-
-    fn column(&self) -> isize {
-        self.mark.column as isize
-    }
-
-    fn at_end(&self) -> bool {
-        self.mark.byte >= self.bytes.len()
-    }
-
-    /// The byte `k` bytes ahead, 0 past the end (every look-ahead of libyaml is over
-    /// ASCII characters, so bytes and characters line up).
-    fn byte_at(&self, k: usize) -> u8 {
-        self.bytes.get(self.mark.byte + k).copied().unwrap_or(0)
-    }
-
-    fn is_break_at(&self, k: usize) -> bool {
-        let rest = self.bytes.get(self.mark.byte + k..).unwrap_or_default();
-        matches!(rest.first(), Some(b'\r' | b'\n'))
-            || rest.starts_with(NEL)
-            || rest.starts_with(LINE_SEPARATOR)
-            || rest.starts_with(PARAGRAPH_SEPARATOR)
-    }
-
-    fn is_breakz_at(&self, k: usize) -> bool {
-        self.mark.byte + k >= self.bytes.len() || self.is_break_at(k)
-    }
-
-    fn is_blank_at(&self, k: usize) -> bool {
-        matches!(self.byte_at(k), b' ' | b'\t')
-    }
-
-    fn is_blankz_at(&self, k: usize) -> bool {
-        self.is_blank_at(k) || self.is_breakz_at(k)
-    }
-
-    /// Moves past one character.
-    fn skip(&mut self) {
-        self.mark.byte += utf8_width(self.byte_at(0)).min(self.bytes.len() - self.mark.byte);
-        self.mark.column += 1;
-    }
-
-    /// Moves past one line break (CR LF counts as one).
-    fn skip_line(&mut self) {
-        if self.byte_at(0) == b'\r' && self.byte_at(1) == b'\n' {
-            self.mark.byte += 2;
-        } else if self.is_break_at(0) {
-            self.mark.byte += utf8_width(self.byte_at(0));
-        } else {
-            return;
-        }
-        self.mark.line += 1;
-        self.mark.column = 0;
-    }
-}
-
-const BOM: &[u8] = "\u{feff}".as_bytes();
-const NEL: &[u8] = "\u{85}".as_bytes();
-const LINE_SEPARATOR: &[u8] = "\u{2028}".as_bytes();
-const PARAGRAPH_SEPARATOR: &[u8] = "\u{2029}".as_bytes();
-
-/// The length of the UTF-8 character that starts with `lead`.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }
 
