@@ -264,11 +264,11 @@ fn hostile_inputs(budget: Duration) {
         refused,
     );
     linear(
-        "nesting 60 deep, line after line",
+        "nesting 30 deep, line after line",
         budget,
         [1_000_000, 2_000_000, 4_000_000],
         |size| {
-            let line = format!("  - {}{}\n", "[".repeat(60), "]".repeat(60));
+            let line = format!("  - {}{}\n", "[".repeat(30), "]".repeat(30));
             format!("list:\n{}", line.repeat(size / line.len()))
         },
         refused,

@@ -96,7 +96,7 @@ fn deep_nesting_is_refused_with_its_place() {
     assert_eq!(
         stderr_of(&output),
         format!(
-            "{}:1:68: lists and mappings nest more than 64 levels deep here; no routemap or saved assessment needs more than a few, so flatten this\n",
+            "{}:1:36: lists and mappings nest more than 32 levels deep here; no routemap or saved assessment needs more than a few, so flatten this\n",
             routemap_file.display()
         )
     );
@@ -109,7 +109,7 @@ fn deep_nesting_is_refused_with_its_place() {
     let list = routemap(data.path()).arg("list").output().unwrap();
     assert_eq!(list.status.code(), Some(0));
     assert!(
-        stderr_of(&list).contains("deep.yaml:4:") && stderr_of(&list).contains("nest more than 64"),
+        stderr_of(&list).contains("deep.yaml:4:") && stderr_of(&list).contains("nest more than 32"),
         "{}",
         stderr_of(&list)
     );
