@@ -6,7 +6,8 @@
 //! add some forty crates to the build for plots and statistics we do not use.
 //!
 //! Hostile inputs are measured at three sizes, and the growth of the time is set
-//! against the growth of the input: every input must cost time linear in its size.
+//! against the growth of the input: every input must cost time linear in its size
+//! (exponent 1; 2 would be quadratic).
 
 // A benchmark that fails to set up should stop loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -299,8 +300,9 @@ fn hostile_inputs(budget: Duration) {
     );
 }
 
-/// Measures `work` on inputs made at three sizes and says whether the time grew in
-/// step with the input (linear) or faster.
+/// Measures `work` on inputs made at three sizes and gives the exponent k of time ~
+/// size^k between the smallest and the largest: about 1 when the cost is linear (a
+/// little over, as bigger working sets miss the caches more), 2 when it is quadratic.
 fn linear(
     name: &str,
     budget: Duration,
@@ -318,13 +320,15 @@ fn linear(
         .collect();
     let input_growth = inputs[2].len() as f64 / inputs[0].len() as f64;
     let time_growth = medians[2].as_secs_f64() / medians[0].as_secs_f64();
-    let verdict = if time_growth <= input_growth * 1.5 {
+    // Time ~ size^k: k is 1 for a linear cost, 2 for a quadratic one.
+    let exponent = time_growth.ln() / input_growth.ln();
+    let verdict = if exponent < 1.5 {
         "linear"
     } else {
         "SUPERLINEAR"
     };
     println!(
-        "{:<48} input x{input_growth:.1}, time x{time_growth:.1}: {verdict}",
+        "{:<48} input x{input_growth:.1}, time x{time_growth:.1}: exponent {exponent:.2}, {verdict}",
         format!("  {name}")
     );
 }

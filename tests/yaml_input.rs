@@ -184,14 +184,14 @@ fn files_over_the_size_limit_are_refused() {
     assert_eq!(
         stderr_of(&output),
         format!(
-            "{}: the file is larger than the 32 MiB a routemap may be; is it the right file?\n",
+            "{}: the file is larger than the 16 MiB a routemap may be; is it the right file?\n",
             huge.display()
         )
     );
     let list = routemap(data.path()).arg("list").output().unwrap();
     assert!(
         stderr_of(&list)
-            .contains("huge.yaml: the file is larger than the 32 MiB a saved assessment may be"),
+            .contains("huge.yaml: the file is larger than the 16 MiB a saved assessment may be"),
         "{}",
         stderr_of(&list)
     );

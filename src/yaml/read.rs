@@ -7,11 +7,13 @@ use std::fs::{self, File};
 use std::io::Read;
 use std::path::Path;
 
-/// The largest routemap read: a 1,000-theme routemap with paragraphs of text in every
-/// descriptor is a few megabytes.
-pub const MAX_ROUTEMAP_BYTES: u64 = 32 * MIB;
+/// The largest routemap read: a 1,000-theme routemap with a paragraph for every stage
+/// is under 5 MB. serde_yaml holds every event of a file in memory, some 35 bytes for
+/// each byte of a file of many small nodes, so the limit also bounds the memory a bad
+/// file can take.
+pub const MAX_ROUTEMAP_BYTES: u64 = 16 * MIB;
 /// The largest saved assessment read: notes of megabytes still fit many times over.
-pub const MAX_ASSESSMENT_BYTES: u64 = 32 * MIB;
+pub const MAX_ASSESSMENT_BYTES: u64 = 16 * MIB;
 
 const MIB: u64 = 1024 * 1024;
 
