@@ -159,7 +159,7 @@ themes:
         let report = problems(&text.replace("section: main", "section: s"));
         assert!(
             report.ends_with(
-                "theme 'one' names section 's', which is not defined; it is none of the 61 defined"
+                "theme 'one' names section 's', which is not defined; check it against the 61 sections defined"
             ),
             "{report}"
         );

@@ -211,10 +211,11 @@ fn index_of<'r>(ids: &[&'r str]) -> HashMap<&'r str, usize> {
 /// guess would cost time quadratic in the file and the list would drown the message.
 const MAX_NAMES_IN_A_MESSAGE: usize = 50;
 
-/// "did you mean 'x'?", or the names to choose from (`listing` introduces them).
-fn suggestion(word: &str, names: &[&str], listing: &str) -> String {
+/// "did you mean 'x'?", or the names to choose from (`listing` introduces them), or
+/// for a long list how many there are of `kind` ("sections").
+fn suggestion(word: &str, names: &[&str], listing: &str, kind: &str) -> String {
     if names.len() > MAX_NAMES_IN_A_MESSAGE {
-        return format!("it is none of the {} defined", names.len());
+        return format!("check it against the {} {kind} defined", names.len());
     }
     match closest(word, names.iter().copied()) {
         Some(guess) => format!("did you mean '{guess}'?"),
@@ -231,7 +232,7 @@ fn validate_theme(raw: RawTheme, path: &NodePath, known: &Known, problems: &mut 
             let fix = if known.section_order.is_empty() {
                 "add a 'sections:' list that defines it, or remove the line".to_string()
             } else {
-                suggestion(section, &known.section_order, "use one of")
+                suggestion(section, &known.section_order, "use one of", "sections")
             };
             problems.add(
                 path.key("section"),
@@ -247,7 +248,7 @@ fn validate_theme(raw: RawTheme, path: &NodePath, known: &Known, problems: &mut 
     let mut descriptors: Vec<Option<String>> = vec![None; stage_order.len()];
     for (stage_id, text) in &raw.stages.0 {
         let Some(&stage_index) = known.stage_index.get(stage_id.as_str()) else {
-            let fix = suggestion(stage_id, stage_order, "the stages are");
+            let fix = suggestion(stage_id, stage_order, "the stages are", "stages");
             problems.add(
                 stages_path.key_name(stage_id),
                 format!("theme '{theme_id}' describes stage '{stage_id}', which is not on the scale; {fix}"),
