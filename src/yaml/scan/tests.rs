@@ -209,3 +209,108 @@ fn every_input_is_scanned_to_the_end() {
         assert_eq!(tokens.last().map(|t| t.kind), Some(StreamEnd), "{text:?}");
     }
 }
+
+mod never_undercounts {
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+
+    /// Text before the deep part that a careless scanner could misread as brackets
+    /// (or miss real ones after): block scalars, quotes, comments, plain text.
+    fn preamble() -> impl Strategy<Value = String> {
+        vec(
+            prop::sample::select(vec![
+                "a: |\n  [[[{{{\n  ]]\n",
+                "b: >-\n   {[\n",
+                "c: 'it''s [[ {{'\n",
+                "d: \"\\\"[[\"\n",
+                "e: x[[y {{z\n",
+                "# [[[ {{{\n",
+                "f: it's\n  [continued\n",
+                "g: &x [1]\n",
+                "? h [[\n: i\n",
+                "j: !t k\n",
+            ]),
+            0..5,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    /// One level of nesting: how it opens, what follows the opening, how it closes.
+    fn level() -> impl Strategy<Value = (&'static str, &'static str, &'static str)> {
+        (
+            prop::sample::select(vec![
+                ("[", "]"),
+                ("{k: ", "}"),
+                ("[k: ", "]"),
+                ("&a [", "]"),
+                ("!t {k: ", "}"),
+                ("{? ", "}"),
+                ("[\n  ", "\n]"),
+            ]),
+            prop::sample::select(vec![
+                "",
+                "",
+                "'x[{', ",
+                "\"[\\\"{\", ",
+                "# [[ {{\n  ",
+                "\n   ",
+                "\t",
+                "a#b, ",
+            ]),
+        )
+            .prop_map(|((open, close), noise)| (open, noise, close))
+    }
+
+    /// The deep part starts in block context, some levels deep in block collections.
+    fn block_start() -> impl Strategy<Value = String> {
+        (0..6usize).prop_map(|depth| {
+            let mut text = String::from("deep:\n");
+            for level in 0..depth {
+                text.push_str(&"  ".repeat(level + 1));
+                text.push_str(if level % 2 == 0 { "- " } else { "k:\n" });
+                if level % 2 == 0 {
+                    text.push('\n');
+                }
+            }
+            text.push_str(&"  ".repeat(depth + 1));
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whenever serde_yaml finds collections nested past its limit of 128, the
+        /// scanner has counted more than 63 levels: it never lets deep nesting reach
+        /// libyaml unseen. (Indentless sequences are not counted, at most every other
+        /// level, hence half.)
+        #[test]
+        fn what_serde_yaml_finds_too_deep_the_scanner_finds_deep(
+            preamble in preamble(),
+            start in block_start(),
+            levels in vec(level(), 120..160),
+        ) {
+            let mut text = preamble + &start;
+            for (open, noise, _) in &levels {
+                text.push_str(open);
+                text.push_str(noise);
+            }
+            text.push('x');
+            for (_, _, close) in levels.iter().rev() {
+                text.push_str(close);
+            }
+            text.push('\n');
+            let serde_says = serde_yaml::from_str::<serde_yaml::Value>(&text)
+                .err()
+                .is_some_and(|error| error.to_string().contains("recursion limit"));
+            if serde_says {
+                prop_assert!(
+                    scan(&text, &mut Counter::default(), 63).is_err(),
+                    "{:?}",
+                    text
+                );
+            }
+        }
+    }
+}
