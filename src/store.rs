@@ -435,8 +435,7 @@ fn file_stem(path: &Path) -> String {
 
 /// Reads and parses a saved assessment.
 pub fn load_assessment(path: &Path) -> Result<Assessment> {
-    let bytes = fs::read(path).map_err(|error| Error::read(path, &error))?;
-    let text = yaml::text_from_bytes(path, bytes)?;
+    let text = yaml::read_text(path, yaml::MAX_ASSESSMENT_BYTES, "saved assessment")?;
     assessment::parse(path, &text)
 }
 

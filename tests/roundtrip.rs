@@ -14,6 +14,34 @@ fn slug() -> impl Strategy<Value = String> {
     "[a-z0-9-]{1,12}"
 }
 
+/// A slug longer than the 1024 characters YAML allows an implicit key (a theme or stage
+/// id in a routemap may be that long).
+fn long_slug() -> impl Strategy<Value = String> {
+    "[a-z0-9-]{1000,1100}"
+}
+
+/// Text YAML gives a meaning to when it starts, ends or holds it, as a key or value.
+fn odd_text() -> impl Strategy<Value = String> {
+    let pieces = [
+        "? ", "?", "<<", "- ", "-", ": ", ":", "#", " #", "&a", "*a", "!t", "!!str", "|", ">", "'",
+        "\"", "%", "@", "`", "---", "...", " ", "\t", "\n", "\r", "\r\n", "\u{85}", "\u{2028}",
+        "\u{feff}", "\u{0}", "\u{7f}", "~", "null", "1", "0x1F", "1e3", ".inf", "true", "y", "[",
+        "]", "{", "}", ",", "=", "\\", "ŵ", "🚒", "\u{202e}",
+    ];
+    vec(prop::sample::select(pieces.to_vec()), 1..6).prop_map(|parts| parts.concat())
+}
+
+/// A theme or stage key: a slug, any text, odd text, or very long.
+fn any_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => slug(),
+        2 => any_text(),
+        2 => odd_text(),
+        1 => long_slug(),
+        1 => (long_slug(), odd_text()).prop_map(|(long, odd)| format!("{odd}{long}{odd}")),
+    ]
+}
+
 /// Any text at all: Unicode, control characters, newlines, leading and trailing spaces.
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -37,7 +65,10 @@ fn non_blank_text() -> impl Strategy<Value = String> {
 
 /// A tally: distinct stage ids, counts of 1 or more (up to the most a count holds).
 fn tally() -> impl Strategy<Value = Vec<(String, u32)>> {
-    vec((slug(), prop_oneof![1..1000u32, Just(u32::MAX)]), 0..4).prop_map(|votes| {
+    // Stage ids long enough to need explicit `? key` syntax too (libyaml gives up on an
+    // implicit key after 1,024 bytes).
+    let stage = prop_oneof![4 => slug(), 1 => long_slug()];
+    vec((stage, prop_oneof![1..1000u32, Just(u32::MAX)]), 0..4).prop_map(|votes| {
         let mut seen = std::collections::HashSet::new();
         votes
             .into_iter()
@@ -66,9 +97,9 @@ fn answer() -> impl Strategy<Value = Answer> {
         prop_oneof![
             Just(None),
             Just(Some(Current::NotApplicable)),
-            slug().prop_map(|s| Some(Current::Stage(s)))
+            prop_oneof![slug(), long_slug()].prop_map(|s| Some(Current::Stage(s)))
         ],
-        proptest::option::of(slug()),
+        proptest::option::of(prop_oneof![slug(), long_slug()]),
         proptest::option::of(prop_oneof![
             Just(Confidence::Low),
             Just(Confidence::Medium),
@@ -110,12 +141,12 @@ fn answer() -> impl Strategy<Value = Answer> {
 
 fn assessment() -> impl Strategy<Value = Assessment> {
     (
-        slug(),
+        prop_oneof![4 => slug(), 1 => long_slug()],
         any_text(),
         non_blank_text(),
         proptest::option::of(non_blank_text()),
         proptest::option::of(0..253_402_300_799i64),
-        vec((prop_oneof![slug(), any_text()], answer()), 0..6),
+        vec((any_key(), answer()), 0..6),
         any::<bool>(),
     )
         .prop_map(|(id, version, authority, title, updated, answers, blind)| {

@@ -12,6 +12,7 @@ use crate::yaml::{
     self, Emitter, NodePath, OneOrMany, OrderedMap, PathProblem, plain_or_quoted, quoted,
 };
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The format this version writes.
@@ -111,6 +112,7 @@ impl From<RawConfidence> for Confidence {
 
 /// Parses a saved assessment; `path` names it in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
+    let text = yaml::preflight(path, text)?;
     if yaml::is_blank(text) {
         return Err(Error::invalid_one(
             path,
@@ -140,11 +142,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
             from_v1(raw)
                 .map_err(|problems| Error::invalid(path, yaml::locate_problems(text, problems)))
         }
-        Some(other) if other.starts_with(FORMAT_FAMILY) => Err(Error::invalid_one(
+        Some(other) if is_newer_format(other) => Err(Error::invalid_one(
             path,
             format_at(),
             format!(
                 "this assessment is in format '{other}', which is newer than this routemap understands ('{FORMAT}'); upgrade routemap to open it"
+            ),
+        )),
+        Some(other) if other.starts_with(FORMAT_FAMILY) => Err(Error::invalid_one(
+            path,
+            format_at(),
+            format!(
+                "'format: {other}' is not a version of the assessment format (there is only '{FORMAT}' so far); write 'format: {FORMAT}'"
             ),
         )),
         Some(other) => Err(Error::invalid_one(
@@ -162,6 +171,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
             ),
         )),
     }
+}
+
+/// `routemap-assessment/N` with N above this version's: written by a later routemap.
+fn is_newer_format(format: &str) -> bool {
+    let current = FORMAT
+        .strip_prefix(FORMAT_FAMILY)
+        .and_then(|n| n.parse::<u64>().ok());
+    let version = format
+        .strip_prefix(FORMAT_FAMILY)
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<u64>().ok());
+    matches!((version, current), (Some(version), Some(current)) if version > current)
 }
 
 fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
@@ -203,9 +224,11 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
 
     let answers_path = root.key("answers");
     let mut answers: Vec<(String, Answer)> = Vec::new();
+    // The ids in `answers`, so that spotting a duplicate stays linear in the file.
+    let mut answered: HashSet<String> = HashSet::new();
     for (theme_id, raw_answer) in raw.answers.map(|a| a.0).unwrap_or_default() {
         let path = answers_path.key(&theme_id);
-        if answers.iter().any(|(id, _)| *id == theme_id) {
+        if answered.contains(&theme_id) {
             problem(
                 answers_path.key_name_nth(&theme_id, 1),
                 format!("theme '{theme_id}' is answered twice; keep one answer"),
@@ -297,6 +320,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             revealed: raw_answer.revealed.unwrap_or(false),
         };
         if !answer.is_empty() {
+            answered.insert(theme_id.clone());
             answers.push((theme_id, answer));
         }
     }
@@ -330,6 +354,8 @@ fn read_tally(
     problem: &mut impl FnMut(NodePath, String),
 ) -> Vec<(String, u32)> {
     let mut votes: Vec<(String, u32)> = Vec::new();
+    // Seen stages by hash: a tally of thousands of stages is not read in quadratic time.
+    let mut voted: HashSet<String> = HashSet::new();
     for (stage, count) in raw.map(|v| v.0).unwrap_or_default() {
         if !is_slug(&stage) {
             problem(
@@ -338,28 +364,30 @@ fn read_tally(
                     "votes for '{stage}' in theme '{theme_id}' do not name a stage id; write 'stage-id: count'"
                 ),
             );
-        } else if votes.iter().any(|(seen, _)| *seen == stage) {
+        } else if voted.contains(&stage) {
             problem(
                 path.key_name_nth(&stage, 1),
                 format!(
                     "votes for stage '{stage}' of theme '{theme_id}' are given twice; keep one count"
                 ),
             );
-        } else if count > 0 {
-            votes.push((stage, count));
+        } else {
+            voted.insert(stage.clone());
+            if count > 0 {
+                votes.push((stage, count));
+            }
         }
     }
     votes
 }
 
-/// `{ stage-id: count, … }` on one line, counts above zero; `None` when there are none.
-fn tally_text(votes: &[(String, u32)]) -> Option<String> {
-    let pairs: Vec<String> = votes
+/// A tally's entries to write: stage id and count, counts above zero.
+fn tally_entries(votes: &[(String, u32)]) -> Vec<(String, String)> {
+    votes
         .iter()
         .filter(|(_, count)| *count > 0)
-        .map(|(stage, count)| format!("{}: {count}", plain_or_quoted(stage)))
-        .collect();
-    (!pairs.is_empty()).then(|| format!("{{ {} }}", pairs.join(", ")))
+        .map(|(stage, count)| (stage.clone(), count.to_string()))
+        .collect()
 }
 
 /// The canonical YAML of an assessment. Same assessment, same bytes.
@@ -427,8 +455,9 @@ pub fn to_yaml(assessment: &Assessment) -> String {
         if answer.parked {
             out.field(4, "parked", "true");
         }
-        if let Some(votes) = tally_text(&answer.votes) {
-            out.field(4, "votes", &votes);
+        let votes = tally_entries(&answer.votes);
+        if !votes.is_empty() {
+            out.flow_mapping(4, "votes", &votes);
         }
         if !answer.vote_order.is_empty() {
             let order: Vec<String> = answer
@@ -438,11 +467,16 @@ pub fn to_yaml(assessment: &Assessment) -> String {
                 .collect();
             out.field(4, "vote_order", &format!("[{}]", order.join(", ")));
         }
-        let rounds: Vec<String> = answer.rounds.iter().filter_map(|r| tally_text(r)).collect();
+        let rounds: Vec<Vec<(String, String)>> = answer
+            .rounds
+            .iter()
+            .map(|round| tally_entries(round))
+            .filter(|round| !round.is_empty())
+            .collect();
         if !rounds.is_empty() {
             out.open(4, "rounds");
-            for round in rounds {
-                out.raw_item(6, &round);
+            for round in &rounds {
+                out.mapping_item(6, round);
             }
         }
         if answer.revealed {
@@ -551,6 +585,16 @@ answers:
             message("format: something-else\n")
                 .starts_with("a.yaml:1:9: 'format: something-else' is not")
         );
+        assert_eq!(
+            message("format: routemap-assessment/0\n"),
+            "a.yaml:1:9: 'format: routemap-assessment/0' is not a version of the assessment format (there is only 'routemap-assessment/1' so far); write 'format: routemap-assessment/1'"
+        );
+        assert!(message("format: routemap-assessment/1.5\n").contains("is not a version"));
+        assert!(
+            message("format: routemap-assessment/99999999999999999999999\n")
+                .contains("is not a version")
+        );
+        assert!(message("format: routemap-assessment/12\n").contains("newer"));
     }
 
     #[test]

@@ -136,6 +136,12 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
         .iter()
         .map(|section| section.id.as_str())
         .collect();
+    let known = Known {
+        stage_index: index_of(&stage_order),
+        section_index: index_of(&section_order),
+        stage_order,
+        section_order,
+    };
     let mut theme_ids = HashMap::new();
     let mut themes = Vec::with_capacity(raw.themes.len());
     for (index, raw_theme) in raw.themes.into_iter().enumerate() {
@@ -152,13 +158,7 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
             &raw_theme.name,
             path.key("name"),
         );
-        themes.push(validate_theme(
-            raw_theme,
-            &path,
-            &stage_order,
-            &section_order,
-            &mut problems,
-        ));
+        themes.push(validate_theme(raw_theme, &path, &known, &mut problems));
     }
 
     if !problems.0.is_empty() {
@@ -190,23 +190,49 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
     })
 }
 
-fn validate_theme(
-    raw: RawTheme,
-    path: &NodePath,
-    stage_order: &[&str],
-    section_order: &[&str],
-    problems: &mut Problems,
-) -> Theme {
+/// The stage and section ids a theme may name, in order and indexed (so that a file
+/// of many themes and many sections is still checked in linear time).
+struct Known<'r> {
+    stage_order: Vec<&'r str>,
+    stage_index: HashMap<&'r str, usize>,
+    section_order: Vec<&'r str>,
+    section_index: HashMap<&'r str, usize>,
+}
+
+fn index_of<'r>(ids: &[&'r str]) -> HashMap<&'r str, usize> {
+    let mut index = HashMap::with_capacity(ids.len());
+    for (position, id) in ids.iter().enumerate() {
+        index.entry(*id).or_insert(position);
+    }
+    index
+}
+
+/// Past this many names a message neither lists them nor guesses among them: the
+/// guess would cost time quadratic in the file and the list would drown the message.
+const MAX_NAMES_IN_A_MESSAGE: usize = 50;
+
+/// "did you mean 'x'?", or the names to choose from (`listing` introduces them), or
+/// for a long list how many there are of `kind` ("sections").
+fn suggestion(word: &str, names: &[&str], listing: &str, kind: &str) -> String {
+    if names.len() > MAX_NAMES_IN_A_MESSAGE {
+        return format!("check it against the {} {kind} defined", names.len());
+    }
+    match closest(word, names.iter().copied()) {
+        Some(guess) => format!("did you mean '{guess}'?"),
+        None => format!("{listing} {}", quoted_names(names)),
+    }
+}
+
+fn validate_theme(raw: RawTheme, path: &NodePath, known: &Known, problems: &mut Problems) -> Theme {
     let theme_id = raw.id.as_str();
+    let stage_order = &known.stage_order;
     let section = raw.section.as_deref().and_then(|section| {
-        let found = section_order.iter().position(|id| *id == section);
+        let found = known.section_index.get(section).copied();
         if found.is_none() {
-            let fix = if section_order.is_empty() {
+            let fix = if known.section_order.is_empty() {
                 "add a 'sections:' list that defines it, or remove the line".to_string()
-            } else if let Some(guess) = closest(section, section_order.iter().copied()) {
-                format!("did you mean '{guess}'?")
             } else {
-                format!("use one of {}", quoted_names(section_order))
+                suggestion(section, &known.section_order, "use one of", "sections")
             };
             problems.add(
                 path.key("section"),
@@ -221,11 +247,8 @@ fn validate_theme(
     let stages_path = path.key("stages");
     let mut descriptors: Vec<Option<String>> = vec![None; stage_order.len()];
     for (stage_id, text) in &raw.stages.0 {
-        let Some(stage_index) = stage_order.iter().position(|id| id == stage_id) else {
-            let fix = match closest(stage_id, stage_order.iter().copied()) {
-                Some(guess) => format!("did you mean '{guess}'?"),
-                None => format!("the stages are {}", quoted_names(stage_order)),
-            };
+        let Some(&stage_index) = known.stage_index.get(stage_id.as_str()) else {
+            let fix = suggestion(stage_id, stage_order, "the stages are", "stages");
             problems.add(
                 stages_path.key_name(stage_id),
                 format!("theme '{theme_id}' describes stage '{stage_id}', which is not on the scale; {fix}"),
@@ -250,6 +273,7 @@ fn validate_theme(
     let missing: Vec<&str> = stage_order
         .iter()
         .zip(&descriptors)
+        .take(MAX_NAMES_IN_A_MESSAGE)
         .filter(|(_, descriptor)| descriptor.is_none())
         .map(|(id, _)| *id)
         .collect();
