@@ -209,7 +209,7 @@ impl Assessment {
 /// found: every answered theme and every stage it names, so the answers can be shown
 /// (read-only) instead of refused.
 pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
-    use crate::routemap::{Stage, Theme};
+    use crate::routemap::{Stage, StageDetail, Theme, Weight};
     let mut stage_ids: Vec<String> = Vec::new();
     for (_, answer) in &assessment.answers {
         let named = answer
@@ -233,6 +233,8 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
         version: assessment.routemap.version.clone(),
         description: None,
         source: None,
+        first_stage: 1,
+        percent_of_max: false,
         stages: stage_ids
             .iter()
             .map(|id| Stage {
@@ -252,6 +254,8 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
                 question: None,
                 vision: None,
                 descriptors: vec![missing.clone(); stage_ids.len()],
+                details: vec![StageDetail::plain(); stage_ids.len()],
+                weight: Weight::ONE,
                 actions: Vec::new(),
             })
             .collect(),

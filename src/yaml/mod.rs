@@ -9,11 +9,13 @@ mod de;
 mod emit;
 mod humanize;
 mod locate;
+mod raw_text;
 
 pub use de::{OneOrMany, OrderedMap};
 pub use emit::{Emitter, plain_or_quoted, quoted};
 pub use humanize::humanize;
 pub use locate::{NodePath, PathProblem, Segment, locate, locate_problems};
+pub use raw_text::scalar_texts;
 
 use crate::error::{Error, Location, Result};
 use std::path::Path;
