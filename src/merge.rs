@@ -41,7 +41,7 @@ fn agrees(a: &Answer, b: &Answer) -> bool {
 
 fn stage_text(routemap: &Routemap, stage: &str) -> String {
     match routemap.stage_index(stage) {
-        Some(index) => format!("{} {}", index + 1, routemap.stages[index].name),
+        Some(index) => routemap.stage_label(index),
         None => format!("'{stage}'"),
     }
 }

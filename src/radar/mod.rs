@@ -95,6 +95,9 @@ pub struct Radar {
     pub axes: Vec<String>,
     /// Stage names, lowest first: one ring each.
     pub stages: Vec<String>,
+    /// The number the lowest stage is shown with ([`Routemap::stage_number`] of it): the
+    /// routemap's own numbering, from 0 or from 1.
+    pub first_stage: usize,
     pub series: Vec<Series>,
     /// The routemap's sections, in order, with the axes of each; themes without a
     /// section make a group of their own at the end. Empty without sections.
@@ -189,6 +192,7 @@ impl Radar {
                 .iter()
                 .map(|stage| shown(&stage.name))
                 .collect(),
+            first_stage: routemap.stage_number(0),
             series,
             groups: section_groups(routemap),
         }
@@ -202,6 +206,11 @@ impl Radar {
             values: current_values(routemap, other),
         });
         self
+    }
+
+    /// The number stage `index` is shown with: the routemap's own.
+    pub fn stage_number(&self, index: usize) -> usize {
+        self.first_stage + index
     }
 
     /// True when there are too few or too many themes for a radar to read.

@@ -49,6 +49,7 @@ pub fn section_radar(radar: &Radar) -> Option<Radar> {
     Some(Radar {
         axes: radar.groups.iter().map(spoke_label).collect(),
         stages: radar.stages.clone(),
+        first_stage: radar.first_stage,
         series,
         groups: Vec::new(),
     })
@@ -82,6 +83,7 @@ mod tests {
             axes,
         };
         let radar = Radar {
+            first_stage: 1,
             axes: (0..7).map(|n| format!("Theme {n}")).collect(),
             stages: vec!["Low".into(), "Middle".into(), "High".into()],
             series: vec![Series {
@@ -108,6 +110,7 @@ mod tests {
         assert_eq!(group_of(&radar, 4), Some(1));
 
         let two = Radar {
+            first_stage: 1,
             groups: radar.groups[..2].to_vec(),
             ..radar
         };

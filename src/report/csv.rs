@@ -49,7 +49,7 @@ fn place(report: &Report, place: &Place) -> [String; 3] {
         Place::NotApplicable => ["n/a".into(), String::new(), "not applicable".into()],
         Place::Stage(index) => [
             cell(&report.stages[*index].id),
-            (index + 1).to_string(),
+            report.stages[*index].number.to_string(),
             cell(&report.stages[*index].name),
         ],
         Place::Unknown(id) => [cell(id), String::new(), String::new()],

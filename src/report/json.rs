@@ -45,6 +45,7 @@ struct JsonRoutemap<'a> {
 #[derive(Serialize)]
 struct JsonStage<'a> {
     id: &'a str,
+    number: usize,
     name: &'a str,
 }
 
@@ -305,6 +306,7 @@ pub fn to_json(report: &Report) -> String {
             .iter()
             .map(|s| JsonStage {
                 id: &s.id,
+                number: s.number,
                 name: &s.name,
             })
             .collect(),

@@ -100,10 +100,12 @@ pub struct RoutemapInfo {
     pub stand_in: bool,
 }
 
-/// A stage of the scale: its id and name.
+/// A stage of the scale: its id, the number the routemap shows it with, and its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageInfo {
     pub id: String,
+    /// [`Routemap::stage_number`]: the routemap's own numbering, from 0 or from 1.
+    pub number: usize,
     pub name: String,
 }
 
@@ -175,8 +177,10 @@ pub fn build(input: Input) -> Report {
         stages: routemap
             .stages
             .iter()
-            .map(|stage| StageInfo {
+            .enumerate()
+            .map(|(index, stage)| StageInfo {
                 id: stage.id.clone(),
+                number: routemap.stage_number(index),
                 name: stage.name.clone(),
             })
             .collect(),
@@ -237,10 +241,10 @@ fn stage_number(index: usize) -> i64 {
 }
 
 impl Report {
-    /// "3 Route planned": a stage's number on the scale and its name.
+    /// "3 Route planned": a stage's number on the routemap's scale and its name.
     pub fn stage_label(&self, index: usize) -> String {
         match self.stages.get(index) {
-            Some(stage) => format!("{} {}", index + 1, stage.name),
+            Some(stage) => format!("{} {}", stage.number, stage.name),
             None => format!("{}", index + 1),
         }
     }

@@ -13,7 +13,7 @@ pub struct PlanItem {
     pub theme: usize,
     pub current: usize,
     pub target: usize,
-    /// The stage to reach next (one above current).
+    /// The stage to reach next: the first the theme defines above current.
     pub next_stage: usize,
     /// What the theme looks like at the next stage.
     pub next_descriptor: String,
@@ -187,7 +187,10 @@ fn item(
     role: Option<&str>,
 ) -> PlanItem {
     let definition = routemap.themes.get(index);
-    let next_stage = current + 1;
+    // The next stage the theme defines: one it leaves undefined is skipped.
+    let next_stage = (current + 1..target)
+        .find(|&stage| definition.is_none_or(|t| t.is_defined(stage)))
+        .unwrap_or(target);
     PlanItem {
         theme: index,
         current,

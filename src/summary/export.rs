@@ -137,6 +137,7 @@ struct JsonRoutemap<'a> {
 #[derive(Serialize)]
 struct JsonStage<'a> {
     id: &'a str,
+    number: usize,
     name: &'a str,
 }
 
@@ -202,7 +203,12 @@ pub fn to_json(summary: &Summary) -> String {
             .stage_ids
             .iter()
             .zip(&summary.stages)
-            .map(|(id, name)| JsonStage { id, name })
+            .enumerate()
+            .map(|(index, (id, name))| JsonStage {
+                id,
+                number: summary.stage_number(index),
+                name,
+            })
             .collect(),
         files_read: summary.files_read,
         files_skipped: summary.files_skipped,

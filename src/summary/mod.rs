@@ -64,6 +64,8 @@ pub struct Summary {
     pub routemap_version: String,
     pub stages: Vec<String>,
     pub stage_ids: Vec<String>,
+    /// The number each stage is shown with ([`Routemap::stage_number`]).
+    pub stage_numbers: Vec<usize>,
     pub themes: Vec<ThemeSummary>,
     /// Files read, and those that could not be used.
     pub files_read: usize,
@@ -94,11 +96,17 @@ impl Summary {
         (1..self.min_group).contains(&theme.placed())
     }
 
+    /// The number stage `index` is shown with: the routemap's own.
+    pub fn stage_number(&self, index: usize) -> usize {
+        self.stage_numbers.get(index).copied().unwrap_or(index + 1)
+    }
+
     /// "3 Route planned".
     pub fn stage_label(&self, index: usize) -> String {
+        let number = self.stage_number(index);
         match self.stages.get(index) {
-            Some(name) => format!("{} {name}", index + 1),
-            None => (index + 1).to_string(),
+            Some(name) => format!("{number} {name}"),
+            None => number.to_string(),
         }
     }
 }
@@ -199,6 +207,9 @@ pub fn build(routemap: &Routemap, scan: &Scan, options: &Options) -> Summary {
         routemap_version: routemap.version.clone(),
         stages: routemap.stages.iter().map(|s| s.name.clone()).collect(),
         stage_ids: routemap.stages.iter().map(|s| s.id.clone()).collect(),
+        stage_numbers: (0..routemap.stages.len())
+            .map(|index| routemap.stage_number(index))
+            .collect(),
         themes,
         files_read: scan.read,
         files_skipped: scan.skipped.len(),

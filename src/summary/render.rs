@@ -59,19 +59,20 @@ fn stage_cell(summary: &Summary, theme: &ThemeSummary, index: usize) -> String {
 fn middle(summary: &Summary, theme: &ThemeSummary) -> (String, String) {
     match theme.quartiles() {
         Some((low, median, high)) if !summary.theme_suppressed(theme) => {
+            let number = |index| summary.stage_number(index);
             let quartiles = if low == high {
-                format!("{}", low + 1)
+                format!("{}", number(low))
             } else {
-                format!("{}–{}", low + 1, high + 1)
+                format!("{}–{}", number(low), number(high))
             };
-            (format!("{}", median + 1), quartiles)
+            (format!("{}", number(median)), quartiles)
         }
         _ => ("—".into(), "—".into()),
     }
 }
 
 /// Where the highlighted authority stands on a theme, against the median.
-fn highlight_words(theme: &ThemeSummary) -> String {
+fn highlight_words(summary: &Summary, theme: &ThemeSummary) -> String {
     let median = theme.quartiles().map(|(_, median, _)| median);
     match (theme.highlight, median) {
         (Some(Cell::Stage(index)), Some(median)) => {
@@ -81,9 +82,9 @@ fn highlight_words(theme: &ThemeSummary) -> String {
                 std::cmp::Ordering::Equal => "at the median",
                 std::cmp::Ordering::Greater => "above the median",
             };
-            format!("{} ({side})", index + 1)
+            format!("{} ({side})", summary.stage_number(index))
         }
-        (Some(Cell::Stage(index)), None) => format!("{}", usize::from(index) + 1),
+        (Some(Cell::Stage(index)), None) => format!("{}", summary.stage_number(index.into())),
         (Some(Cell::NotApplicable), _) => "n/a".into(),
         (Some(Cell::Unknown), _) => "? not on the scale".into(),
         (Some(Cell::Unanswered) | None, _) => "—".into(),
@@ -161,7 +162,7 @@ pub fn to_text(summary: &Summary) -> String {
     let unknown = summary.themes.iter().any(|t| t.unknown > 0);
     let mut header = format!("{}  ", pad("THEME", theme_width));
     for index in 0..summary.stages.len() {
-        header.push_str(&right(&(index + 1).to_string(), cell_width));
+        header.push_str(&right(&summary.stage_number(index).to_string(), cell_width));
     }
     header.push_str(&right("ANS", 6));
     header.push_str(&right("n/a", 6));
@@ -196,7 +197,7 @@ pub fn to_text(summary: &Summary) -> String {
             let (median, quartiles) = middle(summary, theme);
             let _ = write!(row, "  {}  {}", right(&median, 6), pad(&quartiles, 9));
             if summary.highlight.is_some() {
-                let _ = write!(row, "  {}", highlight_words(theme));
+                let _ = write!(row, "  {}", highlight_words(summary, theme));
             }
         }
         out.push_str(row.trim_end());
@@ -287,7 +288,7 @@ pub fn to_markdown(summary: &Summary) -> String {
             let (median, quartiles) = middle(summary, theme);
             cells.extend([median, quartiles]);
             if summary.highlight.is_some() {
-                cells.push(highlight_words(theme));
+                cells.push(highlight_words(summary, theme));
             }
         }
         let _ = writeln!(out, "| {} |", cells.join(" | "));

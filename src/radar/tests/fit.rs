@@ -7,6 +7,7 @@ use super::*;
 /// `count` themes with short names and no sections.
 fn flat(count: usize) -> Radar {
     Radar {
+        first_stage: 1,
         axes: (1..=count).map(|n| format!("Theme {n}")).collect(),
         stages: vec!["Low".into(), "Middle".into(), "High".into()],
         series: vec![Series {

@@ -76,6 +76,7 @@ fn sample(count: usize) -> Radar {
         .collect();
     let target = current.iter().map(|v| v.map(|s| (s + 1).min(4))).collect();
     Radar {
+        first_stage: 1,
         axes: names(count),
         stages: [
             "Flag not yet planted",
