@@ -103,6 +103,20 @@ fn combined_notes(answers: &[(&PathBuf, &Answer)]) -> Option<String> {
     }
 }
 
+/// Every criterion any file ticked: each officer vouches for what they checked.
+fn union_met(answers: &[(&PathBuf, &Answer)]) -> Vec<String> {
+    let mut met: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (_, answer) in answers {
+        for id in &answer.met {
+            if seen.insert(id.as_str()) {
+                met.push(id.clone());
+            }
+        }
+    }
+    met
+}
+
 fn union_evidence(answers: &[(&PathBuf, &Answer)]) -> Vec<String> {
     let mut evidence: Vec<String> = Vec::new();
     for (_, answer) in answers {
@@ -204,6 +218,7 @@ pub fn merge(
             Answer {
                 notes: combined_notes(&answers),
                 evidence: union_evidence(&answers),
+                met: union_met(&answers),
                 carried: answers.iter().any(|(_, a)| a.carried),
                 ..(*first_answer).clone()
             }
@@ -235,6 +250,7 @@ pub fn merge(
             Answer {
                 notes: Some(notes.trim_end().to_string()),
                 evidence: union_evidence(&answers),
+                met: union_met(&answers),
                 ..Answer::default()
             }
         };

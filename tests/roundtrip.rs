@@ -35,14 +35,28 @@ fn non_blank_text() -> impl Strategy<Value = String> {
     any_text().prop_filter("not blank", |t| !t.trim().is_empty())
 }
 
+/// A stage or criterion id as a save may hold it: a slug, or anything typed by hand
+/// (kept as written and flagged, never refused), trimmed as the reader trims it.
+fn id_as_typed() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => slug(),
+        1 => non_blank_text()
+            .prop_map(|t| t.trim().to_string())
+            .prop_filter("not n/a", |t| t != "n/a"),
+    ]
+}
+
 fn answer() -> impl Strategy<Value = Answer> {
     (
         prop_oneof![
             Just(None),
             Just(Some(Current::NotApplicable)),
-            slug().prop_map(|s| Some(Current::Stage(s)))
+            id_as_typed().prop_map(|s| Some(Current::Stage(s)))
         ],
-        proptest::option::of(slug()),
+        (
+            proptest::option::of(id_as_typed()),
+            vec(id_as_typed(), 0..5),
+        ),
         proptest::option::of(prop_oneof![
             Just(Confidence::Low),
             Just(Confidence::Medium),
@@ -51,18 +65,24 @@ fn answer() -> impl Strategy<Value = Answer> {
         proptest::option::of(any_text().prop_filter("notes are non-empty", |t| !t.is_empty())),
         vec(non_blank_text(), 0..3),
         (any::<bool>(), any::<bool>()),
-        vec((slug(), 1..1000u32), 0..4),
+        vec((id_as_typed(), 1..1000u32), 0..4),
     )
         .prop_map(
-            |(current, target, confidence, notes, evidence, (carried, parked), votes)| {
+            |(current, (target, met), confidence, notes, evidence, (carried, parked), votes)| {
                 let mut seen = std::collections::HashSet::new();
                 let votes = votes
                     .into_iter()
                     .filter(|(stage, _)| seen.insert(stage.clone()))
                     .collect();
+                let mut ticked = std::collections::HashSet::new();
+                let met = met
+                    .into_iter()
+                    .filter(|id| ticked.insert(id.clone()))
+                    .collect();
                 Answer {
                     current,
                     target,
+                    met,
                     confidence,
                     notes,
                     evidence,

@@ -72,6 +72,9 @@ pub struct Answer {
     pub current: Option<Current>,
     /// A stage id.
     pub target: Option<String>,
+    /// The ids of the routemap's criteria the authority ticked as met (any stage of the
+    /// theme), in routemap order; ids the routemap does not have are kept, last.
+    pub met: Vec<String>,
     pub confidence: Option<Confidence>,
     pub notes: Option<String>,
     /// Links, paths or references behind the answer.
@@ -151,15 +154,30 @@ impl Assessment {
         self.answers.retain(|(_, answer)| !answer.is_empty());
     }
 
-    /// Puts answers in routemap order (unknown themes last, as they were) and each
-    /// answer's votes in scale order (unknown stages last).
+    /// Puts answers in routemap order (unknown themes last, as they were), each
+    /// answer's votes in scale order (unknown stages last) and its criteria met in the
+    /// order the theme lists them (unknown ids last, as they were).
     pub fn order_by(&mut self, routemap: &Routemap) {
         self.answers
             .sort_by_key(|(id, _)| routemap.theme_index(id).unwrap_or(usize::MAX));
-        for (_, answer) in &mut self.answers {
+        for (theme_id, answer) in &mut self.answers {
             answer
                 .votes
                 .sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX));
+            if answer.met.len() > 1
+                && let Some(theme) = routemap.theme_index(theme_id).map(|i| &routemap.themes[i])
+            {
+                let rank: std::collections::HashMap<&str, usize> = theme
+                    .details
+                    .iter()
+                    .flat_map(|detail| &detail.criteria)
+                    .enumerate()
+                    .map(|(rank, criterion)| (criterion.id.as_str(), rank))
+                    .collect();
+                answer
+                    .met
+                    .sort_by_key(|id| rank.get(id.as_str()).copied().unwrap_or(usize::MAX));
+            }
         }
     }
 

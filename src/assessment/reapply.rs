@@ -101,6 +101,7 @@ fn reapply_answer(
     let Answer {
         current,
         target,
+        met,
         confidence,
         notes,
         evidence,
@@ -120,6 +121,7 @@ fn reapply_answer(
     }
     merge!("current", current);
     merge!("target", target);
+    merge!("met", met);
     merge!("confidence", confidence);
     merge!("notes", notes);
     merge!("evidence", evidence);
