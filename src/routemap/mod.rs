@@ -118,13 +118,23 @@ impl Weight {
     /// The weight of a theme that gives none.
     pub const ONE: Weight = Weight(1.0);
 
+    /// The least a weight may be: scores count weights in thousandths.
+    pub const MIN: f64 = 0.001;
+
     /// A weight, when `value` is one the loader admits.
     pub fn new(value: f64) -> Option<Weight> {
-        (value.is_finite() && value > 0.0 && value <= Self::MAX).then_some(Weight(value))
+        (value.is_finite() && value >= Self::MIN && value <= Self::MAX).then_some(Weight(value))
     }
 
     pub fn value(self) -> f64 {
         self.0
+    }
+
+    /// The weight in thousandths, as scores add it up: whole numbers, so every sum and
+    /// comparison is exact.
+    pub fn thousandths(self) -> u64 {
+        // At most 1,000,000 by construction, so the cast cannot overflow.
+        (self.0 * 1000.0).round() as u64
     }
 }
 

@@ -291,11 +291,11 @@ fn a_weight_is_a_positive_number() {
             .value(),
         0.5
     );
-    for bad in ["0", "-1", ".nan", ".inf", "1001"] {
+    for bad in ["0", "-1", ".nan", ".inf", "1001", "0.0001"] {
         let report = problems(&LEVELS.replace("weight: 2", &format!("weight: {bad}")));
         assert!(
             report.starts_with("map.yaml:24:13: theme 'threats' has weight ")
-                && report.ends_with("but a weight is a number above 0 and at most 1000; write e.g. 'weight: 2' to count it twice, or leave the key out"),
+                && report.ends_with("but a weight is a number from 0.001 to 1000; write e.g. 'weight: 2' to count it twice, or leave the key out"),
             "{bad}: {report}"
         );
     }

@@ -278,7 +278,8 @@ fn validate_theme(raw: RawTheme, path: &NodePath, scale: &Scale, problems: &mut 
             problems.add(
                 path.key("weight"),
                 format!(
-                    "theme '{theme_id}' has weight {value}, but a weight is a number above 0 and at most {}; write e.g. 'weight: 2' to count it twice, or leave the key out",
+                    "theme '{theme_id}' has weight {value}, but a weight is a number from {} to {}; write e.g. 'weight: 2' to count it twice, or leave the key out",
+                    Weight::MIN,
                     Weight::MAX
                 ),
             );
