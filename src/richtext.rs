@@ -174,11 +174,7 @@ impl Reader {
 
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Paragraph => {
-                if self.next_kind.is_none() {
-                    self.block_start();
-                }
-            }
+            Tag::Paragraph if self.next_kind.is_none() => self.block_start(),
             Tag::Heading { level, .. } => {
                 self.block_start();
                 self.next_kind = Some(LineKind::Heading(level as u8));

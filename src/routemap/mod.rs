@@ -123,7 +123,9 @@ impl Weight {
 
     /// A weight, when `value` is one the loader admits.
     pub fn new(value: f64) -> Option<Weight> {
-        (value.is_finite() && value >= Self::MIN && value <= Self::MAX).then_some(Weight(value))
+        (Self::MIN..=Self::MAX)
+            .contains(&value)
+            .then_some(Weight(value))
     }
 
     pub fn value(self) -> f64 {
