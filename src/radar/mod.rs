@@ -109,6 +109,9 @@ pub struct Radar {
 pub struct AxisGroup {
     pub name: String,
     pub axes: Vec<usize>,
+    /// Each axis's theme weight in thousandths, in the order of `axes` (empty when all
+    /// weigh the same): a section's spoke is its weighted median, as in the roll-up.
+    pub weights: Vec<u64>,
 }
 
 /// Colours and emphasis; `plain` draws without colour (NO_COLOR, or a pipe).
@@ -231,20 +234,24 @@ fn section_groups(routemap: &Routemap) -> Vec<AxisGroup> {
         .map(|section| AxisGroup {
             name: shown(&section.name),
             axes: Vec::new(),
+            weights: Vec::new(),
         })
         .collect();
-    let mut loose = Vec::new();
+    let mut loose = AxisGroup {
+        name: "Other themes".into(),
+        axes: Vec::new(),
+        weights: Vec::new(),
+    };
     for (index, theme) in routemap.themes.iter().enumerate() {
-        match theme.section.and_then(|section| groups.get_mut(section)) {
-            Some(group) => group.axes.push(index),
-            None => loose.push(index),
-        }
+        let group = match theme.section.and_then(|section| groups.get_mut(section)) {
+            Some(group) => group,
+            None => &mut loose,
+        };
+        group.axes.push(index);
+        group.weights.push(theme.weight.thousandths());
     }
-    if !loose.is_empty() {
-        groups.push(AxisGroup {
-            name: "Other themes".into(),
-            axes: loose,
-        });
+    if !loose.axes.is_empty() {
+        groups.push(loose);
     }
     // A section no theme names draws nothing.
     groups.retain(|group| !group.axes.is_empty());

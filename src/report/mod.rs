@@ -14,7 +14,7 @@ mod richhtml;
 mod rollup;
 pub mod score;
 pub mod stats;
-mod words;
+pub mod words;
 
 pub use csv::{BOM as CSV_BOM, to_csv};
 pub use html::to_html;

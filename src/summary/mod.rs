@@ -8,9 +8,11 @@ mod export;
 pub mod files;
 mod render;
 pub mod scan;
+mod sections;
 
 pub use export::{to_csv, to_json};
 pub use render::{to_markdown, to_text};
+pub use sections::SectionScore;
 
 use crate::report::stats;
 use crate::routemap::Routemap;
@@ -67,6 +69,12 @@ pub struct Summary {
     /// The number each stage is shown with ([`Routemap::stage_number`]).
     pub stage_numbers: Vec<usize>,
     pub themes: Vec<ThemeSummary>,
+    /// Scores per section (empty without sections), pooled over the authorities.
+    pub sections: Vec<SectionScore>,
+    /// The same over all themes.
+    pub overall: SectionScore,
+    /// The routemap asks for the percentage of the maximum (`percent-of-max`).
+    pub percent_of_max: bool,
     /// Files read, and those that could not be used.
     pub files_read: usize,
     pub files_skipped: usize,
@@ -88,6 +96,11 @@ impl Summary {
     /// authorities (a zero says nothing about anyone and is shown).
     pub fn shown(&self, count: usize) -> Option<usize> {
         (count == 0 || count >= self.min_group).then_some(count)
+    }
+
+    /// True when a section's scores are drawn from too few (but some) authorities.
+    pub fn section_suppressed(&self, section: &SectionScore) -> bool {
+        (1..self.min_group).contains(&section.authorities)
     }
 
     /// True when a theme's distribution, median and quartiles are drawn from too few
@@ -153,6 +166,7 @@ pub fn build(routemap: &Routemap, scan: &Scan, options: &Options) -> Summary {
             }
         }
     }
+    let (sections, overall) = sections::section_scores(routemap, &entries);
     let names: Vec<&str> = entries.iter().map(|e| e.authority.as_str()).collect();
     let shown: Vec<String> = match options.anonymise {
         Some(key) => anon::labels(&names, key),
@@ -211,6 +225,9 @@ pub fn build(routemap: &Routemap, scan: &Scan, options: &Options) -> Summary {
             .map(|index| routemap.stage_number(index))
             .collect(),
         themes,
+        sections,
+        overall,
+        percent_of_max: routemap.percent_of_max,
         files_read: scan.read,
         files_skipped: scan.skipped.len(),
         assessments: entries.len(),

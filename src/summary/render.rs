@@ -3,8 +3,9 @@
 //! without colour; names pass `crate::sanitize` (and markdown escaping).
 
 use super::scan::Cell;
-use super::{Summary, ThemeSummary};
+use super::{SectionScore, Summary, ThemeSummary};
 use crate::report::markdown_inline;
+use crate::report::words;
 use crate::routemap::plural;
 use crate::sanitize;
 use crate::text::{ellipsize, wrap_words};
@@ -204,11 +205,79 @@ pub fn to_text(summary: &Summary) -> String {
         out.push('\n');
     }
     out.push('\n');
+    out.push_str(&section_table(summary));
+    out.push('\n');
     for line in footer(summary) {
         for part in wrap_words(&line, 88) {
             out.push_str(&part);
             out.push('\n');
         }
+    }
+    out
+}
+
+/// A section's (or all themes') cells: authorities, median, mean and, when the routemap
+/// asks for it, the percentage of the maximum; `None` when suppressed.
+fn section_cells(summary: &Summary, section: &SectionScore) -> Option<Vec<String>> {
+    if summary.section_suppressed(section) {
+        return None;
+    }
+    let score = &section.score;
+    let mut cells = vec![
+        section.authorities.to_string(),
+        score.median().map_or("—".into(), |index| {
+            summary.stage_number(index).to_string()
+        }),
+        words::mean(score.mean_number()),
+    ];
+    if summary.percent_of_max {
+        cells.push(words::percent(score.percent_of_max()));
+    }
+    Some(cells)
+}
+
+/// The sections' scores under the heat map: a row per section, then all themes.
+fn section_table(summary: &Summary) -> String {
+    let rows: Vec<&SectionScore> = summary
+        .sections
+        .iter()
+        .chain(std::iter::once(&summary.overall))
+        .collect();
+    let name_width = rows
+        .iter()
+        .map(|row| sanitize::line(&row.name).width())
+        .max()
+        .unwrap_or(7)
+        .clamp(7, THEME_WIDTH);
+    let mut out = format!(
+        "{}  {}{}{}",
+        pad("SECTION", name_width),
+        right("AUTH", 6),
+        right("MEDIAN", 8),
+        right("MEAN", 6)
+    );
+    if summary.percent_of_max {
+        out.push_str(&right("% OF MAX", 10));
+    }
+    out.push('\n');
+    for row in rows {
+        let mut line = format!("{}  ", pad(&sanitize::line(&row.name), name_width));
+        match section_cells(summary, row) {
+            Some(cells) => {
+                for (cell, width) in cells.iter().zip([6, 8, 6, 10]) {
+                    line.push_str(&right(cell, width));
+                }
+            }
+            None => {
+                let _ = write!(
+                    line,
+                    "suppressed: fewer than {} placed",
+                    authorities(summary.min_group)
+                );
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     out
 }
@@ -226,7 +295,8 @@ fn footer(summary: &Summary) -> Vec<String> {
     let mut lines = vec![
         format!("Stages: {}.", stages.join(", ")),
         format!("{SHADE_LEGEND} ANS: authorities that chose a stage; n/a: not applicable; none: not answered{unknown}."),
-        "Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle); stages are ordered but not evenly spaced, so nothing is averaged.".into(),
+        "Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle).".into(),
+        section_rule(summary),
     ];
     if summary.members.len() <= LIST_MEMBERS {
         let names: Vec<String> = summary
@@ -242,6 +312,18 @@ fn footer(summary: &Summary) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// How the section scores are made.
+fn section_rule(summary: &Summary) -> String {
+    let percent = if summary.percent_of_max {
+        " The percentage of the maximum is the sum of stage numbers times weights over the sum of each theme's highest stage number times its weight."
+    } else {
+        ""
+    };
+    format!(
+        "Section scores pool every authority's answers to the section's themes, each counted as often as its theme's weight (AUTH: authorities placed on any of them): the median is the stage at the middle of the weight, the mean is of stage numbers, a score rather than a distance.{percent}"
+    )
 }
 
 /// The summary as a markdown table.
@@ -294,8 +376,34 @@ pub fn to_markdown(summary: &Summary) -> String {
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
+    section_markdown(summary, &mut out);
     for line in footer(summary) {
         let _ = writeln!(out, "{}\n", markdown_inline(&line));
     }
     out
+}
+
+/// The sections' scores as a markdown table.
+fn section_markdown(summary: &Summary, out: &mut String) {
+    let mut header = vec!["Section", "Authorities", "Median", "Mean"];
+    if summary.percent_of_max {
+        header.push("% of max");
+    }
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---:|".repeat(header.len() - 1));
+    for row in summary
+        .sections
+        .iter()
+        .chain(std::iter::once(&summary.overall))
+    {
+        let cells = section_cells(summary, row)
+            .unwrap_or_else(|| vec!["suppressed".to_string(); header.len() - 1]);
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            markdown_inline(&row.name),
+            cells.join(" | ")
+        );
+    }
+    out.push('\n');
 }

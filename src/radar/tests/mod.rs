@@ -46,6 +46,7 @@ fn groups(count: usize) -> Vec<AxisGroup> {
     let group = |name: String, axes: std::ops::Range<usize>| AxisGroup {
         name,
         axes: axes.collect(),
+        weights: Vec::new(),
     };
     match count {
         7 | 12 => vec![
