@@ -36,7 +36,7 @@ impl fmt::Display for Mismatch {
         match self {
             Mismatch::Version { saved, loaded } => write!(
                 f,
-                "saved against routemap version '{}', now '{}'",
+                "saved against routemap version '{}', which is not kept here; shown against version '{}'",
                 clean(saved),
                 clean(loaded)
             ),
@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(found.len(), 3);
         assert_eq!(
             found[0].to_string(),
-            "saved against routemap version '2010.9', now '2011.1'"
+            "saved against routemap version '2010.9', which is not kept here; shown against version '2011.1'"
         );
         assert_eq!(
             found[1],
