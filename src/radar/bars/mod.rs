@@ -337,8 +337,9 @@ fn key_lines(radar: &Radar, look: Look, width: u16) -> Vec<String> {
         Drawing::Ascii => '#',
     };
     let mut key = format!(
-        "{full} current stage (bar length: stage 1 to {})",
-        radar.stages.len().max(1)
+        "{full} current stage (bar length: stage {} to {})",
+        radar.stage_number(0),
+        radar.stage_number(radar.stages.len().saturating_sub(1))
     );
     for series in radar
         .series

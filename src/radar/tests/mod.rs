@@ -246,3 +246,24 @@ fn the_scale_says_the_lowest_stage_is_the_inner_ring() {
         "the centre is no answer, not stage 1"
     );
 }
+
+#[test]
+fn a_scale_numbered_from_0_keeps_its_numbers_in_the_bars_and_their_key() {
+    let radar = Radar {
+        axes: vec!["Backups".into(), "Patching".into()],
+        stages: ["Absent", "Emerging", "Established", "Embedded"]
+            .map(String::from)
+            .to_vec(),
+        first_stage: 0,
+        series: vec![Series {
+            name: "current".into(),
+            kind: SeriesKind::Current,
+            values: vec![Some(0), Some(2)],
+        }],
+        groups: Vec::new(),
+    };
+    let text = print(&radar, 60, Drawing::Ascii);
+    assert!(text.contains("0/3 Absent"), "{text}");
+    assert!(text.contains("2/3 Established"), "{text}");
+    assert!(text.contains("(bar length: stage 0 to 3)"), "{text}");
+}
