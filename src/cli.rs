@@ -283,7 +283,7 @@ pub enum Command {
         resolution!(),
         "'-' reads the assessment (or --against's) from standard input.\n",
         "\n",
-        "The JSON schema and the CSV columns are in the README (routemap-report/1).\n",
+        "The JSON schema and the CSV columns are in the README (routemap-report/2).\n",
         "\n",
         exit_codes!("     (1 also when -o would write over a saved assessment, a routemap or, without --force, any file)"),
     ))]

@@ -81,6 +81,7 @@ pub mod jsonout;
 pub mod merge;
 pub mod radar;
 pub mod report;
+pub mod richtext;
 pub mod routemap;
 pub mod sanitize;
 pub mod store;

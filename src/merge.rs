@@ -42,7 +42,7 @@ fn agrees(a: &Answer, b: &Answer) -> bool {
 
 fn stage_text(routemap: &Routemap, stage: &str) -> String {
     match routemap.stage_index(stage) {
-        Some(index) => format!("{} {}", index + 1, routemap.stages[index].name),
+        Some(index) => routemap.stage_label(index),
         None => format!("'{stage}'"),
     }
 }
@@ -106,6 +106,20 @@ fn combined_notes(
                 .join("\n\n"),
         ),
     }
+}
+
+/// Every criterion any file ticked: each officer vouches for what they checked.
+fn union_met(answers: &[(&PathBuf, &Answer)]) -> Vec<String> {
+    let mut met: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (_, answer) in answers {
+        for id in &answer.met {
+            if seen.insert(id.as_str()) {
+                met.push(id.clone());
+            }
+        }
+    }
+    met
 }
 
 fn union_evidence(answers: &[(&PathBuf, &Answer)]) -> Vec<String> {
@@ -212,6 +226,7 @@ pub fn merge(
                 notes: combined_notes(&answers, |a| a.notes.as_deref()),
                 room_note: combined_notes(&answers, |a| a.room_note.as_deref()),
                 evidence: union_evidence(&answers),
+                met: union_met(&answers),
                 carried: answers.iter().any(|(_, a)| a.carried),
                 ..(*first_answer).clone()
             }
@@ -249,6 +264,7 @@ pub fn merge(
             Answer {
                 notes: Some(notes.trim_end().to_string()),
                 evidence: union_evidence(&answers),
+                met: union_met(&answers),
                 ..Answer::default()
             }
         };

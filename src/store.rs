@@ -14,10 +14,12 @@ use std::path::{Path, PathBuf};
 mod files;
 mod resolve;
 mod saved_file;
+mod versions;
 
 pub use files::{Stamp, open_to_read, why_not_writable};
 pub use resolve::{FoundRoutemap, STDIN_ARG, STDIN_LABEL, stdin_at_most_once};
 pub use saved_file::{NotSaved, SaveProblem, Saved, SavedFile, real_path};
+pub use versions::{ForAssessment, Kept, compare_versions};
 
 /// The user's data directory: saved assessments, and custom routemaps in `routemaps/`.
 #[derive(Debug, Clone)]
@@ -115,18 +117,19 @@ impl Store {
 
     /// A loaded assessment matched to its routemap (found by id, as saved files are).
     pub fn opened(&self, path: PathBuf, mut assessment: Assessment) -> Result<OpenedAssessment> {
-        let routemap =
-            self.resolve_routemap(&assessment.routemap.id)
-                .map_err(|error| match error {
-                    Error::RoutemapNotFound { name, hint } => Error::RoutemapNotFound {
-                        name,
-                        hint: format!(
-                            "'{}' was made with it; {hint}",
-                            crate::sanitize::path(&path)
-                        ),
-                    },
-                    other => other,
-                })?;
+        let routemap = self
+            .routemap_for_assessment(&assessment.routemap.id, &assessment.routemap.version)
+            .map(|found| found.routemap)
+            .map_err(|error| match error {
+                Error::RoutemapNotFound { name, hint } => Error::RoutemapNotFound {
+                    name,
+                    hint: format!(
+                        "'{}' was made with it; {hint}",
+                        crate::sanitize::path(&path)
+                    ),
+                },
+                other => other,
+            })?;
         assessment.order_by(&routemap);
         let mismatches = assessment::mismatches(&assessment, &routemap);
         Ok(OpenedAssessment {
@@ -209,76 +212,30 @@ impl Store {
         if looks_like_path(spec) {
             return routemap::load_file(Path::new(spec));
         }
-        // The usual place first; a file of that name that does not load is the one meant.
-        let named = self.routemaps_dir().join(format!("{spec}.yaml"));
-        if named.is_file() {
-            let routemap = routemap::load_file(&named)?;
-            if routemap.id == spec {
-                return refuse_builtin_id(&named, routemap);
-            }
-        }
-        for path in self.custom_routemap_files() {
-            if let Ok(routemap) = routemap::load_file(&path)
-                && routemap.id == spec
-            {
-                return refuse_builtin_id(&path, routemap);
-            }
+        // Several versions may be kept: the latest.
+        let kept = self
+            .kept_copies(spec)?
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
+        if let Some(routemap) = versions::latest(kept) {
+            return Ok(routemap);
         }
         match builtin::find(spec) {
             Some(file) => file.load(),
-            None => Err(Error::RoutemapNotFound {
-                name: spec.to_string(),
-                hint: format!(
-                    "the routemaps available are {} ('routemap routemaps' lists them), or give the path of a routemap file",
-                    quoted_names(&self.available_ids())
-                ),
-            }),
+            None => Err(self.routemap_not_found(spec)),
         }
     }
 
-    /// A routemap given as a file (`spec` names an existing file; see
-    /// [`Store::find_routemap`]) is copied into the data directory's `routemaps/`, so the
-    /// assessment made with it can find it again by id. One that would be confused with
-    /// another by id is refused before anything is made: a built-in's id, or the id of a
-    /// different routemap already in the data directory.
-    pub fn keep_routemap(&self, spec: &str, routemap: &Routemap) -> Result<()> {
-        if !Path::new(spec).is_file() {
-            // Found by id: it is already where ids are looked up.
-            return Ok(());
+    /// No routemap of id `spec`: the error, with the ids there are.
+    fn routemap_not_found(&self, spec: &str) -> Error {
+        Error::RoutemapNotFound {
+            name: spec.to_string(),
+            hint: format!(
+                "the routemaps available are {} ('routemap routemaps' lists them), or give the path of a routemap file",
+                quoted_names(&self.available_ids())
+            ),
         }
-        let source = Path::new(spec);
-        let routemap = refuse_builtin_id(source, routemap.clone())?;
-        if builtin::find(&routemap.id).is_some() {
-            return Ok(());
-        }
-        let by_id = self.routemaps_dir().join(format!("{}.yaml", routemap.id));
-        match self.resolve_routemap(&routemap.id) {
-            Ok(kept) if kept == routemap => return Ok(()),
-            Ok(_) => {
-                return Err(Error::invalid_one(
-                    source,
-                    None,
-                    format!(
-                        "its id '{}' is already taken by a different routemap in '{}'; give this one an id of its own, or copy it over the one there if it is a newer version",
-                        routemap.id,
-                        crate::sanitize::path(&self.routemaps_dir())
-                    ),
-                ));
-            }
-            Err(_) if by_id.exists() => {
-                return Err(Error::invalid_one(
-                    source,
-                    None,
-                    format!(
-                        "a copy cannot be kept as '{}': a file of that name is there and does not load; fix or remove it",
-                        crate::sanitize::path(&by_id)
-                    ),
-                ));
-            }
-            Err(_) => {}
-        }
-        let bytes = fs::read(source).map_err(|error| Error::read(source, &error))?;
-        write_atomic(&by_id, |file| file.write_all(&bytes))
     }
 
     fn available_ids(&self) -> Vec<String> {

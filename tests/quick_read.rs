@@ -32,7 +32,10 @@ fn answer() -> impl Strategy<Value = Answer> {
             Just(Some(Current::NotApplicable)),
             slug().prop_map(|s| Some(Current::Stage(s)))
         ],
-        proptest::option::of(slug()),
+        (
+            proptest::option::of(slug()),
+            vec(prop_oneof![3 => slug(), 1 => name()], 0..3),
+        ),
         proptest::option::of(prop_oneof![Just(Confidence::Low), Just(Confidence::High)]),
         proptest::option::of(prop_oneof![
             name(),
@@ -47,11 +50,17 @@ fn answer() -> impl Strategy<Value = Answer> {
         vec((slug(), 1..50u32), 0..3),
     )
         .prop_map(
-            |(current, target, confidence, notes, evidence, carried, votes)| {
+            |(current, (target, met), confidence, notes, evidence, carried, votes)| {
                 let mut seen = std::collections::HashSet::new();
+                let mut ticked = std::collections::HashSet::new();
                 Answer {
                     current,
                     target,
+                    met: met
+                        .into_iter()
+                        .map(|id| id.trim().to_string())
+                        .filter(|id| !id.is_empty() && ticked.insert(id.clone()))
+                        .collect(),
                     confidence,
                     notes: notes.filter(|n| !n.is_empty()),
                     evidence: evidence
@@ -161,6 +170,7 @@ fn ordinary_files_take_the_quick_path() {
         Answer {
             current: Some(Current::Stage("flag-planted".into())),
             target: Some("on-the-route".into()),
+            met: vec!["strategy-agreed".into(), "cio-reports".into()],
             confidence: Some(Confidence::Medium),
             notes: Some(
                 "The CIO reports to the deputy: not yet in the top team.\nNext year, perhaps.\n"

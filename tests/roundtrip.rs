@@ -67,7 +67,7 @@ fn non_blank_text() -> impl Strategy<Value = String> {
 fn tally() -> impl Strategy<Value = Vec<(String, u32)>> {
     // Stage ids long enough to need explicit `? key` syntax too (libyaml gives up on an
     // implicit key after 1,024 bytes).
-    let stage = prop_oneof![4 => slug(), 1 => long_slug()];
+    let stage = prop_oneof![4 => id_as_typed(), 1 => long_slug()];
     vec((stage, prop_oneof![1..1000u32, Just(u32::MAX)]), 0..4).prop_map(|votes| {
         let mut seen = std::collections::HashSet::new();
         votes
@@ -83,7 +83,7 @@ type WorkshopRecord = (Vec<String>, Vec<Vec<(String, u32)>>, Option<String>);
 /// A workshop's record of a theme.
 fn workshop() -> impl Strategy<Value = WorkshopRecord> {
     (
-        vec(slug(), 0..5),
+        vec(id_as_typed(), 0..5),
         vec(
             tally().prop_filter("a round has votes", |t| !t.is_empty()),
             0..3,
@@ -92,14 +92,28 @@ fn workshop() -> impl Strategy<Value = WorkshopRecord> {
     )
 }
 
+/// A stage or criterion id as a save may hold it: a slug, or anything typed by hand
+/// (kept as written and flagged, never refused), trimmed as the reader trims it.
+fn id_as_typed() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => slug(),
+        1 => non_blank_text()
+            .prop_map(|t| t.trim().to_string())
+            .prop_filter("not n/a", |t| t != "n/a"),
+    ]
+}
+
 fn answer() -> impl Strategy<Value = Answer> {
     (
         prop_oneof![
             Just(None),
             Just(Some(Current::NotApplicable)),
-            prop_oneof![slug(), long_slug()].prop_map(|s| Some(Current::Stage(s)))
+            prop_oneof![id_as_typed(), long_slug()].prop_map(|s| Some(Current::Stage(s)))
         ],
-        proptest::option::of(prop_oneof![slug(), long_slug()]),
+        (
+            proptest::option::of(prop_oneof![id_as_typed(), long_slug()]),
+            vec(id_as_typed(), 0..5),
+        ),
         proptest::option::of(prop_oneof![
             Just(Confidence::Low),
             Just(Confidence::Medium),
@@ -114,26 +128,34 @@ fn answer() -> impl Strategy<Value = Answer> {
         .prop_map(
             |(
                 current,
-                target,
+                (target, met),
                 confidence,
                 notes,
                 evidence,
                 (carried, parked, revealed),
                 votes,
                 (vote_order, rounds, room_note),
-            )| Answer {
-                current,
-                target,
-                confidence,
-                notes,
-                evidence,
-                carried,
-                parked,
-                votes,
-                vote_order,
-                rounds,
-                revealed,
-                room_note,
+            )| {
+                let mut ticked = std::collections::HashSet::new();
+                let met = met
+                    .into_iter()
+                    .filter(|id| ticked.insert(id.clone()))
+                    .collect();
+                Answer {
+                    current,
+                    target,
+                    met,
+                    confidence,
+                    notes,
+                    evidence,
+                    carried,
+                    parked,
+                    votes,
+                    vote_order,
+                    rounds,
+                    revealed,
+                    room_note,
+                }
             },
         )
         .prop_filter("answers say something", |answer| !answer.is_empty())

@@ -9,7 +9,8 @@ use crate::clock::{self, Timestamp};
 use crate::error::{Error, Result};
 use crate::text::is_slug;
 use crate::yaml::{
-    self, Emitter, NodePath, OneOrMany, OrderedMap, PathProblem, plain_or_quoted, quoted,
+    self, Emitter, NodePath, OneOrMany, OrderedMap, PathProblem, flow_plain_or_quoted,
+    plain_or_quoted, quoted,
 };
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -70,6 +71,8 @@ struct RawAnswer {
     current: Option<String>,
     #[serde(default)]
     target: Option<String>,
+    #[serde(default)]
+    met: Option<OneOrMany>,
     #[serde(default)]
     confidence: Option<RawConfidence>,
     #[serde(default)]
@@ -235,35 +238,42 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             );
             continue;
         }
-        let stage_field = |field: &str, value: &str, problem: &mut dyn FnMut(NodePath, String)| {
-            if !is_slug(value) {
-                let allowed = if field == "current" {
-                    "a stage id or n/a"
-                } else {
-                    "a stage id"
-                };
-                problem(
-                    path.key(field),
-                    format!(
-                        "{field} '{value}' of theme '{theme_id}' is not {allowed}; write {allowed} from the routemap's scale"
-                    ),
-                );
-            }
-        };
+        // A stage that is not a slug (typed by hand: 'level-1.5') is kept as written
+        // and flagged when matched to the routemap, as an unknown stage is: never a
+        // reason to refuse the file.
         let current = match raw_answer.current.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(NOT_APPLICABLE) => Some(Current::NotApplicable),
-            Some(stage) => {
-                stage_field("current", stage, &mut problem);
-                Some(Current::Stage(stage.to_string()))
-            }
+            Some(stage) => Some(Current::Stage(stage.to_string())),
         };
         let target = raw_answer
             .target
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty());
-        if let Some(stage) = &target {
-            stage_field("target", stage, &mut problem);
+        let mut met: Vec<String> = Vec::new();
+        let mut ticked: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let met_list = raw_answer.met.map(|list| list.0).unwrap_or_default();
+        let single = met_list.len() == 1;
+        for (position, id) in met_list.into_iter().enumerate() {
+            let id = id.trim().to_string();
+            if id.is_empty() {
+                continue;
+            }
+            if !ticked.insert(id.clone()) {
+                let at = if single {
+                    path.key("met")
+                } else {
+                    path.key("met").index(position)
+                };
+                problem(
+                    at,
+                    format!(
+                        "criterion '{id}' is listed twice in 'met' of theme '{theme_id}'; keep one"
+                    ),
+                );
+                continue;
+            }
+            met.push(id);
         }
         let votes = read_tally(
             &path.key("votes"),
@@ -288,11 +298,12 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             .collect();
         let vote_order = raw_answer.vote_order.unwrap_or_default();
         for (n, stage) in vote_order.iter().enumerate() {
-            if !is_slug(stage) {
+            // As in the tally: a stage that is not a slug is kept; no stage at all is not.
+            if stage.trim().is_empty() {
                 problem(
                     path.key("vote_order").index(n),
                     format!(
-                        "vote_order of theme '{theme_id}' lists '{stage}', which is not a stage id; list the stage ids of the votes, oldest first"
+                        "vote_order of theme '{theme_id}' lists an empty stage; list the stage ids of the votes, oldest first"
                     ),
                 );
             }
@@ -300,6 +311,7 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
         let answer = Answer {
             current,
             target,
+            met,
             confidence: raw_answer.confidence.map(Confidence::from),
             notes: raw_answer.notes.filter(|notes| !notes.is_empty()),
             room_note: raw_answer.room_note.filter(|note| !note.is_empty()),
@@ -357,12 +369,12 @@ fn read_tally(
     // Seen stages by hash: a tally of thousands of stages is not read in quadratic time.
     let mut voted: HashSet<String> = HashSet::new();
     for (stage, count) in raw.map(|v| v.0).unwrap_or_default() {
-        if !is_slug(&stage) {
+        // Like a stage chosen, a tally for a stage that is not a slug is kept and
+        // flagged; only a tally naming no stage at all says nothing to keep.
+        if stage.trim().is_empty() {
             problem(
                 path.key_name(&stage),
-                format!(
-                    "votes for '{stage}' in theme '{theme_id}' do not name a stage id; write 'stage-id: count'"
-                ),
+                format!("votes in theme '{theme_id}' name no stage; write 'stage-id: count'"),
             );
         } else if voted.contains(&stage) {
             problem(
@@ -399,7 +411,7 @@ pub fn to_yaml(assessment: &Assessment) -> String {
         "routemap",
         &format!(
             "{{ id: {}, version: {} }}",
-            plain_or_quoted(&assessment.routemap.id),
+            flow_plain_or_quoted(&assessment.routemap.id),
             quoted(&assessment.routemap.version)
         ),
     );
@@ -434,6 +446,12 @@ pub fn to_yaml(assessment: &Assessment) -> String {
         if let Some(target) = &answer.target {
             out.field(4, "target", &plain_or_quoted(target));
         }
+        if !answer.met.is_empty() {
+            out.open(4, "met");
+            for id in &answer.met {
+                out.item(6, id);
+            }
+        }
         if let Some(confidence) = answer.confidence {
             out.field(4, "confidence", confidence.as_str());
         }
@@ -463,7 +481,7 @@ pub fn to_yaml(assessment: &Assessment) -> String {
             let order: Vec<String> = answer
                 .vote_order
                 .iter()
-                .map(|s| plain_or_quoted(s))
+                .map(|s| flow_plain_or_quoted(s))
                 .collect();
             out.field(4, "vote_order", &format!("[{}]", order.join(", ")));
         }
@@ -615,14 +633,6 @@ answers:
             message(&date),
             "a.yaml:5:10: created '27/11/2026' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27"
         );
-        let stage = EXAMPLE.replace("target: on-the-route", "target: On The Route");
-        assert!(
-            message(&stage).starts_with(
-                "a.yaml:10:13: target 'On The Route' of theme 'leadership' is not a stage id"
-            ),
-            "{}",
-            message(&stage)
-        );
         let votes = EXAMPLE.replace("flag-planted: 7", "flag-planted: -7");
         assert_eq!(
             message(&votes),
@@ -680,10 +690,10 @@ answers:
 
     #[test]
     fn bad_workshop_fields_are_located() {
-        let order = WORKSHOP.replace("on-the-route, flag-planted]", "On The Route, flag-planted]");
+        let order = WORKSHOP.replace("on-the-route, flag-planted]", "'', flag-planted]");
         assert_eq!(
             message(&order),
-            "a.yaml:11:32: vote_order of theme 'leadership' lists 'On The Route', which is not a stage id; list the stage ids of the votes, oldest first"
+            "a.yaml:11:32: vote_order of theme 'leadership' lists an empty stage; list the stage ids of the votes, oldest first"
         );
         let twice = WORKSHOP.replace(
             "- { flag-planted: 4 }",
@@ -698,6 +708,54 @@ answers:
             message(&typo).contains("unknown key 'blnd'"),
             "{}",
             message(&typo)
+        );
+    }
+
+    #[test]
+    fn a_stage_typed_by_hand_is_kept_as_written_never_refused() {
+        let typed = EXAMPLE
+            .replace("current: flag-planted", "current: level-1.5")
+            .replace("target: on-the-route", "target: On The Route")
+            .replace("flag-planted: 7", "Half way: 7");
+        let assessment = load(&typed).unwrap();
+        let leadership = &assessment.answers[0].1;
+        assert_eq!(leadership.current, Some(Current::Stage("level-1.5".into())));
+        assert_eq!(leadership.target.as_deref(), Some("On The Route"));
+        assert_eq!(leadership.votes[1], ("Half way".to_string(), 7));
+        assert_eq!(to_yaml(&assessment), typed, "and written back as it was");
+        assert_eq!(
+            message(&EXAMPLE.replace("flag-planted: 7", "\"\": 7")),
+            "a.yaml:18:30: votes in theme 'leadership' name no stage; write 'stage-id: count'"
+        );
+    }
+
+    #[test]
+    fn criteria_met_are_a_list_of_ids_written_one_a_line() {
+        let flow = "format: routemap-assessment/1\nroutemap: {id: x, version: '1'}\nauthority: A\nanswers:\n  t: {current: level-2, met: [list, model, 'Typed by hand']}\n  u: {met: one}\n";
+        let assessment = load(flow).unwrap();
+        assert_eq!(
+            assessment.answers[0].1.met,
+            ["list", "model", "Typed by hand"]
+        );
+        assert_eq!(
+            assessment.answers[1].1.met,
+            ["one"],
+            "one id may be written alone"
+        );
+        assert_eq!(
+            to_yaml(&assessment),
+            "format: routemap-assessment/1\nroutemap: { id: x, version: \"1\" }\nauthority: A\nanswers:\n  t:\n    current: level-2\n    met:\n      - list\n      - model\n      - Typed by hand\n  u:\n    met:\n      - one\n"
+        );
+        let twice = flow.replace("[list, model,", "[list, list,");
+        assert_eq!(
+            message(&twice),
+            "a.yaml:5:37: criterion 'list' is listed twice in 'met' of theme 't'; keep one"
+        );
+        let empty = flow.replace("met: one", "met: []");
+        assert_eq!(
+            load(&empty).unwrap().answers.len(),
+            1,
+            "an empty list says nothing"
         );
     }
 

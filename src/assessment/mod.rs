@@ -75,6 +75,9 @@ pub struct Answer {
     pub current: Option<Current>,
     /// A stage id.
     pub target: Option<String>,
+    /// The ids of the routemap's criteria the authority ticked as met (any stage of the
+    /// theme), in routemap order; ids the routemap does not have are kept, last.
+    pub met: Vec<String>,
     pub confidence: Option<Confidence>,
     pub notes: Option<String>,
     /// Links, paths or references behind the answer.
@@ -170,17 +173,32 @@ impl Assessment {
         self.answers.retain(|(_, answer)| !answer.is_empty());
     }
 
-    /// Puts answers in routemap order (unknown themes last, as they were) and each
-    /// answer's votes in scale order (unknown stages last).
+    /// Puts answers in routemap order (unknown themes last, as they were), each
+    /// answer's votes in scale order (unknown stages last) and its criteria met in the
+    /// order the theme lists them (unknown ids last, as they were).
     pub fn order_by(&mut self, routemap: &Routemap) {
         self.answers
             .sort_by_key(|(id, _)| routemap.theme_index(id).unwrap_or(usize::MAX));
         let scale_order = |votes: &mut Vec<(String, u32)>| {
             votes.sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX))
         };
-        for (_, answer) in &mut self.answers {
+        for (theme_id, answer) in &mut self.answers {
             scale_order(&mut answer.votes);
             answer.rounds.iter_mut().for_each(scale_order);
+            if answer.met.len() > 1
+                && let Some(theme) = routemap.theme_index(theme_id).map(|i| &routemap.themes[i])
+            {
+                let rank: std::collections::HashMap<&str, usize> = theme
+                    .details
+                    .iter()
+                    .flat_map(|detail| &detail.criteria)
+                    .enumerate()
+                    .map(|(rank, criterion)| (criterion.id.as_str(), rank))
+                    .collect();
+                answer
+                    .met
+                    .sort_by_key(|id| rank.get(id.as_str()).copied().unwrap_or(usize::MAX));
+            }
         }
     }
 
@@ -230,7 +248,7 @@ impl Assessment {
 /// found: every answered theme and every stage it names, so the answers can be shown
 /// (read-only) instead of refused.
 pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
-    use crate::routemap::{Stage, Theme};
+    use crate::routemap::{Stage, StageDetail, Theme, Weight};
     let mut stage_ids: Vec<String> = Vec::new();
     for (_, answer) in &assessment.answers {
         let named = answer
@@ -255,6 +273,8 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
         version: assessment.routemap.version.clone(),
         description: None,
         source: None,
+        first_stage: 1,
+        percent_of_max: false,
         stages: stage_ids
             .iter()
             .map(|id| Stage {
@@ -274,6 +294,8 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
                 question: None,
                 vision: None,
                 descriptors: vec![missing.clone(); stage_ids.len()],
+                details: vec![StageDetail::plain(); stage_ids.len()],
+                weight: Weight::ONE,
                 actions: Vec::new(),
             })
             .collect(),

@@ -188,6 +188,21 @@ fn answer(lines: &mut Lines) -> Option<Option<Current>> {
             return None;
         }
     }
+    if lines.peek() == Some("    met:") {
+        any = true;
+        lines.lines.next();
+        let mut seen: Vec<&str> = Vec::new();
+        while let Some(id) = lines.peek().and_then(|l| l.strip_prefix("      - ")) {
+            if !simple_slug(id) || seen.contains(&id) {
+                return None;
+            }
+            seen.push(id);
+            lines.lines.next();
+        }
+        if seen.is_empty() {
+            return None;
+        }
+    }
     if let Some(confidence) = lines.field(4, "confidence") {
         any = true;
         if !matches!(confidence, "low" | "medium" | "high") {

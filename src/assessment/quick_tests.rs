@@ -10,6 +10,9 @@ answers:
   leadership:
     current: flag-planted
     target: on-the-route
+    met:
+      - strategy-agreed
+      - cio-in-the-room
     confidence: medium
     notes: |
       The CIO reports to the deputy.
@@ -60,6 +63,12 @@ fn anything_unusual_is_left_to_the_full_parser() {
             "    current: flag-planted\n    current: route-planned\n",
         ),
         ("    confidence: medium", "    confidence: sure"),
+        ("      - cio-in-the-room", "      - strategy-agreed"),
+        ("      - cio-in-the-room", "      - \"Typed by hand\""),
+        (
+            "    met:\n      - strategy-agreed\n      - cio-in-the-room\n",
+            "    met:\n",
+        ),
         ("    confidence: medium", "    cnofidence: medium"),
         ("created: 2026-11-27", "created: 2026-02-30"),
         (

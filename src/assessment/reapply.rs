@@ -104,6 +104,7 @@ fn reapply_answer(
     let Answer {
         current,
         target,
+        met,
         confidence,
         notes,
         evidence,
@@ -127,6 +128,7 @@ fn reapply_answer(
     }
     merge!("current", current);
     merge!("target", target);
+    merge!("met", met);
     merge!("confidence", confidence);
     merge!("notes", notes);
     merge!("evidence", evidence);

@@ -169,6 +169,8 @@ pub struct Diff {
     pub routemap_id: String,
     pub routemap_version: String,
     pub stage_names: Vec<(String, String)>,
+    /// The number each stage is shown with ([`Routemap::stage_number`]).
+    pub stage_numbers: Vec<usize>,
     pub before: Side,
     pub after: Side,
     /// In routemap order, then themes the routemap does not have.
@@ -192,7 +194,11 @@ impl Diff {
     /// A stage's "N Name", or the id as saved when the routemap lacks it.
     pub fn stage_label(&self, stage_id: &str) -> String {
         match self.stage_names.iter().position(|(id, _)| id == stage_id) {
-            Some(index) => format!("{} {}", index + 1, self.stage_names[index].1),
+            Some(index) => format!(
+                "{} {}",
+                self.stage_numbers.get(index).copied().unwrap_or(index + 1),
+                self.stage_names[index].1
+            ),
             None => format!("? {stage_id}"),
         }
     }
@@ -254,6 +260,9 @@ pub fn compare(
             .stages
             .iter()
             .map(|s| (s.id.clone(), s.name.clone()))
+            .collect(),
+        stage_numbers: (0..routemap.stages.len())
+            .map(|index| routemap.stage_number(index))
             .collect(),
         before: Side::of(before_path, before_assessment),
         after: Side::of(after_path, after_assessment),

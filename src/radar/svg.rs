@@ -214,7 +214,7 @@ fn grid(radar: &Radar) -> Markup {
         }
         g class="ring-numbers" font-size="10" fill="#555" {
             @for stage in 0..stages {
-                text x="3" y=(number(-ring_radius(stage, stages) * RADIUS + 11.0)) { (stage + 1) }
+                text x="3" y=(number(-ring_radius(stage, stages) * RADIUS + 11.0)) { (radar.stage_number(stage)) }
             }
         }
     }
@@ -249,7 +249,7 @@ pub(super) fn legend_at(radar: &Radar, left: f64, top: f64, scale: &str) -> Mark
             text x="250" y="4" class="scale" { (scale) }
             @for (index, stage) in radar.stages.iter().enumerate() {
                 text x="250" y=(number((index + 1) as f64 * LEGEND_ROW + 4.0)) class="scale" {
-                    (index + 1) " " (stage)
+                    (radar.stage_number(index)) " " (stage)
                 }
             }
         }
@@ -345,6 +345,7 @@ mod tests {
 
     fn radar(axes: &[&str]) -> Radar {
         Radar {
+            first_stage: 1,
             groups: Vec::new(),
             axes: axes.iter().map(|a| a.to_string()).collect(),
             stages: vec!["Low".into(), "Mid".into(), "High".into()],

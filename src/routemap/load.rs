@@ -25,8 +25,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Routemap> {
             format!("the file is empty; a routemap needs {NEEDS}"),
         ));
     }
-    let raw: RawRoutemap = serde_yaml::from_str(text)
+    let mut raw: RawRoutemap = serde_yaml::from_str(text)
         .map_err(|error| Error::invalid(path, vec![yaml::humanize(&error, text)]))?;
+    raw.recover_scalars(text);
     validate(raw).map_err(|problems| Error::invalid(path, yaml::locate_problems(text, problems)))
 }
 
@@ -99,7 +100,7 @@ themes:
         );
         assert_eq!(
             lines[2],
-            "map.yaml:18:7: theme 'one' does not describe stage 'low'; add a line '<stage id>: <what it looks like>' for each"
+            "map.yaml:18:7: theme 'one' does not describe stage 'low'; add a line '<stage id>: <what it looks like>' for each, or list it under 'undefined:' if the theme has nothing there"
         );
         assert_eq!(
             lines[3],

@@ -3,16 +3,17 @@
 //! its line and column.
 
 use super::raw::{RawRoutemap, RawTheme};
-use super::{MAX_STAGES, MIN_STAGES, Routemap, Section, Stage, Theme, plural};
+use super::theme_stages::{Scale, theme_stages};
+use super::{MIN_STAGES, Routemap, Section, Stage, Theme, Weight, plural};
 use crate::text::{closest, is_slug, quoted_names, slugify};
 use crate::yaml::{NodePath, PathProblem};
 use std::collections::HashMap;
 
 #[derive(Default)]
-struct Problems(Vec<PathProblem>);
+pub(super) struct Problems(Vec<PathProblem>);
 
 impl Problems {
-    fn add(&mut self, path: NodePath, message: String) {
+    pub(super) fn add(&mut self, path: NodePath, message: String) {
         self.0.push(PathProblem { path, message });
     }
 
@@ -78,20 +79,38 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
     problems.check_text("the title", &raw.title, root.key("title"));
     problems.check_text("the version", &raw.version, root.key("version"));
 
+    let first_stage = match raw.first_stage {
+        None | Some(1) => 1,
+        Some(0) => 0,
+        Some(other) => {
+            problems.add(
+                root.key("first-stage"),
+                format!("first-stage is {other}, but stages are numbered from 0 or from 1; write 'first-stage: 0', or leave the key out to number them from 1"),
+            );
+            1
+        }
+    };
     let stages_path = root.key("stages");
     let count = raw.stages.len();
+    let max_stages = Routemap::max_stages(first_stage);
     if count < MIN_STAGES {
         problems.add(
             stages_path.clone(),
             format!(
-                "the scale has {} but needs {MIN_STAGES} to {MAX_STAGES}; add stages, lowest first",
+                "the scale has {} but needs {MIN_STAGES} to {max_stages}; add stages, lowest first",
                 plural(count, "stage")
             ),
         );
-    } else if count > MAX_STAGES {
+    } else if count > max_stages {
+        let keys = if first_stage == 0 { "0 to 9" } else { "1 to 9" };
+        let fix = if first_stage == 0 {
+            "merge some stages"
+        } else {
+            "merge some stages, or number them from 0 with 'first-stage: 0' to allow 10"
+        };
         problems.add(
             stages_path.clone(),
-            format!("the scale has {count} stages but at most {MAX_STAGES} are allowed (keys 1 to 9 pick a stage); merge some stages"),
+            format!("the scale has {count} stages but at most {max_stages} are allowed (keys {keys} pick a stage); {fix}"),
         );
     }
     let mut stage_ids = HashMap::new();
@@ -142,6 +161,15 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
         stage_order,
         section_order,
     };
+    let summaries: Vec<Option<&str>> = raw
+        .stages
+        .iter()
+        .map(|stage| stage.summary.as_deref().filter(|s| !s.trim().is_empty()))
+        .collect();
+    let scale = Scale {
+        known: &known,
+        summaries: &summaries,
+    };
     let mut theme_ids = HashMap::new();
     let mut themes = Vec::with_capacity(raw.themes.len());
     for (index, raw_theme) in raw.themes.into_iter().enumerate() {
@@ -158,7 +186,7 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
             &raw_theme.name,
             path.key("name"),
         );
-        themes.push(validate_theme(raw_theme, &path, &known, &mut problems));
+        themes.push(validate_theme(raw_theme, &path, &scale, &mut problems));
     }
 
     if !problems.0.is_empty() {
@@ -170,6 +198,8 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
         version: raw.version.trim().to_string(),
         description: non_blank(raw.description),
         source: non_blank(raw.source),
+        first_stage,
+        percent_of_max: raw.percent_of_max.unwrap_or(false),
         stages: raw
             .stages
             .into_iter()
@@ -192,11 +222,11 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
 
 /// The stage and section ids a theme may name, in order and indexed (so that a file
 /// of many themes and many sections is still checked in linear time).
-struct Known<'r> {
-    stage_order: Vec<&'r str>,
-    stage_index: HashMap<&'r str, usize>,
-    section_order: Vec<&'r str>,
-    section_index: HashMap<&'r str, usize>,
+pub(super) struct Known<'r> {
+    pub stage_order: Vec<&'r str>,
+    pub stage_index: HashMap<&'r str, usize>,
+    pub section_order: Vec<&'r str>,
+    pub section_index: HashMap<&'r str, usize>,
 }
 
 fn index_of<'r>(ids: &[&'r str]) -> HashMap<&'r str, usize> {
@@ -209,11 +239,11 @@ fn index_of<'r>(ids: &[&'r str]) -> HashMap<&'r str, usize> {
 
 /// Past this many names a message neither lists them nor guesses among them: the
 /// guess would cost time quadratic in the file and the list would drown the message.
-const MAX_NAMES_IN_A_MESSAGE: usize = 50;
+pub(super) const MAX_NAMES_IN_A_MESSAGE: usize = 50;
 
 /// "did you mean 'x'?", or the names to choose from (`listing` introduces them), or
 /// for a long list how many there are of `kind` ("sections").
-fn suggestion(word: &str, names: &[&str], listing: &str, kind: &str) -> String {
+pub(super) fn suggestion(word: &str, names: &[&str], listing: &str, kind: &str) -> String {
     if names.len() > MAX_NAMES_IN_A_MESSAGE {
         return format!("check it against the {} {kind} defined", names.len());
     }
@@ -223,9 +253,9 @@ fn suggestion(word: &str, names: &[&str], listing: &str, kind: &str) -> String {
     }
 }
 
-fn validate_theme(raw: RawTheme, path: &NodePath, known: &Known, problems: &mut Problems) -> Theme {
+fn validate_theme(raw: RawTheme, path: &NodePath, scale: &Scale, problems: &mut Problems) -> Theme {
     let theme_id = raw.id.as_str();
-    let stage_order = &known.stage_order;
+    let known = scale.known;
     let section = raw.section.as_deref().and_then(|section| {
         let found = known.section_index.get(section).copied();
         if found.is_none() {
@@ -243,50 +273,22 @@ fn validate_theme(raw: RawTheme, path: &NodePath, known: &Known, problems: &mut 
         }
         found
     });
-
-    let stages_path = path.key("stages");
-    let mut descriptors: Vec<Option<String>> = vec![None; stage_order.len()];
-    for (stage_id, text) in &raw.stages.0 {
-        let Some(&stage_index) = known.stage_index.get(stage_id.as_str()) else {
-            let fix = suggestion(stage_id, stage_order, "the stages are", "stages");
+    let weight = match raw.weight {
+        None => Weight::ONE,
+        Some(value) => Weight::new(value).unwrap_or_else(|| {
             problems.add(
-                stages_path.key_name(stage_id),
-                format!("theme '{theme_id}' describes stage '{stage_id}', which is not on the scale; {fix}"),
-            );
-            continue;
-        };
-        if descriptors[stage_index].is_some() {
-            problems.add(
-                stages_path.key_name_nth(stage_id, 1),
+                path.key("weight"),
                 format!(
-                    "theme '{theme_id}' describes stage '{stage_id}' twice; keep one description"
+                    "theme '{theme_id}' has weight {value}, but a weight is a number from {} to {}; write e.g. 'weight: 2' to count it twice, or leave the key out",
+                    Weight::MIN,
+                    Weight::MAX
                 ),
             );
-        } else if text.trim().is_empty() {
-            problems.add(
-                stages_path.key(stage_id),
-                format!("theme '{theme_id}' has an empty description of stage '{stage_id}'; say what the theme looks like at that stage"),
-            );
-        }
-        descriptors[stage_index] = Some(text.trim_end().to_string());
-    }
-    let missing: Vec<&str> = stage_order
-        .iter()
-        .zip(&descriptors)
-        .take(MAX_NAMES_IN_A_MESSAGE)
-        .filter(|(_, descriptor)| descriptor.is_none())
-        .map(|(id, _)| *id)
-        .collect();
-    if !missing.is_empty() {
-        problems.add(
-            stages_path,
-            format!(
-                "theme '{theme_id}' does not describe stage{} {}; add a line '<stage id>: <what it looks like>' for each",
-                if missing.len() == 1 { "" } else { "s" },
-                quoted_names(&missing)
-            ),
-        );
-    }
+            Weight::ONE
+        }),
+    };
+    let (descriptors, details) =
+        theme_stages(theme_id, raw.stages, raw.undefined, path, scale, problems);
 
     let mut actions = Vec::new();
     for (role, list) in raw.actions.map(|actions| actions.0).unwrap_or_default() {
@@ -307,10 +309,9 @@ fn validate_theme(raw: RawTheme, path: &NodePath, known: &Known, problems: &mut 
         section,
         question: non_blank(raw.question),
         vision: non_blank(raw.vision),
-        descriptors: descriptors
-            .into_iter()
-            .map(Option::unwrap_or_default)
-            .collect(),
+        descriptors,
+        details,
+        weight,
         actions,
     }
 }

@@ -182,22 +182,28 @@ impl Store {
                 .collect()
         };
         by_id.dedup_by(|a, b| a.1 == b.1);
-        match by_id.len() {
-            1 => {
-                let (file, routemap) = by_id.remove(0);
-                return super::refuse_builtin_id(&file, routemap);
-            }
-            0 => {}
-            _ => {
-                let files: Vec<String> =
-                    by_id.iter().map(|(file, _)| sanitize::path(file)).collect();
-                return Err(Error::Usage(format!(
-                    "routemap id '{}' is used by {} different files ({}); give the path of the one you mean, or give each an id of its own",
-                    sanitize::line(id),
-                    files.len(),
-                    quoted_names(&files)
-                )));
-            }
+        // Several versions of one id are kept side by side: the latest is meant. Two
+        // different files of one id and one version are a question for the user.
+        by_id.sort_by(|a, b| super::compare_versions(&b.1.version, &a.1.version));
+        let twins: Vec<&(PathBuf, Routemap)> = match by_id.first() {
+            Some((_, latest)) => by_id
+                .iter()
+                .filter(|(_, r)| r.version == latest.version)
+                .collect(),
+            None => Vec::new(),
+        };
+        if twins.len() > 1 {
+            let files: Vec<String> = twins.iter().map(|(file, _)| sanitize::path(file)).collect();
+            return Err(Error::Usage(format!(
+                "routemap id '{}' is used by {} different files of the same version ({}); give the path of the one you mean, or give each an id or version of its own",
+                sanitize::line(id),
+                files.len(),
+                quoted_names(&files)
+            )));
+        }
+        if !by_id.is_empty() {
+            let (file, routemap) = by_id.remove(0);
+            return super::refuse_builtin_id(&file, routemap);
         }
         match builtin::find(id).filter(|_| !has_directory_part(spec)) {
             Some(file) => file.load(),
@@ -388,7 +394,7 @@ mod tests {
         .unwrap();
         let error = store.find_routemap("twin").unwrap_err().to_string();
         assert!(
-            error.contains("routemap id 'twin' is used by 2 different files"),
+            error.contains("routemap id 'twin' is used by 2 different files of the same version"),
             "{error}"
         );
         assert!(

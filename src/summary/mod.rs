@@ -8,9 +8,11 @@ mod export;
 pub mod files;
 mod render;
 pub mod scan;
+mod sections;
 
 pub use export::{to_csv, to_json};
 pub use render::{to_markdown, to_text};
+pub use sections::SectionScore;
 
 use crate::report::stats;
 use crate::routemap::Routemap;
@@ -64,7 +66,15 @@ pub struct Summary {
     pub routemap_version: String,
     pub stages: Vec<String>,
     pub stage_ids: Vec<String>,
+    /// The number each stage is shown with ([`Routemap::stage_number`]).
+    pub stage_numbers: Vec<usize>,
     pub themes: Vec<ThemeSummary>,
+    /// Scores per section (empty without sections), pooled over the authorities.
+    pub sections: Vec<SectionScore>,
+    /// The same over all themes.
+    pub overall: SectionScore,
+    /// The routemap asks for the percentage of the maximum (`percent-of-max`).
+    pub percent_of_max: bool,
     /// Files read, and those that could not be used.
     pub files_read: usize,
     pub files_skipped: usize,
@@ -88,17 +98,28 @@ impl Summary {
         (count == 0 || count >= self.min_group).then_some(count)
     }
 
+    /// True when a section's scores are drawn from too few (but some) authorities.
+    pub fn section_suppressed(&self, section: &SectionScore) -> bool {
+        (1..self.min_group).contains(&section.authorities)
+    }
+
     /// True when a theme's distribution, median and quartiles are drawn from too few
     /// (but some) authorities.
     pub fn theme_suppressed(&self, theme: &ThemeSummary) -> bool {
         (1..self.min_group).contains(&theme.placed())
     }
 
+    /// The number stage `index` is shown with: the routemap's own.
+    pub fn stage_number(&self, index: usize) -> usize {
+        self.stage_numbers.get(index).copied().unwrap_or(index + 1)
+    }
+
     /// "3 Route planned".
     pub fn stage_label(&self, index: usize) -> String {
+        let number = self.stage_number(index);
         match self.stages.get(index) {
-            Some(name) => format!("{} {name}", index + 1),
-            None => (index + 1).to_string(),
+            Some(name) => format!("{number} {name}"),
+            None => number.to_string(),
         }
     }
 }
@@ -145,6 +166,7 @@ pub fn build(routemap: &Routemap, scan: &Scan, options: &Options) -> Summary {
             }
         }
     }
+    let (sections, overall) = sections::section_scores(routemap, &entries);
     let names: Vec<&str> = entries.iter().map(|e| e.authority.as_str()).collect();
     let shown: Vec<String> = match options.anonymise {
         Some(key) => anon::labels(&names, key),
@@ -199,7 +221,13 @@ pub fn build(routemap: &Routemap, scan: &Scan, options: &Options) -> Summary {
         routemap_version: routemap.version.clone(),
         stages: routemap.stages.iter().map(|s| s.name.clone()).collect(),
         stage_ids: routemap.stages.iter().map(|s| s.id.clone()).collect(),
+        stage_numbers: (0..routemap.stages.len())
+            .map(|index| routemap.stage_number(index))
+            .collect(),
         themes,
+        sections,
+        overall,
+        percent_of_max: routemap.percent_of_max,
         files_read: scan.read,
         files_skipped: scan.skipped.len(),
         assessments: entries.len(),

@@ -3,8 +3,9 @@
 //! without colour; names pass `crate::sanitize` (and markdown escaping).
 
 use super::scan::Cell;
-use super::{Summary, ThemeSummary};
+use super::{SectionScore, Summary, ThemeSummary};
 use crate::report::markdown_inline;
+use crate::report::words;
 use crate::routemap::plural;
 use crate::sanitize;
 use crate::text::{ellipsize, wrap_words};
@@ -59,19 +60,20 @@ fn stage_cell(summary: &Summary, theme: &ThemeSummary, index: usize) -> String {
 fn middle(summary: &Summary, theme: &ThemeSummary) -> (String, String) {
     match theme.quartiles() {
         Some((low, median, high)) if !summary.theme_suppressed(theme) => {
+            let number = |index| summary.stage_number(index);
             let quartiles = if low == high {
-                format!("{}", low + 1)
+                format!("{}", number(low))
             } else {
-                format!("{}–{}", low + 1, high + 1)
+                format!("{}–{}", number(low), number(high))
             };
-            (format!("{}", median + 1), quartiles)
+            (format!("{}", number(median)), quartiles)
         }
         _ => ("—".into(), "—".into()),
     }
 }
 
 /// Where the highlighted authority stands on a theme, against the median.
-fn highlight_words(theme: &ThemeSummary) -> String {
+fn highlight_words(summary: &Summary, theme: &ThemeSummary) -> String {
     let median = theme.quartiles().map(|(_, median, _)| median);
     match (theme.highlight, median) {
         (Some(Cell::Stage(index)), Some(median)) => {
@@ -81,9 +83,9 @@ fn highlight_words(theme: &ThemeSummary) -> String {
                 std::cmp::Ordering::Equal => "at the median",
                 std::cmp::Ordering::Greater => "above the median",
             };
-            format!("{} ({side})", index + 1)
+            format!("{} ({side})", summary.stage_number(index))
         }
-        (Some(Cell::Stage(index)), None) => format!("{}", usize::from(index) + 1),
+        (Some(Cell::Stage(index)), None) => format!("{}", summary.stage_number(index.into())),
         (Some(Cell::NotApplicable), _) => "n/a".into(),
         (Some(Cell::Unknown), _) => "? not on the scale".into(),
         (Some(Cell::Unanswered) | None, _) => "—".into(),
@@ -161,7 +163,7 @@ pub fn to_text(summary: &Summary) -> String {
     let unknown = summary.themes.iter().any(|t| t.unknown > 0);
     let mut header = format!("{}  ", pad("THEME", theme_width));
     for index in 0..summary.stages.len() {
-        header.push_str(&right(&(index + 1).to_string(), cell_width));
+        header.push_str(&right(&summary.stage_number(index).to_string(), cell_width));
     }
     header.push_str(&right("ANS", 6));
     header.push_str(&right("n/a", 6));
@@ -196,18 +198,86 @@ pub fn to_text(summary: &Summary) -> String {
             let (median, quartiles) = middle(summary, theme);
             let _ = write!(row, "  {}  {}", right(&median, 6), pad(&quartiles, 9));
             if summary.highlight.is_some() {
-                let _ = write!(row, "  {}", highlight_words(theme));
+                let _ = write!(row, "  {}", highlight_words(summary, theme));
             }
         }
         out.push_str(row.trim_end());
         out.push('\n');
     }
     out.push('\n');
+    out.push_str(&section_table(summary));
+    out.push('\n');
     for line in footer(summary) {
         for part in wrap_words(&line, 88) {
             out.push_str(&part);
             out.push('\n');
         }
+    }
+    out
+}
+
+/// A section's (or all themes') cells: authorities, median, mean and, when the routemap
+/// asks for it, the percentage of the maximum; `None` when suppressed.
+fn section_cells(summary: &Summary, section: &SectionScore) -> Option<Vec<String>> {
+    if summary.section_suppressed(section) {
+        return None;
+    }
+    let score = &section.score;
+    let mut cells = vec![
+        section.authorities.to_string(),
+        score.median().map_or("—".into(), |index| {
+            summary.stage_number(index).to_string()
+        }),
+        words::mean(score.mean_number()),
+    ];
+    if summary.percent_of_max {
+        cells.push(words::percent(score.percent_of_max()));
+    }
+    Some(cells)
+}
+
+/// The sections' scores under the heat map: a row per section, then all themes.
+fn section_table(summary: &Summary) -> String {
+    let rows: Vec<&SectionScore> = summary
+        .sections
+        .iter()
+        .chain(std::iter::once(&summary.overall))
+        .collect();
+    let name_width = rows
+        .iter()
+        .map(|row| sanitize::line(&row.name).width())
+        .max()
+        .unwrap_or(7)
+        .clamp(7, THEME_WIDTH);
+    let mut out = format!(
+        "{}  {}{}{}",
+        pad("SECTION", name_width),
+        right("AUTH", 6),
+        right("MEDIAN", 8),
+        right("MEAN", 6)
+    );
+    if summary.percent_of_max {
+        out.push_str(&right("% OF MAX", 10));
+    }
+    out.push('\n');
+    for row in rows {
+        let mut line = format!("{}  ", pad(&sanitize::line(&row.name), name_width));
+        match section_cells(summary, row) {
+            Some(cells) => {
+                for (cell, width) in cells.iter().zip([6, 8, 6, 10]) {
+                    line.push_str(&right(cell, width));
+                }
+            }
+            None => {
+                let _ = write!(
+                    line,
+                    "suppressed: fewer than {} placed",
+                    authorities(summary.min_group)
+                );
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     out
 }
@@ -225,7 +295,8 @@ fn footer(summary: &Summary) -> Vec<String> {
     let mut lines = vec![
         format!("Stages: {}.", stages.join(", ")),
         format!("{SHADE_LEGEND} ANS: authorities that chose a stage; n/a: not applicable; none: not answered{unknown}."),
-        "Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle); stages are ordered but not evenly spaced, so nothing is averaged.".into(),
+        "Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle).".into(),
+        section_rule(summary),
     ];
     if summary.members.len() <= LIST_MEMBERS {
         let names: Vec<String> = summary
@@ -241,6 +312,18 @@ fn footer(summary: &Summary) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// How the section scores are made.
+fn section_rule(summary: &Summary) -> String {
+    let percent = if summary.percent_of_max {
+        " The percentage of the maximum is the sum of stage numbers times weights over the sum of each theme's highest stage number times its weight."
+    } else {
+        ""
+    };
+    format!(
+        "Section scores pool every authority's answers to the section's themes, each counted as often as its theme's weight (AUTH: authorities placed on any of them): the median is the stage at the middle of the weight, the mean is of stage numbers, a score rather than a distance.{percent}"
+    )
 }
 
 /// The summary as a markdown table.
@@ -287,14 +370,40 @@ pub fn to_markdown(summary: &Summary) -> String {
             let (median, quartiles) = middle(summary, theme);
             cells.extend([median, quartiles]);
             if summary.highlight.is_some() {
-                cells.push(highlight_words(theme));
+                cells.push(highlight_words(summary, theme));
             }
         }
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
+    section_markdown(summary, &mut out);
     for line in footer(summary) {
         let _ = writeln!(out, "{}\n", markdown_inline(&line));
     }
     out
+}
+
+/// The sections' scores as a markdown table.
+fn section_markdown(summary: &Summary, out: &mut String) {
+    let mut header = vec!["Section", "Authorities", "Median", "Mean"];
+    if summary.percent_of_max {
+        header.push("% of max");
+    }
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---:|".repeat(header.len() - 1));
+    for row in summary
+        .sections
+        .iter()
+        .chain(std::iter::once(&summary.overall))
+    {
+        let cells = section_cells(summary, row)
+            .unwrap_or_else(|| vec!["suppressed".to_string(); header.len() - 1]);
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            markdown_inline(&row.name),
+            cells.join(" | ")
+        );
+    }
+    out.push('\n');
 }

@@ -54,7 +54,7 @@ impl Emitter {
         if entries.iter().all(|(name, _)| is_implicit_key(name)) {
             let inner: Vec<String> = entries
                 .iter()
-                .map(|(name, value)| format!("{}: {value}", plain_or_quoted(name)))
+                .map(|(name, value)| format!("{}: {value}", flow_plain_or_quoted(name)))
                 .collect();
             self.field(indent, key, &format!("{{ {} }}", inner.join(", ")));
         } else {
@@ -79,7 +79,7 @@ impl Emitter {
         if entries.iter().all(|(name, _)| is_implicit_key(name)) {
             let inner: Vec<String> = entries
                 .iter()
-                .map(|(name, value)| format!("{}: {value}", plain_or_quoted(name)))
+                .map(|(name, value)| format!("{}: {value}", flow_plain_or_quoted(name)))
                 .collect();
             self.raw_item(indent, &format!("{{ {} }}", inner.join(", ")));
         } else {
@@ -137,6 +137,16 @@ fn needs_escape(c: char) -> bool {
 
 /// The text as a plain scalar when YAML reads it back as the same string in block and
 /// flow context alike; otherwise double-quoted.
+/// [`plain_or_quoted`] for text inside `[…]` or `{…}`: libyaml ends a plain scalar there
+/// at a ':' not followed by a space, and refuses the rest, so such text is quoted too.
+pub fn flow_plain_or_quoted(text: &str) -> String {
+    if text.contains(':') || text.contains('#') {
+        quoted(text)
+    } else {
+        plain_or_quoted(text)
+    }
+}
+
 pub fn plain_or_quoted(text: &str) -> String {
     if is_plain_safe(text) {
         text.to_string()
@@ -339,6 +349,19 @@ mod tests {
         > = serde_yaml::from_str(&document).unwrap();
         assert_eq!(read["answers"][&long]["notes"], "two\nlines");
         assert_eq!(read["answers"][&long][&long], "x");
+    }
+
+    #[test]
+    fn text_in_flow_collections_with_a_colon_is_quoted() {
+        for text in ["a:b", "x/:?y", "#tag", "a#b"] {
+            let mut emitter = Emitter::new();
+            emitter.field(0, "list", &format!("[{}]", flow_plain_or_quoted(text)));
+            let yaml = emitter.finish();
+            let read: std::collections::BTreeMap<String, Vec<String>> =
+                serde_yaml::from_str(&yaml).unwrap();
+            assert_eq!(read["list"], [text], "{yaml}");
+        }
+        assert_eq!(flow_plain_or_quoted("flag-planted"), "flag-planted");
     }
 
     #[test]

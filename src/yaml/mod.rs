@@ -11,6 +11,7 @@ mod emit;
 mod humanize;
 mod locate;
 mod preflight;
+mod raw_text;
 mod read;
 #[cfg(test)]
 mod reparse;
@@ -18,10 +19,11 @@ mod scan;
 mod tree;
 
 pub use de::{OneOrMany, OrderedMap};
-pub use emit::{Emitter, plain_or_quoted, quoted};
+pub use emit::{Emitter, flow_plain_or_quoted, plain_or_quoted, quoted};
 pub use humanize::humanize;
 pub use locate::{NodePath, PathProblem, Segment, locate, locate_problems};
 pub use preflight::{MAX_DEPTH, preflight};
+pub use raw_text::scalar_texts;
 pub use read::{MAX_ASSESSMENT_BYTES, MAX_ROUTEMAP_BYTES, read_text};
 
 use crate::error::{Error, Location, Result};
