@@ -167,7 +167,7 @@ impl Store {
             .find(|named| named.is_file());
         if let Some(file) = by_file {
             let routemap = routemap::load_file(&file)?;
-            return super::refuse_builtin_id(&file, routemap);
+            return super::routemaps::refuse_builtin_id(&file, routemap);
         }
         let id = spec.trim_end_matches(".yaml").trim_end_matches(".yml");
         let mut by_id: Vec<(PathBuf, Routemap)> = if has_directory_part(spec) {
@@ -203,7 +203,7 @@ impl Store {
         }
         if !by_id.is_empty() {
             let (file, routemap) = by_id.remove(0);
-            return super::refuse_builtin_id(&file, routemap);
+            return super::routemaps::refuse_builtin_id(&file, routemap);
         }
         match builtin::find(id).filter(|_| !has_directory_part(spec)) {
             Some(file) => file.load(),

@@ -9,7 +9,8 @@
 //! as a path: a stray file in the working directory cannot change what an assessment is
 //! shown against.
 
-use super::{Store, refuse_builtin_id, write_atomic};
+use super::routemaps::refuse_builtin_id;
+use super::{Store, write_atomic};
 use crate::builtin;
 use crate::error::{Error, Result};
 use crate::routemap::{self, Routemap};
