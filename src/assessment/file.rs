@@ -8,10 +8,7 @@ use super::{Answer, Assessment, Confidence, Current, RoutemapRef};
 use crate::clock::{self, Timestamp};
 use crate::error::{Error, Result};
 use crate::text::is_slug;
-use crate::yaml::{
-    self, Emitter, NodePath, OneOrMany, OrderedMap, PathProblem, flow_plain_or_quoted,
-    plain_or_quoted, quoted,
-};
+use crate::yaml::{self, NodePath, OneOrMany, OrderedMap, PathProblem};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::Path;
@@ -19,7 +16,7 @@ use std::path::Path;
 /// The format this version writes.
 pub const FORMAT: &str = "routemap-assessment/1";
 const FORMAT_FAMILY: &str = "routemap-assessment/";
-const NOT_APPLICABLE: &str = "n/a";
+pub(super) const NOT_APPLICABLE: &str = "n/a";
 /// The first line the writer emits.
 const CANONICAL_FIRST_LINE: &str = "format: routemap-assessment/1\n";
 
@@ -230,7 +227,6 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
     // The ids in `answers`, so that spotting a duplicate stays linear in the file.
     let mut answered: HashSet<String> = HashSet::new();
     for (theme_id, raw_answer) in raw.answers.map(|a| a.0).unwrap_or_default() {
-        let path = answers_path.key(&theme_id);
         if answered.contains(&theme_id) {
             problem(
                 answers_path.key_name_nth(&theme_id, 1),
@@ -238,99 +234,8 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
             );
             continue;
         }
-        // A stage that is not a slug (typed by hand: 'level-1.5') is kept as written
-        // and flagged when matched to the routemap, as an unknown stage is: never a
-        // reason to refuse the file.
-        let current = match raw_answer.current.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(NOT_APPLICABLE) => Some(Current::NotApplicable),
-            Some(stage) => Some(Current::Stage(stage.to_string())),
-        };
-        let target = raw_answer
-            .target
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty());
-        let mut met: Vec<String> = Vec::new();
-        let mut ticked: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let met_list = raw_answer.met.map(|list| list.0).unwrap_or_default();
-        let single = met_list.len() == 1;
-        for (position, id) in met_list.into_iter().enumerate() {
-            let id = id.trim().to_string();
-            if id.is_empty() {
-                continue;
-            }
-            if !ticked.insert(id.clone()) {
-                let at = if single {
-                    path.key("met")
-                } else {
-                    path.key("met").index(position)
-                };
-                problem(
-                    at,
-                    format!(
-                        "criterion '{id}' is listed twice in 'met' of theme '{theme_id}'; keep one"
-                    ),
-                );
-                continue;
-            }
-            met.push(id);
-        }
-        let votes = read_tally(
-            &path.key("votes"),
-            &theme_id,
-            raw_answer.votes,
-            &mut problem,
-        );
-        let rounds = raw_answer
-            .rounds
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-            .map(|(n, round)| {
-                read_tally(
-                    &path.key("rounds").index(n),
-                    &theme_id,
-                    Some(round),
-                    &mut problem,
-                )
-            })
-            .filter(|round| !round.is_empty())
-            .collect();
-        let vote_order = raw_answer.vote_order.unwrap_or_default();
-        for (n, stage) in vote_order.iter().enumerate() {
-            // As in the tally: a stage that is not a slug is kept; no stage at all is not.
-            if stage.trim().is_empty() {
-                problem(
-                    path.key("vote_order").index(n),
-                    format!(
-                        "vote_order of theme '{theme_id}' lists an empty stage; list the stage ids of the votes, oldest first"
-                    ),
-                );
-            }
-        }
-        let answer = Answer {
-            current,
-            target,
-            met,
-            confidence: raw_answer.confidence.map(Confidence::from),
-            notes: raw_answer.notes.filter(|notes| !notes.is_empty()),
-            room_note: raw_answer.room_note.filter(|note| !note.is_empty()),
-            evidence: raw_answer
-                .evidence
-                .map(|list| {
-                    list.0
-                        .into_iter()
-                        .filter(|item| !item.trim().is_empty())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            carried: raw_answer.carried.unwrap_or(false),
-            parked: raw_answer.parked.unwrap_or(false),
-            votes,
-            vote_order,
-            rounds,
-            revealed: raw_answer.revealed.unwrap_or(false),
-        };
+        let path = answers_path.key(&theme_id);
+        let answer = read_answer(&path, &theme_id, raw_answer, &mut problem);
         if !answer.is_empty() {
             answered.insert(theme_id.clone());
             answers.push((theme_id, answer));
@@ -355,6 +260,107 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
         answers,
         blind: raw.workshop.and_then(|w| w.blind).unwrap_or(false),
     })
+}
+
+/// One theme's answer as written, its problems reported at `path`.
+fn read_answer(
+    path: &NodePath,
+    theme_id: &str,
+    raw: RawAnswer,
+    problem: &mut impl FnMut(NodePath, String),
+) -> Answer {
+    // A stage that is not a slug (typed by hand: 'level-1.5') is kept as written and
+    // flagged when matched to the routemap, as an unknown stage is: never a reason to
+    // refuse the file.
+    let current = match raw.current.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(NOT_APPLICABLE) => Some(Current::NotApplicable),
+        Some(stage) => Some(Current::Stage(stage.to_string())),
+    };
+    let target = raw
+        .target
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let met = read_met(path, theme_id, raw.met, problem);
+    let votes = read_tally(&path.key("votes"), theme_id, raw.votes, problem);
+    let rounds = raw
+        .rounds
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(n, round)| read_tally(&path.key("rounds").index(n), theme_id, Some(round), problem))
+        .filter(|round| !round.is_empty())
+        .collect();
+    let vote_order = raw.vote_order.unwrap_or_default();
+    for (n, stage) in vote_order.iter().enumerate() {
+        // As in the tally: a stage that is not a slug is kept; no stage at all is not.
+        if stage.trim().is_empty() {
+            problem(
+                path.key("vote_order").index(n),
+                format!(
+                    "vote_order of theme '{theme_id}' lists an empty stage; list the stage ids of the votes, oldest first"
+                ),
+            );
+        }
+    }
+    Answer {
+        current,
+        target,
+        met,
+        confidence: raw.confidence.map(Confidence::from),
+        notes: raw.notes.filter(|notes| !notes.is_empty()),
+        room_note: raw.room_note.filter(|note| !note.is_empty()),
+        evidence: raw
+            .evidence
+            .map(|list| {
+                list.0
+                    .into_iter()
+                    .filter(|item| !item.trim().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        carried: raw.carried.unwrap_or(false),
+        parked: raw.parked.unwrap_or(false),
+        votes,
+        vote_order,
+        rounds,
+        revealed: raw.revealed.unwrap_or(false),
+    }
+}
+
+/// The criteria ticked as met, each once.
+fn read_met(
+    path: &NodePath,
+    theme_id: &str,
+    raw: Option<OneOrMany>,
+    problem: &mut impl FnMut(NodePath, String),
+) -> Vec<String> {
+    let mut met: Vec<String> = Vec::new();
+    let mut ticked: HashSet<String> = HashSet::new();
+    let listed = raw.map(|list| list.0).unwrap_or_default();
+    let single = listed.len() == 1;
+    for (position, id) in listed.into_iter().enumerate() {
+        let id = id.trim().to_string();
+        if id.is_empty() {
+            continue;
+        }
+        if !ticked.insert(id.clone()) {
+            let at = if single {
+                path.key("met")
+            } else {
+                path.key("met").index(position)
+            };
+            problem(
+                at,
+                format!(
+                    "criterion '{id}' is listed twice in 'met' of theme '{theme_id}'; keep one"
+                ),
+            );
+            continue;
+        }
+        met.push(id);
+    }
+    met
 }
 
 /// A tally as written (`{ stage-id: count, … }`): stage ids that are slugs, each once;
@@ -393,378 +399,6 @@ fn read_tally(
     votes
 }
 
-/// A tally's entries to write: stage id and count, counts above zero.
-fn tally_entries(votes: &[(String, u32)]) -> Vec<(String, String)> {
-    votes
-        .iter()
-        .filter(|(_, count)| *count > 0)
-        .map(|(stage, count)| (stage.clone(), count.to_string()))
-        .collect()
-}
-
-/// The canonical YAML of an assessment. Same assessment, same bytes.
-pub fn to_yaml(assessment: &Assessment) -> String {
-    let mut out = Emitter::new();
-    out.field(0, "format", FORMAT);
-    out.field(
-        0,
-        "routemap",
-        &format!(
-            "{{ id: {}, version: {} }}",
-            flow_plain_or_quoted(&assessment.routemap.id),
-            quoted(&assessment.routemap.version)
-        ),
-    );
-    out.text(0, "authority", &assessment.authority);
-    if let Some(title) = &assessment.title {
-        out.text(0, "title", title);
-    }
-    if let Some(created) = &assessment.created {
-        out.field(0, "created", created);
-    }
-    if let Some(updated) = assessment.updated {
-        out.field(0, "updated", &updated.timestamp());
-    }
-    if assessment.blind {
-        out.field(0, "workshop", "{ blind: true }");
-    }
-    let answers: Vec<_> = assessment
-        .answers
-        .iter()
-        .filter(|(_, a)| !a.is_empty())
-        .collect();
-    if !answers.is_empty() {
-        out.open(0, "answers");
-    }
-    for (theme_id, answer) in answers {
-        out.open(2, theme_id);
-        match &answer.current {
-            Some(Current::Stage(stage)) => out.field(4, "current", &plain_or_quoted(stage)),
-            Some(Current::NotApplicable) => out.field(4, "current", NOT_APPLICABLE),
-            None => {}
-        }
-        if let Some(target) = &answer.target {
-            out.field(4, "target", &plain_or_quoted(target));
-        }
-        if !answer.met.is_empty() {
-            out.open(4, "met");
-            for id in &answer.met {
-                out.item(6, id);
-            }
-        }
-        if let Some(confidence) = answer.confidence {
-            out.field(4, "confidence", confidence.as_str());
-        }
-        if let Some(notes) = &answer.notes {
-            out.text(4, "notes", notes);
-        }
-        if let Some(note) = &answer.room_note {
-            out.text(4, "room_note", note);
-        }
-        if !answer.evidence.is_empty() {
-            out.open(4, "evidence");
-            for item in &answer.evidence {
-                out.item(6, item);
-            }
-        }
-        if answer.carried {
-            out.field(4, "carried", "true");
-        }
-        if answer.parked {
-            out.field(4, "parked", "true");
-        }
-        let votes = tally_entries(&answer.votes);
-        if !votes.is_empty() {
-            out.flow_mapping(4, "votes", &votes);
-        }
-        if !answer.vote_order.is_empty() {
-            let order: Vec<String> = answer
-                .vote_order
-                .iter()
-                .map(|s| flow_plain_or_quoted(s))
-                .collect();
-            out.field(4, "vote_order", &format!("[{}]", order.join(", ")));
-        }
-        let rounds: Vec<Vec<(String, String)>> = answer
-            .rounds
-            .iter()
-            .map(|round| tally_entries(round))
-            .filter(|round| !round.is_empty())
-            .collect();
-        if !rounds.is_empty() {
-            out.open(4, "rounds");
-            for round in &rounds {
-                out.mapping_item(6, round);
-            }
-        }
-        if answer.revealed {
-            out.field(4, "revealed", "true");
-        }
-    }
-    out.finish()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const EXAMPLE: &str = r#"format: routemap-assessment/1
-routemap: { id: planting-the-flag, version: "2011.1" }
-authority: Anytown Borough Council
-title: 2026 baseline
-created: 2026-11-27
-updated: 2026-11-27T14:03:11Z
-answers:
-  leadership:
-    current: flag-planted
-    target: on-the-route
-    confidence: medium
-    notes: |
-      The CIO reports to the deputy chief executive.
-      Cyngor: ŵ ŷ — 🚒
-    evidence:
-      - https://intranet.example/ict-strategy-2026.pdf
-    carried: true
-    votes: { not-started: 2, flag-planted: 7, route-planned: 1 }
-  governance:
-    current: n/a
-"#;
-
-    fn load(text: &str) -> Result<Assessment> {
-        parse(Path::new("a.yaml"), text)
-    }
-
-    fn message(text: &str) -> String {
-        match load(text) {
-            Ok(_) => "ok".into(),
-            Err(error) => error.to_string(),
-        }
-    }
-
-    #[test]
-    fn the_product_example_round_trips_byte_for_byte() {
-        let assessment = load(EXAMPLE).unwrap();
-        assert_eq!(assessment.answers.len(), 2);
-        let leadership = &assessment.answers[0].1;
-        assert_eq!(
-            leadership.current,
-            Some(Current::Stage("flag-planted".into()))
-        );
-        assert_eq!(leadership.confidence, Some(Confidence::Medium));
-        assert!(leadership.carried);
-        assert_eq!(leadership.votes[1], ("flag-planted".to_string(), 7));
-        assert_eq!(
-            assessment.answers[1].1.current,
-            Some(Current::NotApplicable)
-        );
-        assert_eq!(to_yaml(&assessment), EXAMPLE);
-    }
-
-    #[test]
-    fn any_yaml_spelling_reads_the_same() {
-        let flow = r#"{"format": "routemap-assessment/1", routemap: {id: planting-the-flag, version: '2011.1'},
-          authority: "Anytown Borough Council", title: '2026 baseline', created: "2026-11-27",
-          updated: "2026-11-27T15:03:11+01:00",
-          answers: {leadership: {current: flag-planted, target: on-the-route, confidence: medium,
-            notes: "The CIO reports to the deputy chief executive.\nCyngor: ŵ ŷ — 🚒\n",
-            evidence: "https://intranet.example/ict-strategy-2026.pdf", carried: yes,
-            votes: {not-started: 2, flag-planted: 7, route-planned: 1}},
-            governance: {current: n/a}}}"#;
-        // `yes` is text to serde_yaml, not a boolean: YAML 1.2. Spell it true here.
-        let flow = flow.replace("carried: yes", "carried: true");
-        assert_eq!(to_yaml(&load(&flow).unwrap()), EXAMPLE);
-    }
-
-    #[test]
-    fn absent_and_empty_answers_are_fine() {
-        let minimal = "format: routemap-assessment/1\nroutemap: {id: x}\nauthority: A\n";
-        let assessment = load(minimal).unwrap();
-        assert!(assessment.answers.is_empty());
-        assert_eq!(
-            to_yaml(&assessment),
-            "format: routemap-assessment/1\nroutemap: { id: x, version: \"\" }\nauthority: A\n"
-        );
-        let empty = format!("{minimal}answers:\n  leadership:\n  governance: {{}}\n");
-        assert!(load(&empty).unwrap().answers.is_empty());
-    }
-
-    #[test]
-    fn wrong_formats_say_what_to_do() {
-        assert_eq!(
-            message(""),
-            "a.yaml:1:1: the file is empty; a saved assessment starts 'format: routemap-assessment/1'"
-        );
-        assert!(message("id: planting-the-flag\ntitle: x\n").contains("is it a routemap?"));
-        assert_eq!(
-            message("format: routemap-assessment/2\n"),
-            "a.yaml:1:9: this assessment is in format 'routemap-assessment/2', which is newer than this routemap understands ('routemap-assessment/1'); upgrade routemap to open it"
-        );
-        assert!(
-            message("format: something-else\n")
-                .starts_with("a.yaml:1:9: 'format: something-else' is not")
-        );
-        assert_eq!(
-            message("format: routemap-assessment/0\n"),
-            "a.yaml:1:9: 'format: routemap-assessment/0' is not a version of the assessment format (there is only 'routemap-assessment/1' so far); write 'format: routemap-assessment/1'"
-        );
-        assert!(message("format: routemap-assessment/1.5\n").contains("is not a version"));
-        assert!(
-            message("format: routemap-assessment/99999999999999999999999\n")
-                .contains("is not a version")
-        );
-        assert!(message("format: routemap-assessment/12\n").contains("newer"));
-    }
-
-    #[test]
-    fn bad_fields_are_located() {
-        let typo = EXAMPLE.replace("    confidence: medium", "    confidense: medium");
-        assert_eq!(
-            message(&typo),
-            "a.yaml:11:5: unknown key 'confidense' in answers.leadership; did you mean 'confidence'?"
-        );
-        let level = EXAMPLE.replace("confidence: medium", "confidence: huge");
-        assert!(
-            message(&level).starts_with("a.yaml:11:17: 'huge' is not allowed"),
-            "{}",
-            message(&level)
-        );
-        let date = EXAMPLE.replace("created: 2026-11-27", "created: 27/11/2026");
-        assert_eq!(
-            message(&date),
-            "a.yaml:5:10: created '27/11/2026' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27"
-        );
-        let votes = EXAMPLE.replace("flag-planted: 7", "flag-planted: -7");
-        assert_eq!(
-            message(&votes),
-            "a.yaml:18:44: the value in answers.leadership.votes.flag-planted is the number -7 but should be a whole number (0 or more)"
-        );
-    }
-
-    const WORKSHOP: &str = r#"format: routemap-assessment/1
-routemap: { id: planting-the-flag, version: "2011.1" }
-authority: Cyngor Gwynedd
-workshop: { blind: true }
-answers:
-  leadership:
-    current: flag-planted
-    room_note: |
-      Dŵr — we agreed 2; finance disagreed.
-    votes: { flag-planted: 2, on-the-route: 1 }
-    vote_order: [flag-planted, on-the-route, flag-planted]
-    rounds:
-      - { not-started: 1, flag-planted: 3, destination: 2 }
-      - { flag-planted: 4 }
-    revealed: true
-"#;
-
-    #[test]
-    fn the_workshop_fields_round_trip_byte_for_byte() {
-        let assessment = load(WORKSHOP).unwrap();
-        assert!(assessment.blind);
-        let leadership = &assessment.answers[0].1;
-        assert_eq!(
-            leadership.vote_order,
-            ["flag-planted", "on-the-route", "flag-planted"]
-        );
-        assert_eq!(leadership.rounds.len(), 2);
-        assert_eq!(leadership.rounds[1], [("flag-planted".to_string(), 4)]);
-        assert!(leadership.revealed);
-        assert_eq!(
-            leadership.room_note.as_deref(),
-            Some("Dŵr — we agreed 2; finance disagreed.\n")
-        );
-        assert_eq!(to_yaml(&assessment), WORKSHOP);
-    }
-
-    #[test]
-    fn files_without_the_workshop_fields_read_as_before() {
-        let assessment = load(EXAMPLE).unwrap();
-        assert!(!assessment.blind);
-        let leadership = &assessment.answers[0].1;
-        assert!(leadership.vote_order.is_empty() && leadership.rounds.is_empty());
-        assert!(!leadership.revealed && leadership.room_note.is_none());
-        let unblind = WORKSHOP.replace("workshop: { blind: true }", "workshop: { blind: false }");
-        assert!(!load(&unblind).unwrap().blind);
-        assert!(!to_yaml(&load(&unblind).unwrap()).contains("workshop:"));
-    }
-
-    #[test]
-    fn bad_workshop_fields_are_located() {
-        let order = WORKSHOP.replace("on-the-route, flag-planted]", "'', flag-planted]");
-        assert_eq!(
-            message(&order),
-            "a.yaml:11:32: vote_order of theme 'leadership' lists an empty stage; list the stage ids of the votes, oldest first"
-        );
-        let twice = WORKSHOP.replace(
-            "- { flag-planted: 4 }",
-            "- { flag-planted: 4, flag-planted: 1 }",
-        );
-        assert_eq!(
-            message(&twice),
-            "a.yaml:14:28: votes for stage 'flag-planted' of theme 'leadership' are given twice; keep one count"
-        );
-        let typo = WORKSHOP.replace("{ blind: true }", "{ blnd: true }");
-        assert!(
-            message(&typo).contains("unknown key 'blnd'"),
-            "{}",
-            message(&typo)
-        );
-    }
-
-    #[test]
-    fn a_stage_typed_by_hand_is_kept_as_written_never_refused() {
-        let typed = EXAMPLE
-            .replace("current: flag-planted", "current: level-1.5")
-            .replace("target: on-the-route", "target: On The Route")
-            .replace("flag-planted: 7", "Half way: 7");
-        let assessment = load(&typed).unwrap();
-        let leadership = &assessment.answers[0].1;
-        assert_eq!(leadership.current, Some(Current::Stage("level-1.5".into())));
-        assert_eq!(leadership.target.as_deref(), Some("On The Route"));
-        assert_eq!(leadership.votes[1], ("Half way".to_string(), 7));
-        assert_eq!(to_yaml(&assessment), typed, "and written back as it was");
-        assert_eq!(
-            message(&EXAMPLE.replace("flag-planted: 7", "\"\": 7")),
-            "a.yaml:18:30: votes in theme 'leadership' name no stage; write 'stage-id: count'"
-        );
-    }
-
-    #[test]
-    fn criteria_met_are_a_list_of_ids_written_one_a_line() {
-        let flow = "format: routemap-assessment/1\nroutemap: {id: x, version: '1'}\nauthority: A\nanswers:\n  t: {current: level-2, met: [list, model, 'Typed by hand']}\n  u: {met: one}\n";
-        let assessment = load(flow).unwrap();
-        assert_eq!(
-            assessment.answers[0].1.met,
-            ["list", "model", "Typed by hand"]
-        );
-        assert_eq!(
-            assessment.answers[1].1.met,
-            ["one"],
-            "one id may be written alone"
-        );
-        assert_eq!(
-            to_yaml(&assessment),
-            "format: routemap-assessment/1\nroutemap: { id: x, version: \"1\" }\nauthority: A\nanswers:\n  t:\n    current: level-2\n    met:\n      - list\n      - model\n      - Typed by hand\n  u:\n    met:\n      - one\n"
-        );
-        let twice = flow.replace("[list, model,", "[list, list,");
-        assert_eq!(
-            message(&twice),
-            "a.yaml:5:37: criterion 'list' is listed twice in 'met' of theme 't'; keep one"
-        );
-        let empty = flow.replace("met: one", "met: []");
-        assert_eq!(
-            load(&empty).unwrap().answers.len(),
-            1,
-            "an empty list says nothing"
-        );
-    }
-
-    #[test]
-    fn duplicate_answers_are_refused() {
-        let twice = EXAMPLE.replace("  governance:\n", "  leadership:\n");
-        assert_eq!(
-            message(&twice),
-            "a.yaml:19:3: theme 'leadership' is answered twice; keep one answer"
-        );
-    }
-}
+#[path = "file_tests.rs"]
+mod tests;

@@ -8,10 +8,12 @@ mod file;
 mod matching;
 pub mod quick;
 mod reapply;
+mod write;
 
-pub use file::{FORMAT, parse, to_yaml};
+pub use file::{FORMAT, parse};
 pub use matching::{Mismatch, mismatches};
 pub use reapply::{Conflict, reapply};
+pub use write::to_yaml;
 
 use crate::clock::Timestamp;
 use crate::routemap::Routemap;
