@@ -2,7 +2,7 @@
 //! (not just the first) with the path of the node it is about, so the loader can give
 //! its line and column.
 
-use super::raw::{RawRoutemap, RawTheme};
+use super::raw::{RawRoutemap, RawSection, RawTheme};
 use super::theme_stages::{Scale, theme_stages};
 use super::{MIN_STAGES, Routemap, Section, Stage, Theme, Weight, plural};
 use crate::text::{closest, is_slug, quoted_names, slugify};
@@ -57,91 +57,17 @@ fn non_blank(text: Option<String>) -> Option<String> {
 }
 
 /// Checks every rule; the routemap when all hold, else every problem found.
-pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
+pub fn validate(mut raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
     let root = NodePath::root();
     let mut problems = Problems::default();
 
-    if !is_slug(&raw.id) {
-        let suggestion = slugify(&raw.id);
-        problems.add(
-            root.key("id"),
-            format!(
-                "routemap id '{}' is not a slug; write '{}' (lowercase letters, digits and '-')",
-                raw.id,
-                if suggestion.is_empty() {
-                    "my-routemap"
-                } else {
-                    &suggestion
-                }
-            ),
-        );
-    }
+    check_routemap_id(&raw.id, &root, &mut problems);
     problems.check_text("the title", &raw.title, root.key("title"));
     problems.check_text("the version", &raw.version, root.key("version"));
+    let first_stage = check_scale(&raw, &root, &mut problems);
 
-    let first_stage = match raw.first_stage {
-        None | Some(1) => 1,
-        Some(0) => 0,
-        Some(other) => {
-            problems.add(
-                root.key("first-stage"),
-                format!("first-stage is {other}, but stages are numbered from 0 or from 1; write 'first-stage: 0', or leave the key out to number them from 1"),
-            );
-            1
-        }
-    };
-    let stages_path = root.key("stages");
-    let count = raw.stages.len();
-    let max_stages = Routemap::max_stages(first_stage);
-    if count < MIN_STAGES {
-        problems.add(
-            stages_path.clone(),
-            format!(
-                "the scale has {} but needs {MIN_STAGES} to {max_stages}; add stages, lowest first",
-                plural(count, "stage")
-            ),
-        );
-    } else if count > max_stages {
-        let keys = if first_stage == 0 { "0 to 9" } else { "1 to 9" };
-        let fix = if first_stage == 0 {
-            "merge some stages"
-        } else {
-            "merge some stages, or number them from 0 with 'first-stage: 0' to allow 10"
-        };
-        problems.add(
-            stages_path.clone(),
-            format!("the scale has {count} stages but at most {max_stages} are allowed (keys {keys} pick a stage); {fix}"),
-        );
-    }
-    let mut stage_ids = HashMap::new();
-    for (index, stage) in raw.stages.iter().enumerate() {
-        let path = stages_path.index(index);
-        problems.check_id("stage", &stage.id, path.key("id"), &mut stage_ids, index);
-        problems.check_text(
-            &format!("the name of stage '{}'", stage.id),
-            &stage.name,
-            path.key("name"),
-        );
-    }
-
-    let sections_path = root.key("sections");
-    let mut section_ids = HashMap::new();
-    let raw_sections = raw.sections.unwrap_or_default();
-    for (index, section) in raw_sections.iter().enumerate() {
-        let path = sections_path.index(index);
-        problems.check_id(
-            "section",
-            &section.id,
-            path.key("id"),
-            &mut section_ids,
-            index,
-        );
-        problems.check_text(
-            &format!("the name of section '{}'", section.id),
-            &section.name,
-            path.key("name"),
-        );
-    }
+    let raw_sections = raw.sections.take().unwrap_or_default();
+    check_sections(&raw_sections, &root, &mut problems);
 
     let themes_path = root.key("themes");
     if raw.themes.is_empty() {
@@ -218,6 +144,96 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
             .collect(),
         themes,
     })
+}
+
+/// The routemap's id must be a slug; the message offers one made from it.
+fn check_routemap_id(id: &str, root: &NodePath, problems: &mut Problems) {
+    if is_slug(id) {
+        return;
+    }
+    let suggestion = slugify(id);
+    problems.add(
+        root.key("id"),
+        format!(
+            "routemap id '{id}' is not a slug; write '{}' (lowercase letters, digits and '-')",
+            if suggestion.is_empty() {
+                "my-routemap"
+            } else {
+                &suggestion
+            }
+        ),
+    );
+}
+
+/// The scale: where its numbering starts, how many stages it has (2 up to 9, or 10
+/// from 0), and each stage's id and name. Returns the first stage's number.
+fn check_scale(raw: &RawRoutemap, root: &NodePath, problems: &mut Problems) -> usize {
+    let first_stage = match raw.first_stage {
+        None | Some(1) => 1,
+        Some(0) => 0,
+        Some(other) => {
+            problems.add(
+                root.key("first-stage"),
+                format!("first-stage is {other}, but stages are numbered from 0 or from 1; write 'first-stage: 0', or leave the key out to number them from 1"),
+            );
+            1
+        }
+    };
+    let stages_path = root.key("stages");
+    let count = raw.stages.len();
+    let max_stages = Routemap::max_stages(first_stage);
+    if count < MIN_STAGES {
+        problems.add(
+            stages_path.clone(),
+            format!(
+                "the scale has {} but needs {MIN_STAGES} to {max_stages}; add stages, lowest first",
+                plural(count, "stage")
+            ),
+        );
+    } else if count > max_stages {
+        let keys = if first_stage == 0 { "0 to 9" } else { "1 to 9" };
+        let fix = if first_stage == 0 {
+            "merge some stages"
+        } else {
+            "merge some stages, or number them from 0 with 'first-stage: 0' to allow 10"
+        };
+        problems.add(
+            stages_path.clone(),
+            format!("the scale has {count} stages but at most {max_stages} are allowed (keys {keys} pick a stage); {fix}"),
+        );
+    }
+    let mut stage_ids = HashMap::new();
+    for (index, stage) in raw.stages.iter().enumerate() {
+        let path = stages_path.index(index);
+        problems.check_id("stage", &stage.id, path.key("id"), &mut stage_ids, index);
+        problems.check_text(
+            &format!("the name of stage '{}'", stage.id),
+            &stage.name,
+            path.key("name"),
+        );
+    }
+    first_stage
+}
+
+/// Each section's id and name.
+fn check_sections(sections: &[RawSection], root: &NodePath, problems: &mut Problems) {
+    let sections_path = root.key("sections");
+    let mut section_ids = HashMap::new();
+    for (index, section) in sections.iter().enumerate() {
+        let path = sections_path.index(index);
+        problems.check_id(
+            "section",
+            &section.id,
+            path.key("id"),
+            &mut section_ids,
+            index,
+        );
+        problems.check_text(
+            &format!("the name of section '{}'", section.id),
+            &section.name,
+            path.key("name"),
+        );
+    }
 }
 
 /// The stage and section ids a theme may name, in order and indexed (so that a file
