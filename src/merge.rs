@@ -156,32 +156,10 @@ pub fn merge(
     inputs: &[(PathBuf, Assessment)],
     now: Timestamp,
 ) -> Result<Merged> {
-    let Some((first_path, first)) = inputs.first() else {
+    let Some((_, first)) = inputs.first() else {
         return Err(Error::Usage("merge needs at least two assessments".into()));
     };
-    for (path, assessment) in &inputs[1..] {
-        if assessment.routemap.id != first.routemap.id {
-            return Err(Error::different_routemaps(
-                (first_path, &first.routemap.id),
-                (path, &assessment.routemap.id),
-            ));
-        }
-        let same_authority = |a: &str, b: &str| {
-            a.to_lowercase()
-                .split_whitespace()
-                .eq(b.to_lowercase().split_whitespace())
-        };
-        if !same_authority(&assessment.authority, &first.authority) {
-            return Err(Error::Incompatible(format!(
-                "'{}' assesses '{}' but '{}' assesses '{}'; merge combines one authority's files (make the 'authority:' lines match if they are the same)",
-                first_path.display(),
-                first.authority,
-                path.display(),
-                assessment.authority
-            )));
-        }
-    }
-
+    check_mergeable(inputs)?;
     let mut ids: Vec<&str> = routemap.themes.iter().map(|t| t.id.as_str()).collect();
     for (_, assessment) in inputs {
         for (id, _) in &assessment.answers {
@@ -190,7 +168,6 @@ pub fn merge(
             }
         }
     }
-
     let mut merged = Assessment {
         routemap: first.routemap.clone(),
         authority: first.authority.clone(),
@@ -215,8 +192,7 @@ pub fn merge(
         let Some((_, first_answer)) = answers.first() else {
             continue;
         };
-        let agree = answers.iter().all(|(_, a)| agrees(a, first_answer));
-        let mut answer = if agree {
+        let mut answer = if answers.iter().all(|(_, a)| agrees(a, first_answer)) {
             if answers.len() == 1 {
                 taken += 1
             } else {
@@ -231,42 +207,9 @@ pub fn merge(
                 ..(*first_answer).clone()
             }
         } else {
-            let theme_name = routemap
-                .theme_index(id)
-                .map_or_else(|| id.to_string(), |i| routemap.themes[i].name.clone());
-            let said: Vec<(PathBuf, String)> = answers
-                .iter()
-                .map(|(path, a)| ((*path).clone(), describe(routemap, a)))
-                .collect();
-            let mut notes = String::from(
-                "Merge conflict: the files disagree; choose the stage, then edit this note.\n",
-            );
-            for (path, what) in &said {
-                notes.push_str(&format!("- {}: {what}\n", file_name(path)));
-            }
-            // Every file's own notes, under its name, whatever they say.
-            for (path, answer) in &answers {
-                if let Some(theirs) = &answer.notes {
-                    notes.push_str(&format!("\nFrom {}:\n{theirs}\n", file_name(path)));
-                }
-                if let Some(room) = &answer.room_note {
-                    notes.push_str(&format!(
-                        "\nThe room's note in {}:\n{room}\n",
-                        file_name(path)
-                    ));
-                }
-            }
-            conflicts.push(Conflict {
-                theme_id: id.to_string(),
-                theme_name,
-                answers: said,
-            });
-            Answer {
-                notes: Some(notes.trim_end().to_string()),
-                evidence: union_evidence(&answers),
-                met: union_met(&answers),
-                ..Answer::default()
-            }
+            let (conflict, answer) = conflicting(routemap, id, &answers);
+            conflicts.push(conflict);
+            answer
         };
         answer.votes.retain(|(_, count)| *count > 0);
         merged.answers.push((id.to_string(), answer));
@@ -278,6 +221,82 @@ pub fn merge(
         taken,
         agreed,
     })
+}
+
+/// Files of one routemap and one authority (its name compared without case or spacing).
+fn check_mergeable(inputs: &[(PathBuf, Assessment)]) -> Result<()> {
+    let Some((first_path, first)) = inputs.first() else {
+        return Ok(());
+    };
+    for (path, assessment) in &inputs[1..] {
+        if assessment.routemap.id != first.routemap.id {
+            return Err(Error::different_routemaps(
+                (first_path, &first.routemap.id),
+                (path, &assessment.routemap.id),
+            ));
+        }
+        let same_authority = |a: &str, b: &str| {
+            a.to_lowercase()
+                .split_whitespace()
+                .eq(b.to_lowercase().split_whitespace())
+        };
+        if !same_authority(&assessment.authority, &first.authority) {
+            return Err(Error::Incompatible(format!(
+                "'{}' assesses '{}' but '{}' assesses '{}'; merge combines one authority's files (make the 'authority:' lines match if they are the same)",
+                first_path.display(),
+                first.authority,
+                path.display(),
+                assessment.authority
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A theme the files answer differently: the conflict to list, and an answer that picks
+/// nothing but keeps what each file said, and each file's notes, in its notes.
+fn conflicting(
+    routemap: &Routemap,
+    id: &str,
+    answers: &[(&PathBuf, &Answer)],
+) -> (Conflict, Answer) {
+    let theme_name = routemap
+        .theme_index(id)
+        .map_or_else(|| id.to_string(), |i| routemap.themes[i].name.clone());
+    let said: Vec<(PathBuf, String)> = answers
+        .iter()
+        .map(|(path, a)| ((*path).clone(), describe(routemap, a)))
+        .collect();
+    let mut notes = String::from(
+        "Merge conflict: the files disagree; choose the stage, then edit this note.\n",
+    );
+    for (path, what) in &said {
+        notes.push_str(&format!("- {}: {what}\n", file_name(path)));
+    }
+    // Every file's own notes, under its name, whatever they say.
+    for (path, answer) in answers {
+        if let Some(theirs) = &answer.notes {
+            notes.push_str(&format!("\nFrom {}:\n{theirs}\n", file_name(path)));
+        }
+        if let Some(room) = &answer.room_note {
+            notes.push_str(&format!(
+                "\nThe room's note in {}:\n{room}\n",
+                file_name(path)
+            ));
+        }
+    }
+    let answer = Answer {
+        notes: Some(notes.trim_end().to_string()),
+        evidence: union_evidence(answers),
+        met: union_met(answers),
+        ..Answer::default()
+    };
+    let conflict = Conflict {
+        theme_id: id.to_string(),
+        theme_name,
+        answers: said,
+    };
+    (conflict, answer)
 }
 
 #[cfg(test)]
