@@ -65,9 +65,14 @@ pub fn run(cli: Cli) -> Result<Output> {
         _ => {}
     }
     let store = Store::open(data_dir)?;
-    let Some(command) = cli.command else {
-        return full_screen(store, Start::Resume, "");
-    };
+    match cli.command {
+        None => full_screen(store, Start::Resume, ""),
+        Some(command) => dispatch(store, command),
+    }
+}
+
+/// Each command to its module: one arm a command.
+fn dispatch(store: Store, command: Command) -> Result<Output> {
     match command {
         Command::New {
             authority,
