@@ -69,51 +69,13 @@ pub fn validate(mut raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
     let raw_sections = raw.sections.take().unwrap_or_default();
     check_sections(&raw_sections, &root, &mut problems);
 
-    let themes_path = root.key("themes");
-    if raw.themes.is_empty() {
-        problems.add(
-            themes_path.clone(),
-            "there are no themes; add at least one theme to assess".into(),
-        );
-    }
-    let stage_order: Vec<&str> = raw.stages.iter().map(|stage| stage.id.as_str()).collect();
-    let section_order: Vec<&str> = raw_sections
-        .iter()
-        .map(|section| section.id.as_str())
-        .collect();
-    let known = Known {
-        stage_index: index_of(&stage_order),
-        section_index: index_of(&section_order),
-        stage_order,
-        section_order,
-    };
-    let summaries: Vec<Option<&str>> = raw
-        .stages
-        .iter()
-        .map(|stage| stage.summary.as_deref().filter(|s| !s.trim().is_empty()))
-        .collect();
-    let scale = Scale {
-        known: &known,
-        summaries: &summaries,
-    };
-    let mut theme_ids = HashMap::new();
-    let mut themes = Vec::with_capacity(raw.themes.len());
-    for (index, raw_theme) in raw.themes.into_iter().enumerate() {
-        let path = themes_path.index(index);
-        problems.check_id(
-            "theme",
-            &raw_theme.id,
-            path.key("id"),
-            &mut theme_ids,
-            index,
-        );
-        problems.check_text(
-            &format!("the name of theme '{}'", raw_theme.id),
-            &raw_theme.name,
-            path.key("name"),
-        );
-        themes.push(validate_theme(raw_theme, &path, &scale, &mut problems));
-    }
+    let themes = check_themes(
+        std::mem::take(&mut raw.themes),
+        &raw,
+        &raw_sections,
+        &root,
+        &mut problems,
+    );
 
     if !problems.0.is_empty() {
         return Err(problems.0);
@@ -213,6 +175,62 @@ fn check_scale(raw: &RawRoutemap, root: &NodePath, problems: &mut Problems) -> u
         );
     }
     first_stage
+}
+
+/// Every theme, against the scale and the sections: the themes when they hold.
+fn check_themes(
+    raw_themes: Vec<RawTheme>,
+    raw: &RawRoutemap,
+    raw_sections: &[RawSection],
+    root: &NodePath,
+    problems: &mut Problems,
+) -> Vec<Theme> {
+    let themes_path = root.key("themes");
+    if raw_themes.is_empty() {
+        problems.add(
+            themes_path.clone(),
+            "there are no themes; add at least one theme to assess".into(),
+        );
+    }
+    let stage_order: Vec<&str> = raw.stages.iter().map(|stage| stage.id.as_str()).collect();
+    let section_order: Vec<&str> = raw_sections
+        .iter()
+        .map(|section| section.id.as_str())
+        .collect();
+    let known = Known {
+        stage_index: index_of(&stage_order),
+        section_index: index_of(&section_order),
+        stage_order,
+        section_order,
+    };
+    let summaries: Vec<Option<&str>> = raw
+        .stages
+        .iter()
+        .map(|stage| stage.summary.as_deref().filter(|s| !s.trim().is_empty()))
+        .collect();
+    let scale = Scale {
+        known: &known,
+        summaries: &summaries,
+    };
+    let mut theme_ids = HashMap::new();
+    let mut themes = Vec::with_capacity(raw_themes.len());
+    for (index, raw_theme) in raw_themes.into_iter().enumerate() {
+        let path = themes_path.index(index);
+        problems.check_id(
+            "theme",
+            &raw_theme.id,
+            path.key("id"),
+            &mut theme_ids,
+            index,
+        );
+        problems.check_text(
+            &format!("the name of theme '{}'", raw_theme.id),
+            &raw_theme.name,
+            path.key("name"),
+        );
+        themes.push(validate_theme(raw_theme, &path, &scale, problems));
+    }
+    themes
 }
 
 /// Each section's id and name.
