@@ -4,10 +4,12 @@
 
 mod follow;
 pub mod keys;
+mod opening;
 pub mod prompt;
 mod report_file;
 mod start;
 pub mod state;
+mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
