@@ -1,0 +1,166 @@
+//! The walk's list of themes, by section, each with its mark and stage.
+
+use super::super::Ctx;
+use crate::assessment::{Answer, Current};
+use crate::text::ellipsize;
+use crate::tui::theme::Palette;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// The mark and short status of a theme in the list: never colour alone.
+pub fn mark(cx: &Ctx, answer: Option<&Answer>) -> (&'static str, String) {
+    let Some(answer) = answer else {
+        return ("○", String::new());
+    };
+    let stage_number = |id: &str| {
+        cx.routemap
+            .stage_index(id)
+            .map_or("?".to_string(), |i| (i + 1).to_string())
+    };
+    let target = answer
+        .target
+        .as_deref()
+        .map(|t| format!("→{}", stage_number(t)))
+        .unwrap_or_default();
+    match &answer.current {
+        Some(Current::NotApplicable) => ("–", "n/a".into()),
+        Some(Current::Stage(stage)) if answer.carried => {
+            ("↻", format!("{}{target}", stage_number(stage)))
+        }
+        Some(Current::Stage(stage)) if cx.routemap.stage_index(stage).is_none() => {
+            ("?", "?".into())
+        }
+        Some(Current::Stage(stage)) => ("●", format!("{}{target}", stage_number(stage))),
+        None if !target.is_empty() => ("○", target),
+        None => ("○", String::new()),
+    }
+}
+
+enum Row {
+    Section(usize),
+    Theme(usize),
+}
+
+fn list_rows(cx: &Ctx) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(cx.routemap.themes.len() + cx.routemap.sections.len());
+    let mut previous = None;
+    for (index, theme) in cx.routemap.themes.iter().enumerate() {
+        if let Some(section) = theme.section
+            && theme.section != previous
+        {
+            rows.push(Row::Section(section));
+        }
+        previous = theme.section;
+        rows.push(Row::Theme(index));
+    }
+    rows
+}
+
+pub(super) fn theme_list(cx: &Ctx, frame: &mut Frame, area: Rect) {
+    let palette = &cx.palette;
+    let (answered, _, total) = cx.walk_progress();
+    let inner = super::super::layout::pane(
+        frame,
+        area,
+        Line::styled(format!(" Themes {answered}/{total} "), palette.heading),
+        palette.border,
+    );
+    let rows = list_rows(cx);
+    let selected_row = rows
+        .iter()
+        .position(|row| matches!(row, Row::Theme(i) if *i == cx.selected))
+        .unwrap_or(0);
+    // Keep the focused theme in view, centred where the list is longer than the pane.
+    let height = usize::from(inner.height);
+    let first = selected_row
+        .saturating_sub(height / 2)
+        .min(rows.len().saturating_sub(height));
+    let width = usize::from(inner.width);
+    let answers = cx.assessment.answers_for(&cx.routemap);
+    let lines: Vec<Line> = rows[first..rows.len().min(first + height)]
+        .iter()
+        .map(|row| match row {
+            Row::Section(section) => section_line(cx, &answers, *section, width),
+            Row::Theme(index) => theme_line(cx, *index, width, palette),
+        })
+        .collect();
+    super::super::draw_lines(frame, inner, &lines, 0);
+    if first > 0 {
+        frame.render_widget(
+            Paragraph::new("▲").style(palette.dim),
+            Rect {
+                x: area.right().saturating_sub(2),
+                y: area.y,
+                width: 1,
+                height: 1,
+            },
+        );
+    }
+    if first + height < rows.len() {
+        frame.render_widget(
+            Paragraph::new("▼").style(palette.dim),
+            Rect {
+                x: area.right().saturating_sub(2),
+                y: area.bottom().saturating_sub(1),
+                width: 1,
+                height: 1,
+            },
+        );
+    }
+}
+
+fn section_line(
+    cx: &Ctx,
+    answers: &[Option<&Answer>],
+    section: usize,
+    width: usize,
+) -> Line<'static> {
+    let name = cx
+        .routemap
+        .sections
+        .get(section)
+        .map_or("", |s| s.name.as_str());
+    let in_section = || {
+        cx.routemap
+            .themes
+            .iter()
+            .zip(answers)
+            .filter(|(theme, _)| theme.section == Some(section))
+    };
+    let themes: Vec<_> = in_section().map(|(theme, _)| theme).collect();
+    let done = in_section()
+        .filter(|(_, answer)| answer.is_some_and(|a| a.current.is_some() && !a.carried))
+        .count();
+    let count = format!(" {done}/{}", themes.len());
+    let name = ellipsize(name, width.saturating_sub(count.width()), "…");
+    Line::from(vec![
+        Span::styled(name, cx.palette.heading.add_modifier(Modifier::UNDERLINED)),
+        Span::styled(count, cx.palette.dim),
+    ])
+}
+
+fn theme_line(cx: &Ctx, index: usize, width: usize, palette: &Palette) -> Line<'static> {
+    let theme = &cx.routemap.themes[index];
+    let answer = cx.assessment.answer(&theme.id);
+    let (symbol, status) = mark(cx, answer);
+    // Numbered as on the radar and the review, so names cut short stay distinct.
+    let digits = cx.routemap.themes.len().to_string().len();
+    let number = format!("{:>digits$} ", index + 1);
+    let status_width = status.width();
+    let name_room = width.saturating_sub(2 + number.len() + status_width + 1);
+    let name = ellipsize(&theme.name, name_room, "…");
+    let padding = width.saturating_sub(2 + number.len() + name.width() + status_width);
+    let text = format!("{symbol} {number}{name}{}{status}", " ".repeat(padding));
+    let style = if index == cx.selected {
+        palette.selected
+    } else if answer.is_some_and(|a| a.carried) {
+        palette.carried
+    } else {
+        palette.text
+    };
+    Line::styled(text, style)
+}
