@@ -307,3 +307,51 @@ fn a_paragraph_pasted_outside_an_editor_lands_in_the_notes() {
         "{text}"
     );
 }
+
+#[test]
+fn cancelling_a_new_assessment_creates_nothing() {
+    let tmux = Tmux::new("cancel");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mine = elsewhere.path().join("mine.yaml");
+    std::fs::write(
+        &mine,
+        include_str!("../assessments/procurement-and-sourcing.yaml")
+            .replace("id: procurement-and-sourcing", "id: mine"),
+    )
+    .unwrap();
+    tmux.start(
+        "main",
+        &format!("new --routemap '{}'", mine.display()),
+        100,
+        30,
+    );
+    tmux.wait_for("main", "Which authority is being assessed?");
+    tmux.keys("main", &["Escape"]);
+    let after = tmux.wait_for("main", "EXIT=0");
+    assert!(after.contains("Nothing was created."), "{after}");
+    let left: Vec<_> = std::fs::read_dir(tmux.data.path())
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        left.iter()
+            .all(|name| name.to_string_lossy().starts_with('.')),
+        "no routemap copy, no assessment: {left:?}"
+    );
+    // Going ahead keeps the copy, and says so.
+    tmux.start(
+        "again",
+        &format!("new --authority Anytown --routemap '{}'", mine.display()),
+        100,
+        30,
+    );
+    tmux.begin("again");
+    tmux.wait_for("again", "Note: kept a copy of routemap 'mine'");
+    assert!(tmux.data.path().join("routemaps").exists());
+    tmux.keys("again", &["q"]);
+    tmux.wait_for("again", "EXIT=0");
+}

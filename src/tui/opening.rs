@@ -19,6 +19,7 @@ pub(super) fn session_for(
     note: &Option<String>,
     follow: bool,
 ) -> Result<Option<Session>> {
+    let mut kept_note = None;
     let (path, assessment, routemap, missing_routemap) = match prepared {
         Prepared::Existing {
             path,
@@ -30,7 +31,7 @@ pub(super) fn session_for(
             routemap,
             mut assessment,
             needs_authority,
-            ..
+            given_path,
         } => {
             if needs_authority {
                 let heading = format!("New assessment: {}", crate::sanitize::line(&routemap.title));
@@ -45,6 +46,12 @@ pub(super) fn session_for(
                     return Ok(None);
                 };
                 assessment.authority = authority;
+            }
+            // Only now, with the assessment going ahead: a cancelled one leaves nothing,
+            // not even a copy of the routemap it would have used.
+            if let Some(given) = given_path {
+                let kept = store.keep_routemap(&given.to_string_lossy(), &routemap)?;
+                kept_note = kept.note(&routemap);
             }
             let path = store.create_assessment(&assessment)?;
             (path, assessment, routemap, false)
@@ -61,7 +68,10 @@ pub(super) fn session_for(
         writer_lock(file.path(), missing_routemap, &state)
     };
     state.read_only = read_only;
-    state.message = opening_message(&state, note);
+    state.message = opening_message(&state, note).or(kept_note.map(|note| StatusLine {
+        text: format!("Note: {note}."),
+        is_error: false,
+    }));
     if let Some(theme) = store.recall_position(file.path()) {
         state.focus_theme(&theme);
     }

@@ -72,14 +72,6 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
             command: command.to_string(),
         });
     }
-    if let Prepared::Fresh {
-        routemap,
-        given_path: Some(path),
-        ..
-    } = &prepared
-    {
-        store.keep_routemap(&path.to_string_lossy(), routemap)?;
-    }
     store::clean_leftovers(store.root());
     store::clean_leftovers(&store.root().join(".positions"));
     let painter = Painter::for_terminal(crate::term::stdout_colors());
