@@ -86,6 +86,21 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// The byte index where `text` is cut to at most `width` columns (at least one
+/// character, so a cut always moves on).
+pub fn split_at_width(text: &str, width: usize) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    for (index, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && index > 0 {
+            return index;
+        }
+        used += w;
+    }
+    text.len()
+}
+
 /// Greedy word wrap by display width. A word wider than `width` is split.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;

@@ -260,11 +260,11 @@ fn the_report_key_writes_markdown_and_html_and_says_where() {
     // Drawn once the target is in: the next stage on the way to it.
     let walk = tmux.wait_for(
         "main",
-        "Next: to reach 3 Route planned, on the way to the target, 4",
+        "Next stage: 3 Route planned (the target is 4 On the route)",
     );
     assert!(walk.contains("What each role should do now"), "{walk}");
     tmux.keys("main", &["r"]);
-    let review = tmux.wait_for("main", "Roll-up: median stage now→target");
+    let review = tmux.wait_for("main", "Roll-up by section");
     assert!(review.contains("All themes"), "{review}");
     tmux.keys("main", &["p"]);
     let screen = tmux.wait_for("main", "Report written:");

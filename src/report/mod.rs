@@ -24,6 +24,9 @@ pub use mdtext::inline as markdown_inline;
 pub use plan::{ActionPlan, PlanItem, RoleActions, role_label, roles_of};
 pub use rollup::{RollUp, Tally};
 
+/// The heading of the themes of no section, in a routemap that has sections.
+pub const OTHER_THEMES: &str = "Other themes";
+
 use crate::assessment::{Answer, Assessment, Confidence, Current, Mismatch};
 use crate::diff::Diff;
 use crate::radar::Radar;

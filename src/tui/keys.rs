@@ -91,7 +91,8 @@ pub enum Key {
     Code(KeyCode),
     Ctrl(char),
     Shift(KeyCode),
-    /// `1`…`9`, giving stage index 0…8.
+    /// A digit naming a stage by its number on the routemap's scale (`1`…`9`, or `0`…`9`
+    /// on a scale numbered from 0), giving that stage's index.
     Digit,
 }
 
@@ -137,29 +138,29 @@ pub struct Binding {
 impl Binding {
     /// How the keys are written, from the keys themselves: "↓ j", "t 1…5", "q Ctrl-C".
     /// Digits run over the routemap's scale of `stages`.
-    pub fn label(&self, stages: usize) -> String {
-        let mut words: Vec<String> = self.keys.iter().map(|key| key.label(stages)).collect();
-        words.extend(self.then.map(|key| key.label(stages)));
+    pub fn label(&self, digits: Digits) -> String {
+        let mut words: Vec<String> = self.keys.iter().map(|key| key.label(digits)).collect();
+        words.extend(self.then.map(|key| key.label(digits)));
         words.join(" ")
     }
 
     /// The footer's shorter label: the first key alone.
-    pub fn short_label(&self, stages: usize) -> String {
+    pub fn short_label(&self, digits: Digits) -> String {
         self.keys
             .first()
-            .map(|key| key.label(stages))
+            .map(|key| key.label(digits))
             .unwrap_or_default()
     }
 }
 
 impl Key {
     /// How one key is written: as printed on it, or as its arrow.
-    pub fn label(self, stages: usize) -> String {
+    pub fn label(self, digits: Digits) -> String {
         match self {
             Char(c) => c.to_string(),
             Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Shift(code) => format!("⇧{}", Code(code).label(stages)),
-            Digit => digit_keys(stages),
+            Shift(code) => format!("⇧{}", Code(code).label(digits)),
+            Digit => digits.keys(),
             Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
@@ -181,9 +182,40 @@ impl Key {
     }
 }
 
-/// The digit keys of a scale of `stages` stages: "1…5" (scales have 2 to 9).
-pub fn digit_keys(stages: usize) -> String {
-    format!("1…{}", stages.clamp(1, 9))
+/// The digits that pick a stage: the routemap's scale, numbered from 1 (up to 9 stages)
+/// or from 0 (up to 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Digits {
+    pub first: usize,
+    pub count: usize,
+}
+
+impl Digits {
+    /// The README's and the help's general form: `1…9`.
+    pub const ONE_TO_NINE: Digits = Digits { first: 1, count: 9 };
+
+    pub fn of(routemap: &crate::routemap::Routemap) -> Self {
+        Digits {
+            first: routemap.first_stage,
+            count: routemap.stages.len(),
+        }
+    }
+
+    /// "1…5", "0…3": how the digit keys are written.
+    pub fn keys(self) -> String {
+        let last = (self.first + self.count.max(1) - 1).min(9);
+        format!("{}…{last}", self.first)
+    }
+
+    /// The stage index a typed digit names on this scale, if the scale has it.
+    pub fn index(self, digit: usize) -> Option<usize> {
+        digit.checked_sub(self.first)
+    }
+}
+
+/// The digit keys of the focused routemap's scale: "1…5", or "0…3" from 0.
+pub fn digit_keys(routemap: &crate::routemap::Routemap) -> String {
+    Digits::of(routemap).keys()
 }
 
 /// The footer's word for a binding: always the same, or never.
@@ -324,15 +356,15 @@ pub const BINDINGS: &[Binding] = &[
 /// table's order, from the bindings that have one now.
 pub fn hints(state: &State) -> Vec<(String, &'static str)> {
     let context = context_of(state);
-    let stages = state.routemap.stages.len();
+    let digits = Digits::of(&state.routemap);
     BINDINGS
         .iter()
         .filter(|binding| binding.context == context)
-        .filter_map(|binding| (binding.hint)(state).map(|hint| (binding.short_label(stages), hint)))
+        .filter_map(|binding| (binding.hint)(state).map(|hint| (binding.short_label(digits), hint)))
         .collect()
 }
 
-fn matches(key: Key, event: &KeyEvent) -> Option<usize> {
+fn matches(key: Key, event: &KeyEvent, digits: Digits) -> Option<usize> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     let shift = event.modifiers.contains(KeyModifiers::SHIFT);
     match key {
@@ -341,14 +373,14 @@ fn matches(key: Key, event: &KeyEvent) -> Option<usize> {
         Code(code) => (!shift && !ctrl && event.code == code).then_some(0),
         Shift(code) => (shift && event.code == code).then_some(0),
         Digit => match event.code {
-            KeyCode::Char(c @ '1'..='9') if !ctrl => Some(c as usize - '1' as usize),
+            KeyCode::Char(c @ '0'..='9') if !ctrl => digits.index(c as usize - '0' as usize),
             _ => None,
         },
     }
 }
 
 /// The action a key asks for in a context, if any.
-pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
+pub fn action_for(context: Context, event: &KeyEvent, digits: Digits) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -359,7 +391,7 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
             binding
                 .keys
                 .iter()
-                .find_map(|key| matches(*key, event))
+                .find_map(|key| matches(*key, event, digits))
                 .map(|stage| (binding.action)(stage))
         })
 }
@@ -398,42 +430,62 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
+    fn act(context: Context, event: &KeyEvent) -> Option<Action> {
+        action_for(context, event, Digits::ONE_TO_NINE)
+    }
+
     #[test]
     fn digits_carry_their_stage() {
         assert_eq!(
-            action_for(Context::Normal, &key(KeyCode::Char('1'))),
+            act(Context::Normal, &key(KeyCode::Char('1'))),
             Some(Action::SetCurrent(0))
         );
         assert_eq!(
-            action_for(Context::Normal, &key(KeyCode::Char('9'))),
+            act(Context::Normal, &key(KeyCode::Char('9'))),
             Some(Action::SetCurrent(8))
         );
         assert_eq!(
-            action_for(Context::Target, &key(KeyCode::Char('3'))),
+            act(Context::Target, &key(KeyCode::Char('3'))),
             Some(Action::SetTarget(2))
         );
-        assert_eq!(action_for(Context::Normal, &key(KeyCode::Char('0'))), None);
+        assert_eq!(act(Context::Normal, &key(KeyCode::Char('0'))), None);
+        // A scale numbered from 0: 0 is its first stage, 9 its tenth.
+        let from_zero = Digits {
+            first: 0,
+            count: 10,
+        };
+        let zero = action_for(Context::Normal, &key(KeyCode::Char('0')), from_zero);
+        assert_eq!(zero, Some(Action::SetCurrent(0)));
+        let nine = action_for(Context::Normal, &key(KeyCode::Char('9')), from_zero);
+        assert_eq!(nine, Some(Action::SetCurrent(9)));
+        // After t on a scale from 1, 0 still clears the target.
+        assert_eq!(
+            act(Context::Target, &key(KeyCode::Char('0'))),
+            Some(Action::ClearTarget)
+        );
+        let target_zero = action_for(Context::Target, &key(KeyCode::Char('0')), from_zero);
+        assert_eq!(target_zero, Some(Action::SetTarget(0)));
     }
 
     #[test]
     fn contexts_keep_their_own_keys() {
         assert_eq!(
-            action_for(Context::Normal, &key(KeyCode::Char('q'))),
+            act(Context::Normal, &key(KeyCode::Char('q'))),
             Some(Action::Quit)
         );
         assert_eq!(
-            action_for(Context::Editor, &key(KeyCode::Char('q'))),
+            act(Context::Editor, &key(KeyCode::Char('q'))),
             None,
             "q types a q in the editor"
         );
         assert_eq!(
-            action_for(Context::Editor, &key(KeyCode::Esc)),
+            act(Context::Editor, &key(KeyCode::Esc)),
             Some(Action::FinishEditing)
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Context::Normal, &ctrl_c), Some(Action::Quit));
+        assert_eq!(act(Context::Normal, &ctrl_c), Some(Action::Quit));
         assert_eq!(
-            action_for(Context::Normal, &key(KeyCode::Char('c'))),
+            act(Context::Normal, &key(KeyCode::Char('c'))),
             Some(Action::CycleConfidence)
         );
     }
@@ -441,12 +493,9 @@ mod tests {
     #[test]
     fn shifted_arrows_scroll_plain_arrows_move() {
         let shift_down = KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT);
+        assert_eq!(act(Context::Normal, &shift_down), Some(Action::ScrollDown));
         assert_eq!(
-            action_for(Context::Normal, &shift_down),
-            Some(Action::ScrollDown)
-        );
-        assert_eq!(
-            action_for(Context::Normal, &key(KeyCode::Down)),
+            act(Context::Normal, &key(KeyCode::Down)),
             Some(Action::NextTheme)
         );
     }
@@ -457,7 +506,7 @@ mod tests {
             BINDINGS
                 .iter()
                 .find(|binding| (binding.action)(0) == action)
-                .map(|binding| binding.label(5))
+                .map(|binding| binding.label(Digits { first: 1, count: 5 }))
                 .unwrap()
         };
         assert_eq!(label(Action::NextTheme), "↓ j");
@@ -466,7 +515,8 @@ mod tests {
         assert_eq!(label(Action::Quit), "q Ctrl-C");
         assert_eq!(label(Action::ClearCurrent), "⌫ Del");
         assert_eq!(label(Action::Help), "? F1");
-        assert_eq!(digit_keys(3), "1…3");
+        assert_eq!(Digits { first: 1, count: 3 }.keys(), "1…3");
+        assert_eq!(Digits { first: 0, count: 4 }.keys(), "0…3");
     }
 
     #[test]
@@ -493,7 +543,7 @@ mod tests {
     fn the_readme_lists_every_key() {
         let readme = include_str!("../../README.md");
         for binding in BINDINGS {
-            let label = binding.label(9);
+            let label = binding.label(Digits::ONE_TO_NINE);
             assert!(
                 readme.contains(&format!("| `{label}` |")),
                 "README lacks the key '{label}'"

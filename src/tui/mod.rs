@@ -33,13 +33,16 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let context = context_of(state);
-            match action_for(context, &key) {
+            match action_for(context, &key, keys::Digits::of(&state.routemap)) {
                 Some(action) => vec![Msg::Action(action)],
                 None if context == Context::Editor && key.modifiers == KeyModifiers::ALT => {
                     let plain = KeyEvent::new(key.code, KeyModifiers::NONE);
                     let mut messages = vec![Msg::Action(Action::FinishEditing)];
                     let after = keys::screen_context(state.screen);
-                    messages.extend(action_for(after, &plain).map(Msg::Action));
+                    messages.extend(
+                        action_for(after, &plain, keys::Digits::of(&state.routemap))
+                            .map(Msg::Action),
+                    );
                     messages
                 }
                 None if context == Context::Editor => vec![Msg::EditorKey(key)],

@@ -126,6 +126,11 @@ pub struct State {
     pub save_elsewhere_suggestion: String,
     /// The focused theme, by routemap index.
     pub selected: usize,
+    /// The themes in the order the walk lists them and moves through them (routemap
+    /// indexes): section by section in the routemap's section order, themes of no
+    /// section last, so each section's heading is shown once however the file
+    /// interleaves them.
+    pub order: Vec<usize>,
     /// Lines scrolled in the walk's detail pane.
     pub detail_scroll: u16,
     pub screen: Screen,
@@ -152,8 +157,12 @@ impl State {
         let location = crate::sanitize::line(&location).into_owned();
         let mismatches = crate::assessment::mismatches(&assessment, &routemap);
         let mut workshop = crate::workshop::Room::new(std::time::Instant::now());
-        let first = routemap.themes.first().map(|t| t.id.as_str());
+        let order = display_order(&routemap);
+        let first = order
+            .first()
+            .map(|&index| routemap.themes[index].id.as_str());
         workshop.sync(&assessment, first);
+        let selected = order.first().copied().unwrap_or(0);
         State {
             routemap,
             assessment,
@@ -161,7 +170,8 @@ impl State {
             read_only: None,
             save_problem: None,
             save_elsewhere_suggestion: String::new(),
-            selected: 0,
+            selected,
+            order,
             detail_scroll: 0,
             screen: Screen::Walk,
             mode: Mode::Normal,
@@ -196,6 +206,14 @@ impl State {
 
     pub fn theme(&self) -> Option<&Theme> {
         self.routemap.themes.get(self.selected)
+    }
+
+    /// Where the focused theme is in the walk's order.
+    pub fn display_position(&self) -> usize {
+        self.order
+            .iter()
+            .position(|&index| index == self.selected)
+            .unwrap_or(0)
     }
 
     /// The focused theme's answer, if it has one.
@@ -238,6 +256,15 @@ impl State {
     }
 }
 
+/// The walk's order of themes: see [`State::order`].
+pub fn display_order(routemap: &Routemap) -> Vec<usize> {
+    let by_section = routemap.sections.len();
+    let mut order: Vec<usize> = (0..routemap.themes.len()).collect();
+    // A stable sort keeps the file's order within a section.
+    order.sort_by_key(|&index| routemap.themes[index].section.unwrap_or(by_section));
+    order
+}
+
 /// The routemap as the screens show it: every text a person reads passed through the
 /// sanitiser once, as the state is made, so no screen draws a bidirectional override or a control from
 /// the file (ratatui drops C0 and C1 controls itself, but not the overrides). Ids, which
@@ -259,6 +286,12 @@ fn shown(mut routemap: Routemap) -> Routemap {
         theme.question.iter_mut().for_each(text);
         theme.vision.iter_mut().for_each(text);
         theme.descriptors.iter_mut().for_each(text);
+        for detail in &mut theme.details {
+            detail.guidance.iter_mut().for_each(text);
+            for criterion in &mut detail.criteria {
+                text(&mut criterion.text);
+            }
+        }
         for (role, actions) in &mut theme.actions {
             line(role);
             actions.iter_mut().for_each(text);
@@ -292,6 +325,11 @@ mod tests {
         theme.vision = Some(hostile.into());
         theme.descriptors[0] = format!("{hostile}\nsecond line");
         theme.actions = vec![(hostile.into(), vec![hostile.into()])];
+        theme.details[0].guidance = Some(hostile.into());
+        theme.details[0].criteria = vec![crate::routemap::Criterion {
+            id: "kept".into(),
+            text: hostile.into(),
+        }];
         let shown = shown(routemap);
         let theme = &shown.themes[0];
         let mut texts = vec![&shown.title, &shown.version, &shown.stages[0].name];
@@ -300,7 +338,9 @@ mod tests {
         texts.extend(shown.description.iter().chain(&shown.source));
         texts.extend(shown.stages[0].summary.iter());
         texts.extend(theme.question.iter().chain(&theme.vision));
-        assert_eq!(texts.len(), 13);
+        texts.extend(theme.details[0].guidance.iter());
+        texts.push(&theme.details[0].criteria[0].text);
+        assert_eq!(texts.len(), 15);
         for text in texts {
             assert!(
                 text.starts_with("x^[]0;PWNED^G^M\\u{9b}2J\\u{202e}"),
@@ -314,5 +354,23 @@ mod tests {
         assert!(theme.descriptors[0].ends_with("\nsecond line"));
         let after: Vec<String> = shown.themes.iter().map(|t| t.id.clone()).collect();
         assert_eq!(after, ids);
+        assert_eq!(theme.details[0].criteria[0].id, "kept");
+    }
+
+    #[test]
+    fn the_walk_lists_each_section_once_and_themes_of_none_last() {
+        let mut routemap = crate::builtin::planting_the_flag();
+        // Interleave the sections, and leave one theme without a section.
+        routemap.themes.swap(1, 11);
+        routemap.themes[4].section = None;
+        let order = display_order(&routemap);
+        let sections: Vec<Option<usize>> =
+            order.iter().map(|&i| routemap.themes[i].section).collect();
+        let mut runs = sections.clone();
+        runs.dedup();
+        assert_eq!(runs, [Some(0), Some(1), None], "{sections:?}");
+        assert_eq!(order.len(), routemap.themes.len());
+        assert_eq!(*order.last().unwrap(), 4);
+        assert_eq!(order[0], 0, "the file's order within a section is kept");
     }
 }

@@ -235,23 +235,37 @@ pub(super) fn change_answer(
     vec![Effect::Save]
 }
 
+/// The id of stage `stage` (an index) for the focused theme, or a message saying why
+/// there is none: beyond the scale, or a stage the theme leaves undefined.
 pub(super) fn stage_id(state: &mut State, stage: usize) -> Option<String> {
-    let found = state
-        .routemap
-        .stages
-        .get(stage)
-        .map(|stage| stage.id.clone());
-    if found.is_none() {
+    let routemap = &state.routemap;
+    let Some(found) = routemap.stages.get(stage) else {
+        let last = routemap.stages.len().saturating_sub(1);
         state.message = Some(StatusLine {
             text: format!(
-                "This routemap has {} stages; press 1 to {}.",
-                state.routemap.stages.len(),
-                state.routemap.stages.len()
+                "This routemap has {} stages; press {} to {}.",
+                routemap.stages.len(),
+                routemap.stage_number(0),
+                routemap.stage_number(last)
             ),
             is_error: true,
         });
+        return None;
+    };
+    if let Some(theme) = state.theme()
+        && !theme.is_defined(stage)
+    {
+        let text = format!(
+            "Stage {} is not defined for this theme: the routemap leaves it out; choose another.",
+            crate::sanitize::line(&routemap.stage_label(stage))
+        );
+        state.message = Some(StatusLine {
+            text,
+            is_error: true,
+        });
+        return None;
     }
-    found
+    Some(found.id.clone())
 }
 
 mod answers;

@@ -8,16 +8,21 @@ use crate::tui::state::{Mode, State};
 /// Themes moved by PageUp and PageDown.
 const PAGE: usize = 10;
 
-/// Focus another theme.
+/// Focus another theme, moving through the themes in the order the walk lists them.
 pub(super) fn navigate(state: &mut State, action: Action) -> Vec<Effect> {
-    let last = state.routemap.themes.len().saturating_sub(1);
+    let last = state.order.len().saturating_sub(1);
+    let at = state.display_position();
+    let to = |state: &mut State, position: usize| match state.order.get(position) {
+        Some(&index) => focus(state, index),
+        None => Vec::new(),
+    };
     match action {
-        Action::PreviousTheme => focus(state, state.selected.saturating_sub(1)),
-        Action::NextTheme => focus(state, (state.selected + 1).min(last)),
-        Action::FirstTheme => focus(state, 0),
-        Action::LastTheme => focus(state, last),
-        Action::PageUp => focus(state, state.selected.saturating_sub(PAGE)),
-        Action::PageDown => focus(state, (state.selected + PAGE).min(last)),
+        Action::PreviousTheme => to(state, at.saturating_sub(1)),
+        Action::NextTheme => to(state, (at + 1).min(last)),
+        Action::FirstTheme => to(state, 0),
+        Action::LastTheme => to(state, last),
+        Action::PageUp => to(state, at.saturating_sub(PAGE)),
+        Action::PageDown => to(state, (at + PAGE).min(last)),
         Action::NextUnanswered => next_unanswered(state),
         Action::Confirm => confirm(state),
         _ => Vec::new(),
@@ -83,16 +88,17 @@ fn start_target(state: &mut State) -> Vec<Effect> {
     state.mode = Mode::AwaitTarget;
     state.message = Some(info(format!(
         "Target: press {} for the stage, 0 to clear, Esc to cancel",
-        crate::tui::keys::digit_keys(state.routemap.stages.len())
+        crate::tui::keys::digit_keys(&state.routemap)
     )));
     Vec::new()
 }
 
 /// The next theme with no stage, or with one carried over and not yet confirmed.
 fn next_unanswered(state: &mut State) -> Vec<Effect> {
-    let count = state.routemap.themes.len();
+    let count = state.order.len();
+    let at = state.display_position();
     let unanswered = (1..=count)
-        .map(|step| (state.selected + step) % count)
+        .filter_map(|step| state.order.get((at + step) % count).copied())
         .find(|index| {
             state
                 .answer_at(*index)
@@ -175,7 +181,7 @@ fn confirm(state: &mut State) -> Vec<Effect> {
     } else {
         Vec::new()
     };
-    let last = state.routemap.themes.len().saturating_sub(1);
-    effects.extend(focus(state, (state.selected + 1).min(last)));
+    let next = state.order.get(state.display_position() + 1).copied();
+    effects.extend(next.map_or_else(Vec::new, |index| focus(state, index)));
     effects
 }

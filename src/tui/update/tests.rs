@@ -257,7 +257,14 @@ fn ctrl_c_quits_even_from_the_editor() {
     chars(&mut state, "n");
     chars(&mut state, "half a thought");
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(action_for(Context::Editor, &ctrl_c), Some(Action::Quit));
+    assert_eq!(
+        action_for(
+            Context::Editor,
+            &ctrl_c,
+            crate::tui::keys::Digits::ONE_TO_NINE
+        ),
+        Some(Action::Quit)
+    );
     // The key itself, as the terminal sends it, through the same path as every key.
     let effects = send(&mut state, ctrl_c);
     assert_eq!(effects, vec![Effect::RememberPosition, Effect::Quit]);

@@ -71,7 +71,7 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
             state.screen = Screen::WorkshopSummary;
             Vec::new()
         }
-        Action::NextTheme if on_theme && state.selected + 1 >= state.routemap.themes.len() => {
+        Action::NextTheme if on_theme && state.display_position() + 1 >= state.order.len() => {
             stop_timer(state);
             state.screen = Screen::WorkshopSummary;
             Vec::new()

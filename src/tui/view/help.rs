@@ -13,10 +13,10 @@ use unicode_width::UnicodeWidthStr;
 /// heading, or one binding with its description hanging after its keys.
 fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
     let palette = &cx.palette;
-    let stages = cx.routemap.stages.len();
+    let digits = crate::tui::keys::Digits::of(&cx.routemap);
     let label_width = BINDINGS
         .iter()
-        .map(|b| b.label(stages).width())
+        .map(|b| b.label(digits).width())
         .max()
         .unwrap_or(0);
     let in_workshop = matches!(cx.screen, Screen::Workshop | Screen::WorkshopSummary);
@@ -49,7 +49,7 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
                 .enumerate()
                 .map(|(index, part)| {
                     let keys = if index == 0 {
-                        binding.label(stages)
+                        binding.label(digits)
                     } else {
                         String::new()
                     };

@@ -11,6 +11,7 @@ mod next_steps;
 mod popups;
 mod quit;
 mod review;
+mod rich;
 mod rollup;
 pub mod walk;
 pub mod workshop;

@@ -1,5 +1,5 @@
-//! The walk's "next steps" for the focused theme: the descriptor of the stage to reach
-//! next, and what each role the routemap names should do now (the same words as the
+//! The walk's "next steps" for the focused theme: the stage to reach next and how (the
+//! routemap's guidance), and what each role the routemap names should do now (the same words as the
 //! report's action plan). Text from the routemap is shown, never sent (`sanitize`).
 
 use super::Ctx;
@@ -19,14 +19,15 @@ pub fn lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     };
     let width = usize::from(width).max(12);
     let mut lines = Vec::new();
-    if let Some((label, descriptor)) = next_stage(cx) {
+    if let Some((label, parts)) = next_stage(cx) {
         lines.push(Line::default());
         lines.push(Line::from(vec![
-            Span::styled("Next: ", palette.dim.add_modifier(Modifier::BOLD)),
+            Span::styled("Next stage: ", palette.dim.add_modifier(Modifier::BOLD)),
             Span::styled(label, palette.target.add_modifier(Modifier::BOLD)),
         ]));
-        for part in wrap_words(&sanitize::text(&descriptor), width.saturating_sub(2)) {
-            lines.push(Line::styled(format!("  {part}"), palette.text));
+        for (heading, text) in parts {
+            lines.push(Line::styled(format!("  {heading}"), palette.dim));
+            lines.extend(super::rich::lines(&text, width, 4, palette.text, palette));
         }
     }
     if theme.actions.is_empty() {
@@ -65,33 +66,37 @@ pub fn lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// "To reach 3 Route planned (target 4)" and its descriptor, for a theme at a stage
-/// below the top of the scale.
-fn next_stage(cx: &Ctx) -> Option<(String, String)> {
+/// "Next stage: 3 Route planned (the target is 4 Managed)" and how to reach it: the
+/// current stage's guidance, when the routemap gives it (the stage's descriptor is on
+/// screen already, with the others). Stages the theme leaves undefined are passed over.
+fn next_stage(cx: &Ctx) -> Option<(String, Vec<(&'static str, String)>)> {
     let theme = cx.theme()?;
     let answer = cx.answer()?;
     let Some(Current::Stage(current)) = &answer.current else {
         return None;
     };
-    let next = cx.routemap.stage_index(current)? + 1;
-    let stage = cx.routemap.stages.get(next)?;
+    let routemap = &cx.routemap;
+    let current = routemap.stage_index(current)?;
+    let next = (current + 1..routemap.stages.len()).find(|&index| theme.is_defined(index))?;
     let target = answer
         .target
         .as_deref()
-        .and_then(|t| cx.routemap.stage_index(t));
+        .and_then(|t| routemap.stage_index(t));
     let towards = match target {
-        Some(target) if target > next => format!(", on the way to the target, {}", target + 1),
-        Some(target) if target == next => ", the target".to_string(),
-        Some(_) => " (the target is reached)".to_string(),
+        Some(target) if target > next => {
+            format!(
+                " (the target is {})",
+                sanitize::line(&routemap.stage_label(target))
+            )
+        }
+        Some(target) if target == next => " (the target)".to_string(),
+        Some(_) => " (the target is already reached)".to_string(),
         None => String::new(),
     };
-    let label = format!(
-        "to reach {} {}{towards}",
-        next + 1,
-        sanitize::line(&stage.name)
-    );
-    Some((
-        label,
-        theme.descriptors.get(next).cloned().unwrap_or_default(),
-    ))
+    let label = format!("{}{towards}", sanitize::line(&routemap.stage_label(next)));
+    let mut parts = Vec::new();
+    if let Some(guidance) = theme.details.get(current).and_then(|d| d.guidance.clone()) {
+        parts.push(("How to get there", guidance));
+    }
+    Some((label, parts))
 }

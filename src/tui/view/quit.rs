@@ -29,7 +29,10 @@ pub fn render(cx: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
     {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{:>4}  ", binding.label(cx.routemap.stages.len())),
+                format!(
+                    "{:>4}  ",
+                    binding.label(crate::tui::keys::Digits::of(&cx.routemap))
+                ),
                 palette.key,
             ),
             Span::styled(binding.help, palette.text),

@@ -41,23 +41,19 @@ pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
     radar_pane(cx, frame, radar);
 }
 
-fn stage_name(cx: &Ctx, id: &str, room: usize) -> String {
+/// A stage as the table shows it: "3 Route planned", or "3" when names do not fit.
+fn stage_name(cx: &Ctx, id: &str, names: bool, room: usize) -> String {
     match cx.routemap.stage_index(id) {
-        // Too narrow for a name to say anything: the number alone.
-        Some(index) if room < 8 => (index + 1).to_string(),
-        Some(index) => ellipsize(
-            &format!("{} {}", index + 1, cx.routemap.stages[index].name),
-            room,
-            "…",
-        ),
+        Some(index) if names => ellipsize(&cx.routemap.stage_label(index), room, "…"),
+        Some(index) => cx.routemap.stage_number(index).to_string(),
         None => ellipsize(&format!("? {id}"), room, "…"),
     }
 }
 
-fn current_text(cx: &Ctx, answer: Option<&Answer>, room: usize) -> String {
+fn current_text(cx: &Ctx, answer: Option<&Answer>, names: bool, room: usize) -> String {
     match answer.and_then(|a| a.current.as_ref()) {
         Some(Current::NotApplicable) => "n/a".to_string(),
-        Some(Current::Stage(id)) => stage_name(cx, id, room),
+        Some(Current::Stage(id)) => stage_name(cx, id, names, room),
         None => "·".to_string(),
     }
 }
@@ -97,28 +93,56 @@ fn pad(text: &str, room: usize) -> String {
 }
 
 /// The table's columns at a width: number, theme, (then,) now, (move,) target, gap.
+/// Sized by their content: stage columns as wide as the longest "number name" shown, or
+/// the number alone when names would leave the themes too little room to tell apart.
 struct Columns {
     digits: usize,
     theme: usize,
     stage: usize,
+    /// Stage columns give names; otherwise numbers only (the header says which).
+    names: bool,
     comparing: bool,
 }
 
+/// The least room a theme's name keeps before stage names give way to numbers.
+const THEME_ROOM: usize = 28;
+
 impl Columns {
-    /// Number, gap (and movement) fixed; stages share what the theme leaves, the theme
-    /// keeping at least 14 cells.
-    fn fit(width: usize, themes: usize, comparing: bool) -> Self {
-        let digits = themes.to_string().len();
+    fn fit(cx: &Ctx, width: usize, comparing: bool) -> Self {
+        let routemap = &cx.routemap;
+        let digits = routemap.themes.len().to_string().len();
         let stage_columns = if comparing { 3 } else { 2 };
+        // Number and space, the gap, the movement (the carried mark takes the space
+        // before "now", counted with the stage columns).
         let fixed = digits + 1 + 5 + if comparing { 5 } else { 0 };
-        let theme_min = 14.min(width / 3);
-        let stage =
-            (width.saturating_sub(fixed + theme_min + stage_columns) / stage_columns).clamp(3, 24);
-        let theme = width.saturating_sub(fixed + stage_columns * (stage + 1));
+        let longest_theme = cx
+            .order
+            .iter()
+            .map(|&i| routemap.themes[i].name.width())
+            .max()
+            .unwrap_or(0);
+        let label = (0..routemap.stages.len())
+            .map(|i| routemap.stage_label(i).width())
+            .max()
+            .unwrap_or(0)
+            .max(3);
+        let with_names = width.saturating_sub(fixed + stage_columns * (label + 1));
+        let names = with_names >= longest_theme.min(THEME_ROOM);
+        let stage = if names {
+            label
+        } else {
+            // "n/a", "Now", "Then" and the widest number.
+            let number = routemap.stage_number(routemap.stages.len().saturating_sub(1));
+            number.to_string().len().max(if comparing { 4 } else { 3 })
+        };
+        let theme = width
+            .saturating_sub(fixed + stage_columns * (stage + 1))
+            .max(4);
         Columns {
             digits,
             theme,
             stage,
+            names,
             comparing,
         }
     }
@@ -166,7 +190,7 @@ fn row(
         .themes
         .get(index)
         .map_or("", |t| t.name.as_str());
-    let (digits, room) = (columns.digits, columns.stage);
+    let (digits, room, names) = (columns.digits, columns.stage, columns.names);
     let mut spans = vec![
         Span::styled(format!("{:>digits$} ", index + 1), palette.dim),
         Span::raw(pad(&ellipsize(name, columns.theme, "…"), columns.theme)),
@@ -174,7 +198,7 @@ fn row(
     if let Some(then) = then {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            pad(&current_text(cx, then, room), room),
+            pad(&current_text(cx, then, names, room), room),
             palette.dim,
         ));
     }
@@ -187,7 +211,7 @@ fn row(
     };
     spans.push(Span::styled(mark, style));
     spans.push(Span::styled(
-        pad(&current_text(cx, answer, room), room),
+        pad(&current_text(cx, answer, names, room), room),
         style,
     ));
     if let Some(then) = then {
@@ -202,7 +226,7 @@ fn row(
     }
     let target = answer
         .and_then(|a| a.target.as_deref())
-        .map_or("·".to_string(), |id| stage_name(cx, id, room));
+        .map_or("·".to_string(), |id| stage_name(cx, id, names, room));
     spans.push(Span::raw(" "));
     spans.push(Span::styled(pad(&target, room), palette.target));
     spans.push(Span::raw(format!(" {:>4}", gap_text(cx, answer))));
@@ -228,7 +252,7 @@ fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let title = ellipsize(&title, usize::from(area.width.saturating_sub(2)), "…");
     let inner = super::layout::titled_pane(frame, area, &title, palette);
     let width = usize::from(inner.width);
-    let columns = Columns::fit(width, total, cx.comparison.is_some());
+    let columns = Columns::fit(cx, width, cx.comparison.is_some());
     let mut lines = vec![Line::styled(
         ellipsize(&columns.header(), width, ""),
         palette.dim,
@@ -238,16 +262,20 @@ fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
         .comparison
         .as_ref()
         .map(|other| other.assessment.answers_for(&cx.routemap));
+    // The focused theme's name in full under the table when its row cuts it short.
+    let focused = focused_name_lines(cx, &columns, width);
     // The focused theme stays in view, centred where the table is longer than the pane.
-    let height = usize::from(inner.height).saturating_sub(1 + cx.mismatches.len().min(3));
-    let first = cx
-        .selected
+    let height =
+        usize::from(inner.height).saturating_sub(1 + cx.mismatches.len().min(3) + focused.len());
+    let at = cx.display_position();
+    let first = at
         .saturating_sub(height / 2)
         .min(total.saturating_sub(height));
-    for index in (first..total).take(height) {
+    for &index in cx.order.iter().skip(first).take(height) {
         let then = theirs.as_ref().map(|theirs| theirs[index]);
         lines.push(row(cx, &columns, index, answers[index], then));
     }
+    lines.extend(focused);
     for mismatch in cx.mismatches.iter().take(3) {
         lines.push(Line::styled(
             ellipsize(&format!("⚠ {mismatch}"), width, "…"),
@@ -255,6 +283,22 @@ fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
         ));
     }
     super::draw_lines(frame, inner, &lines, 0);
+}
+
+/// The focused theme's number and whole name, wrapped, when its row has to cut it.
+fn focused_name_lines(cx: &Ctx, columns: &Columns, width: usize) -> Vec<Line<'static>> {
+    let Some(theme) = cx.theme() else {
+        return Vec::new();
+    };
+    if theme.name.width() <= columns.theme {
+        return Vec::new();
+    }
+    let text = format!("▸ {} {}", cx.selected + 1, theme.name);
+    crate::text::wrap_words(&text, width)
+        .into_iter()
+        .take(3)
+        .map(|line| Line::styled(line, cx.palette.heading))
+        .collect()
 }
 
 fn radar_pane(cx: &Ctx, frame: &mut Frame, area: Rect) {

@@ -254,7 +254,7 @@ fn progress_line(cx: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
 /// flag for a spread that needs discussing.
 fn status_lines(cx: &Ctx, palette: &Palette, counts: &[u32], visible: bool) -> Vec<Line<'static>> {
     let total = workshop::total(counts);
-    let keys = crate::tui::keys::digit_keys(cx.routemap.stages.len());
+    let keys = crate::tui::keys::digit_keys(&cx.routemap);
     if total == 0 {
         return vec![Line::styled(
             format!("No votes yet: {keys} adds a vote for that stage."),

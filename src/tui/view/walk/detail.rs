@@ -208,10 +208,9 @@ pub fn detail_lines(cx: &Ctx, width: u16, with_stages: bool) -> Vec<Line<'static
     let answer = cx.answer();
     if with_stages {
         lines.push(Line::default());
-        let stages = cx.routemap.stages.len();
         // The footer gives the keys; a tall pane can afford to say them here too.
         if cx.size.1 >= 40 {
-            let keys = crate::tui::keys::digit_keys(stages);
+            let keys = crate::tui::keys::digit_keys(&cx.routemap);
             push_wrapped(
                 &mut lines,
                 &format!("Stages: {keys} sets the current stage, t then {keys} the target, x n/a"),
@@ -233,7 +232,7 @@ pub fn detail_lines(cx: &Ctx, width: u16, with_stages: bool) -> Vec<Line<'static
             let stage_role = StageRole::of(answer, &stage.id);
             let (mark, role) = (stage_role.mark(), stage_role.words());
             let style = stage_role.style(palette);
-            let head = format!("{mark} {} {}", index + 1, stage.name);
+            let head = format!("{mark} {}", cx.routemap.stage_label(index));
             let gap = usize::from(width)
                 .saturating_sub(head.width() + role.width())
                 .max(1);
@@ -333,7 +332,7 @@ fn stage_column_lines(cx: &Ctx, index: usize, inner_width: u16) -> Vec<Line<'sta
     let style = StageRole::of(cx.answer(), &stage.id).style(palette);
     push_wrapped(
         &mut lines,
-        &format!("{} {}", index + 1, stage.name),
+        &cx.routemap.stage_label(index),
         inner_width,
         0,
         style,
@@ -382,7 +381,7 @@ fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
                 palette.border
             })
             .title(Line::styled(
-                format!(" {mark} {} ", index + 1),
+                format!(" {mark} {} ", cx.routemap.stage_number(index)),
                 stage_role.style(palette),
             ))
             .title_bottom(super::super::layout::fit_title(

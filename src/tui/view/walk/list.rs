@@ -19,7 +19,7 @@ pub fn mark(cx: &Ctx, answer: Option<&Answer>) -> (&'static str, String) {
     let stage_number = |id: &str| {
         cx.routemap
             .stage_index(id)
-            .map_or("?".to_string(), |i| (i + 1).to_string())
+            .map_or("?".to_string(), |i| cx.routemap.stage_number(i).to_string())
     };
     let target = answer
         .target
@@ -41,20 +41,22 @@ pub fn mark(cx: &Ctx, answer: Option<&Answer>) -> (&'static str, String) {
 }
 
 enum Row {
-    Section(usize),
+    /// A section's heading; `None` heads the themes of no section.
+    Section(Option<usize>),
     Theme(usize),
 }
 
+/// The list in the walk's order: a heading where a section starts (and one for the
+/// themes of no section, when the routemap has sections), then its themes.
 fn list_rows(cx: &Ctx) -> Vec<Row> {
-    let mut rows = Vec::with_capacity(cx.routemap.themes.len() + cx.routemap.sections.len());
+    let mut rows = Vec::with_capacity(cx.order.len() + cx.routemap.sections.len() + 1);
     let mut previous = None;
-    for (index, theme) in cx.routemap.themes.iter().enumerate() {
-        if let Some(section) = theme.section
-            && theme.section != previous
-        {
+    for &index in &cx.order {
+        let section = cx.routemap.themes[index].section;
+        if !cx.routemap.sections.is_empty() && previous != Some(section) {
             rows.push(Row::Section(section));
         }
-        previous = theme.section;
+        previous = Some(section);
         rows.push(Row::Theme(index));
     }
     rows
@@ -116,20 +118,23 @@ pub(super) fn theme_list(cx: &Ctx, frame: &mut Frame, area: Rect) {
 fn section_line(
     cx: &Ctx,
     answers: &[Option<&Answer>],
-    section: usize,
+    section: Option<usize>,
     width: usize,
 ) -> Line<'static> {
-    let name = cx
-        .routemap
-        .sections
-        .get(section)
-        .map_or("", |s| s.name.as_str());
+    let name = match section {
+        Some(section) => cx
+            .routemap
+            .sections
+            .get(section)
+            .map_or("", |s| s.name.as_str()),
+        None => crate::report::OTHER_THEMES,
+    };
     let in_section = || {
         cx.routemap
             .themes
             .iter()
             .zip(answers)
-            .filter(|(theme, _)| theme.section == Some(section))
+            .filter(|(theme, _)| theme.section == section)
     };
     let themes: Vec<_> = in_section().map(|(theme, _)| theme).collect();
     let done = in_section()
