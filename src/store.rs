@@ -12,10 +12,14 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 mod files;
+mod read_capped;
 mod resolve;
 mod saved_file;
 
 pub use files::{Stamp, open_to_read, why_not_writable};
+pub use read_capped::{
+    MAX_ASSESSMENT_BYTES, MAX_ROUTEMAP_BYTES, not_regular, read_capped, read_file_capped,
+};
 pub use resolve::{FoundRoutemap, STDIN_ARG, STDIN_LABEL, stdin_at_most_once};
 pub use saved_file::{NotSaved, SaveProblem, Saved, SavedFile, real_path};
 
@@ -450,6 +454,24 @@ pub fn save_assessment(path: &Path, assessment: &Assessment) -> Result<()> {
 /// and the directory fsynced so the rename itself survives a crash.
 pub fn write_atomic(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
     write_atomic_checked(path, write, || Ok(()))
+}
+
+/// As [`write_atomic`], for a file only its owner may read (mode 0600 on Unix) whatever
+/// the file it replaces allowed: `summary --anonymise`'s key.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let failed = |error: io::Error| Error::write(path, &error);
+    fs::create_dir_all(parent_dir(path)).map_err(failed)?;
+    let temp = write_temp(path, |file| file.write_all(bytes)).map_err(failed)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(failed)?;
+    }
+    temp.persist(path).map_err(|error| failed(error.error))?;
+    sync_dir(path);
+    Ok(())
 }
 
 /// [`write_atomic`], with a last check just before the rename: when `still_ok` fails,

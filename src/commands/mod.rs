@@ -89,7 +89,11 @@ pub fn run(cli: Cli) -> Result<Output> {
         }
         Command::Check { files } => check::run(&files),
         Command::Routemaps { format } => routemaps::run(&store, format),
-        Command::List { format, sort } => list::run(&store, format, sort),
+        Command::List {
+            format,
+            sort,
+            width,
+        } => list::run(&store, format, sort, width),
         Command::Merge {
             first,
             others,
@@ -164,6 +168,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             anonymise,
             min_group,
             all,
+            width,
         } => summary::run(
             &store,
             &summary::SummaryArgs {
@@ -174,6 +179,7 @@ pub fn run(cli: Cli) -> Result<Output> {
                 anonymise,
                 min_group,
                 all,
+                width,
             },
         ),
         // Answered above, before the data directory is opened.

@@ -1,14 +1,34 @@
 //! `routemap summary DIR|FILE... [--routemap ID] [--format text|markdown|csv|json]
-//! [--highlight NAME] [--anonymise] [--min-group N] [--all]`.
+//! [--highlight NAME] [--anonymise] [--min-group N] [--all] [--width N]`.
+//!
+//! What reaches stderr, and the exit status:
+//! - `error:` for an argument that names nothing (or cannot be read) and a folder
+//!   under one that cannot be searched; the summary of the rest is still printed, and
+//!   the exit status is 1, as `cat` and `wc` do with a missing file;
+//! - `skipped:` for each file that is not a readable saved assessment (exit status 1
+//!   too, as `list` does: a broken save should not pass unnoticed in a script);
+//! - `note:` for files of other routemaps (counted per routemap, not an error), files
+//!   found twice, and versions mixed.
+//!
+//! Under `--anonymise` nothing on stderr names a file: names of files can name
+//! authorities, so files are counted instead.
 
 use super::Output;
 use crate::cli::SummaryFormat;
 use crate::error::{Error, Result};
-use crate::routemap::Routemap;
+use crate::routemap::{Routemap, plural};
 use crate::sanitize;
 use crate::store::Store;
 use crate::summary::{self, anon, files, scan};
+use crate::text::{closest, quoted_names};
 use std::path::PathBuf;
+
+/// `--min-group` when `--anonymise` is given without one: with fewer than three, each
+/// member of a pair can read the other's answer off the counts.
+pub const ANONYMISED_MIN_GROUP: u32 = 3;
+/// Fewer authorities than this under `--anonymise` get a warning: members of so small a
+/// group can often tell who is who even from labels.
+pub const ANONYMISED_FEW: usize = 5;
 
 pub struct SummaryArgs<'a> {
     pub inputs: &'a [String],
@@ -16,17 +36,19 @@ pub struct SummaryArgs<'a> {
     pub format: SummaryFormat,
     pub highlight: Option<&'a str>,
     pub anonymise: bool,
-    pub min_group: u32,
+    pub min_group: Option<u32>,
     pub all: bool,
+    pub width: Option<u16>,
 }
 
-/// Each input as a path: an existing file or directory, else a saved assessment's name.
+/// Each input as a path: an existing file or directory, else a saved assessment's name,
+/// else the path as given (which `files::gather` reports missing).
 fn input_paths(store: &Store, inputs: &[String]) -> Vec<PathBuf> {
     inputs
         .iter()
         .map(|input| {
             let path = PathBuf::from(input);
-            if path.exists() {
+            if path.symlink_metadata().is_ok() {
                 path
             } else {
                 store.resolve_assessment(input).unwrap_or(path)
@@ -35,126 +57,375 @@ fn input_paths(store: &Store, inputs: &[String]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The routemap asked for, or that of the first file that loads (`None` when none does).
-fn choose_routemap(
-    store: &Store,
-    asked: Option<&str>,
+/// How stderr names files: by path, or (anonymised) not at all.
+struct Naming {
+    anonymise: bool,
+}
+
+impl Naming {
+    /// "'region/x.yaml'" or, anonymised, "the 2nd path given".
+    fn input(&self, index: usize, path: &std::path::Path) -> String {
+        if self.anonymise {
+            format!("the {} path given", ordinal(index + 1))
+        } else {
+            format!("'{}'", sanitize::path(path))
+        }
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The routemap to summarise: the one asked for, else the one most files share, when
+/// it is at least twice as common as any other (a close call is refused).
+fn choose(store: &Store, asked: Option<&Routemap>, scanned: &scan::Scan) -> Result<Routemap> {
+    if let Some(routemap) = asked {
+        return Ok(routemap.clone());
+    }
+    let mut counts: Vec<(&String, usize)> = scanned
+        .groups
+        .iter()
+        .map(|(id, group)| (id, group.files))
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let (id, most) = match counts.as_slice() {
+        [] if scanned.read == 0 => {
+            return Err(Error::Unusable(
+                "no saved assessment (a .yaml or .yml file) was found under the paths given; give the files or folders that hold them".into(),
+            ));
+        }
+        [] => {
+            return Err(Error::Unusable(format!(
+                "no saved assessment could be read from the {} found; give the files or folders that hold them",
+                plural(scanned.read, "file")
+            )));
+        }
+        [(id, most)] => (*id, *most),
+        [(id, most), (_, next), ..] => {
+            if *most < 2 * next {
+                let listed: Vec<String> = counts
+                    .iter()
+                    .map(|(id, n)| format!("'{}' ({})", sanitize::line(id), plural(*n, "file")))
+                    .collect();
+                return Err(Error::Usage(format!(
+                    "the files given are assessments against several routemaps, none clearly the most common: {}; say which to summarise with --routemap ID",
+                    listed.join(", ")
+                )));
+            }
+            (*id, *most)
+        }
+    };
+    store.resolve_routemap(id).map_err(|error| match error {
+        Error::RoutemapNotFound { name, hint } => Error::RoutemapNotFound {
+            name,
+            hint: format!(
+                "{} given {} against it; put its file in '{}', or give --routemap ID to summarise another; {hint}",
+                plural(most, "file"),
+                if most == 1 { "is an assessment" } else { "are assessments" },
+                sanitize::path(&store.routemaps_dir())
+            ),
+        },
+        other => other,
+    })
+}
+
+/// The note on files of other routemaps set aside, counted per routemap.
+fn note_others(output: &mut Output, store: &Store, scanned: &scan::Scan, chosen: &Routemap) {
+    let mut others: Vec<(&String, usize)> = scanned
+        .groups
+        .iter()
+        .filter(|(id, _)| **id != chosen.id)
+        .map(|(id, group)| (id, group.files))
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    others.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let listed: Vec<String> = others
+        .iter()
+        .map(|(id, n)| {
+            let missing = if store.resolve_routemap(id).is_err() {
+                ", a routemap not found"
+            } else {
+                ""
+            };
+            format!("'{}' ({}{missing})", sanitize::line(id), plural(*n, "file"))
+        })
+        .collect();
+    let set_aside: usize = others.iter().map(|(_, n)| n).sum();
+    output.stderr.push_str(&format!(
+        "note: summarising routemap '{}' ({}); set aside {} of other routemaps: {}; --routemap ID summarises another\n",
+        sanitize::line(&chosen.id),
+        plural(scanned.groups.get(&chosen.id).map_or(0, |g| g.files), "file"),
+        plural(set_aside, "file"),
+        listed.join(", ")
+    ));
+}
+
+/// A note when the files were saved against more than one version of the routemap, or
+/// another version than the one summarised against.
+fn note_versions(output: &mut Output, group: &scan::Group, routemap: &Routemap) {
+    let other_version = group.versions.keys().any(|v| *v != routemap.version);
+    if !other_version {
+        return;
+    }
+    let listed: Vec<String> = group
+        .versions
+        .iter()
+        .map(|(version, n)| format!("'{}' ({})", sanitize::line(version), plural(*n, "file")))
+        .collect();
+    output.stderr.push_str(&format!(
+        "note: these assessments were saved against versions {} of routemap '{}'; they are summarised against version '{}', themes and stages matched by id\n",
+        listed.join(", "),
+        sanitize::line(&routemap.id),
+        sanitize::line(&routemap.version)
+    ));
+}
+
+fn note_unmatched(
+    output: &mut Output,
+    group: &scan::Group,
     files: &[PathBuf],
-) -> Result<Option<Routemap>> {
-    if let Some(spec) = asked {
-        // Typed by the user: the command line's rule (a file here, a name, a built-in).
-        return store.find_routemap(spec).map(|found| Some(found.routemap));
-    }
-    match files.iter().find_map(|path| scan::load(None, path).ok()) {
-        Some(first) => store.resolve_routemap(&first.routemap_id).map(Some),
-        None => Ok(None),
-    }
-}
-
-/// Ends the command with exit status 1, the reasons already on stderr.
-fn fail(mut output: Output, message: String) -> Output {
-    output.stderr.push_str(&format!("error: {message}\n"));
-    output.code = 1;
-    output
-}
-
-fn note_unmatched(output: &mut Output, scan: &scan::Scan, files: &[PathBuf], routemap: &Routemap) {
-    let mut with_unmatched: Vec<usize> = scan
+    routemap: &Routemap,
+    naming: &Naming,
+) {
+    let mut with_unmatched: Vec<usize> = group
         .entries
         .values()
         .filter(|entry| entry.unmatched > 0)
         .map(|entry| entry.order)
         .collect();
+    if with_unmatched.is_empty() {
+        return;
+    }
     with_unmatched.sort_unstable();
-    for order in with_unmatched {
-        if let Some(path) = files.get(order) {
-            output.stderr.push_str(&format!(
-                "note: '{}' answers themes or stages routemap '{}' {} does not have; they are counted as not on the scale, or left out\n",
-                sanitize::path(path),
-                sanitize::line(&routemap.id),
-                sanitize::line(&routemap.version)
-            ));
+    let what = format!(
+        "answer{} themes or stages routemap '{}' {} does not have; they are counted as not on the scale, or left out",
+        if naming.anonymise && with_unmatched.len() > 1 {
+            ""
+        } else {
+            "s"
+        },
+        sanitize::line(&routemap.id),
+        sanitize::line(&routemap.version)
+    );
+    if naming.anonymise {
+        let files = plural(with_unmatched.len(), "file");
+        output.stderr.push_str(&format!("note: {files} {what}\n"));
+        return;
+    }
+    for path in with_unmatched.iter().filter_map(|&order| files.get(order)) {
+        output
+            .stderr
+            .push_str(&format!("note: '{}' {what}\n", sanitize::path(path)));
+    }
+}
+
+/// The files that could not be read as saved assessments, each with why (or counted).
+fn report_skipped(output: &mut Output, scanned: &scan::Scan, naming: &Naming) {
+    if scanned.skipped.is_empty() {
+        return;
+    }
+    if naming.anonymise {
+        output.stderr.push_str(&format!(
+            "skipped: {} that cannot be read as saved assessments (run without --anonymise to see which)\n",
+            plural(scanned.skipped.len(), "file")
+        ));
+    } else {
+        for skipped in &scanned.skipped {
+            output
+                .stderr
+                .push_str(&format!("skipped: {}\n", sanitize::line(&skipped.reason)));
         }
     }
+    output.code = 1;
+}
+
+/// The highlighted authority's key, or why it is not among those summarised.
+fn highlight_key(
+    asked: Option<&str>,
+    group: &scan::Group,
+    anonymise: bool,
+) -> Result<Option<String>> {
+    let Some(asked) = asked else {
+        return Ok(None);
+    };
+    let wanted = scan::authority_key(asked);
+    let mut names: Vec<&str> = group
+        .entries
+        .values()
+        .map(|e| e.authority.as_str())
+        .collect();
+    if names.iter().any(|name| scan::authority_key(name) == wanted) {
+        return Ok(Some(wanted));
+    }
+    names.sort_unstable();
+    names.dedup();
+    let hint = if anonymise {
+        // Listing them would undo the labels.
+        String::new()
+    } else if let Some(near) = closest(asked, names.iter().copied()) {
+        format!("; did you mean '{}'?", sanitize::line(near))
+    } else if names.len() <= 10 {
+        let shown: Vec<String> = names
+            .iter()
+            .map(|n| sanitize::line(n).into_owned())
+            .collect();
+        format!("; they are {}", quoted_names(&shown))
+    } else {
+        "; give its name as saved in its file's 'authority:' line".into()
+    };
+    Err(Error::NotFound(format!(
+        "no authority '{}' among the {} summarised{hint}",
+        sanitize::line(asked),
+        summary::authorities_words(names.len())
+    )))
 }
 
 pub fn run(store: &Store, args: &SummaryArgs) -> Result<Output> {
     let mut output = Output::default();
+    // What was said before a failure stays said (the files skipped, and why).
+    if let Err(error) = summarise(store, args, &mut output) {
+        for line in error.to_string().lines() {
+            output.stderr.push_str(&format!("error: {line}\n"));
+        }
+        output.code = error.exit_code();
+        output.stdout.clear();
+    }
+    Ok(output)
+}
+
+fn summarise(store: &Store, args: &SummaryArgs, output: &mut Output) -> Result<()> {
+    let naming = Naming {
+        anonymise: args.anonymise,
+    };
+    // Typed by the user: the command line's rule (a file here, a name, a built-in).
+    let asked = match args.routemap {
+        Some(spec) => Some(store.find_routemap(spec)?.routemap),
+        None => None,
+    };
     // The data directory's own folders hold routemaps and reports, not assessments.
     let skip = [store.routemaps_dir(), store.root().join("reports")];
-    let (files, unreadable) = files::gather(&input_paths(store, args.inputs), &skip);
-    for problem in &unreadable {
+    let gathered = files::gather(&input_paths(store, args.inputs), &skip);
+    let missing = report_unreadable(output, &gathered, &naming);
+    if gathered.repeats > 0 {
         output.stderr.push_str(&format!(
-            "skipped: cannot read '{}': {}\n",
-            sanitize::path(&problem.path),
-            problem.reason
+            "note: {} given more than once (twice, in a folder given too, or through a link) {} read once\n",
+            plural(gathered.repeats, "file"),
+            if gathered.repeats == 1 { "is" } else { "are" }
         ));
     }
-    let Some(routemap) = choose_routemap(store, args.routemap, &files)? else {
-        for path in &files {
-            if let Err(reason) = scan::load(None, path) {
-                output
-                    .stderr
-                    .push_str(&format!("skipped: {}\n", sanitize::line(&reason)));
+    if gathered.files.is_empty() && missing > 0 {
+        return Err(Error::Unusable(format!(
+            "{} given exists; check the paths",
+            if args.inputs.len() == 1 {
+                "nothing".to_string()
+            } else {
+                "none of the paths".to_string()
             }
-        }
-        let message = format!(
-            "none of the {} files given is a saved assessment that can be read; give the files or directories that hold them",
-            files.len()
-        );
-        return Ok(fail(output, message));
-    };
-    let scanned = scan::scan(&routemap, &files, args.all);
-    for skipped in &scanned.skipped {
-        output
-            .stderr
-            .push_str(&format!("skipped: {}\n", sanitize::line(&skipped.reason)));
-    }
-    note_unmatched(&mut output, &scanned, &files, &routemap);
-    if scanned.entries.is_empty() {
-        let message = format!(
-            "none of the {} files read is a usable assessment of routemap '{}'",
-            scanned.read, routemap.id
-        );
-        return Ok(fail(output, message));
-    }
-    let highlight = args.highlight.map(scan::authority_key);
-    if let Some(wanted) = &highlight
-        && !scanned
-            .entries
-            .values()
-            .any(|entry| scan::authority_key(&entry.authority) == *wanted)
-    {
-        return Err(Error::Usage(format!(
-            "no authority '{}' among the assessments summarised; give its name as saved (see 'routemap list')",
-            sanitize::line(args.highlight.unwrap_or_default())
         )));
     }
-    let key = args.anonymise.then(|| {
-        let (key, kept) = anon::Key::kept_in(store.root());
-        if !kept {
-            output.stderr.push_str(&format!(
-                "note: the labels' key could not be kept in '{}'; the labels will differ next time\n",
-                sanitize::path(&store.root().join(anon::KEY_FILE))
-            ));
-        }
-        key
+    let resolve = |id: &str| match &asked {
+        Some(routemap) => (routemap.id == id).then(|| routemap.clone()),
+        None => store.resolve_routemap(id).ok(),
+    };
+    let scanned = scan::scan(&resolve, &gathered.files, args.all);
+    report_skipped(output, &scanned, &naming);
+    let routemap = choose(store, asked.as_ref(), &scanned)?;
+    note_others(output, store, &scanned, &routemap);
+    let empty = scan::Group::default();
+    let group = scanned.groups.get(&routemap.id).unwrap_or(&empty);
+    note_versions(output, group, &routemap);
+    note_unmatched(output, group, &gathered.files, &routemap, &naming);
+    if group.entries.is_empty() {
+        return Err(Error::Unusable(format!(
+            "no usable assessment of routemap '{}' among the {} read",
+            sanitize::line(&routemap.id),
+            plural(scanned.read, "file")
+        )));
+    }
+    let highlight = highlight_key(args.highlight, group, args.anonymise)?;
+    let key = match args.anonymise {
+        true => Some(anonymise_key(store, output)?),
+        false => None,
+    };
+    let min_group = args.min_group.unwrap_or(if args.anonymise {
+        ANONYMISED_MIN_GROUP
+    } else {
+        1
     });
+    let files = summary::Files {
+        read: scanned.read,
+        skipped: scanned.read - group.files,
+    };
     let summary = summary::build(
         &routemap,
-        &scanned,
+        group,
+        files,
         &summary::Options {
             latest_only: !args.all,
             highlight: highlight.as_deref(),
             anonymise: key,
-            min_group: usize::try_from(args.min_group).unwrap_or(usize::MAX),
+            min_group: usize::try_from(min_group).unwrap_or(usize::MAX),
         },
     );
+    if args.anonymise && summary.authorities < ANONYMISED_FEW {
+        output.stderr.push_str(&format!(
+            "warning: only {} summarised; in so small a group the labels hide little from anyone who knows its members\n",
+            summary::authorities_words(summary.authorities)
+        ));
+    }
     output.stdout = match args.format {
-        SummaryFormat::Text => summary::to_text(&summary),
+        SummaryFormat::Text => summary::to_text(
+            &summary,
+            usize::from(crate::term::output_width_for(args.width)),
+        ),
         SummaryFormat::Markdown => summary::to_markdown(&summary),
         SummaryFormat::Csv => summary::to_csv(&summary),
         SummaryFormat::Json => summary::to_json(&summary),
     };
-    Ok(output)
+    if missing > 0 {
+        output.code = 1;
+    }
+    Ok(())
+}
+
+/// Says which inputs and folders could not be read; the number of them.
+fn report_unreadable(output: &mut Output, gathered: &files::Gathered, naming: &Naming) -> usize {
+    for problem in &gathered.unreadable {
+        let what = match problem.input {
+            Some(index) => naming.input(index, &problem.path),
+            None if naming.anonymise => "a folder under a path given".into(),
+            None => format!("the folder '{}'", sanitize::path(&problem.path)),
+        };
+        output.stderr.push_str(&format!(
+            "error: cannot read {what}: {}\n",
+            sanitize::line(&problem.reason)
+        ));
+    }
+    gathered.unreadable.len()
+}
+
+/// The labels' key, kept in the data directory.
+fn anonymise_key(store: &Store, output: &mut Output) -> Result<anon::Key> {
+    let Some((key, kept)) = anon::Key::kept_in(store.root()) else {
+        return Err(Error::Unusable(
+            "the system gave no random numbers for the labels' key; --anonymise cannot be used here".into(),
+        ));
+    };
+    if kept == anon::Kept::NotSaved {
+        output.stderr.push_str(&format!(
+            "note: the labels' key could not be kept in '{}'; the labels will differ next time\n",
+            sanitize::path(&store.root().join(anon::KEY_FILE))
+        ));
+    }
+    Ok(key)
 }

@@ -3,9 +3,8 @@
 //!
 //! The file starts with a UTF-8 byte order mark, so that spreadsheets (Excel above all)
 //! open it as UTF-8 and Welsh, Gaelic and other non-ASCII text arrives intact. Text from
-//! files passes `crate::sanitize`, and a cell of such text that starts with `=`, `+`,
-//! `-` or `@` gets a leading `'`, so a spreadsheet shows it instead of running it as a
-//! formula.
+//! files passes `crate::sanitize`, and a cell of such text that could start a formula
+//! (see [`cell`]) gets a leading `'`, so a spreadsheet shows it instead of running it.
 
 use super::{Place, Report};
 use crate::sanitize;
@@ -33,10 +32,17 @@ pub const COLUMNS: [&str; 16] = [
 /// The byte order mark that tells a spreadsheet the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-/// Text from a file, safe to show in a spreadsheet cell.
-fn cell(text: &str) -> String {
+/// Text from a file, safe to show in a spreadsheet cell: controls shown, and a leading
+/// `'` on any cell a spreadsheet could take for a formula: one whose first character
+/// other than white space is `=`, `+`, `-` or `@` (spreadsheets skip the spaces, tabs
+/// and line breaks before it), or that starts with a tab or a carriage return.
+pub fn cell(text: &str) -> String {
     let clean = sanitize::text(text);
-    if clean.starts_with(['=', '+', '-', '@']) {
+    let formula = clean.starts_with(['\t', '\r'])
+        || clean.trim_start().starts_with([
+            '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+        ]);
+    if formula {
         format!("'{clean}")
     } else {
         clean.into_owned()

@@ -13,7 +13,7 @@ mod rollup;
 pub mod stats;
 mod words;
 
-pub use csv::{BOM as CSV_BOM, to_csv};
+pub use csv::{BOM as CSV_BOM, cell as csv_cell, to_csv};
 pub use html::to_html;
 pub use json::to_json;
 pub use markdown::to_markdown;

@@ -236,9 +236,12 @@ impl Store {
             return Ok((path, assessment));
         }
         let label = PathBuf::from(STDIN_LABEL);
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-            .map_err(|error| Error::read(&label, &error))?;
+        let bytes = super::read_capped(
+            std::io::stdin().lock(),
+            super::MAX_ASSESSMENT_BYTES,
+            &label,
+            "saved assessment",
+        )?;
         let text = crate::yaml::text_from_bytes(&label, bytes)?;
         let assessment = crate::assessment::parse(&label, &text)?;
         Ok((label, assessment))
