@@ -12,6 +12,7 @@ macro_rules! exit_codes {
             "Exit status:\n",
             "  0  success\n",
             "  1  a problem you can fix: a file that cannot be read or is invalid, a name not found\n",
+            "     (or fitting more than one thing), output that cannot be written\n",
             "  2  bad usage: an unknown option, a missing or malformed argument\n",
             $($extra, "\n",)*
         )

@@ -51,23 +51,25 @@ impl Table {
         self.render_widths(&self.natural_widths())
     }
 
-    /// The table in at most `width` columns where it can be: the columns in `shrink`
-    /// give up room, the widest first, down to six columns, their cells (and header)
-    /// cut with `…`. Other columns keep their width.
-    pub fn render_within(&self, width: usize, shrink: &[usize]) -> String {
+    /// The table in at most `width` columns where it can be: the columns of the first
+    /// group in `shrink` give up room, the widest first, down to six columns, their
+    /// cells (and header) cut with `…`; then the next group's. Other columns keep their
+    /// width.
+    pub fn render_within(&self, width: usize, shrink: &[&[usize]]) -> String {
         let mut widths = self.natural_widths();
-        let floor = |column: usize| MIN_SHRUNK.min(widths[column]);
-        let floors: Vec<usize> = (0..widths.len()).map(floor).collect();
+        let floors: Vec<usize> = widths.iter().map(|&w| MIN_SHRUNK.min(w)).collect();
         let total =
             |widths: &[usize]| widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
-        while total(&widths) > width {
-            let widest = shrink
-                .iter()
-                .copied()
-                .filter(|&c| c < widths.len() && widths[c] > floors[c])
-                .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)));
-            let Some(column) = widest else { break };
-            widths[column] -= 1;
+        for group in shrink {
+            while total(&widths) > width {
+                let widest = group
+                    .iter()
+                    .copied()
+                    .filter(|&c| c < widths.len() && widths[c] > floors[c])
+                    .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)));
+                let Some(column) = widest else { break };
+                widths[column] -= 1;
+            }
         }
         self.render_widths(&widths)
     }
@@ -128,13 +130,13 @@ mod tests {
         let mut table = Table::new(["NAME", "AUTHORITY", "N"]);
         table.row(["anytown", &"Very Long Borough Council ".repeat(10), "1"]);
         table.row(["b", "Short", "22"]);
-        let text = table.render_within(40, &[1]);
+        let text = table.render_within(40, &[&[1]]);
         for line in text.lines() {
             assert!(line.width() <= 40, "{line:?}");
         }
         assert!(text.contains("Very Long Borough Council…   1"), "{text}");
         assert!(text.lines().nth(2).unwrap().ends_with("  22"), "{text}");
-        assert_eq!(table.render_within(1000, &[1]), table.render());
+        assert_eq!(table.render_within(1000, &[&[1]]), table.render());
     }
 
     #[test]

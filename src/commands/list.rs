@@ -177,8 +177,8 @@ fn sort_entries(entries: &mut [Entry], sort: ListSort) {
     }
 }
 
-/// The text table, fitted to `width` by cutting the authority, title, name and routemap
-/// (in that order of size) with `…`; the cells pass the sanitiser in [`Table`].
+/// The text table, fitted to `width` by cutting the authority, title and routemap with
+/// `…` (then the name); the cells pass the sanitiser in [`Table`].
 fn table(listing: &Listing, width: usize) -> String {
     let mut table = Table::new([
         "NAME",
@@ -212,5 +212,6 @@ fn table(listing: &Listing, width: usize) -> String {
             "(cannot be read: see above)".into(),
         ]);
     }
-    table.render_within(width, &[1, 2, 0, 3])
+    // The name is what a user types next, so it is cut last.
+    table.render_within(width, &[&[1, 2, 3], &[0]])
 }

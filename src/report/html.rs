@@ -80,13 +80,13 @@ fn header(report: &Report) -> Markup {
                 @if let Some(created) = &report.created { dt { "Started" } dd { (clean(created)) } }
                 @if let Some(updated) = &report.updated { dt { "Last updated" } dd { (readable_timestamp(updated)) } }
                 dt { "Routemap" }
-                dd { (clean(&info.title)) " (" (clean(&info.id)) ", version " (clean(&info.version)) ")" }
-                @if info.assessed_version != info.version && !info.assessed_version.is_empty() {
+                dd { (clean(&report.routemap_line())) }
+                @if !info.stand_in && info.assessed_version != info.version && !info.assessed_version.is_empty() {
                     dt { "Note" }
                     dd { "Assessed against version " (clean(&info.assessed_version)) "; themes are matched by id." }
                 }
                 @if let Some(source) = &info.source { dt { "Source" } dd { (clean(source)) } }
-                dt { "Saved file" } dd { code { (sanitize::path(&report.path)) } }
+                dt { "Saved file" } dd { code { (clean(&report.file_name())) } }
                 @if let Some(role) = &report.role { dt { "Actions shown for" } dd { (role_label(role)) } }
             }
             @if let Some(description) = &info.description {
@@ -104,7 +104,7 @@ fn completeness(report: &Report) -> Markup {
     html! {
         section #completeness {
             h2 { "Completeness" }
-            p { (words::completeness(&report.rollup.overall)) }
+            p { (words::completeness(&report.rollup.overall, !report.routemap.stand_in)) }
         }
     }
 }
@@ -139,7 +139,7 @@ fn rollup(report: &Report) -> Markup {
                     @for (name, tally, total) in &groups {
                         tr.total[*total] {
                             th scope="row" { (name) }
-                            td.n { (tally.themes) } td.n { (tally.answered) } td.n { (tally.not_applicable) }
+                            td.n { (tally.themes) } td.n { (tally.answered()) } td.n { (tally.not_applicable) }
                             td.n { (tally.unanswered) } td.n { (tally.carried) } td.n { (tally.below_target) }
                             td { (clean(&median(tally.median_current()))) }
                             td { (clean(&median(tally.median_target()))) }
@@ -361,7 +361,7 @@ fn movement(report: &Report) -> Markup {
         section #movement {
             h2 { "Since " (clean(&name)) }
             p {
-                "Compared with " code { (sanitize::path(&before.path)) }
+                "Compared with " code { (clean(&super::file_name(&before.path))) }
                 @if let Some(updated) = &before.updated { ", last updated " (readable_timestamp(updated)) }
                 ": " strong { (diff.summary.line()) } "."
             }

@@ -53,6 +53,7 @@ struct JsonTally {
     name: Option<String>,
     themes: usize,
     answered: usize,
+    with_stage: usize,
     not_applicable: usize,
     unanswered: usize,
     carried: usize,
@@ -164,7 +165,8 @@ fn tally(report: &Report, name: Option<&str>, tally: &Tally) -> JsonTally {
     JsonTally {
         name: name.map(str::to_string),
         themes: tally.themes,
-        answered: tally.answered,
+        answered: tally.answered(),
+        with_stage: tally.with_stage,
         not_applicable: tally.not_applicable,
         unanswered: tally.unanswered,
         carried: tally.carried,

@@ -77,11 +77,16 @@ pub fn not_regular(metadata: &fs::Metadata) -> &'static str {
 }
 
 fn too_large(name: &Path, limit: u64, what: &str) -> Error {
+    let (it, fix) = if name == Path::new(super::STDIN_LABEL) {
+        ("the input", "is it the right input?")
+    } else {
+        ("the file", "is it the right file?")
+    };
     Error::invalid_one(
         name,
         None,
         format!(
-            "the file is larger than the {} a {what} may be; is it the right file?",
+            "{it} is larger than the {} a {what} may be; {fix}",
             size_words(limit)
         ),
     )
@@ -108,7 +113,7 @@ mod tests {
             .to_string();
         assert_eq!(
             error,
-            "<stdin>: the file is larger than the 1024 bytes a saved assessment may be; is it the right file?"
+            "<stdin>: the input is larger than the 1024 bytes a saved assessment may be; is it the right input?"
         );
         let short = read_capped(&b"a: b\n"[..], 1024, Path::new("x"), "routemap").unwrap();
         assert_eq!(short, b"a: b\n");
