@@ -141,8 +141,8 @@ fn rollup(report: &Report) -> Markup {
                             th scope="row" { (name) }
                             td.n { (tally.themes) } td.n { (tally.answered()) } td.n { (tally.not_applicable) }
                             td.n { (tally.unanswered) } td.n { (tally.carried) } td.n { (tally.below_target) }
-                            td { (clean(&median(tally.median_current()))) }
-                            td { (clean(&median(tally.median_target()))) }
+                            td.stage { (clean(&median(tally.median_current()))) }
+                            td.stage { (clean(&median(tally.median_target()))) }
                         }
                     }
                 }
@@ -340,12 +340,38 @@ fn notes(report: &Report) -> Markup {
                     @if let Some(notes) = &theme.notes { (paragraphs(notes)) }
                     @if !theme.evidence.is_empty() {
                         p.evidence-label { "Evidence:" }
-                        ul.evidence { @for item in &theme.evidence { li { (clean(item)) } } }
+                        ul.evidence { @for item in &theme.evidence { li { (evidence(item)) } } }
                     }
                 }
             }
         }
     }
+}
+
+/// An evidence item: a link when it is a web address (http or https only, so no
+/// `javascript:` or `file:` link can be planted), with no referrer sent, as this is a
+/// document passed round; otherwise text. maud escapes both the address and the text.
+fn evidence(item: &str) -> Markup {
+    match web_address(item) {
+        Some(address) => html! { a href=(address) rel="noreferrer" { (clean(item)) } },
+        None => html! { (clean(item)) },
+    }
+}
+
+/// `item` as a web address: `http://` or `https://` and a host, with no white space or
+/// control character anywhere.
+fn web_address(item: &str) -> Option<&str> {
+    let item = item.trim();
+    let lower = item.get(..8)?.to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &item[8..]
+    } else if lower.starts_with("http://") {
+        &item[7..]
+    } else {
+        return None;
+    };
+    let plain = !item.chars().any(|c| c.is_whitespace() || c.is_control());
+    (plain && !rest.is_empty() && !rest.starts_with('/')).then_some(item)
 }
 
 fn movement(report: &Report) -> Markup {
