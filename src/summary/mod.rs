@@ -5,14 +5,19 @@
 //! as text, markdown, CSV or JSON.
 
 pub mod anon;
+mod cells;
 mod export;
 pub mod files;
+mod markdown;
 mod render;
 pub mod scan;
 pub mod suppress;
+mod words;
 
+pub use cells::authorities as authorities_words;
 pub use export::{to_csv, to_json};
-pub use render::{authorities as authorities_words, to_markdown, to_text};
+pub use markdown::to_markdown;
+pub use render::to_text;
 
 use crate::routemap::Routemap;
 use scan::{Cell, Entry, Group};

@@ -21,7 +21,12 @@ use crate::sanitize;
 use crate::store::Store;
 use crate::summary::{self, anon, files, scan};
 use crate::text::{closest, quoted_names};
+use notes::{
+    Naming, note_others, note_unmatched, note_versions, report_skipped, report_unreadable,
+};
 use std::path::PathBuf;
+
+mod notes;
 
 /// `--min-group` when `--anonymise` is given without one: with fewer than three, each
 /// member of a pair can read the other's answer off the counts.
@@ -55,33 +60,6 @@ fn input_paths(store: &Store, inputs: &[String]) -> Vec<PathBuf> {
             }
         })
         .collect()
-}
-
-/// How stderr names files: by path, or (anonymised) not at all.
-struct Naming {
-    anonymise: bool,
-}
-
-impl Naming {
-    /// "'region/x.yaml'" or, anonymised, "the 2nd path given".
-    fn input(&self, index: usize, path: &std::path::Path) -> String {
-        if self.anonymise {
-            format!("the {} path given", ordinal(index + 1))
-        } else {
-            format!("'{}'", sanitize::path(path))
-        }
-    }
-}
-
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// The routemap to summarise: the one asked for, else the one most files share, when
@@ -135,118 +113,6 @@ fn choose(store: &Store, asked: Option<&Routemap>, scanned: &scan::Scan) -> Resu
         },
         other => other,
     })
-}
-
-/// The note on files of other routemaps set aside, counted per routemap.
-fn note_others(output: &mut Output, store: &Store, scanned: &scan::Scan, chosen: &Routemap) {
-    let mut others: Vec<(&String, usize)> = scanned
-        .groups
-        .iter()
-        .filter(|(id, _)| **id != chosen.id)
-        .map(|(id, group)| (id, group.files))
-        .collect();
-    if others.is_empty() {
-        return;
-    }
-    others.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let listed: Vec<String> = others
-        .iter()
-        .map(|(id, n)| {
-            let missing = if store.resolve_routemap(id).is_err() {
-                ", a routemap not found"
-            } else {
-                ""
-            };
-            format!("'{}' ({}{missing})", sanitize::line(id), plural(*n, "file"))
-        })
-        .collect();
-    let set_aside: usize = others.iter().map(|(_, n)| n).sum();
-    output.stderr.push_str(&format!(
-        "note: summarising routemap '{}' ({}); set aside {} of other routemaps: {}; --routemap ID summarises another\n",
-        sanitize::line(&chosen.id),
-        plural(scanned.groups.get(&chosen.id).map_or(0, |g| g.files), "file"),
-        plural(set_aside, "file"),
-        listed.join(", ")
-    ));
-}
-
-/// A note when the files were saved against more than one version of the routemap, or
-/// another version than the one summarised against.
-fn note_versions(output: &mut Output, group: &scan::Group, routemap: &Routemap) {
-    let other_version = group.versions.keys().any(|v| *v != routemap.version);
-    if !other_version {
-        return;
-    }
-    let listed: Vec<String> = group
-        .versions
-        .iter()
-        .map(|(version, n)| format!("'{}' ({})", sanitize::line(version), plural(*n, "file")))
-        .collect();
-    output.stderr.push_str(&format!(
-        "note: these assessments were saved against versions {} of routemap '{}'; they are summarised against version '{}', themes and stages matched by id\n",
-        listed.join(", "),
-        sanitize::line(&routemap.id),
-        sanitize::line(&routemap.version)
-    ));
-}
-
-fn note_unmatched(
-    output: &mut Output,
-    group: &scan::Group,
-    files: &[PathBuf],
-    routemap: &Routemap,
-    naming: &Naming,
-) {
-    let mut with_unmatched: Vec<usize> = group
-        .entries
-        .values()
-        .filter(|entry| entry.unmatched > 0)
-        .map(|entry| entry.order)
-        .collect();
-    if with_unmatched.is_empty() {
-        return;
-    }
-    with_unmatched.sort_unstable();
-    let what = format!(
-        "answer{} themes or stages routemap '{}' {} does not have; they are counted as not on the scale, or left out",
-        if naming.anonymise && with_unmatched.len() > 1 {
-            ""
-        } else {
-            "s"
-        },
-        sanitize::line(&routemap.id),
-        sanitize::line(&routemap.version)
-    );
-    if naming.anonymise {
-        let files = plural(with_unmatched.len(), "file");
-        output.stderr.push_str(&format!("note: {files} {what}\n"));
-        return;
-    }
-    for path in with_unmatched.iter().filter_map(|&order| files.get(order)) {
-        output
-            .stderr
-            .push_str(&format!("note: '{}' {what}\n", sanitize::path(path)));
-    }
-}
-
-/// The files that could not be read as saved assessments, each with why (or counted).
-fn report_skipped(output: &mut Output, scanned: &scan::Scan, naming: &Naming) {
-    if scanned.skipped.is_empty() {
-        return;
-    }
-    if naming.anonymise {
-        output.stderr.push_str(&format!(
-            "skipped: {} that cannot be read as saved assessments (run without --anonymise to see which)\n",
-            plural(scanned.skipped.len(), "file")
-        ));
-    } else {
-        for skipped in &scanned.skipped {
-            output
-                .stderr
-                .push_str(&format!("skipped: {}\n", sanitize::line(&skipped.reason)));
-        }
-    }
-    output.code = 1;
 }
 
 /// The highlighted authority's key, or why it is not among those summarised.
@@ -312,27 +178,7 @@ fn summarise(store: &Store, args: &SummaryArgs, output: &mut Output) -> Result<(
         Some(spec) => Some(store.find_routemap(spec)?.routemap),
         None => None,
     };
-    // The data directory's own folders hold routemaps and reports, not assessments.
-    let skip = [store.routemaps_dir(), store.root().join("reports")];
-    let gathered = files::gather(&input_paths(store, args.inputs), &skip);
-    let missing = report_unreadable(output, &gathered, &naming);
-    if gathered.repeats > 0 {
-        output.stderr.push_str(&format!(
-            "note: {} given more than once (twice, in a folder given too, or through a link) {} read once\n",
-            plural(gathered.repeats, "file"),
-            if gathered.repeats == 1 { "is" } else { "are" }
-        ));
-    }
-    if gathered.files.is_empty() && missing > 0 {
-        return Err(Error::Unusable(format!(
-            "{} given exists; check the paths",
-            if args.inputs.len() == 1 {
-                "nothing".to_string()
-            } else {
-                "none of the paths".to_string()
-            }
-        )));
-    }
+    let (gathered, missing) = gather(store, args, output, &naming)?;
     let resolve = |id: &str| match &asked {
         Some(routemap) => (routemap.id == id).then(|| routemap.clone()),
         None => store.resolve_routemap(id).ok(),
@@ -352,6 +198,58 @@ fn summarise(store: &Store, args: &SummaryArgs, output: &mut Output) -> Result<(
             plural(scanned.read, "file")
         )));
     }
+    let files = summary::Files {
+        read: scanned.read,
+        skipped: scanned.read - group.files,
+    };
+    let summary = build(store, args, output, (&routemap, group), files)?;
+    output.stdout = render(&summary, args);
+    if missing > 0 {
+        output.code = 1;
+    }
+    Ok(())
+}
+
+/// The files under the inputs, each once, and how many inputs could not be read (each
+/// said on stderr); an error when none of them could.
+fn gather(
+    store: &Store,
+    args: &SummaryArgs,
+    output: &mut Output,
+    naming: &Naming,
+) -> Result<(files::Gathered, usize)> {
+    // The data directory's own folders hold routemaps and reports, not assessments.
+    let skip = [store.routemaps_dir(), store.root().join("reports")];
+    let gathered = files::gather(&input_paths(store, args.inputs), &skip);
+    let missing = report_unreadable(output, &gathered, naming);
+    if gathered.repeats > 0 {
+        output.stderr.push_str(&format!(
+            "note: {} given more than once (twice, in a folder given too, or through a link) {} read once\n",
+            plural(gathered.repeats, "file"),
+            if gathered.repeats == 1 { "is" } else { "are" }
+        ));
+    }
+    if gathered.files.is_empty() && missing > 0 {
+        let what = if args.inputs.len() == 1 {
+            "nothing"
+        } else {
+            "none of the paths"
+        };
+        return Err(Error::Unusable(format!(
+            "{what} given exists; check the paths"
+        )));
+    }
+    Ok((gathered, missing))
+}
+
+/// The summary of `group`'s assessments of `routemap`, as asked.
+fn build(
+    store: &Store,
+    args: &SummaryArgs,
+    output: &mut Output,
+    (routemap, group): (&Routemap, &scan::Group),
+    files: summary::Files,
+) -> Result<summary::Summary> {
     let highlight = highlight_key(args.highlight, group, args.anonymise)?;
     let key = match args.anonymise {
         true => Some(anonymise_key(store, output)?),
@@ -362,12 +260,8 @@ fn summarise(store: &Store, args: &SummaryArgs, output: &mut Output) -> Result<(
     } else {
         1
     });
-    let files = summary::Files {
-        read: scanned.read,
-        skipped: scanned.read - group.files,
-    };
     let summary = summary::build(
-        &routemap,
+        routemap,
         group,
         files,
         &summary::Options {
@@ -383,35 +277,19 @@ fn summarise(store: &Store, args: &SummaryArgs, output: &mut Output) -> Result<(
             summary::authorities_words(summary.authorities)
         ));
     }
-    output.stdout = match args.format {
-        SummaryFormat::Text => summary::to_text(
-            &summary,
-            usize::from(crate::term::output_width_for(args.width)),
-        ),
-        SummaryFormat::Markdown => summary::to_markdown(&summary),
-        SummaryFormat::Csv => summary::to_csv(&summary),
-        SummaryFormat::Json => summary::to_json(&summary),
-    };
-    if missing > 0 {
-        output.code = 1;
-    }
-    Ok(())
+    Ok(summary)
 }
 
-/// Says which inputs and folders could not be read; the number of them.
-fn report_unreadable(output: &mut Output, gathered: &files::Gathered, naming: &Naming) -> usize {
-    for problem in &gathered.unreadable {
-        let what = match problem.input {
-            Some(index) => naming.input(index, &problem.path),
-            None if naming.anonymise => "a folder under a path given".into(),
-            None => format!("the folder '{}'", sanitize::path(&problem.path)),
-        };
-        output.stderr.push_str(&format!(
-            "error: cannot read {what}: {}\n",
-            sanitize::line(&problem.reason)
-        ));
+fn render(summary: &summary::Summary, args: &SummaryArgs) -> String {
+    match args.format {
+        SummaryFormat::Text => summary::to_text(
+            summary,
+            usize::from(crate::term::output_width_for(args.width)),
+        ),
+        SummaryFormat::Markdown => summary::to_markdown(summary),
+        SummaryFormat::Csv => summary::to_csv(summary),
+        SummaryFormat::Json => summary::to_json(summary),
     }
-    gathered.unreadable.len()
 }
 
 /// The labels' key, kept in the data directory.
