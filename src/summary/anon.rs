@@ -8,6 +8,7 @@
 //! the same labels run after run for this user; anyone without the key cannot map the
 //! labels back. It is not encryption: keep the key file to yourself (and out of git).
 
+#[cfg(test)]
 use std::fs;
 use std::path::Path;
 
@@ -72,8 +73,9 @@ impl Key {
 
 /// The key in `path`, once the file is readable by its owner only.
 fn read_private(path: &Path) -> Option<Key> {
-    let text = fs::read_to_string(path).ok()?;
-    let key = Key::parse(&text)?;
+    // A key is 33 bytes; whatever else is there is not read whole.
+    let bytes = crate::store::read_file_capped(path, 1024, "key file").ok()?;
+    let key = Key::parse(std::str::from_utf8(&bytes).ok()?)?;
     #[cfg(unix)]
     make_private(path);
     Some(key)
