@@ -6,7 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use routemap::assessment::{Assessment, Current};
 use routemap::builtin;
-use routemap::clock::Instant;
+use routemap::clock::Timestamp;
 use routemap::tui::state::State;
 use routemap::tui::theme::Painter;
 use routemap::tui::view;
@@ -32,7 +32,7 @@ fn main() {
         }
         routemap::routemap::parse(std::path::Path::new("big.yaml"), &text).unwrap()
     };
-    let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+    let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
     for theme in &routemap.themes {
         assessment.answer_mut(&routemap, &theme.id).current =
             Some(Current::Stage(routemap.stages[0].id.clone()));

@@ -16,7 +16,7 @@
 
 use routemap::assessment::{self, Assessment, Confidence, Current};
 use routemap::builtin;
-use routemap::clock::Instant as Moment;
+use routemap::clock::Timestamp as Moment;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -1,7 +1,13 @@
 //! Speed, measured (not asserted): `cargo bench --bench speed`.
 //!
 //! Prints the median and spread of many runs of each operation, so figures from a
-//! shared, noisy machine can be compared within one run.
+//! shared, noisy machine can be compared within one run. Hand-rolled rather than
+//! criterion: medians, minimum and p90 are all the figures we quote, and criterion would
+//! add some forty crates to the build for plots and statistics we do not use.
+//!
+//! Hostile inputs are measured at three sizes, and the growth of the time is set
+//! against the growth of the input: every input must cost time linear in its size
+//! (exponent 1; 2 would be quadratic).
 
 // A benchmark that fails to set up should stop loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -10,9 +16,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use routemap::assessment::{self, Assessment, Current};
 use routemap::builtin;
-use routemap::clock::Instant as Moment;
+use routemap::clock::Timestamp as Moment;
 use routemap::radar::{self, Drawing, Look, Radar};
 use routemap::routemap::Routemap;
+use routemap::store::{self, Store};
 use routemap::tui::state::{Screen, State};
 use routemap::tui::theme::Painter;
 use routemap::tui::view;
@@ -110,6 +117,17 @@ fn main() {
         black_box(routemap::routemap::parse(Path::new("big.yaml"), &big_text).unwrap());
     });
     let big = routemap::routemap::parse(Path::new("big.yaml"), &big_text).unwrap();
+    let long_text = long_routemap(1000, "s4");
+    measure(
+        &format!(
+            "load a 1,000-theme routemap, long text ({})",
+            megabytes(long_text.len())
+        ),
+        budget,
+        || {
+            black_box(routemap::routemap::parse(Path::new("long.yaml"), &long_text).unwrap());
+        },
+    );
 
     let saved = assessment::to_yaml(&answered(&ptf));
     measure("parse a saved assessment (12 answers)", budget, || {
@@ -150,6 +168,9 @@ fn main() {
         frame(&big_state, 80, 24),
     );
 
+    stored_files(budget, &ptf);
+    hostile_inputs(budget);
+
     let look = Look {
         drawing: Drawing::Braille,
         color: false,
@@ -169,4 +190,139 @@ fn main() {
     measure("radar, 12 themes, 80 columns, ascii", budget, || {
         black_box(radar::render_standalone(&ptf_radar, 80, ascii));
     });
+}
+
+/// A routemap of `themes` themes with a paragraph for each stage; `last_stage` names
+/// the last descriptor's stage ("s4" is valid; anything else is a problem per theme).
+fn long_routemap(themes: usize, last_stage: &str) -> String {
+    let mut text = String::from("id: long\ntitle: Long\nversion: '1'\nstages:\n");
+    for stage in 0..5 {
+        text.push_str(&format!("  - {{id: s{stage}, name: Stage {stage}}}\n"));
+    }
+    text.push_str("themes:\n");
+    let paragraph = "Words about what the theme looks like at this stage. ".repeat(18);
+    for theme in 0..themes {
+        text.push_str(&format!(
+            "  - id: t{theme}\n    name: Theme {theme}\n    stages:\n"
+        ));
+        for stage in 0..4 {
+            text.push_str(&format!("      s{stage}: {paragraph}\n"));
+        }
+        text.push_str(&format!("      {last_stage}: {paragraph}\n"));
+    }
+    text
+}
+
+fn megabytes(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{} KB", bytes / 1000)
+    }
+}
+
+/// Saving one assessment, and listing a data directory of 1,000.
+fn stored_files(budget: Duration, routemap: &Routemap) {
+    let dir = tempfile::tempdir().unwrap();
+    let full = answered(routemap);
+    let path = dir.path().join("anytown.yaml");
+    measure(
+        "save a 12-theme assessment (write, fsync, rename)",
+        budget,
+        || store::save_assessment(&path, &full).unwrap(),
+    );
+    std::fs::remove_file(&path).unwrap();
+    for n in 0..1000 {
+        let mut other = full.clone();
+        other.authority = format!("Authority number {n}");
+        let text = assessment::to_yaml(&other);
+        std::fs::write(dir.path().join(format!("a{n:04}.yaml")), text).unwrap();
+    }
+    let data = Store::open(Some(dir.path().to_path_buf())).unwrap();
+    measure("list 1,000 saved assessments", budget, || {
+        let listed = data.list();
+        assert_eq!(listed.len(), 1000);
+        black_box(listed);
+    });
+}
+
+/// The inputs that once took most of a minute, each at three sizes.
+fn hostile_inputs(budget: Duration) {
+    let refused = |text: &str| {
+        black_box(routemap::routemap::parse(Path::new("x.yaml"), text).unwrap_err());
+    };
+    linear(
+        "deep nesting [[[…]]], refused",
+        budget,
+        [50_000, 100_000, 200_000],
+        |size| format!("id: {}{}\n", "[".repeat(size / 2), "]".repeat(size / 2)),
+        refused,
+    );
+    linear(
+        "nesting 30 deep, line after line",
+        budget,
+        [1_000_000, 2_000_000, 4_000_000],
+        |size| {
+            let line = format!("  - {}{}\n", "[".repeat(30), "]".repeat(30));
+            format!("list:\n{}", line.repeat(size / line.len()))
+        },
+        refused,
+    );
+    linear(
+        "invalid routemap, a problem in every theme",
+        budget,
+        [250, 500, 1000],
+        |themes| long_routemap(themes, "s9"),
+        refused,
+    );
+    linear(
+        "invalid saved assessment, a problem in every answer",
+        budget,
+        [5_000, 10_000, 20_000],
+        |answers| {
+            let mut text = String::from(
+                "format: routemap-assessment/1\nroutemap: { id: x }\nauthority: A\nanswers:\n",
+            );
+            for n in 0..answers {
+                text.push_str(&format!("  \"theme {n}\":\n    current: Not A Stage\n"));
+            }
+            text
+        },
+        |text| {
+            black_box(assessment::parse(Path::new("x.yaml"), text).unwrap_err());
+        },
+    );
+}
+
+/// Measures `work` on inputs made at three sizes and gives the exponent k of time ~
+/// size^k between the smallest and the largest: about 1 when the cost is linear (a
+/// little over, as bigger working sets miss the caches more), 2 when it is quadratic.
+fn linear(
+    name: &str,
+    budget: Duration,
+    sizes: [usize; 3],
+    make: impl Fn(usize) -> String,
+    mut work: impl FnMut(&str),
+) {
+    let inputs: Vec<String> = sizes.iter().map(|size| make(*size)).collect();
+    let medians: Vec<Duration> = inputs
+        .iter()
+        .map(|input| {
+            let label = format!("{name}, {}", megabytes(input.len()));
+            measure(&label, budget, || work(input))
+        })
+        .collect();
+    let input_growth = inputs[2].len() as f64 / inputs[0].len() as f64;
+    let time_growth = medians[2].as_secs_f64() / medians[0].as_secs_f64();
+    // Time ~ size^k: k is 1 for a linear cost, 2 for a quadratic one.
+    let exponent = time_growth.ln() / input_growth.ln();
+    let verdict = if exponent < 1.5 {
+        "linear"
+    } else {
+        "SUPERLINEAR"
+    };
+    println!(
+        "{:<48} input x{input_growth:.1}, time x{time_growth:.1}: exponent {exponent:.2}, {verdict}",
+        format!("  {name}")
+    );
 }

@@ -139,6 +139,7 @@ pub enum Command {
     #[command(after_long_help = concat!(
         "Examples:\n",
         "  routemap workshop anytown-2026\n",
+        "  routemap workshop anytown-2026 --follow    # the projector, read-only\n",
         "\n",
         resolution!(),
         "\n",
@@ -148,6 +149,10 @@ pub enum Command {
         /// A saved assessment's name or path
         #[arg(value_name = "NAME|PATH")]
         assessment: String,
+        /// A read-only second screen (a projector, a remote attendee): it shows the theme
+        /// the facilitator's screen shows and redraws whenever the file changes
+        #[arg(long)]
+        follow: bool,
     },
     /// List saved assessments: authority, title, routemap, progress, updated
     #[command(after_long_help = concat!(
@@ -283,7 +288,7 @@ pub enum Command {
         resolution!(),
         "'-' reads the assessment (or --against's) from standard input.\n",
         "\n",
-        "The JSON schema and the CSV columns are in the README (routemap-report/1).\n",
+        "The JSON schema and the CSV columns are in the README (routemap-report/2).\n",
         "\n",
         exit_codes!("     (1 also when -o would write over a saved assessment, a routemap or, without --force, any file)"),
     ))]

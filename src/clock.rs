@@ -5,15 +5,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A moment, as seconds since the Unix epoch (UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Instant(pub i64);
+pub struct Timestamp(pub i64);
 
-impl Instant {
+impl Timestamp {
     pub fn now() -> Self {
         let seconds = match SystemTime::now().duration_since(UNIX_EPOCH) {
             Ok(elapsed) => i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX),
             Err(before) => -i64::try_from(before.duration().as_secs()).unwrap_or(i64::MAX),
         };
-        Instant(seconds)
+        Timestamp(seconds)
     }
 
     /// `2026-11-27`
@@ -90,11 +90,11 @@ fn parse_days(text: &str) -> Option<i64> {
 
 /// A `YYYY-MM-DD` date in canonical form, or `None` when it is not a real date.
 pub fn parse_date(text: &str) -> Option<String> {
-    parse_days(text.trim()).map(|days| Instant(days * 86_400).date())
+    parse_days(text.trim()).map(|days| Timestamp(days * 86_400).date())
 }
 
 /// An RFC 3339 date-time (`Z` or `±HH:MM`, optional fraction) as a UTC timestamp.
-pub fn parse_timestamp(text: &str) -> Option<Instant> {
+pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
     let text = text.trim();
     let (date, time) = text.split_once(['T', 't', ' '])?;
     let days = parse_days(date)?;
@@ -124,7 +124,7 @@ pub fn parse_timestamp(text: &str) -> Option<Instant> {
         return None;
     }
     let seconds = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second.min(59));
-    Some(Instant(seconds - offset_seconds))
+    Some(Timestamp(seconds - offset_seconds))
 }
 
 #[cfg(test)]
@@ -133,9 +133,9 @@ mod tests {
 
     #[test]
     fn formats_known_instants() {
-        assert_eq!(Instant(0).timestamp(), "1970-01-01T00:00:00Z");
-        assert_eq!(Instant(1_795_788_191).timestamp(), "2026-11-27T14:03:11Z");
-        assert_eq!(Instant(951_782_400).date(), "2000-02-29");
+        assert_eq!(Timestamp(0).timestamp(), "1970-01-01T00:00:00Z");
+        assert_eq!(Timestamp(1_795_788_191).timestamp(), "2026-11-27T14:03:11Z");
+        assert_eq!(Timestamp(951_782_400).date(), "2000-02-29");
     }
 
     #[test]
@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn the_extremes_of_an_instant_format_without_overflow() {
-        for instant in [Instant(i64::MAX), Instant(i64::MIN), Instant(0)] {
+        for instant in [Timestamp(i64::MAX), Timestamp(i64::MIN), Timestamp(0)] {
             let text = instant.timestamp();
             assert!(text.ends_with('Z'), "{text}");
         }

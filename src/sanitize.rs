@@ -12,7 +12,7 @@
 //! - C1 controls (U+0080–U+009F), bidirectional embeddings, overrides and isolates, and
 //!   the line and paragraph separators as `\u{…}`, the way Rust and JSON write them.
 //!
-//! [`text`] keeps newlines and tabs (notes are multi-line); [`line`] shows them too,
+//! [`text`] keeps newlines and tabs (notes are multi-line); [`line()`] shows them too,
 //! for places where one value must stay on one line (a table cell, a file name in a
 //! message).
 

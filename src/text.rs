@@ -3,9 +3,15 @@
 /// The candidate nearest to `word` by edit distance, when it is near enough to be a
 /// likely typo (at most a third of the word's length, and at least 1 edit allowed).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let length = word.chars().count();
+    // The distance costs the product of the lengths; nobody mistypes a 64-letter word.
+    if length > 64 {
+        return None;
+    }
+    let limit = (length / 3).max(1);
     candidates
         .into_iter()
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= limit)
         .map(|candidate| (edit_distance(word, candidate), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
@@ -165,6 +171,14 @@ pub fn quoted_names<S: AsRef<str>>(names: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_words_get_no_guess() {
+        let long = "a".repeat(65);
+        let near = format!("{long}b");
+        assert_eq!(closest(&long, [near.as_str()]), None);
+        assert_eq!(closest("leadreship", ["leadership"]), Some("leadership"));
+    }
 
     #[test]
     fn edit_distance_counts_edits() {

@@ -40,6 +40,33 @@ fn check_passes_every_shipped_routemap() {
 }
 
 #[test]
+fn check_passes_every_good_fixture_numbered_from_0_with_undefined_levels_and_criteria() {
+    let data = tempfile::tempdir().unwrap();
+    let output = routemap(data.path())
+        .current_dir(fixtures())
+        .args([
+            "check",
+            "good/levels-0-3.yaml",
+            "good/undefined-levels.yaml",
+            "good/hosting-47.yaml",
+            "good/three-themes.yaml",
+            "good/welsh-30.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("good/levels-0-3.yaml: ok, routemap 'data-stewardship' version 1.0: 4 themes, 4 stages numbered 0–3, 2 sections, 13 criteria, 1 stage left undefined"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("good/hosting-47.yaml: ok, routemap 'hosting-maturity-47' version 2026.1: 47 themes, 5 stages, 7 sections, 96 criteria"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn check_gives_each_bad_routemap_its_error() {
     let data = tempfile::tempdir().unwrap();
     let mut checked = 0;
@@ -312,6 +339,7 @@ fn full_screen_commands_refuse_a_pipe() {
         (&["new", "--authority", "A"], "'routemap new'"),
         (&["open", "anytown"], "'routemap open'"),
         (&["workshop", "anytown"], "'routemap workshop'"),
+        (&["workshop", "anytown", "--follow"], "'routemap workshop'"),
     ] {
         let output = routemap(data.path()).args(args).output().unwrap();
         assert_eq!(output.status.code(), Some(1), "{args:?}");
@@ -343,6 +371,7 @@ fn full_screen_commands_check_the_name_before_the_terminal() {
     for args in [
         &["open", "nowhere"][..],
         &["workshop", "nowhere"],
+        &["workshop", "nowhere", "--follow"],
         &["new", "--from", "nowhere"],
     ] {
         let output = routemap(data.path()).args(args).output().unwrap();

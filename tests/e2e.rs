@@ -279,3 +279,31 @@ fn the_report_key_writes_markdown_and_html_and_says_where() {
     tmux.keys("main", &["q"]);
     tmux.wait_for("main", "EXIT=0");
 }
+
+#[test]
+fn a_paragraph_pasted_outside_an_editor_lands_in_the_notes() {
+    let tmux = Tmux::new("paste");
+    tmux.start("main", "new --authority Anytown", 100, 30);
+    tmux.wait_for("main", "0/12 answered");
+    tmux.begin("main");
+    // A paragraph with digits and keys in it, pasted as a terminal pastes (bracketed).
+    let paragraph = "x3t5 The CIO reports to the deputy chief executive; 2 of 5 directors agree.";
+    tmux.tmux(&["set-buffer", "-b", "notes", paragraph]);
+    tmux.tmux(&["paste-buffer", "-p", "-b", "notes", "-t", "main"]);
+    let screen = tmux.wait_for("main", "Notes — Leadership");
+    assert!(
+        screen.contains("0/12 answered"),
+        "no stage was set:\n{screen}"
+    );
+    tmux.keys("main", &["Escape", "q"]);
+    tmux.wait_for("main", "EXIT=0");
+    let text = read(&tmux.saved()[0]);
+    assert!(
+        text.contains(&format!("  leadership:\n    notes: {paragraph}\n")),
+        "{text}"
+    );
+    assert!(
+        !text.contains("current:") && !text.contains("target:"),
+        "{text}"
+    );
+}

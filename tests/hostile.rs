@@ -72,9 +72,15 @@ fn setup() -> Setup {
     fs::write(&before, assessment_yaml("low", "old notes", "old.pdf")).unwrap();
     fs::write(&after, assessment_yaml("high", "new notes", "new.pdf")).unwrap();
     // A saved assessment that does not load: `list` warns about it, quoting the value.
+    // (A stage that is not an id no longer makes a file unreadable: it is kept and
+    // flagged; a confidence that is not one is still refused.)
     fs::write(
         data.path().join(format!("broken {HOSTILE_NAME}.yaml")),
-        assessment_yaml(&format!("\"bad {HOSTILE}\""), "n", "e"),
+        assessment_yaml("low", "n", "e").replacen(
+            "    target: high\n",
+            &format!("    target: high\n    confidence: \"bad {HOSTILE}\"\n"),
+            1,
+        ),
     )
     .unwrap();
     Setup {

@@ -8,7 +8,7 @@ mod common;
 
 use common::routemap;
 use routemap::assessment::Assessment;
-use routemap::clock::Instant;
+use routemap::clock::Timestamp;
 use routemap::store::{self, Store, WriteLock};
 use std::fs;
 
@@ -24,7 +24,7 @@ fn a_300_character_authority_gets_a_file_and_a_lock() {
     let map = store.resolve_routemap("planting-the-flag").unwrap();
     let authority = "Anytown Metropolitan Borough Council ".repeat(8) + "(300 characters long)";
     assert!(authority.len() >= 300);
-    let assessment = Assessment::new(&map, &authority, None, Instant(0));
+    let assessment = Assessment::new(&map, &authority, None, Timestamp(0));
     for _ in 0..3 {
         let path = store.new_assessment_path(&assessment);
         store::save_assessment(&path, &assessment).unwrap();

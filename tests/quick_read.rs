@@ -9,7 +9,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use routemap::assessment::quick::{self, Quick};
 use routemap::assessment::{self, Answer, Assessment, Confidence, Current, RoutemapRef};
-use routemap::clock::Instant;
+use routemap::clock::Timestamp;
 use std::path::Path;
 
 /// Names as councils have them, and names that need quoting or blocks.
@@ -32,7 +32,10 @@ fn answer() -> impl Strategy<Value = Answer> {
             Just(Some(Current::NotApplicable)),
             slug().prop_map(|s| Some(Current::Stage(s)))
         ],
-        proptest::option::of(slug()),
+        (
+            proptest::option::of(slug()),
+            vec(prop_oneof![3 => slug(), 1 => name()], 0..3),
+        ),
         proptest::option::of(prop_oneof![Just(Confidence::Low), Just(Confidence::High)]),
         proptest::option::of(prop_oneof![
             name(),
@@ -47,11 +50,17 @@ fn answer() -> impl Strategy<Value = Answer> {
         vec((slug(), 1..50u32), 0..3),
     )
         .prop_map(
-            |(current, target, confidence, notes, evidence, carried, votes)| {
+            |(current, (target, met), confidence, notes, evidence, carried, votes)| {
                 let mut seen = std::collections::HashSet::new();
+                let mut ticked = std::collections::HashSet::new();
                 Answer {
                     current,
                     target,
+                    met: met
+                        .into_iter()
+                        .map(|id| id.trim().to_string())
+                        .filter(|id| !id.is_empty() && ticked.insert(id.clone()))
+                        .collect(),
                     confidence,
                     notes: notes.filter(|n| !n.is_empty()),
                     evidence: evidence
@@ -64,6 +73,7 @@ fn answer() -> impl Strategy<Value = Answer> {
                         .into_iter()
                         .filter(|(s, _)| seen.insert(s.clone()))
                         .collect(),
+                    ..Answer::default()
                 }
             },
         )
@@ -88,12 +98,13 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 title: title
                     .map(|t| t.trim().to_string())
                     .filter(|t| !t.is_empty()),
-                created: updated.map(|u| Instant(u).date()),
-                updated: updated.map(Instant),
+                created: updated.map(|u| Timestamp(u).date()),
+                updated: updated.map(Timestamp),
                 answers: answers
                     .into_iter()
                     .filter(|(id, a)| !a.is_empty() && seen.insert(id.clone()))
                     .collect(),
+                blind: false,
             }
         })
 }
@@ -150,14 +161,16 @@ fn ordinary_files_take_the_quick_path() {
         authority: "Brighton & Hove City Council".into(),
         title: Some("2026 baseline (draft)".into()),
         created: Some("2026-11-27".into()),
-        updated: Some(Instant(1_795_788_191)),
+        updated: Some(Timestamp(1_795_788_191)),
         answers: Vec::new(),
+        blind: false,
     };
     assessment.answers.push((
         "leadership".into(),
         Answer {
             current: Some(Current::Stage("flag-planted".into())),
             target: Some("on-the-route".into()),
+            met: vec!["strategy-agreed".into(), "cio-reports".into()],
             confidence: Some(Confidence::Medium),
             notes: Some(
                 "The CIO reports to the deputy: not yet in the top team.\nNext year, perhaps.\n"
@@ -167,6 +180,7 @@ fn ordinary_files_take_the_quick_path() {
             carried: true,
             parked: false,
             votes: vec![("flag-planted".into(), 7)],
+            ..Answer::default()
         },
     ));
     let text = assessment::to_yaml(&assessment);

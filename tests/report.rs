@@ -189,7 +189,7 @@ fn against_a_previous_assessment_shows_the_movement() {
 #[test]
 fn json_matches_the_documented_schema() {
     let data = setup();
-    let schema = schema::readme_schema("routemap-report/1");
+    let schema = schema::readme_schema("routemap-report/2");
     for args in [
         vec!["2026", "--format", "json"],
         vec![
@@ -249,6 +249,15 @@ fn csv_reads_back_with_its_columns_and_welsh_text_intact() {
             "next_stage",
             "notes",
             "evidence",
+            "weight",
+            "criteria_met",
+            "criteria_total",
+            "suggested_number",
+            "suggested_name",
+            "supported",
+            "section_mean_number",
+            "section_median_number",
+            "section_percent_of_max",
             "before",
             "change",
             "actions"

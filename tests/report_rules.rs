@@ -127,26 +127,26 @@ fn csv_carries_the_movement_and_the_roles_actions() {
     assert_eq!(code, 0, "{stderr}");
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(&header[16..], ["before", "change", "actions"]);
+    assert_eq!(&header[25..], ["before", "change", "actions"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let leadership = &rows[0];
-    assert_eq!((&leadership[16], &leadership[17]), ("not-started", "up"));
-    assert!(leadership[18].starts_with("CFO: "), "{:?}", &leadership[18]);
-    assert!(!leadership[18].contains("CEO: "), "only the role asked for");
+    assert_eq!((&leadership[25], &leadership[26]), ("not-started", "up"));
+    assert!(leadership[27].starts_with("CFO: "), "{:?}", &leadership[27]);
+    assert!(!leadership[27].contains("CEO: "), "only the role asked for");
     let governance = &rows[1];
     assert_eq!(
-        (&governance[16], &governance[17]),
+        (&governance[25], &governance[26]),
         ("route-planned", "down")
     );
     let (_, plain, _) = report(data.path(), &["2026", "--format", "csv"], None);
     let mut reader = csv::Reader::from_reader(plain.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(
-        (&rows[0][16], &rows[0][17]),
+        (&rows[0][25], &rows[0][26]),
         ("", ""),
         "no movement without --against"
     );
-    assert!(rows[0][18].contains("CEO: ") && rows[0][18].contains("CIO: "));
+    assert!(rows[0][27].contains("CEO: ") && rows[0][27].contains("CIO: "));
 }
 
 #[test]

@@ -73,7 +73,7 @@ proptest! {
 /// A routemap whose every text is arbitrary (control characters, wide and combining
 /// characters, emoji, right-to-left, empty), with 1 to 40 themes and 2 to 9 stages.
 fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
-    use routemap::routemap::{Routemap, Stage, Theme};
+    use routemap::routemap::{Routemap, Stage, StageDetail, Theme, Weight};
     let text = prop_oneof![
         any::<String>(),
         "[\\u{0}-\\u{7f}ŵŷ東京🚒\\u{202e}\\u{301}\\u{200b} ]{0,60}"
@@ -106,6 +106,8 @@ fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
                 version: "1".into(),
                 description: None,
                 source: None,
+                first_stage: 1,
+                percent_of_max: false,
                 stages,
                 sections: Vec::new(),
                 themes: themes
@@ -118,6 +120,8 @@ fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
                         question,
                         vision: None,
                         descriptors: vec![descriptor; count],
+                        details: vec![StageDetail::plain(); count],
+                        weight: Weight::ONE,
                         actions: Vec::new(),
                     })
                     .collect(),
@@ -169,7 +173,7 @@ proptest! {
     ) {
         use ratatui::crossterm::event::Event;
         use routemap::tui::{messages_for, state::State, theme::Painter, update::update, view};
-        let assessment = routemap::assessment::Assessment::new(&map, "Anytown", None, routemap::clock::Instant(0));
+        let assessment = routemap::assessment::Assessment::new(&map, "Anytown", None, routemap::clock::Timestamp(0));
         let mut state = State::new(map, assessment, "x.yaml".into());
         update(&mut state, routemap::tui::update::Msg::Resize(width, height));
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();

@@ -120,7 +120,7 @@ fn a_custom_routemap_that_takes_a_builtin_id_is_refused_not_swapped() {
 
 #[test]
 fn a_routemap_given_by_path_is_kept_only_when_its_id_is_its_own() {
-    use routemap::store::Store;
+    use routemap::store::{Kept, Store};
     let data = tempfile::tempdir().unwrap();
     let store = Store::open(Some(data.path().to_path_buf())).unwrap();
     let outside = tempfile::tempdir().unwrap();
@@ -159,32 +159,49 @@ fn a_routemap_given_by_path_is_kept_only_when_its_id_is_its_own() {
         .unwrap();
     assert_eq!(kept_files(), 0);
 
-    // An id of its own is kept; a different routemap under the same id is refused.
+    // An id of its own is kept; the same id and version with other content replaces
+    // the kept copy and says so; another version sits beside it.
     let mine = impostor().replace("id: planting-the-flag", "id: mine");
     let first = outside.path().join("mine.yaml");
     fs::write(&first, &mine).unwrap();
     let spec = first.to_str().unwrap();
-    store
+    let kept = store
         .keep_routemap(spec, &store.resolve_routemap(spec).unwrap())
         .unwrap();
+    assert_eq!(kept, Kept::Added(store.routemaps_dir().join("mine.yaml")));
     assert_eq!(kept_files(), 1);
-    store
+    assert_eq!(
+        store
+            .keep_routemap(spec, &store.resolve_routemap(spec).unwrap())
+            .unwrap(),
+        Kept::Nothing
+    );
+    let edited = mine.replace("title: ICT", "title: Other ICT");
+    let other = outside.path().join("other.yaml");
+    fs::write(&other, &edited).unwrap();
+    let spec = other.to_str().unwrap();
+    let replaced = store
         .keep_routemap(spec, &store.resolve_routemap(spec).unwrap())
         .unwrap();
-    let other = outside.path().join("other.yaml");
-    fs::write(&other, mine.replace("title: ICT", "title: Other ICT")).unwrap();
-    let spec = other.to_str().unwrap();
-    let refused = store
-        .keep_routemap(spec, &store.resolve_routemap(spec).unwrap())
-        .unwrap_err()
-        .to_string();
-    assert!(
-        refused.contains("its id 'mine' is already taken by a different routemap"),
-        "{refused}"
+    assert_eq!(
+        replaced,
+        Kept::Replaced(store.routemaps_dir().join("mine.yaml"))
     );
     assert_eq!(
         fs::read_to_string(store.routemaps_dir().join("mine.yaml")).unwrap(),
-        mine,
-        "the kept one is untouched"
+        edited,
+        "the kept copy is the file given"
     );
+    let newer = outside.path().join("newer.yaml");
+    fs::write(
+        &newer,
+        edited.replace("version: \"2011.1\"", "version: \"2012\""),
+    )
+    .unwrap();
+    let spec = newer.to_str().unwrap();
+    store
+        .keep_routemap(spec, &store.resolve_routemap(spec).unwrap())
+        .unwrap();
+    assert_eq!(kept_files(), 2, "a new version beside the old");
+    assert_eq!(store.resolve_routemap("mine").unwrap().version, "2012");
 }

@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use routemap::assessment::{Assessment, Current};
 use routemap::builtin;
-use routemap::clock::Instant;
+use routemap::clock::Timestamp;
 use routemap::tui::state::State;
 use routemap::tui::theme::Painter;
 use routemap::tui::update::update;
@@ -25,7 +25,7 @@ fn state() -> State {
         &routemap,
         "Anytown Borough Council",
         Some("2026 baseline"),
-        Instant(0),
+        Timestamp(0),
     );
     State::new(routemap, assessment, "anytown.yaml".into())
 }

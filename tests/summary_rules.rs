@@ -396,7 +396,7 @@ fn a_device_is_not_read_as_a_save() {
     assert_eq!(code, 1, "{stderr}");
     assert!(text.contains("2 files read, 1 skipped"), "{text}");
     assert!(
-        stderr.contains("skipped: cannot read '/dev/zero': it is a device, not a regular file"),
+        stderr.contains("skipped: cannot read '/dev/zero': it is a device or other special file, not a regular file"),
         "{stderr}"
     );
 }

@@ -5,19 +5,18 @@
 //! migrate older files. Today there is one: `routemap-assessment/1`.
 
 use super::{Answer, Assessment, Confidence, Current, RoutemapRef};
-use crate::clock::{self, Instant};
+use crate::clock::{self, Timestamp};
 use crate::error::{Error, Result};
 use crate::text::is_slug;
-use crate::yaml::{
-    self, Emitter, NodePath, OneOrMany, OrderedMap, PathProblem, plain_or_quoted, quoted,
-};
+use crate::yaml::{self, NodePath, OneOrMany, OrderedMap, PathProblem};
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The format this version writes.
 pub const FORMAT: &str = "routemap-assessment/1";
 const FORMAT_FAMILY: &str = "routemap-assessment/";
-const NOT_APPLICABLE: &str = "n/a";
+pub(super) const NOT_APPLICABLE: &str = "n/a";
 /// The first line the writer emits.
 const CANONICAL_FIRST_LINE: &str = "format: routemap-assessment/1\n";
 
@@ -42,7 +41,16 @@ struct RawV1 {
     #[serde(default)]
     updated: Option<String>,
     #[serde(default)]
+    workshop: Option<RawWorkshop>,
+    #[serde(default)]
     answers: Option<OrderedMap<RawAnswer>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWorkshop {
+    #[serde(default)]
+    blind: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -61,9 +69,13 @@ struct RawAnswer {
     #[serde(default)]
     target: Option<String>,
     #[serde(default)]
+    met: Option<OneOrMany>,
+    #[serde(default)]
     confidence: Option<RawConfidence>,
     #[serde(default)]
     notes: Option<String>,
+    #[serde(default)]
+    room_note: Option<String>,
     #[serde(default)]
     evidence: Option<OneOrMany>,
     #[serde(default)]
@@ -72,6 +84,12 @@ struct RawAnswer {
     parked: Option<bool>,
     #[serde(default)]
     votes: Option<OrderedMap<u32>>,
+    #[serde(default)]
+    vote_order: Option<Vec<String>>,
+    #[serde(default)]
+    rounds: Option<Vec<OrderedMap<u32>>>,
+    #[serde(default)]
+    revealed: Option<bool>,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -94,6 +112,7 @@ impl From<RawConfidence> for Confidence {
 
 /// Parses a saved assessment; `path` names it in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
+    let text = yaml::preflight(path, text)?;
     if yaml::is_blank(text) {
         return Err(Error::invalid_one(
             path,
@@ -123,11 +142,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
             from_v1(raw)
                 .map_err(|problems| Error::invalid(path, yaml::locate_problems(text, problems)))
         }
-        Some(other) if other.starts_with(FORMAT_FAMILY) => Err(Error::invalid_one(
+        Some(other) if is_newer_format(other) => Err(Error::invalid_one(
             path,
             format_at(),
             format!(
                 "this assessment is in format '{other}', which is newer than this routemap understands ('{FORMAT}'); upgrade routemap to open it"
+            ),
+        )),
+        Some(other) if other.starts_with(FORMAT_FAMILY) => Err(Error::invalid_one(
+            path,
+            format_at(),
+            format!(
+                "'format: {other}' is not a version of the assessment format (there is only '{FORMAT}' so far); write 'format: {FORMAT}'"
             ),
         )),
         Some(other) => Err(Error::invalid_one(
@@ -145,6 +171,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment> {
             ),
         )),
     }
+}
+
+/// `routemap-assessment/N` with N above this version's: written by a later routemap.
+fn is_newer_format(format: &str) -> bool {
+    let current = FORMAT
+        .strip_prefix(FORMAT_FAMILY)
+        .and_then(|n| n.parse::<u64>().ok());
+    let version = format
+        .strip_prefix(FORMAT_FAMILY)
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<u64>().ok());
+    matches!((version, current), (Some(version), Some(current)) if version > current)
 }
 
 fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
@@ -180,90 +218,26 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
     let updated = raw.updated.as_deref().map(|text| {
         clock::parse_timestamp(text).unwrap_or_else(|| {
             problem(root.key("updated"), format!("updated '{text}' is not a date and time; write it as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-27T14:03:11Z"));
-            Instant(0)
+            Timestamp(0)
         })
     });
 
     let answers_path = root.key("answers");
     let mut answers: Vec<(String, Answer)> = Vec::new();
+    // The ids in `answers`, so that spotting a duplicate stays linear in the file.
+    let mut answered: HashSet<String> = HashSet::new();
     for (theme_id, raw_answer) in raw.answers.map(|a| a.0).unwrap_or_default() {
-        let path = answers_path.key(&theme_id);
-        if answers.iter().any(|(id, _)| *id == theme_id) {
+        if answered.contains(&theme_id) {
             problem(
                 answers_path.key_name_nth(&theme_id, 1),
                 format!("theme '{theme_id}' is answered twice; keep one answer"),
             );
             continue;
         }
-        let stage_field = |field: &str, value: &str, problem: &mut dyn FnMut(NodePath, String)| {
-            if !is_slug(value) {
-                let allowed = if field == "current" {
-                    "a stage id or n/a"
-                } else {
-                    "a stage id"
-                };
-                problem(
-                    path.key(field),
-                    format!(
-                        "{field} '{value}' of theme '{theme_id}' is not {allowed}; write {allowed} from the routemap's scale"
-                    ),
-                );
-            }
-        };
-        let current = match raw_answer.current.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(NOT_APPLICABLE) => Some(Current::NotApplicable),
-            Some(stage) => {
-                stage_field("current", stage, &mut problem);
-                Some(Current::Stage(stage.to_string()))
-            }
-        };
-        let target = raw_answer
-            .target
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty());
-        if let Some(stage) = &target {
-            stage_field("target", stage, &mut problem);
-        }
-        let mut votes: Vec<(String, u32)> = Vec::new();
-        for (stage, count) in raw_answer.votes.map(|v| v.0).unwrap_or_default() {
-            if !is_slug(&stage) {
-                problem(
-                    path.key("votes").key_name(&stage),
-                    format!(
-                        "votes for '{stage}' in theme '{theme_id}' do not name a stage id; write 'stage-id: count'"
-                    ),
-                );
-            } else if votes.iter().any(|(seen, _)| *seen == stage) {
-                problem(
-                    path.key("votes").key_name_nth(&stage, 1),
-                    format!(
-                        "votes for stage '{stage}' of theme '{theme_id}' are given twice; keep one count"
-                    ),
-                );
-            } else if count > 0 {
-                votes.push((stage, count));
-            }
-        }
-        let answer = Answer {
-            current,
-            target,
-            confidence: raw_answer.confidence.map(Confidence::from),
-            notes: raw_answer.notes.filter(|notes| !notes.is_empty()),
-            evidence: raw_answer
-                .evidence
-                .map(|list| {
-                    list.0
-                        .into_iter()
-                        .filter(|item| !item.trim().is_empty())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            carried: raw_answer.carried.unwrap_or(false),
-            parked: raw_answer.parked.unwrap_or(false),
-            votes,
-        };
+        let path = answers_path.key(&theme_id);
+        let answer = read_answer(&path, &theme_id, raw_answer, &mut problem);
         if !answer.is_empty() {
+            answered.insert(theme_id.clone());
             answers.push((theme_id, answer));
         }
     }
@@ -284,221 +258,147 @@ fn from_v1(raw: RawV1) -> std::result::Result<Assessment, Vec<PathProblem>> {
         created,
         updated,
         answers,
+        blind: raw.workshop.and_then(|w| w.blind).unwrap_or(false),
     })
 }
 
-/// The canonical YAML of an assessment. Same assessment, same bytes.
-pub fn to_yaml(assessment: &Assessment) -> String {
-    let mut out = Emitter::new();
-    out.field(0, "format", FORMAT);
-    out.field(
-        0,
-        "routemap",
-        &format!(
-            "{{ id: {}, version: {} }}",
-            plain_or_quoted(&assessment.routemap.id),
-            quoted(&assessment.routemap.version)
-        ),
-    );
-    out.text(0, "authority", &assessment.authority);
-    if let Some(title) = &assessment.title {
-        out.text(0, "title", title);
-    }
-    if let Some(created) = &assessment.created {
-        out.field(0, "created", created);
-    }
-    if let Some(updated) = assessment.updated {
-        out.field(0, "updated", &updated.timestamp());
-    }
-    let answers: Vec<_> = assessment
-        .answers
-        .iter()
-        .filter(|(_, a)| !a.is_empty())
+/// One theme's answer as written, its problems reported at `path`.
+fn read_answer(
+    path: &NodePath,
+    theme_id: &str,
+    raw: RawAnswer,
+    problem: &mut impl FnMut(NodePath, String),
+) -> Answer {
+    // A stage that is not a slug (typed by hand: 'level-1.5') is kept as written and
+    // flagged when matched to the routemap, as an unknown stage is: never a reason to
+    // refuse the file.
+    let current = match raw.current.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(NOT_APPLICABLE) => Some(Current::NotApplicable),
+        Some(stage) => Some(Current::Stage(stage.to_string())),
+    };
+    let target = raw
+        .target
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let met = read_met(path, theme_id, raw.met, problem);
+    let votes = read_tally(&path.key("votes"), theme_id, raw.votes, problem);
+    let rounds = raw
+        .rounds
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(n, round)| read_tally(&path.key("rounds").index(n), theme_id, Some(round), problem))
+        .filter(|round| !round.is_empty())
         .collect();
-    if !answers.is_empty() {
-        out.open(0, "answers");
+    let vote_order = raw.vote_order.unwrap_or_default();
+    for (n, stage) in vote_order.iter().enumerate() {
+        // As in the tally: a stage that is not a slug is kept; no stage at all is not.
+        if stage.trim().is_empty() {
+            problem(
+                path.key("vote_order").index(n),
+                format!(
+                    "vote_order of theme '{theme_id}' lists an empty stage; list the stage ids of the votes, oldest first"
+                ),
+            );
+        }
     }
-    for (theme_id, answer) in answers {
-        out.open(2, theme_id);
-        match &answer.current {
-            Some(Current::Stage(stage)) => out.field(4, "current", &plain_or_quoted(stage)),
-            Some(Current::NotApplicable) => out.field(4, "current", NOT_APPLICABLE),
-            None => {}
+    Answer {
+        current,
+        target,
+        met,
+        confidence: raw.confidence.map(Confidence::from),
+        notes: raw.notes.filter(|notes| !notes.is_empty()),
+        room_note: raw.room_note.filter(|note| !note.is_empty()),
+        evidence: raw
+            .evidence
+            .map(|list| {
+                list.0
+                    .into_iter()
+                    .filter(|item| !item.trim().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        carried: raw.carried.unwrap_or(false),
+        parked: raw.parked.unwrap_or(false),
+        votes,
+        vote_order,
+        rounds,
+        revealed: raw.revealed.unwrap_or(false),
+    }
+}
+
+/// The criteria ticked as met, each once.
+fn read_met(
+    path: &NodePath,
+    theme_id: &str,
+    raw: Option<OneOrMany>,
+    problem: &mut impl FnMut(NodePath, String),
+) -> Vec<String> {
+    let mut met: Vec<String> = Vec::new();
+    let mut ticked: HashSet<String> = HashSet::new();
+    let listed = raw.map(|list| list.0).unwrap_or_default();
+    let single = listed.len() == 1;
+    for (position, id) in listed.into_iter().enumerate() {
+        let id = id.trim().to_string();
+        if id.is_empty() {
+            continue;
         }
-        if let Some(target) = &answer.target {
-            out.field(4, "target", &plain_or_quoted(target));
+        if !ticked.insert(id.clone()) {
+            let at = if single {
+                path.key("met")
+            } else {
+                path.key("met").index(position)
+            };
+            problem(
+                at,
+                format!(
+                    "criterion '{id}' is listed twice in 'met' of theme '{theme_id}'; keep one"
+                ),
+            );
+            continue;
         }
-        if let Some(confidence) = answer.confidence {
-            out.field(4, "confidence", confidence.as_str());
-        }
-        if let Some(notes) = &answer.notes {
-            out.text(4, "notes", notes);
-        }
-        if !answer.evidence.is_empty() {
-            out.open(4, "evidence");
-            for item in &answer.evidence {
-                out.item(6, item);
+        met.push(id);
+    }
+    met
+}
+
+/// A tally as written (`{ stage-id: count, … }`): stage ids that are slugs, each once;
+/// zero counts are dropped. `path` is where it sits, for the messages.
+fn read_tally(
+    path: &NodePath,
+    theme_id: &str,
+    raw: Option<OrderedMap<u32>>,
+    problem: &mut impl FnMut(NodePath, String),
+) -> Vec<(String, u32)> {
+    let mut votes: Vec<(String, u32)> = Vec::new();
+    // Seen stages by hash: a tally of thousands of stages is not read in quadratic time.
+    let mut voted: HashSet<String> = HashSet::new();
+    for (stage, count) in raw.map(|v| v.0).unwrap_or_default() {
+        // Like a stage chosen, a tally for a stage that is not a slug is kept and
+        // flagged; only a tally naming no stage at all says nothing to keep.
+        if stage.trim().is_empty() {
+            problem(
+                path.key_name(&stage),
+                format!("votes in theme '{theme_id}' name no stage; write 'stage-id: count'"),
+            );
+        } else if voted.contains(&stage) {
+            problem(
+                path.key_name_nth(&stage, 1),
+                format!(
+                    "votes for stage '{stage}' of theme '{theme_id}' are given twice; keep one count"
+                ),
+            );
+        } else {
+            voted.insert(stage.clone());
+            if count > 0 {
+                votes.push((stage, count));
             }
         }
-        if answer.carried {
-            out.field(4, "carried", "true");
-        }
-        if answer.parked {
-            out.field(4, "parked", "true");
-        }
-        let votes: Vec<String> = answer
-            .votes
-            .iter()
-            .filter(|(_, count)| *count > 0)
-            .map(|(stage, count)| format!("{}: {count}", plain_or_quoted(stage)))
-            .collect();
-        if !votes.is_empty() {
-            out.field(4, "votes", &format!("{{ {} }}", votes.join(", ")));
-        }
     }
-    out.finish()
+    votes
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const EXAMPLE: &str = r#"format: routemap-assessment/1
-routemap: { id: planting-the-flag, version: "2011.1" }
-authority: Anytown Borough Council
-title: 2026 baseline
-created: 2026-11-27
-updated: 2026-11-27T14:03:11Z
-answers:
-  leadership:
-    current: flag-planted
-    target: on-the-route
-    confidence: medium
-    notes: |
-      The CIO reports to the deputy chief executive.
-      Cyngor: ŵ ŷ — 🚒
-    evidence:
-      - https://intranet.example/ict-strategy-2026.pdf
-    carried: true
-    votes: { not-started: 2, flag-planted: 7, route-planned: 1 }
-  governance:
-    current: n/a
-"#;
-
-    fn load(text: &str) -> Result<Assessment> {
-        parse(Path::new("a.yaml"), text)
-    }
-
-    fn message(text: &str) -> String {
-        match load(text) {
-            Ok(_) => "ok".into(),
-            Err(error) => error.to_string(),
-        }
-    }
-
-    #[test]
-    fn the_product_example_round_trips_byte_for_byte() {
-        let assessment = load(EXAMPLE).unwrap();
-        assert_eq!(assessment.answers.len(), 2);
-        let leadership = &assessment.answers[0].1;
-        assert_eq!(
-            leadership.current,
-            Some(Current::Stage("flag-planted".into()))
-        );
-        assert_eq!(leadership.confidence, Some(Confidence::Medium));
-        assert!(leadership.carried);
-        assert_eq!(leadership.votes[1], ("flag-planted".to_string(), 7));
-        assert_eq!(
-            assessment.answers[1].1.current,
-            Some(Current::NotApplicable)
-        );
-        assert_eq!(to_yaml(&assessment), EXAMPLE);
-    }
-
-    #[test]
-    fn any_yaml_spelling_reads_the_same() {
-        let flow = r#"{"format": "routemap-assessment/1", routemap: {id: planting-the-flag, version: '2011.1'},
-          authority: "Anytown Borough Council", title: '2026 baseline', created: "2026-11-27",
-          updated: "2026-11-27T15:03:11+01:00",
-          answers: {leadership: {current: flag-planted, target: on-the-route, confidence: medium,
-            notes: "The CIO reports to the deputy chief executive.\nCyngor: ŵ ŷ — 🚒\n",
-            evidence: "https://intranet.example/ict-strategy-2026.pdf", carried: yes,
-            votes: {not-started: 2, flag-planted: 7, route-planned: 1}},
-            governance: {current: n/a}}}"#;
-        // `yes` is text to serde_yaml, not a boolean: YAML 1.2. Spell it true here.
-        let flow = flow.replace("carried: yes", "carried: true");
-        assert_eq!(to_yaml(&load(&flow).unwrap()), EXAMPLE);
-    }
-
-    #[test]
-    fn absent_and_empty_answers_are_fine() {
-        let minimal = "format: routemap-assessment/1\nroutemap: {id: x}\nauthority: A\n";
-        let assessment = load(minimal).unwrap();
-        assert!(assessment.answers.is_empty());
-        assert_eq!(
-            to_yaml(&assessment),
-            "format: routemap-assessment/1\nroutemap: { id: x, version: \"\" }\nauthority: A\n"
-        );
-        let empty = format!("{minimal}answers:\n  leadership:\n  governance: {{}}\n");
-        assert!(load(&empty).unwrap().answers.is_empty());
-    }
-
-    #[test]
-    fn wrong_formats_say_what_to_do() {
-        assert_eq!(
-            message(""),
-            "a.yaml:1:1: the file is empty; a saved assessment starts 'format: routemap-assessment/1'"
-        );
-        assert!(message("id: planting-the-flag\ntitle: x\n").contains("is it a routemap?"));
-        assert_eq!(
-            message("format: routemap-assessment/2\n"),
-            "a.yaml:1:9: this assessment is in format 'routemap-assessment/2', which is newer than this routemap understands ('routemap-assessment/1'); upgrade routemap to open it"
-        );
-        assert!(
-            message("format: something-else\n")
-                .starts_with("a.yaml:1:9: 'format: something-else' is not")
-        );
-    }
-
-    #[test]
-    fn bad_fields_are_located() {
-        let typo = EXAMPLE.replace("    confidence: medium", "    confidense: medium");
-        assert_eq!(
-            message(&typo),
-            "a.yaml:11:5: unknown key 'confidense' in answers.leadership; did you mean 'confidence'?"
-        );
-        let level = EXAMPLE.replace("confidence: medium", "confidence: huge");
-        assert!(
-            message(&level).starts_with("a.yaml:11:17: 'huge' is not allowed"),
-            "{}",
-            message(&level)
-        );
-        let date = EXAMPLE.replace("created: 2026-11-27", "created: 27/11/2026");
-        assert_eq!(
-            message(&date),
-            "a.yaml:5:10: created '27/11/2026' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27"
-        );
-        let stage = EXAMPLE.replace("target: on-the-route", "target: On The Route");
-        assert!(
-            message(&stage).starts_with(
-                "a.yaml:10:13: target 'On The Route' of theme 'leadership' is not a stage id"
-            ),
-            "{}",
-            message(&stage)
-        );
-        let votes = EXAMPLE.replace("flag-planted: 7", "flag-planted: -7");
-        assert_eq!(
-            message(&votes),
-            "a.yaml:18:44: the value in answers.leadership.votes.flag-planted is the number -7 but should be a whole number (0 or more)"
-        );
-    }
-
-    #[test]
-    fn duplicate_answers_are_refused() {
-        let twice = EXAMPLE.replace("  governance:\n", "  leadership:\n");
-        assert_eq!(
-            message(&twice),
-            "a.yaml:19:3: theme 'leadership' is answered twice; keep one answer"
-        );
-    }
-}
+#[path = "file_tests.rs"]
+mod tests;

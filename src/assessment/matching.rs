@@ -1,7 +1,7 @@
 //! What in an assessment its routemap cannot match: kept in the file, shown to the user.
 
 use super::{Assessment, Current};
-use crate::routemap::Routemap;
+use crate::routemap::{Routemap, Theme};
 use std::fmt;
 
 /// Something in an assessment the routemap does not have.
@@ -11,12 +11,21 @@ pub enum Mismatch {
     Version { saved: String, loaded: String },
     /// An answer for a theme the routemap does not have.
     Theme { theme: String },
-    /// A stage the routemap's scale does not have, in a theme's answer.
+    /// A stage the routemap's scale does not have, in a theme's answer (a stage id that
+    /// is not a slug, typed by hand, is one of these).
     Stage {
         theme: String,
         field: &'static str,
         stage: String,
     },
+    /// A stage of the scale that the routemap leaves undefined for the theme.
+    Undefined {
+        theme: String,
+        field: &'static str,
+        stage: String,
+    },
+    /// A criterion ticked as met that the theme does not have.
+    Criterion { theme: String, id: String },
 }
 
 impl fmt::Display for Mismatch {
@@ -27,7 +36,7 @@ impl fmt::Display for Mismatch {
         match self {
             Mismatch::Version { saved, loaded } => write!(
                 f,
-                "saved against routemap version '{}', now '{}'",
+                "saved against routemap version '{}', which is not kept here; shown against version '{}'",
                 clean(saved),
                 clean(loaded)
             ),
@@ -46,6 +55,22 @@ impl fmt::Display for Mismatch {
                 clean(theme),
                 clean(stage)
             ),
+            Mismatch::Undefined {
+                theme,
+                field,
+                stage,
+            } => write!(
+                f,
+                "theme '{}': {field} stage '{}' is one the routemap leaves undefined for this theme; it is kept as it is",
+                clean(theme),
+                clean(stage)
+            ),
+            Mismatch::Criterion { theme, id } => write!(
+                f,
+                "theme '{}': criterion '{}' is ticked as met but the theme has no such criterion; it is kept as it is",
+                clean(theme),
+                clean(id)
+            ),
         }
     }
 }
@@ -59,21 +84,31 @@ pub fn mismatches(assessment: &Assessment, routemap: &Routemap) -> Vec<Mismatch>
             loaded: routemap.version.clone(),
         });
     }
+    // Themes by id, so that matching a large assessment stays linear.
+    let themes: std::collections::HashMap<&str, &Theme> = routemap
+        .themes
+        .iter()
+        .map(|theme| (theme.id.as_str(), theme))
+        .collect();
     for (theme, answer) in &assessment.answers {
-        if routemap.theme_index(theme).is_none() {
+        let Some(definition) = themes.get(theme.as_str()).copied() else {
             found.push(Mismatch::Theme {
                 theme: theme.clone(),
             });
             continue;
-        }
-        let mut check = |field: &'static str, stage: &str| {
-            if routemap.stage_index(stage).is_none() {
-                found.push(Mismatch::Stage {
-                    theme: theme.clone(),
-                    field,
-                    stage: stage.to_string(),
-                });
-            }
+        };
+        let mut check = |field: &'static str, stage: &str| match routemap.stage_index(stage) {
+            None => found.push(Mismatch::Stage {
+                theme: theme.clone(),
+                field,
+                stage: stage.to_string(),
+            }),
+            Some(index) if !definition.is_defined(index) => found.push(Mismatch::Undefined {
+                theme: theme.clone(),
+                field,
+                stage: stage.to_string(),
+            }),
+            Some(_) => {}
         };
         if let Some(Current::Stage(stage)) = &answer.current {
             check("current", stage);
@@ -84,6 +119,27 @@ pub fn mismatches(assessment: &Assessment, routemap: &Routemap) -> Vec<Mismatch>
         for (stage, _) in &answer.votes {
             check("votes", stage);
         }
+        for (stage, _) in answer.rounds.iter().flatten() {
+            check("rounds", stage);
+        }
+        if !answer.met.is_empty() {
+            let criteria: std::collections::HashSet<&str> = definition
+                .details
+                .iter()
+                .flat_map(|detail| &detail.criteria)
+                .map(|criterion| criterion.id.as_str())
+                .collect();
+            found.extend(
+                answer
+                    .met
+                    .iter()
+                    .filter(|id| !criteria.contains(id.as_str()))
+                    .map(|id| Mismatch::Criterion {
+                        theme: theme.clone(),
+                        id: id.clone(),
+                    }),
+            );
+        }
     }
     found
 }
@@ -92,12 +148,12 @@ pub fn mismatches(assessment: &Assessment, routemap: &Routemap) -> Vec<Mismatch>
 mod tests {
     use super::*;
     use crate::builtin;
-    use crate::clock::Instant;
+    use crate::clock::Timestamp;
 
     #[test]
     fn unknown_themes_and_stages_are_listed() {
         let routemap = builtin::find("planting-the-flag").unwrap().load().unwrap();
-        let mut assessment = Assessment::new(&routemap, "A", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "A", None, Timestamp(0));
         assessment.routemap.version = "2010.9".into();
         assessment.answer_mut(&routemap, "leadership").current =
             Some(Current::Stage("gone".into()));
@@ -107,7 +163,7 @@ mod tests {
         assert_eq!(found.len(), 3);
         assert_eq!(
             found[0].to_string(),
-            "saved against routemap version '2010.9', now '2011.1'"
+            "saved against routemap version '2010.9', which is not kept here; shown against version '2011.1'"
         );
         assert_eq!(
             found[1],
@@ -122,6 +178,52 @@ mod tests {
             Mismatch::Theme {
                 theme: "retired-theme".into()
             }
+        );
+    }
+
+    /// The levels 0-3 fixture: criteria per level, one stage left undefined.
+    fn levels() -> Routemap {
+        crate::routemap::parse(
+            std::path::Path::new("levels-0-3.yaml"),
+            include_str!("../../tests/fixtures/routemaps/good/levels-0-3.yaml"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn typed_stages_undefined_stages_and_unknown_criteria_are_flagged_not_refused() {
+        let routemap = levels();
+        let mut assessment = Assessment::new(&routemap, "A", None, Timestamp(0));
+        let inventory = assessment.answer_mut(&routemap, "inventory");
+        inventory.current = Some(Current::Stage("level-1.5".into()));
+        inventory.met = vec!["owners".into(), "no-such-tick".into()];
+        assessment.answer_mut(&routemap, "sharing").target = Some("embedded".into());
+        let found: Vec<String> = mismatches(&assessment, &routemap)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "theme 'inventory': current stage 'level-1.5' is not on the routemap's scale; it is kept as it is",
+                "theme 'inventory': criterion 'no-such-tick' is ticked as met but the theme has no such criterion; it is kept as it is",
+                "theme 'sharing': target stage 'embedded' is one the routemap leaves undefined for this theme; it is kept as it is",
+            ]
+        );
+    }
+
+    #[test]
+    fn criteria_met_are_put_in_the_routemaps_order() {
+        let routemap = levels();
+        let mut assessment = Assessment::new(&routemap, "A", None, Timestamp(0));
+        assessment.answer_mut(&routemap, "inventory").met =
+            ["typed", "owners", "some-lists", "one-register"]
+                .map(String::from)
+                .to_vec();
+        assessment.order_by(&routemap);
+        assert_eq!(
+            assessment.answer("inventory").unwrap().met,
+            ["some-lists", "one-register", "owners", "typed"]
         );
     }
 }

@@ -8,12 +8,14 @@ mod file;
 mod matching;
 pub mod quick;
 mod reapply;
+mod write;
 
-pub use file::{FORMAT, parse, to_yaml};
+pub use file::{FORMAT, parse};
 pub use matching::{Mismatch, mismatches};
 pub use reapply::{Conflict, reapply};
+pub use write::to_yaml;
 
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::routemap::Routemap;
 
 /// Which routemap an assessment was made against.
@@ -32,9 +34,12 @@ pub struct Assessment {
     /// `YYYY-MM-DD`, when the assessment was started.
     pub created: Option<String>,
     /// When anything last changed, as a UTC instant.
-    pub updated: Option<Instant>,
+    pub updated: Option<Timestamp>,
     /// Answers in routemap order (after [`Assessment::order_by`]), unknown themes last.
     pub answers: Vec<(String, Answer)>,
+    /// A workshop collects the room's votes blind: each theme's tally stays hidden until
+    /// revealed. Saved so a restart shows the room nothing it had not seen.
+    pub blind: bool,
 }
 
 /// Where a theme stands now.
@@ -72,6 +77,9 @@ pub struct Answer {
     pub current: Option<Current>,
     /// A stage id.
     pub target: Option<String>,
+    /// The ids of the routemap's criteria the authority ticked as met (any stage of the
+    /// theme), in routemap order; ids the routemap does not have are kept, last.
+    pub met: Vec<String>,
     pub confidence: Option<Confidence>,
     pub notes: Option<String>,
     /// Links, paths or references behind the answer.
@@ -80,8 +88,19 @@ pub struct Answer {
     pub carried: bool,
     /// Set aside in a workshop, to come back to.
     pub parked: bool,
-    /// A workshop's tally: (stage id, votes), counts above zero.
+    /// A workshop's tally of this round: (stage id, votes), counts above zero.
     pub votes: Vec<(String, u32)>,
+    /// The stage ids of this round's votes in the order they were cast, oldest first, so
+    /// the last one can be taken back after a restart. The tally is what counts: this may
+    /// list fewer votes than it holds (older files, votes added by hand), never more.
+    pub vote_order: Vec<String>,
+    /// The tallies of earlier rounds of voting on the theme, oldest first.
+    pub rounds: Vec<Vec<(String, u32)>>,
+    /// This round's blind tally has been shown to the room.
+    pub revealed: bool,
+    /// The room's own words in a workshop: why this stage, who disagreed. Shown to the
+    /// room, unlike `notes`.
+    pub room_note: Option<String>,
 }
 
 impl Answer {
@@ -101,7 +120,7 @@ impl Answer {
 
 impl Assessment {
     /// A new, empty assessment of `routemap`, created at `now`.
-    pub fn new(routemap: &Routemap, authority: &str, title: Option<&str>, now: Instant) -> Self {
+    pub fn new(routemap: &Routemap, authority: &str, title: Option<&str>, now: Timestamp) -> Self {
         Assessment {
             routemap: RoutemapRef {
                 id: routemap.id.clone(),
@@ -115,6 +134,7 @@ impl Assessment {
             created: Some(now.date()),
             updated: Some(now),
             answers: Vec::new(),
+            blind: false,
         }
     }
 
@@ -143,23 +163,44 @@ impl Assessment {
         &mut self.answers[position].1
     }
 
-    /// Drops answers that say nothing, and zero vote counts.
+    /// Drops answers that say nothing, zero vote counts and rounds without votes.
     pub fn prune(&mut self) {
         for (_, answer) in &mut self.answers {
             answer.votes.retain(|(_, count)| *count > 0);
+            for round in &mut answer.rounds {
+                round.retain(|(_, count)| *count > 0);
+            }
+            answer.rounds.retain(|round| !round.is_empty());
         }
         self.answers.retain(|(_, answer)| !answer.is_empty());
     }
 
-    /// Puts answers in routemap order (unknown themes last, as they were) and each
-    /// answer's votes in scale order (unknown stages last).
+    /// Puts answers in routemap order (unknown themes last, as they were), each
+    /// answer's votes in scale order (unknown stages last) and its criteria met in the
+    /// order the theme lists them (unknown ids last, as they were).
     pub fn order_by(&mut self, routemap: &Routemap) {
         self.answers
             .sort_by_key(|(id, _)| routemap.theme_index(id).unwrap_or(usize::MAX));
-        for (_, answer) in &mut self.answers {
-            answer
-                .votes
-                .sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX));
+        let scale_order = |votes: &mut Vec<(String, u32)>| {
+            votes.sort_by_key(|(stage, _)| routemap.stage_index(stage).unwrap_or(usize::MAX))
+        };
+        for (theme_id, answer) in &mut self.answers {
+            scale_order(&mut answer.votes);
+            answer.rounds.iter_mut().for_each(scale_order);
+            if answer.met.len() > 1
+                && let Some(theme) = routemap.theme_index(theme_id).map(|i| &routemap.themes[i])
+            {
+                let rank: std::collections::HashMap<&str, usize> = theme
+                    .details
+                    .iter()
+                    .flat_map(|detail| &detail.criteria)
+                    .enumerate()
+                    .map(|(rank, criterion)| (criterion.id.as_str(), rank))
+                    .collect();
+                answer
+                    .met
+                    .sort_by_key(|id| rank.get(id.as_str()).copied().unwrap_or(usize::MAX));
+            }
         }
     }
 
@@ -189,7 +230,7 @@ impl Assessment {
     }
 
     /// Marks the assessment changed at `now`, filling in `created` if it was missing.
-    pub fn touch(&mut self, now: Instant) {
+    pub fn touch(&mut self, now: Timestamp) {
         self.updated = Some(now);
         if self.created.is_none() {
             self.created = Some(now.date());
@@ -209,14 +250,15 @@ impl Assessment {
 /// found: every answered theme and every stage it names, so the answers can be shown
 /// (read-only) instead of refused.
 pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
-    use crate::routemap::{Stage, Theme};
+    use crate::routemap::{Stage, StageDetail, Theme, Weight};
     let mut stage_ids: Vec<String> = Vec::new();
     for (_, answer) in &assessment.answers {
         let named = answer
             .current_stage()
             .into_iter()
             .chain(answer.target.as_deref())
-            .chain(answer.votes.iter().map(|(s, _)| s.as_str()));
+            .chain(answer.votes.iter().map(|(s, _)| s.as_str()))
+            .chain(answer.rounds.iter().flatten().map(|(s, _)| s.as_str()));
         for stage in named {
             if !stage_ids.iter().any(|s| s == stage) {
                 stage_ids.push(stage.to_string());
@@ -233,6 +275,8 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
         version: assessment.routemap.version.clone(),
         description: None,
         source: None,
+        first_stage: 1,
+        percent_of_max: false,
         stages: stage_ids
             .iter()
             .map(|id| Stage {
@@ -252,6 +296,8 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
                 question: None,
                 vision: None,
                 descriptors: vec![missing.clone(); stage_ids.len()],
+                details: vec![StageDetail::plain(); stage_ids.len()],
+                weight: Weight::ONE,
                 actions: Vec::new(),
             })
             .collect(),
@@ -270,7 +316,7 @@ mod tests {
     #[test]
     fn answers_are_inserted_in_routemap_order() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         for id in [
             "shared-services",
             "leadership",
@@ -298,7 +344,7 @@ mod tests {
     #[test]
     fn prune_drops_empty_answers_and_zero_votes() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         assessment.answer_mut(&routemap, "leadership");
         assessment.answer_mut(&routemap, "governance").votes =
             vec![("a".into(), 0), ("b".into(), 2)];
@@ -310,7 +356,7 @@ mod tests {
     #[test]
     fn progress_counts_current_stages_and_na() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         assessment.answer_mut(&routemap, "leadership").current = Some(Current::NotApplicable);
         assessment.answer_mut(&routemap, "governance").notes = Some("thinking".into());
         assessment.answer_mut(&routemap, "gone").current = Some(Current::Stage("x".into()));
@@ -320,7 +366,7 @@ mod tests {
     #[test]
     fn a_stand_in_routemap_shows_every_answer() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "A", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "A", None, Timestamp(0));
         assessment.answer_mut(&routemap, "leadership").current =
             Some(Current::Stage("flag-planted".into()));
         assessment.answer_mut(&routemap, "governance").target = Some("on-the-route".into());
@@ -333,12 +379,12 @@ mod tests {
     #[test]
     fn touch_sets_updated_and_a_missing_created() {
         let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, " Anytown ", Some(" "), Instant(0));
+        let mut assessment = Assessment::new(&routemap, " Anytown ", Some(" "), Timestamp(0));
         assert_eq!(assessment.authority, "Anytown");
         assert_eq!(assessment.title, None);
         assessment.created = None;
-        assessment.touch(Instant(86_400 * 2));
+        assessment.touch(Timestamp(86_400 * 2));
         assert_eq!(assessment.created.as_deref(), Some("1970-01-03"));
-        assert_eq!(assessment.updated, Some(Instant(86_400 * 2)));
+        assert_eq!(assessment.updated, Some(Timestamp(86_400 * 2)));
     }
 }

@@ -9,7 +9,7 @@
 //! holds it to that against the full parser.
 
 use super::{Current, FORMAT};
-use crate::clock::{self, Instant};
+use crate::clock::{self, Timestamp};
 use crate::text::is_slug;
 
 /// What a summary needs of an assessment.
@@ -20,7 +20,7 @@ pub struct Quick {
     pub routemap_version: String,
     pub authority: String,
     pub created: Option<String>,
-    pub updated: Option<Instant>,
+    pub updated: Option<Timestamp>,
     /// (theme id, current stage) for every theme answered, in file order.
     pub answers: Vec<(String, Option<Current>)>,
 }
@@ -190,6 +190,21 @@ fn answer(lines: &mut Lines) -> Option<Option<Current>> {
     if let Some(target) = lines.field(4, "target") {
         any = true;
         if !simple_slug(target) {
+            return None;
+        }
+    }
+    if lines.peek() == Some("    met:") {
+        any = true;
+        lines.lines.next();
+        let mut seen: Vec<&str> = Vec::new();
+        while let Some(id) = lines.peek().and_then(|l| l.strip_prefix("      - ")) {
+            if !simple_slug(id) || seen.contains(&id) {
+                return None;
+            }
+            seen.push(id);
+            lines.lines.next();
+        }
+        if seen.is_empty() {
             return None;
         }
     }

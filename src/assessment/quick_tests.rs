@@ -10,6 +10,9 @@ answers:
   leadership:
     current: flag-planted
     target: on-the-route
+    met:
+      - strategy-agreed
+      - cio-in-the-room
     confidence: medium
     notes: |
       The CIO reports to the deputy.
@@ -31,7 +34,7 @@ fn a_canonical_file_is_read_quickly_and_as_the_full_parser_reads_it() {
     assert_eq!(quick.routemap_id, "planting-the-flag");
     assert_eq!(quick.authority, "Cyngor Sir Ynys Môn");
     assert_eq!(quick.created.as_deref(), Some("2026-11-27"));
-    assert_eq!(quick.updated, Some(Instant(1_795_788_191)));
+    assert_eq!(quick.updated, Some(Timestamp(1_795_788_191)));
     assert_eq!(
         quick.answers,
         [
@@ -60,6 +63,12 @@ fn anything_unusual_is_left_to_the_full_parser() {
             "    current: flag-planted\n    current: route-planned\n",
         ),
         ("    confidence: medium", "    confidence: sure"),
+        ("      - cio-in-the-room", "      - strategy-agreed"),
+        ("      - cio-in-the-room", "      - \"Typed by hand\""),
+        (
+            "    met:\n      - strategy-agreed\n      - cio-in-the-room\n",
+            "    met:\n",
+        ),
         ("    confidence: medium", "    cnofidence: medium"),
         ("created: 2026-11-27", "created: 2026-02-30"),
         (

@@ -52,6 +52,8 @@ pub fn reapply(
         (a, b) => a.clone().or_else(|| b.clone()),
     };
     let updated = ours.updated.max(theirs.updated);
+    // Both sides can only have switched blind voting the same way, if at all.
+    let blind = pick(&base.blind, &ours.blind, &theirs.blind).unwrap_or(ours.blind);
 
     let mut answers = Vec::new();
     for theme in theme_ids(ours, theirs, base) {
@@ -73,6 +75,7 @@ pub fn reapply(
             created,
             updated,
             answers,
+            blind,
         }),
         _ => Err(conflicts),
     }
@@ -101,12 +104,17 @@ fn reapply_answer(
     let Answer {
         current,
         target,
+        met,
         confidence,
         notes,
         evidence,
         carried,
         parked,
         votes,
+        vote_order,
+        rounds,
+        revealed,
+        room_note,
     } = ours;
     let mut conflicts = Vec::new();
     let mut answer = theirs.clone();
@@ -120,12 +128,37 @@ fn reapply_answer(
     }
     merge!("current", current);
     merge!("target", target);
+    merge!("met", met);
     merge!("confidence", confidence);
     merge!("notes", notes);
     merge!("evidence", evidence);
     merge!("carried", carried);
     merge!("parked", parked);
-    merge!("votes", votes);
+    merge!("room_note", room_note);
+    // The room's voting is one thing: this round's tally, the order it was cast in,
+    // earlier rounds and whether it was shown. Taken whole from the side that changed
+    // it, so an order never describes another tally.
+    let tally = |a: &Answer| {
+        (
+            a.votes.clone(),
+            a.vote_order.clone(),
+            a.rounds.clone(),
+            a.revealed,
+        )
+    };
+    match pick(
+        &tally(base),
+        &(votes.clone(), vote_order.clone(), rounds.clone(), *revealed),
+        &tally(theirs),
+    ) {
+        Some((votes, vote_order, rounds, revealed)) => {
+            answer.votes = votes;
+            answer.vote_order = vote_order;
+            answer.rounds = rounds;
+            answer.revealed = revealed;
+        }
+        None => conflicts.push("votes"),
+    }
     if conflicts.is_empty() {
         Ok(answer)
     } else {
@@ -150,11 +183,11 @@ mod tests {
     use super::*;
     use crate::assessment::Current;
     use crate::builtin;
-    use crate::clock::Instant;
+    use crate::clock::Timestamp;
 
     fn base() -> Assessment {
         let routemap = builtin::planting_the_flag();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         let leadership = assessment.answer_mut(&routemap, "leadership");
         leadership.current = Some(Current::Stage("flag-planted".into()));
         leadership.notes = Some("first thoughts".into());
@@ -274,6 +307,44 @@ mod tests {
         assert_eq!(
             leadership.current, None,
             "their removal of the stage stands"
+        );
+    }
+
+    #[test]
+    fn the_rooms_voting_is_taken_whole_from_the_side_that_changed_it() {
+        let routemap = builtin::planting_the_flag();
+        let base = base();
+        let mut ours = base.clone();
+        ours.blind = true;
+        let voted = ours.answer_mut(&routemap, "leadership");
+        voted.votes = vec![("flag-planted".into(), 2)];
+        voted.vote_order = vec!["flag-planted".into(), "flag-planted".into()];
+        voted.revealed = true;
+        voted.rounds = vec![vec![("destination".into(), 1)]];
+        let mut theirs = base.clone();
+        theirs.answer_mut(&routemap, "leadership").room_note = Some("agreed 2".into());
+        let merged = reapply(&base, &ours, &theirs).unwrap();
+        assert!(merged.blind);
+        let leadership = merged.answer("leadership").unwrap();
+        assert_eq!(leadership.vote_order.len(), 2);
+        assert_eq!(leadership.votes, ours.answer("leadership").unwrap().votes);
+        assert!(leadership.revealed);
+        assert_eq!(leadership.rounds.len(), 1);
+        assert_eq!(leadership.room_note.as_deref(), Some("agreed 2"));
+
+        // Votes cast on both sides: a conflict, never an order that describes another tally.
+        let mut theirs = base.clone();
+        theirs.answer_mut(&routemap, "leadership").votes = vec![("destination".into(), 1)];
+        let conflicts = reapply(&base, &ours, &theirs).unwrap_err();
+        assert_eq!(conflicts[0].field, "votes");
+        // The same room note written differently on both sides is a conflict too.
+        let mut ours = base.clone();
+        ours.answer_mut(&routemap, "leadership").room_note = Some("ours".into());
+        let mut theirs = base.clone();
+        theirs.answer_mut(&routemap, "leadership").room_note = Some("theirs".into());
+        assert_eq!(
+            reapply(&base, &ours, &theirs).unwrap_err()[0].field,
+            "room_note"
         );
     }
 }

@@ -39,7 +39,7 @@ fn load_stdin() -> Result<Routemap> {
     let label = Path::new(STDIN_LABEL);
     let bytes = crate::store::read_capped(
         std::io::stdin().lock(),
-        crate::store::MAX_ROUTEMAP_BYTES,
+        crate::yaml::MAX_ROUTEMAP_BYTES,
         label,
         "routemap",
     )?;

@@ -5,7 +5,7 @@
 //! as `git merge` exits non-zero, so a script does not take it for a clean one.
 
 use super::Output;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::merge;
 use crate::routemap::plural;
@@ -45,7 +45,7 @@ pub fn run(store: &Store, inputs: &[String], out: &str, force: bool) -> Result<O
     // The routemap of the first file; all must share its id (merge checks).
     let routemap = opened[0].routemap.clone();
     let files: Vec<_> = opened.into_iter().map(|o| (o.path, o.assessment)).collect();
-    let merged = merge::merge(&routemap, &files, Instant::now())?;
+    let merged = merge::merge(&routemap, &files, Timestamp::now())?;
     let _lock = WriteLock::acquire(output)?;
     store::save_assessment(output, &merged.assessment)?;
 

@@ -65,9 +65,14 @@ pub fn run(cli: Cli) -> Result<Output> {
         _ => {}
     }
     let store = Store::open(data_dir)?;
-    let Some(command) = cli.command else {
-        return full_screen(store, Start::Resume, "");
-    };
+    match cli.command {
+        None => full_screen(store, Start::Resume, ""),
+        Some(command) => dispatch(store, command),
+    }
+}
+
+/// Each command to its module: one arm a command.
+fn dispatch(store: Store, command: Command) -> Result<Output> {
     match command {
         Command::New {
             authority,
@@ -84,8 +89,13 @@ pub fn run(cli: Cli) -> Result<Output> {
             full_screen(store, Start::New(args), "new")
         }
         Command::Open { assessment } => full_screen(store, Start::Open(assessment), "open"),
-        Command::Workshop { assessment } => {
-            full_screen(store, Start::Workshop(assessment), "workshop")
+        Command::Workshop { assessment, follow } => {
+            let start = if follow {
+                Start::Follow(assessment)
+            } else {
+                Start::Workshop(assessment)
+            };
+            full_screen(store, start, "workshop")
         }
         Command::Check { files } => check::run(&files),
         Command::Routemaps { format } => routemaps::run(&store, format),

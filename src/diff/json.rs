@@ -54,6 +54,7 @@ struct JsonAnswer<'a> {
     target: Option<&'a str>,
     confidence: Option<&'static str>,
     notes: Option<&'a str>,
+    room_note: Option<&'a str>,
     evidence: &'a [String],
 }
 
@@ -76,6 +77,7 @@ struct JsonTheme<'a> {
     target_changed: bool,
     confidence_changed: bool,
     notes: JsonNotes,
+    room_note: JsonNotes,
     evidence_added: &'a [String],
     evidence_removed: &'a [String],
 }
@@ -100,33 +102,28 @@ fn answer(answer: &Answer) -> JsonAnswer<'_> {
         target: answer.target.as_deref(),
         confidence: answer.confidence.map(|c| c.as_str()),
         notes: answer.notes.as_deref(),
+        room_note: answer.room_note.as_deref(),
         evidence: &answer.evidence,
     }
 }
 
-fn theme(theme: &ThemeDiff) -> JsonTheme<'_> {
-    let (change, words_added, words_removed) = match theme.notes {
+/// How notes changed, with the words that came and went.
+fn notes(change: &NotesChange, before: Option<&str>, after: Option<&str>) -> JsonNotes {
+    let words = |text: Option<&str>| text.map_or(0, |n| n.split_whitespace().count());
+    let (change, words_added, words_removed) = match change {
         NotesChange::Same => ("same", 0, 0),
-        NotesChange::Added => (
-            "added",
-            theme
-                .after
-                .notes
-                .as_deref()
-                .map_or(0, |n| n.split_whitespace().count()),
-            0,
-        ),
-        NotesChange::Removed => (
-            "removed",
-            0,
-            theme
-                .before
-                .notes
-                .as_deref()
-                .map_or(0, |n| n.split_whitespace().count()),
-        ),
+        NotesChange::Added => ("added", words(after), 0),
+        NotesChange::Removed => ("removed", 0, words(before)),
         NotesChange::Changed(words) => ("changed", words.added, words.removed),
     };
+    JsonNotes {
+        change,
+        words_added,
+        words_removed,
+    }
+}
+
+fn theme(theme: &ThemeDiff) -> JsonTheme<'_> {
     JsonTheme {
         id: &theme.id,
         name: &theme.name,
@@ -141,11 +138,16 @@ fn theme(theme: &ThemeDiff) -> JsonTheme<'_> {
         after: answer(&theme.after),
         target_changed: theme.target_changed(),
         confidence_changed: theme.confidence_changed(),
-        notes: JsonNotes {
-            change,
-            words_added,
-            words_removed,
-        },
+        notes: notes(
+            &theme.notes,
+            theme.before.notes.as_deref(),
+            theme.after.notes.as_deref(),
+        ),
+        room_note: notes(
+            &theme.room_note,
+            theme.before.room_note.as_deref(),
+            theme.after.room_note.as_deref(),
+        ),
         evidence_added: &theme.evidence_added,
         evidence_removed: &theme.evidence_removed,
     }

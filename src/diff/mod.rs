@@ -41,7 +41,7 @@ impl Side {
 }
 
 /// How a theme's current stage moved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Movement {
     /// Up this many stages.
     Up(usize),
@@ -98,6 +98,8 @@ pub struct ThemeDiff {
     pub after: Answer,
     pub movement: Movement,
     pub notes: NotesChange,
+    /// How the room's note from a workshop changed.
+    pub room_note: NotesChange,
     pub evidence_added: Vec<String>,
     pub evidence_removed: Vec<String>,
 }
@@ -118,6 +120,7 @@ impl ThemeDiff {
             && !self.target_changed()
             && !self.confidence_changed()
             && self.notes == NotesChange::Same
+            && self.room_note == NotesChange::Same
             && self.evidence_added.is_empty()
             && self.evidence_removed.is_empty()
     }
@@ -166,6 +169,8 @@ pub struct Diff {
     pub routemap_id: String,
     pub routemap_version: String,
     pub stage_names: Vec<(String, String)>,
+    /// The number each stage is shown with ([`Routemap::stage_number`]).
+    pub stage_numbers: Vec<usize>,
     pub before: Side,
     pub after: Side,
     /// In routemap order, then themes the routemap does not have.
@@ -189,7 +194,11 @@ impl Diff {
     /// A stage's "N Name", or the id as saved when the routemap lacks it.
     pub fn stage_label(&self, stage_id: &str) -> String {
         match self.stage_names.iter().position(|(id, _)| id == stage_id) {
-            Some(index) => format!("{} {}", index + 1, self.stage_names[index].1),
+            Some(index) => format!(
+                "{} {}",
+                self.stage_numbers.get(index).copied().unwrap_or(index + 1),
+                self.stage_names[index].1
+            ),
             None => format!("? {stage_id}"),
         }
     }
@@ -237,43 +246,11 @@ pub fn compare(
     let themes: Vec<ThemeDiff> = ids
         .into_iter()
         .map(|id| {
-            let theme = routemap
-                .theme_index(id)
-                .map(|index| &routemap.themes[index]);
             let old = before_assessment.answer(id).unwrap_or(&empty);
             let new = after_assessment.answer(id).unwrap_or(&empty);
-            let movement = movement(routemap, old, new);
-            match movement {
-                Movement::Up(_) => summary.up += 1,
-                Movement::Down(_) => summary.down += 1,
-                Movement::Same => summary.unchanged += 1,
-                Movement::NewlyAnswered => summary.newly_answered += 1,
-                Movement::Removed => summary.removed += 1,
-                Movement::NowNotApplicable => summary.now_not_applicable += 1,
-                Movement::NoLongerNotApplicable => summary.no_longer_not_applicable += 1,
-                Movement::Unknown => summary.unknown += 1,
-            }
-            ThemeDiff {
-                id: id.to_string(),
-                name: theme.map_or_else(|| id.to_string(), |t| t.name.clone()),
-                in_routemap: theme.is_some(),
-                before: old.clone(),
-                after: new.clone(),
-                movement,
-                notes: notes_change(old.notes.as_deref(), new.notes.as_deref()),
-                evidence_added: new
-                    .evidence
-                    .iter()
-                    .filter(|e| !old.evidence.contains(e))
-                    .cloned()
-                    .collect(),
-                evidence_removed: old
-                    .evidence
-                    .iter()
-                    .filter(|e| !new.evidence.contains(e))
-                    .cloned()
-                    .collect(),
-            }
+            let theme = theme_diff(routemap, id, old, new);
+            summary.count(theme.movement);
+            theme
         })
         .collect();
     Ok(Diff {
@@ -284,11 +261,56 @@ pub fn compare(
             .iter()
             .map(|s| (s.id.clone(), s.name.clone()))
             .collect(),
+        stage_numbers: (0..routemap.stages.len())
+            .map(|index| routemap.stage_number(index))
+            .collect(),
         before: Side::of(before_path, before_assessment),
         after: Side::of(after_path, after_assessment),
         themes,
         summary,
     })
+}
+
+/// One theme compared: its movement, notes and evidence.
+fn theme_diff(routemap: &Routemap, id: &str, old: &Answer, new: &Answer) -> ThemeDiff {
+    let theme = routemap
+        .theme_index(id)
+        .map(|index| &routemap.themes[index]);
+    let only_in = |these: &[String], those: &[String]| -> Vec<String> {
+        these
+            .iter()
+            .filter(|item| !those.contains(item))
+            .cloned()
+            .collect()
+    };
+    ThemeDiff {
+        id: id.to_string(),
+        name: theme.map_or_else(|| id.to_string(), |t| t.name.clone()),
+        in_routemap: theme.is_some(),
+        before: old.clone(),
+        after: new.clone(),
+        movement: movement(routemap, old, new),
+        notes: notes_change(old.notes.as_deref(), new.notes.as_deref()),
+        room_note: notes_change(old.room_note.as_deref(), new.room_note.as_deref()),
+        evidence_added: only_in(&new.evidence, &old.evidence),
+        evidence_removed: only_in(&old.evidence, &new.evidence),
+    }
+}
+
+impl Summary {
+    /// Counts one theme's movement.
+    fn count(&mut self, movement: Movement) {
+        match movement {
+            Movement::Up(_) => self.up += 1,
+            Movement::Down(_) => self.down += 1,
+            Movement::Same => self.unchanged += 1,
+            Movement::NewlyAnswered => self.newly_answered += 1,
+            Movement::Removed => self.removed += 1,
+            Movement::NowNotApplicable => self.now_not_applicable += 1,
+            Movement::NoLongerNotApplicable => self.no_longer_not_applicable += 1,
+            Movement::Unknown => self.unknown += 1,
+        }
+    }
 }
 
 /// How a theme's current stage moved from `old` to `new`.

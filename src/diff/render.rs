@@ -120,14 +120,10 @@ pub(super) fn detail_lines(
                 .as_deref()
                 .map_or(glyphs.none.to_string(), |t| diff.stage_label(t))
         };
+        let (before, after) = (label(&theme.before.target), label(&theme.after.target));
         lines.push((
-            "target".to_string(),
-            format!(
-                "{} {} {}",
-                label(&theme.before.target),
-                glyphs.arrow,
-                label(&theme.after.target)
-            ),
+            "target".into(),
+            format!("{before} {} {after}", glyphs.arrow),
         ));
     }
     if theme.confidence_changed() {
@@ -135,76 +131,79 @@ pub(super) fn detail_lines(
             "—" => glyphs.none,
             word => word,
         };
+        let (before, after) = (
+            label(theme.before.confidence),
+            label(theme.after.confidence),
+        );
         lines.push((
-            "confidence".to_string(),
-            format!(
-                "{} {} {}",
-                label(theme.before.confidence),
-                glyphs.arrow,
-                label(theme.after.confidence)
-            ),
+            "confidence".into(),
+            format!("{before} {} {after}", glyphs.arrow),
         ));
     }
-    match &theme.notes {
-        NotesChange::Same => {}
-        NotesChange::Added => lines.push(("notes".into(), "added".into())),
-        NotesChange::Removed => lines.push(("notes".into(), "removed".into())),
-        NotesChange::Changed(words) => {
-            let counts = match (words.added, words.removed) {
-                (0, 0) => "spacing only".to_string(),
-                (added, 0) => format!("+{}", plural(added, "word")),
-                (0, removed) => format!("{}{}", glyphs.minus, plural(removed, "word")),
-                (added, removed) => format!(
-                    "+{}, {}{}",
-                    plural(added, "word"),
-                    glyphs.minus,
-                    plural(removed, "word")
-                ),
-            };
-            lines.push(("notes".into(), format!("changed: {counts}")));
-        }
-    }
-    if verbose && theme.notes != NotesChange::Same {
-        for (label, text) in [
-            ("  before", &theme.before.notes),
-            ("  after", &theme.after.notes),
-        ] {
-            for (index, line) in text.as_deref().unwrap_or("(none)").lines().enumerate() {
-                lines.push((
-                    if index == 0 {
-                        label.to_string()
-                    } else {
-                        String::new()
-                    },
-                    line.to_string(),
-                ));
-            }
-        }
-    }
-    for (index, item) in theme.evidence_added.iter().enumerate() {
-        lines.push((
-            if index == 0 {
-                "evidence".into()
-            } else {
-                String::new()
-            },
-            format!("+ {item}"),
-        ));
-    }
-    for (index, item) in theme.evidence_removed.iter().enumerate() {
-        let label = if index == 0 && theme.evidence_added.is_empty() {
-            "evidence"
-        } else {
-            ""
-        };
-        lines.push((label.to_string(), format!("{} {item}", glyphs.minus)));
-    }
+    let (before, after) = (&theme.before, &theme.after);
+    lines.extend(notes_lines(
+        "notes",
+        &theme.notes,
+        [&before.notes, &after.notes],
+        verbose,
+        glyphs,
+    ));
+    lines.extend(notes_lines(
+        "room note",
+        &theme.room_note,
+        [&before.room_note, &after.room_note],
+        verbose,
+        glyphs,
+    ));
+    lines.extend(evidence_lines(theme, glyphs));
     if !theme.in_routemap {
         lines.push(("note".into(), "not in this version of the routemap".into()));
     }
     lines
         .into_iter()
         .map(|(label, text)| (label, clean(&text)))
+        .collect()
+}
+
+/// What happened to a notes field (the notes, or the room's note), in words counted;
+/// in full with `verbose`.
+fn notes_lines(
+    label: &str,
+    change: &NotesChange,
+    [before, after]: [&Option<String>; 2],
+    verbose: bool,
+    glyphs: &Glyphs,
+) -> Vec<(String, String)> {
+    let Some(said) = notes_words(change, glyphs) else {
+        return Vec::new();
+    };
+    let mut lines = vec![(label.to_string(), said)];
+    if verbose {
+        for (label, text) in [("  before", before), ("  after", after)] {
+            let text = text.as_deref().unwrap_or("(none)");
+            for (index, line) in text.lines().enumerate() {
+                let label = if index == 0 { label } else { "" };
+                lines.push((label.to_string(), line.to_string()));
+            }
+        }
+    }
+    lines
+}
+
+/// Evidence added (+) and removed, one item a line, labelled once.
+fn evidence_lines(theme: &ThemeDiff, glyphs: &Glyphs) -> Vec<(String, String)> {
+    let added = theme.evidence_added.iter().map(|item| format!("+ {item}"));
+    let removed = theme
+        .evidence_removed
+        .iter()
+        .map(|item| format!("{} {item}", glyphs.minus));
+    added
+        .chain(removed)
+        .enumerate()
+        .map(|(index, text)| {
+            let label = if index == 0 { "evidence" } else { "" };
+            (label.to_string(), text)
+        })
         .collect()
 }
 
@@ -292,4 +291,27 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
     out.push(String::new());
     out.push(format!("**{}**", diff.summary.line()));
     out.join("\n") + "\n"
+}
+
+/// How notes changed, in words: "added", "changed: +3 words, −1 word"; `None` when not.
+fn notes_words(change: &NotesChange, glyphs: &Glyphs) -> Option<String> {
+    match change {
+        NotesChange::Same => None,
+        NotesChange::Added => Some("added".into()),
+        NotesChange::Removed => Some("removed".into()),
+        NotesChange::Changed(words) => {
+            let counts = match (words.added, words.removed) {
+                (0, 0) => "spacing only".to_string(),
+                (added, 0) => format!("+{}", plural(added, "word")),
+                (0, removed) => format!("{}{}", glyphs.minus, plural(removed, "word")),
+                (added, removed) => format!(
+                    "+{}, {}{}",
+                    plural(added, "word"),
+                    glyphs.minus,
+                    plural(removed, "word")
+                ),
+            };
+            Some(format!("changed: {counts}"))
+        }
+    }
 }

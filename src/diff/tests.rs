@@ -1,6 +1,6 @@
 use super::*;
 use crate::builtin;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::term::Colors;
 use unicode_width::UnicodeWidthStr;
 
@@ -19,13 +19,13 @@ fn pair() -> (Assessment, Assessment) {
         &routemap,
         "Anytown Borough Council",
         Some("2025 baseline"),
-        Instant(1_764_000_000),
+        Timestamp(1_764_000_000),
     );
     let mut after = Assessment::new(
         &routemap,
         "Anytown Borough Council",
         Some("2026 reassessment"),
-        Instant(1_795_788_191),
+        Timestamp(1_795_788_191),
     );
     let set = |assessment: &mut Assessment, theme: &str, current: Option<Current>| {
         assessment.answer_mut(&routemap, theme).current = current;
@@ -308,4 +308,29 @@ fn json_output() {
     assert_eq!(value["themes"][0]["stages_moved"], 2);
     assert_eq!(value["themes"][1]["stages_moved"], -1);
     assert_eq!(value["themes"][2]["notes"]["words_added"], 3);
+}
+
+#[test]
+fn the_rooms_note_is_compared_and_the_voting_is_not() {
+    let routemap = routemap();
+    let (before, _) = pair();
+    let mut after = before.clone();
+    let leadership = after.answer_mut(&routemap, "leadership");
+    leadership.room_note = Some("Agreed after two rounds; finance said 1.".into());
+    leadership.votes = vec![("flag-planted".into(), 5)];
+    leadership.rounds = vec![vec![("not-started".into(), 2)]];
+    after.blind = true;
+    let diff = diff_of(&before, &after);
+    let changed = theme(&diff, "leadership");
+    assert_eq!(changed.room_note, NotesChange::Added);
+    assert!(!changed.unchanged());
+    let text = to_text(&diff, true, false);
+    assert!(text.contains("room note"), "{text}");
+    assert!(text.contains("Agreed after two rounds"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&to_json(&diff)).unwrap();
+    assert_eq!(json["themes"][0]["room_note"]["change"], "added");
+    // Votes and rounds alone are the workshop's working, not a change of answer.
+    let mut voted = before.clone();
+    voted.answer_mut(&routemap, "leadership").votes = vec![("flag-planted".into(), 5)];
+    assert!(diff_of(&before, &voted).identical());
 }

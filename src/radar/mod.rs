@@ -95,6 +95,9 @@ pub struct Radar {
     pub axes: Vec<String>,
     /// Stage names, lowest first: one ring each.
     pub stages: Vec<String>,
+    /// The number the lowest stage is shown with ([`Routemap::stage_number`] of it): the
+    /// routemap's own numbering, from 0 or from 1.
+    pub first_stage: usize,
     pub series: Vec<Series>,
     /// The routemap's sections, in order, with the axes of each; themes without a
     /// section make a group of their own at the end. Empty without sections.
@@ -106,6 +109,9 @@ pub struct Radar {
 pub struct AxisGroup {
     pub name: String,
     pub axes: Vec<usize>,
+    /// Each axis's theme weight in thousandths, in the order of `axes` (empty when all
+    /// weigh the same): a section's spoke is its weighted median, as in the roll-up.
+    pub weights: Vec<u64>,
 }
 
 /// Colours and emphasis; `plain` draws without colour (NO_COLOR, or a pipe).
@@ -189,6 +195,7 @@ impl Radar {
                 .iter()
                 .map(|stage| shown(&stage.name))
                 .collect(),
+            first_stage: routemap.stage_number(0),
             series,
             groups: section_groups(routemap),
         }
@@ -202,6 +209,11 @@ impl Radar {
             values: current_values(routemap, other),
         });
         self
+    }
+
+    /// The number stage `index` is shown with: the routemap's own.
+    pub fn stage_number(&self, index: usize) -> usize {
+        self.first_stage + index
     }
 
     /// True when there are too few or too many themes for a radar to read.
@@ -222,20 +234,24 @@ fn section_groups(routemap: &Routemap) -> Vec<AxisGroup> {
         .map(|section| AxisGroup {
             name: shown(&section.name),
             axes: Vec::new(),
+            weights: Vec::new(),
         })
         .collect();
-    let mut loose = Vec::new();
+    let mut loose = AxisGroup {
+        name: "Other themes".into(),
+        axes: Vec::new(),
+        weights: Vec::new(),
+    };
     for (index, theme) in routemap.themes.iter().enumerate() {
-        match theme.section.and_then(|section| groups.get_mut(section)) {
-            Some(group) => group.axes.push(index),
-            None => loose.push(index),
-        }
+        let group = match theme.section.and_then(|section| groups.get_mut(section)) {
+            Some(group) => group,
+            None => &mut loose,
+        };
+        group.axes.push(index);
+        group.weights.push(theme.weight.thousandths());
     }
-    if !loose.is_empty() {
-        groups.push(AxisGroup {
-            name: "Other themes".into(),
-            axes: loose,
-        });
+    if !loose.axes.is_empty() {
+        groups.push(loose);
     }
     // A section no theme names draws nothing.
     groups.retain(|group| !group.axes.is_empty());

@@ -218,7 +218,7 @@ fn grid(radar: &Radar) -> Markup {
             stroke="#fff" stroke-width="3" paint-order="stroke" {
             @for stage in 0..stages {
                 text x=(number(-RING_NUMBER_GAP)) y=(number(-ring_radius(stage, stages) * RADIUS))
-                    dy="3.5" { (stage + 1) }
+                    dy="3.5" { (radar.stage_number(stage)) }
             }
         }
     }
@@ -256,7 +256,7 @@ pub(super) fn legend_at(radar: &Radar, left: f64, top: f64, scale: &str) -> Mark
             text x="250" y="4" class="scale" { (scale) }
             @for (index, stage) in radar.stages.iter().enumerate() {
                 text x="250" y=(number((index + 1) as f64 * LEGEND_ROW + 4.0)) class="scale" {
-                    (index + 1) " " (stage)
+                    (radar.stage_number(index)) " " (stage)
                 }
             }
         }
@@ -352,6 +352,7 @@ mod tests {
 
     fn radar(axes: &[&str]) -> Radar {
         Radar {
+            first_stage: 1,
             groups: Vec::new(),
             axes: axes.iter().map(|a| a.to_string()).collect(),
             stages: vec!["Low".into(), "Mid".into(), "High".into()],

@@ -34,7 +34,7 @@ pub fn render(radar: &Radar, caption: &Caption) -> Markup {
             }
             g class="ring-numbers" font-size="10" fill="#555" {
                 @for stage in 0..stages {
-                    text x=(number(LABEL + step * (stage as f64 + 0.5))) y=(number(top - 10.0)) text-anchor="middle" { (stage + 1) }
+                    text x=(number(LABEL + step * (stage as f64 + 0.5))) y=(number(top - 10.0)) text-anchor="middle" { (radar.stage_number(stage)) }
                 }
             }
             @for (row, name) in radar.axes.iter().enumerate() {
@@ -84,6 +84,7 @@ mod tests {
 
     fn radar_of(axes: &[&str]) -> Radar {
         Radar {
+            first_stage: 1,
             groups: Vec::new(),
             axes: axes.iter().map(|a| a.to_string()).collect(),
             stages: vec!["Low".into(), "Mid".into(), "High".into()],

@@ -11,7 +11,7 @@ use crate::assessment::Current;
 use crate::sanitize;
 
 /// The header row.
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 28] = [
     "theme_id",
     "theme",
     "section",
@@ -28,6 +28,15 @@ pub const COLUMNS: [&str; 19] = [
     "next_stage",
     "notes",
     "evidence",
+    "weight",
+    "criteria_met",
+    "criteria_total",
+    "suggested_number",
+    "suggested_name",
+    "supported",
+    "section_mean_number",
+    "section_median_number",
+    "section_percent_of_max",
     "before",
     "change",
     "actions",
@@ -62,7 +71,7 @@ fn place(report: &Report, place: &Place) -> [String; 3] {
         Place::NotApplicable => ["n/a".into(), String::new(), "not applicable".into()],
         Place::Stage(index) => [
             cell(&report.stages[*index].id),
-            (index + 1).to_string(),
+            report.stages[*index].number.to_string(),
             cell(&report.stages[*index].name),
         ],
         Place::Unknown(id) => [cell(id), String::new(), String::new()],
@@ -101,6 +110,33 @@ fn actions(by_role: &[(String, Vec<String>)]) -> String {
     cell(&lines.join("\n"))
 }
 
+/// The scores of the theme's section (all themes when the routemap has no sections):
+/// mean number, median number, percentage of the maximum (empty unless asked for).
+fn section_scores(report: &Report, theme: &super::ThemeRow) -> [String; 3] {
+    let rollup = &report.rollup;
+    let tally = rollup
+        .sections
+        .iter()
+        .find(|(_, tally)| tally.section == theme.section)
+        .map_or(&rollup.overall, |(_, tally)| tally);
+    let number = tally
+        .median_current()
+        .and_then(|index| report.stages.get(index))
+        .map(|stage| stage.number.to_string());
+    [
+        tally
+            .mean_number()
+            .map(|m| format!("{m:.2}"))
+            .unwrap_or_default(),
+        number.unwrap_or_default(),
+        tally
+            .percent_of_max()
+            .filter(|_| rollup.percent_of_max)
+            .map(|p| format!("{p:.1}"))
+            .unwrap_or_default(),
+    ]
+}
+
 /// The report as CSV text, starting with a byte order mark.
 pub fn to_csv(report: &Report) -> String {
     let mut writer = csv::WriterBuilder::new()
@@ -126,6 +162,9 @@ pub fn to_csv(report: &Report) -> String {
             .and_then(|p| report.plan.items.get(p))
             .map(|item| actions(&item.actions))
             .unwrap_or_default();
+        let [mean, median, percent] = section_scores(report, theme);
+        let (met, total) = theme.met_count();
+        let suggested = theme.suggested.and_then(|s| report.stages.get(s));
         let _ = writer.write_record([
             cell(&theme.id),
             cell(&theme.name),
@@ -146,6 +185,19 @@ pub fn to_csv(report: &Report) -> String {
             next,
             theme.notes.as_deref().map(cell).unwrap_or_default(),
             evidence.join("\n"),
+            format!("{}", theme.weight.value()),
+            met.to_string(),
+            total.to_string(),
+            suggested.map(|s| s.number.to_string()).unwrap_or_default(),
+            suggested.map(|s| cell(&s.name)).unwrap_or_default(),
+            match (&theme.current, total) {
+                (super::Place::Stage(_), 1..) if theme.unsupported => "no".to_string(),
+                (super::Place::Stage(_), 1..) => "yes".to_string(),
+                _ => String::new(),
+            },
+            mean,
+            median,
+            percent,
             before,
             change,
             actions,

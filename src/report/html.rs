@@ -6,10 +6,12 @@
 //! Nothing depends on colour: gaps, carried answers and the plan's order are words and
 //! numbers, and the radar's series differ in stroke and marker as well as hue.
 
+use super::richhtml;
 use super::words::{self, Words};
 use super::{Report, Tally, readable_timestamp, role_label};
 use crate::diff::movement_words;
 use crate::radar::svg::{self, Caption};
+use crate::richtext::RichText;
 use crate::sanitize;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -35,6 +37,16 @@ fn paragraphs(text: &str) -> Markup {
     }
 }
 
+/// Text from the routemap: as markdown when it has any, else as plain paragraphs.
+fn rich_or_plain(text: &str) -> Markup {
+    let rich = RichText::parse(text);
+    if rich.is_plain() {
+        paragraphs(text)
+    } else {
+        richhtml::rich(&rich)
+    }
+}
+
 /// The report as an HTML document.
 pub fn to_html(report: &Report) -> String {
     let page = html! {
@@ -54,6 +66,7 @@ pub fn to_html(report: &Report) -> String {
                     (rollup(report))
                     (radar(report))
                     (themes(report))
+                    (super::checks::html(report))
                     (plan(report))
                     (roles(report))
                     (notes(report))
@@ -90,7 +103,7 @@ fn header(report: &Report) -> Markup {
                 @if let Some(role) = &report.role { dt { "Actions shown for" } dd { (role_label(role)) } }
             }
             @if let Some(description) = &info.description {
-                blockquote.description { (paragraphs(description)) }
+                blockquote.description { (rich_or_plain(description)) }
             }
             @if !report.unmatched.is_empty() {
                 p { strong { "Kept in the file but not shown: " } "this routemap cannot place these answers." }
@@ -126,6 +139,7 @@ fn rollup(report: &Report) -> Markup {
     }
     let median = |stage: Option<usize>| stage.map_or("—".into(), |s| report.stage_label(s));
     let groups = groups(report);
+    let percent = report.rollup.percent_of_max;
     html! {
         section #rollup {
             h2 { "Roll-up" }
@@ -134,6 +148,8 @@ fn rollup(report: &Report) -> Markup {
                     th scope="col" { "Group" } th.n scope="col" { "Themes" } th.n scope="col" { "Answered" }
                     th.n scope="col" { "n/a" } th.n scope="col" { "Unanswered" } th.n scope="col" { "Carried" }
                     th.n scope="col" { "Below target" } th scope="col" { "Median now" } th scope="col" { "Median target" }
+                    th.n scope="col" { "Mean now" }
+                    @if percent { th.n scope="col" { "% of max" } }
                 } }
                 tbody {
                     @for (name, tally, total) in &groups {
@@ -143,6 +159,8 @@ fn rollup(report: &Report) -> Markup {
                             td.n { (tally.unanswered) } td.n { (tally.carried) } td.n { (tally.below_target) }
                             td.stage { (clean(&median(tally.median_current()))) }
                             td.stage { (clean(&median(tally.median_target()))) }
+                            td.n { (words::mean(tally.mean_number())) }
+                            @if percent { td.n { (words::percent(tally.percent_of_max())) } }
                         }
                     }
                 }
@@ -168,7 +186,7 @@ fn rollup(report: &Report) -> Markup {
                     }
                 }
             }
-            p.rule { (Words::MEDIAN_RULE) }
+            p.rule { (Words::MEDIAN_RULE) " " (Words::SCORE_RULE) @if percent { " " (Words::PERCENT_RULE) } }
         }
     }
 }
@@ -266,7 +284,21 @@ fn plan(report: &Report) -> Markup {
                     }
                     p.meta { (words::stages(item.gap())) " to go; confidence " (words::confidence(item.confidence)) "." }
                     @if !item.next_descriptor.is_empty() {
-                        p.next { "To reach " strong { (clean(&report.stage_label(item.next_stage))) } ": " (clean(&item.next_descriptor)) }
+                        p.next { "To reach " strong { (clean(&report.stage_label(item.next_stage))) } ": " (richhtml::inline(&RichText::parse(&item.next_descriptor))) }
+                    }
+                    @if let Some(guidance) = &item.guidance {
+                        div.guidance { p.label { "How to get there:" } (richhtml::rich(&RichText::parse(guidance))) }
+                    }
+                    @if !item.next_criteria.is_empty() {
+                        p.label { "Evidence for the next stage:" }
+                        ul.criteria {
+                            @for (criterion, met) in &item.next_criteria {
+                                li.met[*met] {
+                                    span.tick aria-label=(if *met { "met" } else { "not met" }) { (if *met { "☑ " } else { "☐ " }) }
+                                    (richhtml::inline(&RichText::parse(&criterion.text)))
+                                }
+                            }
+                        }
                     }
                     @if item.actions.is_empty() {
                         p { (words::no_actions(report)) }

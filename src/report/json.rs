@@ -1,12 +1,13 @@
-//! The report as JSON, schema `routemap-report/1` (written down in the README; a test
+//! The report as JSON, schema `routemap-report/2` (written down in the README; a test
 //! checks real output against it). Field names and meanings never change within a
-//! version. Text is escaped by serde_json.
+//! version; /2 is /1 with the fields of numbering, weights, scores and criteria added.
+//! Text is escaped by serde_json.
 
-use super::{Place, PlanItem, Report, Tally, role_label};
+use super::{Place, PlanItem, Report, Tally, ThemeRow, role_label};
 use crate::diff::Diff;
 use serde::Serialize;
 
-pub const SCHEMA: &str = "routemap-report/1";
+pub const SCHEMA: &str = "routemap-report/2";
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -40,11 +41,14 @@ struct JsonRoutemap<'a> {
     description: Option<&'a str>,
     source: Option<&'a str>,
     stand_in: bool,
+    first_stage: usize,
+    percent_of_max: bool,
 }
 
 #[derive(Serialize)]
 struct JsonStage<'a> {
     id: &'a str,
+    number: usize,
     name: &'a str,
 }
 
@@ -63,6 +67,10 @@ struct JsonTally {
     unknown_stage: usize,
     median_current: Option<String>,
     median_target: Option<String>,
+    weight: f64,
+    mean_number: Option<f64>,
+    median_number: Option<usize>,
+    percent_of_max: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -84,6 +92,19 @@ struct JsonTheme<'a> {
     carried: bool,
     notes: Option<&'a str>,
     evidence: &'a [String],
+    weight: f64,
+    met: Vec<&'a str>,
+    criteria_met: usize,
+    criteria_total: usize,
+    suggested: Option<&'a str>,
+    supported: bool,
+}
+
+#[derive(Serialize)]
+struct JsonCriterion<'a> {
+    id: &'a str,
+    text: &'a str,
+    met: bool,
 }
 
 #[derive(Serialize)]
@@ -104,6 +125,8 @@ struct JsonItem<'a> {
     next_stage_descriptor: &'a str,
     confidence: Option<&'static str>,
     actions: Vec<JsonRoleActions<'a>>,
+    guidance: Option<&'a str>,
+    next_criteria: Vec<JsonCriterion<'a>>,
 }
 
 #[derive(Serialize)]
@@ -176,7 +199,22 @@ fn tally(report: &Report, name: Option<&str>, tally: &Tally) -> JsonTally {
         unknown_stage: tally.unknown_stage,
         median_current: stage_id(tally.median_current()),
         median_target: stage_id(tally.median_target()),
+        weight: tally.score.weight() as f64 / 1000.0,
+        mean_number: tally.mean_number().map(|mean| rounded(mean, 100.0)),
+        median_number: tally
+            .median_current()
+            .and_then(|i| report.stages.get(i))
+            .map(|s| s.number),
+        percent_of_max: tally
+            .percent_of_max()
+            .filter(|_| report.rollup.percent_of_max)
+            .map(|percent| rounded(percent, 10.0)),
     }
+}
+
+/// `value` rounded to 1/`per` (two decimals for 100), so figures read back as written.
+fn rounded(value: f64, per: f64) -> f64 {
+    (value * per).round() / per
 }
 
 fn item<'a>(report: &'a Report, rank: usize, item: &'a PlanItem) -> JsonItem<'a> {
@@ -199,6 +237,51 @@ fn item<'a>(report: &'a Report, rank: usize, item: &'a PlanItem) -> JsonItem<'a>
                 actions,
             })
             .collect(),
+        guidance: item.guidance.as_deref(),
+        next_criteria: item
+            .next_criteria
+            .iter()
+            .map(|(criterion, met)| JsonCriterion {
+                id: &criterion.id,
+                text: &criterion.text,
+                met: *met,
+            })
+            .collect(),
+    }
+}
+
+fn theme<'a>(report: &'a Report, theme: &'a ThemeRow) -> JsonTheme<'a> {
+    let (criteria_met, criteria_total) = theme.met_count();
+    let met = theme
+        .checklists
+        .iter()
+        .flat_map(|list| &list.criteria)
+        .filter(|(_, met)| *met)
+        .map(|(criterion, _)| criterion.id.as_str())
+        .chain(theme.unknown_met.iter().map(String::as_str))
+        .collect();
+    JsonTheme {
+        id: &theme.id,
+        name: &theme.name,
+        section: report.section_name(theme),
+        current: report.place_id(&theme.current),
+        target: report.place_id(&theme.target),
+        on_scale: !matches!(theme.current, Place::Unknown(_))
+            && !matches!(theme.target, Place::Unknown(_)),
+        gap: theme.gap,
+        confidence: theme.confidence.map(|c| c.as_str()),
+        carried: theme.carried,
+        notes: theme.notes.as_deref(),
+        evidence: &theme.evidence,
+        weight: theme.weight.value(),
+        met,
+        criteria_met,
+        criteria_total,
+        suggested: theme
+            .suggested
+            .and_then(|i| report.stages.get(i))
+            .map(|s| s.id.as_str()),
+        supported: !theme.unsupported,
     }
 }
 
@@ -301,12 +384,15 @@ pub fn to_json(report: &Report) -> String {
             description: info.description.as_deref(),
             source: info.source.as_deref(),
             stand_in: info.stand_in,
+            first_stage: report.stages.first().map_or(1, |s| s.number),
+            percent_of_max: report.rollup.percent_of_max,
         },
         stages: report
             .stages
             .iter()
             .map(|s| JsonStage {
                 id: &s.id,
+                number: s.number,
                 name: &s.name,
             })
             .collect(),
@@ -320,24 +406,7 @@ pub fn to_json(report: &Report) -> String {
                 .map(|(name, t)| tally(report, Some(name), t))
                 .collect(),
         },
-        themes: report
-            .themes
-            .iter()
-            .map(|theme| JsonTheme {
-                id: &theme.id,
-                name: &theme.name,
-                section: report.section_name(theme),
-                current: report.place_id(&theme.current),
-                target: report.place_id(&theme.target),
-                on_scale: !matches!(theme.current, Place::Unknown(_))
-                    && !matches!(theme.target, Place::Unknown(_)),
-                gap: theme.gap,
-                confidence: theme.confidence.map(|c| c.as_str()),
-                carried: theme.carried,
-                notes: theme.notes.as_deref(),
-                evidence: &theme.evidence,
-            })
-            .collect(),
+        themes: report.themes.iter().map(|row| theme(report, row)).collect(),
         plan: plan(report),
         unmatched: &report.unmatched,
         movement: report.movement.as_ref().map(movement),

@@ -2,11 +2,12 @@
 //! `crate::sanitize` and then is escaped for markdown, so a name can neither break a
 //! table (`|`) nor turn into a link, heading or raw HTML.
 
-use super::mdtext::{block, inline};
+use super::mdtext::{block, inline, rich_block, rich_inline};
 use super::words::{self, Words};
 use super::{Report, Tally, readable_timestamp, role_label};
 use crate::diff::movement_words;
 use crate::radar::{self, Drawing, Look};
+use crate::richtext::RichText;
 use crate::sanitize;
 use crate::textout::buffer_to_text;
 use std::fmt::Write as _;
@@ -22,6 +23,7 @@ pub fn to_markdown(report: &Report) -> String {
     rollup(report, &mut out);
     radar_block(report, &mut out);
     themes(report, &mut out);
+    super::checks::markdown(report, &mut out);
     plan(report, &mut out);
     roles(report, &mut out);
     notes(report, &mut out);
@@ -79,7 +81,13 @@ fn header(report: &Report, out: &mut String) {
     }
     out.push('\n');
     if let Some(description) = &info.description {
-        let _ = writeln!(out, "> {}\n", block(description).replace('\n', "\n> "));
+        let rich = RichText::parse(description);
+        let text = if rich.is_plain() {
+            block(description)
+        } else {
+            rich_block(&rich)
+        };
+        let _ = writeln!(out, "> {}\n", text.replace('\n', "\n> "));
     }
     if !report.unmatched.is_empty() {
         let _ = writeln!(
@@ -107,13 +115,16 @@ fn rollup(report: &Report, out: &mut String) {
     }
     let _ = writeln!(out, "## Roll-up\n");
     let groups = groups(report);
-    out.push_str("| Group | Themes | Answered | n/a | Unanswered | Carried | Below target | Median now | Median target |\n");
-    out.push_str("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+    let percent = report.rollup.percent_of_max;
+    out.push_str("| Group | Themes | Answered | n/a | Unanswered | Carried | Below target | Median now | Median target | Mean now |");
+    out.push_str(if percent { " % of max |\n" } else { "\n" });
+    out.push_str("|---|---:|---:|---:|---:|---:|---:|---|---|---:|");
+    out.push_str(if percent { "---:|\n" } else { "\n" });
     for (name, tally) in &groups {
         let median = |stage: Option<usize>| stage.map_or("—".into(), |s| report.stage_label(s));
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             tally.themes,
             tally.answered(),
             tally.not_applicable,
@@ -121,8 +132,13 @@ fn rollup(report: &Report, out: &mut String) {
             tally.carried,
             tally.below_target,
             inline(&median(tally.median_current())),
-            inline(&median(tally.median_target()))
+            inline(&median(tally.median_target())),
+            words::mean(tally.mean_number())
         );
+        if percent {
+            let _ = write!(out, " {} |", words::percent(tally.percent_of_max()));
+        }
+        out.push('\n');
     }
     out.push('\n');
     let _ = writeln!(out, "Themes at each stage now:\n");
@@ -148,7 +164,11 @@ fn rollup(report: &Report, out: &mut String) {
             .collect();
         let _ = writeln!(out, "| not on the scale | {} |", counts.join(" | "));
     }
-    let _ = writeln!(out, "\n{}\n", Words::MEDIAN_RULE);
+    let _ = writeln!(out, "\n{} {}", Words::MEDIAN_RULE, Words::SCORE_RULE);
+    if percent {
+        let _ = writeln!(out, "{}", Words::PERCENT_RULE);
+    }
+    out.push('\n');
 }
 
 /// The sections' tallies (names escaped) and then all themes.
@@ -234,8 +254,27 @@ fn plan(report: &Report, out: &mut String) {
                 out,
                 "To reach **{}**: {}\n",
                 inline(&report.stage_label(item.next_stage)),
-                inline(&item.next_descriptor)
+                rich_inline(&RichText::parse(&item.next_descriptor))
             );
+        }
+        if let Some(guidance) = &item.guidance {
+            let _ = writeln!(
+                out,
+                "How to get there:\n\n{}\n",
+                rich_block(&RichText::parse(guidance))
+            );
+        }
+        if !item.next_criteria.is_empty() {
+            let _ = writeln!(out, "Evidence for the next stage:\n");
+            for (criterion, met) in &item.next_criteria {
+                let _ = writeln!(
+                    out,
+                    "- [{}] {}",
+                    if *met { "x" } else { " " },
+                    rich_inline(&RichText::parse(&criterion.text))
+                );
+            }
+            out.push('\n');
         }
         if item.actions.is_empty() {
             let _ = writeln!(out, "{}\n", words::no_actions(report));

@@ -3,15 +3,18 @@
 //! is), then rendered as markdown, HTML, CSV or JSON; the TUI shows parts of the same
 //! value.
 
+mod checks;
 mod csv;
 mod html;
 mod json;
 mod markdown;
 mod mdtext;
 mod plan;
+mod richhtml;
 mod rollup;
+pub mod score;
 pub mod stats;
-mod words;
+pub mod words;
 
 pub use csv::{BOM as CSV_BOM, cell as csv_cell, to_csv};
 pub use html::to_html;
@@ -24,7 +27,8 @@ pub use rollup::{RollUp, Tally};
 use crate::assessment::{Answer, Assessment, Confidence, Current, Mismatch};
 use crate::diff::Diff;
 use crate::radar::Radar;
-use crate::routemap::Routemap;
+use crate::routemap::{Criterion, Routemap, Theme, Weight};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Where a theme stands, or where it is meant to go, as the report needs it.
@@ -83,6 +87,33 @@ pub struct ThemeRow {
     pub carried: bool,
     pub notes: Option<String>,
     pub evidence: Vec<String>,
+    /// How much the theme counts in its section's scores.
+    pub weight: Weight,
+    /// The checklist of every stage the theme defines that has one, lowest first.
+    pub checklists: Vec<Checklist>,
+    /// Ids ticked as met that the theme has no criterion of (kept, not scored).
+    pub unknown_met: Vec<String>,
+    /// The stage the ticked criteria suggest (see `routemap::checklist`).
+    pub suggested: Option<usize>,
+    /// True when the ticks do not support the current stage chosen.
+    pub unsupported: bool,
+}
+
+/// One stage's checklist in a theme, each criterion with whether it is met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checklist {
+    pub stage: usize,
+    pub criteria: Vec<(Criterion, bool)>,
+}
+
+impl ThemeRow {
+    /// (criteria met, criteria in all) over the theme's checklists.
+    pub fn met_count(&self) -> (usize, usize) {
+        let all = self.checklists.iter().flat_map(|c| &c.criteria);
+        all.fold((0, 0), |(met, total), (_, is_met)| {
+            (met + usize::from(*is_met), total + 1)
+        })
+    }
 }
 
 /// The routemap the report is made against.
@@ -100,10 +131,12 @@ pub struct RoutemapInfo {
     pub stand_in: bool,
 }
 
-/// A stage of the scale: its id and name.
+/// A stage of the scale: its id, the number the routemap shows it with, and its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageInfo {
     pub id: String,
+    /// [`Routemap::stage_number`]: the routemap's own numbering, from 0 or from 1.
+    pub number: usize,
     pub name: String,
 }
 
@@ -175,8 +208,10 @@ pub fn build(input: Input) -> Report {
         stages: routemap
             .stages
             .iter()
-            .map(|stage| StageInfo {
+            .enumerate()
+            .map(|(index, stage)| StageInfo {
                 id: stage.id.clone(),
+                number: routemap.stage_number(index),
                 name: stage.name.clone(),
             })
             .collect(),
@@ -211,6 +246,10 @@ fn theme_rows(routemap: &Routemap, assessment: &Assessment, ordered: bool) -> Ve
                 (Some(now), Some(goal)) => Some(stage_number(goal) - stage_number(now)),
                 _ => None,
             };
+            let (checklists, unknown_met) = checklists(theme, &answer.met);
+            let unsupported = current
+                .stage()
+                .is_some_and(|chosen| theme.unsupported(chosen, &answer.met));
             ThemeRow {
                 id: theme.id.clone(),
                 name: theme.name.clone(),
@@ -222,9 +261,43 @@ fn theme_rows(routemap: &Routemap, assessment: &Assessment, ordered: bool) -> Ve
                 carried: answer.carried,
                 notes: answer.notes.clone().filter(|n| !n.trim().is_empty()),
                 evidence: answer.evidence.clone(),
+                weight: theme.weight,
+                checklists,
+                unknown_met,
+                suggested: theme.suggested_stage(&answer.met),
+                unsupported,
             }
         })
         .collect()
+}
+
+/// A theme's checklists with what `met` ticks, and the ticks it has no criterion for.
+fn checklists(theme: &Theme, met: &[String]) -> (Vec<Checklist>, Vec<String>) {
+    let ticked: HashSet<&str> = met.iter().map(String::as_str).collect();
+    let mut known: HashSet<&str> = HashSet::new();
+    let lists = theme
+        .details
+        .iter()
+        .enumerate()
+        .filter(|(_, detail)| detail.defined && !detail.criteria.is_empty())
+        .map(|(stage, detail)| Checklist {
+            stage,
+            criteria: detail
+                .criteria
+                .iter()
+                .map(|criterion| {
+                    known.insert(criterion.id.as_str());
+                    (criterion.clone(), ticked.contains(criterion.id.as_str()))
+                })
+                .collect(),
+        })
+        .collect();
+    let unknown = met
+        .iter()
+        .filter(|id| !known.contains(id.as_str()))
+        .cloned()
+        .collect();
+    (lists, unknown)
 }
 
 /// The roll-up of an assessment alone (the TUI's review shows it).
@@ -237,10 +310,10 @@ fn stage_number(index: usize) -> i64 {
 }
 
 impl Report {
-    /// "3 Route planned": a stage's number on the scale and its name.
+    /// "3 Route planned": a stage's number on the routemap's scale and its name.
     pub fn stage_label(&self, index: usize) -> String {
         match self.stages.get(index) {
-            Some(stage) => format!("{} {}", index + 1, stage.name),
+            Some(stage) => format!("{} {}", stage.number, stage.name),
             None => format!("{}", index + 1),
         }
     }
@@ -328,5 +401,7 @@ pub fn readable_timestamp(timestamp: &str) -> String {
     }
 }
 
+#[cfg(test)]
+mod levels_tests;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 
 use super::{Place, ThemeRow};
 use crate::assessment::Confidence;
-use crate::routemap::Routemap;
+use crate::routemap::{Criterion, Routemap};
 
 /// One theme to move.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,10 +13,14 @@ pub struct PlanItem {
     pub theme: usize,
     pub current: usize,
     pub target: usize,
-    /// The stage to reach next (one above current).
+    /// The stage to reach next: the first the theme defines above current.
     pub next_stage: usize,
     /// What the theme looks like at the next stage.
     pub next_descriptor: String,
+    /// The routemap's guidance on how to get there (given at the current stage).
+    pub guidance: Option<String>,
+    /// The next stage's checklist, each criterion with whether it is met already.
+    pub next_criteria: Vec<(Criterion, bool)>,
     pub confidence: Option<Confidence>,
     /// (role, actions) for every role the theme names, in file order (only the asked
     /// role with `--role`).
@@ -187,7 +191,10 @@ fn item(
     role: Option<&str>,
 ) -> PlanItem {
     let definition = routemap.themes.get(index);
-    let next_stage = current + 1;
+    // The next stage the theme defines: one it leaves undefined is skipped.
+    let next_stage = (current + 1..target)
+        .find(|&stage| definition.is_none_or(|t| t.is_defined(stage)))
+        .unwrap_or(target);
     PlanItem {
         theme: index,
         current,
@@ -196,6 +203,15 @@ fn item(
         next_descriptor: definition
             .and_then(|t| t.descriptors.get(next_stage))
             .cloned()
+            .unwrap_or_default(),
+        guidance: definition
+            .and_then(|t| t.details.get(current))
+            .and_then(|detail| detail.guidance.clone()),
+        next_criteria: theme
+            .checklists
+            .iter()
+            .find(|list| list.stage == next_stage)
+            .map(|list| list.criteria.clone())
             .unwrap_or_default(),
         confidence: theme.confidence,
         actions: definition

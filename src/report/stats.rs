@@ -8,14 +8,25 @@
 /// that is the lower of the two middle items, the more cautious stage, as the workshop
 /// takes it.
 pub fn quantile(counts: &[usize], numerator: usize, denominator: usize) -> Option<usize> {
-    let total: usize = counts.iter().sum();
+    let weights: Vec<u64> = counts.iter().map(|&count| count as u64).collect();
+    weighted_quantile(&weights, numerator as u64, denominator as u64)
+}
+
+/// [`quantile`] of items that weigh differently: `weights` gives the total weight at
+/// each stage index, and the stage is the one holding the point `p` of the way along
+/// the weight, items ranked lowest stage first. With equal weights it is exactly the
+/// nearest-rank quantile of the items.
+pub fn weighted_quantile(weights: &[u64], numerator: u64, denominator: u64) -> Option<usize> {
+    let total: u64 = weights.iter().sum();
     if total == 0 || denominator == 0 {
         return None;
     }
-    let rank = (total * numerator).div_ceil(denominator).max(1);
-    let mut seen = 0;
-    counts.iter().position(|count| {
-        seen += count;
+    let rank = (u128::from(total) * u128::from(numerator))
+        .div_ceil(u128::from(denominator))
+        .max(1);
+    let mut seen: u128 = 0;
+    weights.iter().position(|weight| {
+        seen += u128::from(*weight);
         seen >= rank
     })
 }
@@ -64,6 +75,18 @@ mod tests {
         assert_eq!(quartiles(&[2, 2, 1, 1, 2]), Some((0, 1, 3)));
         // One item: every quartile is its stage.
         assert_eq!(quartiles(&[0, 0, 1]), Some((2, 2, 2)));
+    }
+
+    #[test]
+    fn weights_move_the_median_and_equal_weights_do_not() {
+        // Three themes at stages 0, 1, 2; the one at stage 2 weighs three times as much.
+        assert_eq!(weighted_quantile(&[1000, 1000, 3000], 1, 2), Some(2));
+        assert_eq!(weighted_quantile(&[1000, 1000, 1000], 1, 2), Some(1));
+        for counts in [[1usize, 2, 0, 1, 1], [1, 0, 0, 0, 1], [0, 2, 2, 0, 0]] {
+            let weights: Vec<u64> = counts.iter().map(|&c| c as u64 * 1000).collect();
+            assert_eq!(weighted_quantile(&weights, 1, 2), median(&counts));
+        }
+        assert_eq!(weighted_quantile(&[0, 0], 1, 2), None);
     }
 
     #[test]

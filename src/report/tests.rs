@@ -1,6 +1,6 @@
 use super::*;
 use crate::builtin;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 
 fn routemap() -> Routemap {
     builtin::planting_the_flag()
@@ -23,7 +23,12 @@ fn answer(
 }
 
 fn new_assessment() -> Assessment {
-    Assessment::new(&routemap(), "Anytown", Some("2026"), Instant(1_795_788_191))
+    Assessment::new(
+        &routemap(),
+        "Anytown",
+        Some("2026"),
+        Timestamp(1_795_788_191),
+    )
 }
 
 fn report_of(assessment: &Assessment, role: Option<&str>) -> Report {

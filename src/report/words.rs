@@ -9,7 +9,23 @@ pub struct Words;
 
 impl Words {
     /// How medians are taken, said under every table that shows one.
-    pub const MEDIAN_RULE: &'static str = "Medians are of stage positions: the stage of the middle theme when the themes are ranked from the lowest stage up (with an even number, the lower of the two middle ones). Stages are ordered but not evenly spaced, so nothing is averaged; n/a and unanswered themes are left out.";
+    pub const MEDIAN_RULE: &'static str = "Medians are of stage positions: the stage of the middle theme when the themes are ranked from the lowest stage up (with an even number, the lower of the two middle ones); n/a and unanswered themes are left out.";
+
+    /// How the scores are made, said under the roll-up.
+    pub const SCORE_RULE: &'static str = "The mean is of stage numbers, as the routemap numbers its stages, each theme counted as often as its weight (1 unless the routemap gives one): read it as a score, not a distance, since stages are ordered but not evenly spaced. With weights, the median is the stage at the middle of the weight.";
+
+    /// How the percentage of the maximum is made, said when the routemap asks for it.
+    pub const PERCENT_RULE: &'static str = "The percentage of the maximum is the sum of each theme's stage number times its weight, over the sum of the number of the highest stage each theme defines times its weight.";
+}
+
+/// A mean stage number in a table: "2.3", or "—".
+pub fn mean(mean: Option<f64>) -> String {
+    mean.map_or("—".into(), |mean| format!("{mean:.1}"))
+}
+
+/// A percentage in a table: "46%", or "—".
+pub fn percent(percent: Option<f64>) -> String {
+    percent.map_or("—".into(), |percent| format!("{percent:.0}%"))
 }
 
 /// "8 of 12 themes answered (7 with a stage, 1 not applicable); 4 not yet answered; …".

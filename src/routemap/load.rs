@@ -11,13 +11,13 @@ const NEEDS: &str = "'id', 'title', 'version', 'stages' and 'themes'";
 
 /// Loads and validates the routemap at `path`.
 pub fn load_file(path: &Path) -> Result<Routemap> {
-    let bytes = std::fs::read(path).map_err(|error| Error::read(path, &error))?;
-    let text = yaml::text_from_bytes(path, bytes)?;
+    let text = yaml::read_text(path, yaml::MAX_ROUTEMAP_BYTES, "routemap")?;
     parse(path, &text)
 }
 
 /// Parses and validates routemap text; `path` names it in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Routemap> {
+    let text = yaml::preflight(path, text)?;
     if yaml::is_blank(text) {
         return Err(Error::invalid_one(
             path,
@@ -25,8 +25,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Routemap> {
             format!("the file is empty; a routemap needs {NEEDS}"),
         ));
     }
-    let raw: RawRoutemap = serde_yaml::from_str(text)
+    let mut raw: RawRoutemap = serde_yaml::from_str(text)
         .map_err(|error| Error::invalid(path, vec![yaml::humanize(&error, text)]))?;
+    raw.recover_scalars(text);
     validate(raw).map_err(|problems| Error::invalid(path, yaml::locate_problems(text, problems)))
 }
 
@@ -99,7 +100,7 @@ themes:
         );
         assert_eq!(
             lines[2],
-            "map.yaml:18:7: theme 'one' does not describe stage 'low'; add a line '<stage id>: <what it looks like>' for each"
+            "map.yaml:18:7: theme 'one' does not describe stage 'low'; add a line '<stage id>: <what it looks like>' for each, or list it under 'undefined:' if the theme has nothing there"
         );
         assert_eq!(
             lines[3],
@@ -145,6 +146,24 @@ themes:
             "{report}"
         );
         assert!(report.contains("there are no themes"), "{report}");
+    }
+
+    #[test]
+    fn many_sections_are_neither_listed_nor_guessed_among() {
+        let mut text = GOOD.replace("sections:\n", "sections:\n  - {id: s0, name: S}\n");
+        for n in 1..60 {
+            text = text.replace(
+                "sections:\n",
+                &format!("sections:\n  - {{id: s{n}, name: S}}\n"),
+            );
+        }
+        let report = problems(&text.replace("section: main", "section: s"));
+        assert!(
+            report.ends_with(
+                "theme 'one' names section 's', which is not defined; check it against the 61 sections defined"
+            ),
+            "{report}"
+        );
     }
 
     #[test]

@@ -2,17 +2,18 @@
 //! (not just the first) with the path of the node it is about, so the loader can give
 //! its line and column.
 
-use super::raw::{RawRoutemap, RawTheme};
-use super::{MAX_STAGES, MIN_STAGES, Routemap, Section, Stage, Theme, plural};
+use super::raw::{RawRoutemap, RawSection, RawTheme};
+use super::theme_stages::{Scale, theme_stages};
+use super::{MIN_STAGES, Routemap, Section, Stage, Theme, Weight, plural};
 use crate::text::{closest, is_slug, quoted_names, slugify};
 use crate::yaml::{NodePath, PathProblem};
 use std::collections::HashMap;
 
 #[derive(Default)]
-struct Problems(Vec<PathProblem>);
+pub(super) struct Problems(Vec<PathProblem>);
 
 impl Problems {
-    fn add(&mut self, path: NodePath, message: String) {
+    pub(super) fn add(&mut self, path: NodePath, message: String) {
         self.0.push(PathProblem { path, message });
     }
 
@@ -56,110 +57,25 @@ fn non_blank(text: Option<String>) -> Option<String> {
 }
 
 /// Checks every rule; the routemap when all hold, else every problem found.
-pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
+pub fn validate(mut raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
     let root = NodePath::root();
     let mut problems = Problems::default();
 
-    if !is_slug(&raw.id) {
-        let suggestion = slugify(&raw.id);
-        problems.add(
-            root.key("id"),
-            format!(
-                "routemap id '{}' is not a slug; write '{}' (lowercase letters, digits and '-')",
-                raw.id,
-                if suggestion.is_empty() {
-                    "my-routemap"
-                } else {
-                    &suggestion
-                }
-            ),
-        );
-    }
+    check_routemap_id(&raw.id, &root, &mut problems);
     problems.check_text("the title", &raw.title, root.key("title"));
     problems.check_text("the version", &raw.version, root.key("version"));
+    let first_stage = check_scale(&raw, &root, &mut problems);
 
-    let stages_path = root.key("stages");
-    let count = raw.stages.len();
-    if count < MIN_STAGES {
-        problems.add(
-            stages_path.clone(),
-            format!(
-                "the scale has {} but needs {MIN_STAGES} to {MAX_STAGES}; add stages, lowest first",
-                plural(count, "stage")
-            ),
-        );
-    } else if count > MAX_STAGES {
-        problems.add(
-            stages_path.clone(),
-            format!("the scale has {count} stages but at most {MAX_STAGES} are allowed (keys 1 to 9 pick a stage); merge some stages"),
-        );
-    }
-    let mut stage_ids = HashMap::new();
-    for (index, stage) in raw.stages.iter().enumerate() {
-        let path = stages_path.index(index);
-        problems.check_id("stage", &stage.id, path.key("id"), &mut stage_ids, index);
-        problems.check_text(
-            &format!("the name of stage '{}'", stage.id),
-            &stage.name,
-            path.key("name"),
-        );
-    }
+    let raw_sections = raw.sections.take().unwrap_or_default();
+    check_sections(&raw_sections, &root, &mut problems);
 
-    let sections_path = root.key("sections");
-    let mut section_ids = HashMap::new();
-    let raw_sections = raw.sections.unwrap_or_default();
-    for (index, section) in raw_sections.iter().enumerate() {
-        let path = sections_path.index(index);
-        problems.check_id(
-            "section",
-            &section.id,
-            path.key("id"),
-            &mut section_ids,
-            index,
-        );
-        problems.check_text(
-            &format!("the name of section '{}'", section.id),
-            &section.name,
-            path.key("name"),
-        );
-    }
-
-    let themes_path = root.key("themes");
-    if raw.themes.is_empty() {
-        problems.add(
-            themes_path.clone(),
-            "there are no themes; add at least one theme to assess".into(),
-        );
-    }
-    let stage_order: Vec<&str> = raw.stages.iter().map(|stage| stage.id.as_str()).collect();
-    let section_order: Vec<&str> = raw_sections
-        .iter()
-        .map(|section| section.id.as_str())
-        .collect();
-    let mut theme_ids = HashMap::new();
-    let mut themes = Vec::with_capacity(raw.themes.len());
-    for (index, raw_theme) in raw.themes.into_iter().enumerate() {
-        let path = themes_path.index(index);
-        problems.check_id(
-            "theme",
-            &raw_theme.id,
-            path.key("id"),
-            &mut theme_ids,
-            index,
-        );
-        problems.check_text(
-            &format!("the name of theme '{}'", raw_theme.id),
-            &raw_theme.name,
-            path.key("name"),
-        );
-        themes.push(validate_theme(
-            raw_theme,
-            &path,
-            &stage_order,
-            &section_order,
-            &mut problems,
-        ));
-    }
+    let themes = check_themes(
+        std::mem::take(&mut raw.themes),
+        &raw,
+        &raw_sections,
+        &root,
+        &mut problems,
+    );
 
     if !problems.0.is_empty() {
         return Err(problems.0);
@@ -170,6 +86,8 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
         version: raw.version.trim().to_string(),
         description: non_blank(raw.description),
         source: non_blank(raw.source),
+        first_stage,
+        percent_of_max: raw.percent_of_max.unwrap_or(false),
         stages: raw
             .stages
             .into_iter()
@@ -190,23 +108,195 @@ pub fn validate(raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
     })
 }
 
-fn validate_theme(
-    raw: RawTheme,
-    path: &NodePath,
-    stage_order: &[&str],
-    section_order: &[&str],
-    problems: &mut Problems,
-) -> Theme {
-    let theme_id = raw.id.as_str();
-    let section = raw.section.as_deref().and_then(|section| {
-        let found = section_order.iter().position(|id| *id == section);
-        if found.is_none() {
-            let fix = if section_order.is_empty() {
-                "add a 'sections:' list that defines it, or remove the line".to_string()
-            } else if let Some(guess) = closest(section, section_order.iter().copied()) {
-                format!("did you mean '{guess}'?")
+/// The routemap's id must be a slug; the message offers one made from it.
+fn check_routemap_id(id: &str, root: &NodePath, problems: &mut Problems) {
+    if is_slug(id) {
+        return;
+    }
+    let suggestion = slugify(id);
+    problems.add(
+        root.key("id"),
+        format!(
+            "routemap id '{id}' is not a slug; write '{}' (lowercase letters, digits and '-')",
+            if suggestion.is_empty() {
+                "my-routemap"
             } else {
-                format!("use one of {}", quoted_names(section_order))
+                &suggestion
+            }
+        ),
+    );
+}
+
+/// The scale: where its numbering starts, how many stages it has (2 up to 9, or 10
+/// from 0), and each stage's id and name. Returns the first stage's number.
+fn check_scale(raw: &RawRoutemap, root: &NodePath, problems: &mut Problems) -> usize {
+    let first_stage = match raw.first_stage {
+        None | Some(1) => 1,
+        Some(0) => 0,
+        Some(other) => {
+            problems.add(
+                root.key("first-stage"),
+                format!("first-stage is {other}, but stages are numbered from 0 or from 1; write 'first-stage: 0', or leave the key out to number them from 1"),
+            );
+            1
+        }
+    };
+    let stages_path = root.key("stages");
+    let count = raw.stages.len();
+    let max_stages = Routemap::max_stages(first_stage);
+    if count < MIN_STAGES {
+        problems.add(
+            stages_path.clone(),
+            format!(
+                "the scale has {} but needs {MIN_STAGES} to {max_stages}; add stages, lowest first",
+                plural(count, "stage")
+            ),
+        );
+    } else if count > max_stages {
+        let keys = if first_stage == 0 { "0 to 9" } else { "1 to 9" };
+        let fix = if first_stage == 0 {
+            "merge some stages"
+        } else {
+            "merge some stages, or number them from 0 with 'first-stage: 0' to allow 10"
+        };
+        problems.add(
+            stages_path.clone(),
+            format!("the scale has {count} stages but at most {max_stages} are allowed (keys {keys} pick a stage); {fix}"),
+        );
+    }
+    let mut stage_ids = HashMap::new();
+    for (index, stage) in raw.stages.iter().enumerate() {
+        let path = stages_path.index(index);
+        problems.check_id("stage", &stage.id, path.key("id"), &mut stage_ids, index);
+        problems.check_text(
+            &format!("the name of stage '{}'", stage.id),
+            &stage.name,
+            path.key("name"),
+        );
+    }
+    first_stage
+}
+
+/// Every theme, against the scale and the sections: the themes when they hold.
+fn check_themes(
+    raw_themes: Vec<RawTheme>,
+    raw: &RawRoutemap,
+    raw_sections: &[RawSection],
+    root: &NodePath,
+    problems: &mut Problems,
+) -> Vec<Theme> {
+    let themes_path = root.key("themes");
+    if raw_themes.is_empty() {
+        problems.add(
+            themes_path.clone(),
+            "there are no themes; add at least one theme to assess".into(),
+        );
+    }
+    let stage_order: Vec<&str> = raw.stages.iter().map(|stage| stage.id.as_str()).collect();
+    let section_order: Vec<&str> = raw_sections
+        .iter()
+        .map(|section| section.id.as_str())
+        .collect();
+    let known = Known {
+        stage_index: index_of(&stage_order),
+        section_index: index_of(&section_order),
+        stage_order,
+        section_order,
+    };
+    let summaries: Vec<Option<&str>> = raw
+        .stages
+        .iter()
+        .map(|stage| stage.summary.as_deref().filter(|s| !s.trim().is_empty()))
+        .collect();
+    let scale = Scale {
+        known: &known,
+        summaries: &summaries,
+    };
+    let mut theme_ids = HashMap::new();
+    let mut themes = Vec::with_capacity(raw_themes.len());
+    for (index, raw_theme) in raw_themes.into_iter().enumerate() {
+        let path = themes_path.index(index);
+        problems.check_id(
+            "theme",
+            &raw_theme.id,
+            path.key("id"),
+            &mut theme_ids,
+            index,
+        );
+        problems.check_text(
+            &format!("the name of theme '{}'", raw_theme.id),
+            &raw_theme.name,
+            path.key("name"),
+        );
+        themes.push(validate_theme(raw_theme, &path, &scale, problems));
+    }
+    themes
+}
+
+/// Each section's id and name.
+fn check_sections(sections: &[RawSection], root: &NodePath, problems: &mut Problems) {
+    let sections_path = root.key("sections");
+    let mut section_ids = HashMap::new();
+    for (index, section) in sections.iter().enumerate() {
+        let path = sections_path.index(index);
+        problems.check_id(
+            "section",
+            &section.id,
+            path.key("id"),
+            &mut section_ids,
+            index,
+        );
+        problems.check_text(
+            &format!("the name of section '{}'", section.id),
+            &section.name,
+            path.key("name"),
+        );
+    }
+}
+
+/// The stage and section ids a theme may name, in order and indexed (so that a file
+/// of many themes and many sections is still checked in linear time).
+pub(super) struct Known<'r> {
+    pub stage_order: Vec<&'r str>,
+    pub stage_index: HashMap<&'r str, usize>,
+    pub section_order: Vec<&'r str>,
+    pub section_index: HashMap<&'r str, usize>,
+}
+
+fn index_of<'r>(ids: &[&'r str]) -> HashMap<&'r str, usize> {
+    let mut index = HashMap::with_capacity(ids.len());
+    for (position, id) in ids.iter().enumerate() {
+        index.entry(*id).or_insert(position);
+    }
+    index
+}
+
+/// Past this many names a message neither lists them nor guesses among them: the
+/// guess would cost time quadratic in the file and the list would drown the message.
+pub(super) const MAX_NAMES_IN_A_MESSAGE: usize = 50;
+
+/// "did you mean 'x'?", or the names to choose from (`listing` introduces them), or
+/// for a long list how many there are of `kind` ("sections").
+pub(super) fn suggestion(word: &str, names: &[&str], listing: &str, kind: &str) -> String {
+    if names.len() > MAX_NAMES_IN_A_MESSAGE {
+        return format!("check it against the {} {kind} defined", names.len());
+    }
+    match closest(word, names.iter().copied()) {
+        Some(guess) => format!("did you mean '{guess}'?"),
+        None => format!("{listing} {}", quoted_names(names)),
+    }
+}
+
+fn validate_theme(raw: RawTheme, path: &NodePath, scale: &Scale, problems: &mut Problems) -> Theme {
+    let theme_id = raw.id.as_str();
+    let known = scale.known;
+    let section = raw.section.as_deref().and_then(|section| {
+        let found = known.section_index.get(section).copied();
+        if found.is_none() {
+            let fix = if known.section_order.is_empty() {
+                "add a 'sections:' list that defines it, or remove the line".to_string()
+            } else {
+                suggestion(section, &known.section_order, "use one of", "sections")
             };
             problems.add(
                 path.key("section"),
@@ -217,52 +307,22 @@ fn validate_theme(
         }
         found
     });
-
-    let stages_path = path.key("stages");
-    let mut descriptors: Vec<Option<String>> = vec![None; stage_order.len()];
-    for (stage_id, text) in &raw.stages.0 {
-        let Some(stage_index) = stage_order.iter().position(|id| id == stage_id) else {
-            let fix = match closest(stage_id, stage_order.iter().copied()) {
-                Some(guess) => format!("did you mean '{guess}'?"),
-                None => format!("the stages are {}", quoted_names(stage_order)),
-            };
+    let weight = match raw.weight {
+        None => Weight::ONE,
+        Some(value) => Weight::new(value).unwrap_or_else(|| {
             problems.add(
-                stages_path.key_name(stage_id),
-                format!("theme '{theme_id}' describes stage '{stage_id}', which is not on the scale; {fix}"),
-            );
-            continue;
-        };
-        if descriptors[stage_index].is_some() {
-            problems.add(
-                stages_path.key_name_nth(stage_id, 1),
+                path.key("weight"),
                 format!(
-                    "theme '{theme_id}' describes stage '{stage_id}' twice; keep one description"
+                    "theme '{theme_id}' has weight {value}, but a weight is a number from {} to {}; write e.g. 'weight: 2' to count it twice, or leave the key out",
+                    Weight::MIN,
+                    Weight::MAX
                 ),
             );
-        } else if text.trim().is_empty() {
-            problems.add(
-                stages_path.key(stage_id),
-                format!("theme '{theme_id}' has an empty description of stage '{stage_id}'; say what the theme looks like at that stage"),
-            );
-        }
-        descriptors[stage_index] = Some(text.trim_end().to_string());
-    }
-    let missing: Vec<&str> = stage_order
-        .iter()
-        .zip(&descriptors)
-        .filter(|(_, descriptor)| descriptor.is_none())
-        .map(|(id, _)| *id)
-        .collect();
-    if !missing.is_empty() {
-        problems.add(
-            stages_path,
-            format!(
-                "theme '{theme_id}' does not describe stage{} {}; add a line '<stage id>: <what it looks like>' for each",
-                if missing.len() == 1 { "" } else { "s" },
-                quoted_names(&missing)
-            ),
-        );
-    }
+            Weight::ONE
+        }),
+    };
+    let (descriptors, details) =
+        theme_stages(theme_id, raw.stages, raw.undefined, path, scale, problems);
 
     let mut actions = Vec::new();
     for (role, list) in raw.actions.map(|actions| actions.0).unwrap_or_default() {
@@ -283,10 +343,9 @@ fn validate_theme(
         section,
         question: non_blank(raw.question),
         vision: non_blank(raw.vision),
-        descriptors: descriptors
-            .into_iter()
-            .map(Option::unwrap_or_default)
-            .collect(),
+        descriptors,
+        details,
+        weight,
         actions,
     }
 }

@@ -1,7 +1,7 @@
-//! Reading with a size limit, for the reads the YAML layer's own bounded file reader
-//! does not make: standard input (`report -`, `check -`), the summary's quick reader,
-//! and small side files. Without a limit, `yes 'a: b' | routemap report -` or
-//! `routemap summary /dev/zero` would grow until the machine ran out of memory.
+//! Reading standard input with a size limit (`report -`, `check -`, `radar -`): files
+//! are read through the YAML layer's bounded reader (`yaml::read_text`), and this is
+//! its counterpart for a stream, which has no size to check first. Without a limit,
+//! `yes 'a: b' | routemap report -` would grow until the machine ran out of memory.
 
 use crate::error::{Error, Result};
 use std::fs;
@@ -9,11 +9,6 @@ use std::io::Read;
 use std::path::Path;
 
 const MIB: u64 = 1024 * 1024;
-/// The largest saved assessment read (the limit `yaml::MAX_ASSESSMENT_BYTES` sets for
-/// files read through the YAML layer).
-pub const MAX_ASSESSMENT_BYTES: u64 = 32 * MIB;
-/// The largest routemap read.
-pub const MAX_ROUTEMAP_BYTES: u64 = 32 * MIB;
 
 /// Reads all of `reader`, refusing more than `limit` bytes; `name` (a path, or
 /// `<stdin>`) and `what` ("saved assessment") name it in the message.
@@ -29,51 +24,28 @@ pub fn read_capped(reader: impl Read, limit: u64, name: &Path, what: &str) -> Re
     Ok(bytes)
 }
 
-/// The bytes of a regular file of at most `limit` bytes; a directory, FIFO or device
-/// is refused (it could block, or never end).
-pub fn read_file_capped(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        // A FIFO must not hold the open waiting for a writer.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
-    }
-    let file = options
-        .open(path)
-        .map_err(|error| Error::read(path, &error))?;
-    let metadata = file.metadata().map_err(|error| Error::read(path, &error))?;
-    if !metadata.is_file() {
-        return Err(Error::Read {
-            path: path.to_path_buf(),
-            reason: not_regular(&metadata).into(),
-        });
-    }
-    if metadata.len() > limit {
-        return Err(too_large(path, limit, what));
-    }
-    read_capped(file, limit, path, what)
+/// Why a file that is not a regular file is not read or written, in the YAML layer's
+/// words: "it is a directory, not a regular file".
+pub fn not_regular(metadata: &fs::Metadata) -> String {
+    let what = if metadata.is_dir() {
+        "a directory"
+    } else if is_fifo(metadata) {
+        "a named pipe (FIFO)"
+    } else {
+        "a device or other special file"
+    };
+    format!("it is {what}, not a regular file")
 }
 
-/// Why a file that is not a regular file is not read.
-pub fn not_regular(metadata: &fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let kind = metadata.file_type();
-        if kind.is_fifo() {
-            return "it is a named pipe (FIFO), not a regular file";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "it is a device, not a regular file";
-        }
-    }
-    if metadata.is_dir() {
-        "it is a folder, not a file"
-    } else {
-        "it is not a regular file"
-    }
+#[cfg(unix)]
+fn is_fifo(metadata: &fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    metadata.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &fs::Metadata) -> bool {
+    false
 }
 
 fn too_large(name: &Path, limit: u64, what: &str) -> Error {
@@ -121,18 +93,17 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn devices_and_folders_are_not_read() {
-        let error = read_file_capped(Path::new("/dev/zero"), MIB, "saved assessment")
-            .unwrap_err()
-            .to_string();
+    fn devices_and_folders_are_named_as_the_yaml_layer_names_them() {
+        let device = fs::metadata("/dev/zero").unwrap();
         assert_eq!(
-            error,
-            "cannot read '/dev/zero': it is a device, not a regular file; check the path and that you may read it"
+            not_regular(&device),
+            "it is a device or other special file, not a regular file"
         );
         let dir = tempfile::tempdir().unwrap();
-        let error = read_file_capped(dir.path(), MIB, "saved assessment")
-            .unwrap_err()
-            .to_string();
-        assert!(error.contains("it is a folder, not a file"), "{error}");
+        let folder = fs::metadata(dir.path()).unwrap();
+        assert_eq!(
+            not_regular(&folder),
+            "it is a directory, not a regular file"
+        );
     }
 }

@@ -89,7 +89,7 @@ impl Store {
             )),
             Ok(metadata) if !metadata.is_file() => Error::Read {
                 path: PathBuf::from(spec),
-                reason: super::not_regular(&metadata).into(),
+                reason: super::not_regular(&metadata),
             },
             _ => Error::AssessmentNotFound {
                 name: spec.to_string(),
@@ -178,7 +178,7 @@ impl Store {
             .find(|named| named.is_file());
         if let Some(file) = by_file {
             let routemap = routemap::load_file(&file)?;
-            return super::refuse_builtin_id(&file, routemap);
+            return super::routemaps::refuse_builtin_id(&file, routemap);
         }
         let id = spec.trim_end_matches(".yaml").trim_end_matches(".yml");
         let mut by_id: Vec<(PathBuf, Routemap)> = if has_directory_part(spec) {
@@ -193,22 +193,28 @@ impl Store {
                 .collect()
         };
         by_id.dedup_by(|a, b| a.1 == b.1);
-        match by_id.len() {
-            1 => {
-                let (file, routemap) = by_id.remove(0);
-                return super::refuse_builtin_id(&file, routemap);
-            }
-            0 => {}
-            _ => {
-                let files: Vec<String> =
-                    by_id.iter().map(|(file, _)| sanitize::path(file)).collect();
-                return Err(Error::NotFound(format!(
-                    "routemap id '{}' is used by {} different files ({}); give the path of the one you mean, or give each an id of its own",
-                    sanitize::line(id),
-                    files.len(),
-                    quoted_names(&files)
-                )));
-            }
+        // Several versions of one id are kept side by side: the latest is meant. Two
+        // different files of one id and one version are a question for the user.
+        by_id.sort_by(|a, b| super::compare_versions(&b.1.version, &a.1.version));
+        let twins: Vec<&(PathBuf, Routemap)> = match by_id.first() {
+            Some((_, latest)) => by_id
+                .iter()
+                .filter(|(_, r)| r.version == latest.version)
+                .collect(),
+            None => Vec::new(),
+        };
+        if twins.len() > 1 {
+            let files: Vec<String> = twins.iter().map(|(file, _)| sanitize::path(file)).collect();
+            return Err(Error::NotFound(format!(
+                "routemap id '{}' is used by {} different files of the same version ({}); give the path of the one you mean, or give each an id or version of its own",
+                sanitize::line(id),
+                files.len(),
+                quoted_names(&files)
+            )));
+        }
+        if !by_id.is_empty() {
+            let (file, routemap) = by_id.remove(0);
+            return super::routemaps::refuse_builtin_id(&file, routemap);
         }
         match builtin::find(id).filter(|_| !has_directory_part(spec)) {
             Some(file) => file.load(),
@@ -249,7 +255,7 @@ impl Store {
         let label = PathBuf::from(STDIN_LABEL);
         let bytes = super::read_capped(
             std::io::stdin().lock(),
-            super::MAX_ASSESSMENT_BYTES,
+            crate::yaml::MAX_ASSESSMENT_BYTES,
             &label,
             "saved assessment",
         )?;
@@ -379,7 +385,7 @@ mod tests {
             let device = store.resolve_assessment("/dev/zero").unwrap_err();
             assert_eq!(
                 device.to_string(),
-                "cannot read '/dev/zero': it is a device, not a regular file; check the path and that you may read it"
+                "cannot read '/dev/zero': it is a device or other special file, not a regular file; check the path and that you may read it"
             );
         }
     }
@@ -426,7 +432,7 @@ mod tests {
         .unwrap();
         let error = store.find_routemap("twin").unwrap_err().to_string();
         assert!(
-            error.contains("routemap id 'twin' is used by 2 different files"),
+            error.contains("routemap id 'twin' is used by 2 different files of the same version"),
             "{error}"
         );
         assert!(

@@ -201,13 +201,13 @@ mod tests {
     use super::*;
     use crate::assessment::Current;
     use crate::builtin;
-    use crate::clock::Instant;
+    use crate::clock::Timestamp;
     use std::fs;
 
     fn setup() -> (tempfile::TempDir, PathBuf, Assessment, Routemap) {
         let dir = tempfile::tempdir().unwrap();
         let routemap = builtin::planting_the_flag();
-        let assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         let path = dir.path().join("anytown.yaml");
         super::super::save_assessment(&path, &assessment).unwrap();
         (dir, path, assessment, routemap)

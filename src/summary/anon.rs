@@ -74,8 +74,8 @@ impl Key {
 /// The key in `path`, once the file is readable by its owner only.
 fn read_private(path: &Path) -> Option<Key> {
     // A key is 33 bytes; whatever else is there is not read whole.
-    let bytes = crate::store::read_file_capped(path, 1024, "key file").ok()?;
-    let key = Key::parse(std::str::from_utf8(&bytes).ok()?)?;
+    let text = crate::yaml::read_text(path, 1024, "key file").ok()?;
+    let key = Key::parse(&text)?;
     #[cfg(unix)]
     make_private(path);
     Some(key)

@@ -3,7 +3,7 @@
 //! colour), `[c]` for a figure withheld, the median and quartiles as stage numbers.
 
 use super::scan::Cell;
-use super::{Figure, ThemeSummary};
+use super::{Figure, Summary, ThemeSummary};
 
 /// A withheld figure, as official statistics mark one ("confidential").
 pub const WITHHELD: &str = "[c]";
@@ -54,8 +54,10 @@ pub(super) fn stage_cell(theme: &ThemeSummary, index: usize, shaded: bool, marks
 }
 
 /// Median and quartiles as stage numbers: ("3", "2–4"); `—` for what is not shown.
-pub(super) fn middle(theme: &ThemeSummary) -> (String, String) {
-    let number = |stage: Option<usize>| stage.map_or("—".to_string(), |s| (s + 1).to_string());
+pub(super) fn middle(summary: &Summary, theme: &ThemeSummary) -> (String, String) {
+    let number = |stage: Option<usize>| {
+        stage.map_or("—".to_string(), |s| summary.stage_number(s).to_string())
+    };
     let [low, median, high] = theme.quartiles();
     let quartiles = match (low, high) {
         (Some(low), Some(high)) if low == high => number(Some(low)),
@@ -67,7 +69,7 @@ pub(super) fn middle(theme: &ThemeSummary) -> (String, String) {
 
 /// Where the highlighted authority stands on a theme, against the median when that is
 /// shown: "3 above", "2 at", "1 below" (text) or in words (markdown).
-pub(super) fn highlight_words(theme: &ThemeSummary, long: bool) -> String {
+pub(super) fn highlight_words(summary: &Summary, theme: &ThemeSummary, long: bool) -> String {
     match (theme.highlight, theme.median()) {
         (Some(Cell::Stage(index)), Some(median)) => {
             let index = usize::from(index);
@@ -77,12 +79,12 @@ pub(super) fn highlight_words(theme: &ThemeSummary, long: bool) -> String {
                 std::cmp::Ordering::Greater => "above",
             };
             if long {
-                format!("{} ({side} the median)", index + 1)
+                format!("{} ({side} the median)", summary.stage_number(index))
             } else {
-                format!("{} {side}", index + 1)
+                format!("{} {side}", summary.stage_number(index))
             }
         }
-        (Some(Cell::Stage(index)), None) => format!("{}", usize::from(index) + 1),
+        (Some(Cell::Stage(index)), None) => summary.stage_number(index.into()).to_string(),
         (Some(Cell::NotApplicable), _) => "n/a".into(),
         (Some(Cell::Unknown), _) => "?".into(),
         (Some(Cell::Unanswered) | None, _) => "—".into(),

@@ -107,6 +107,43 @@ struct JsonSummary<'a> {
     highlight: Option<&'a str>,
     themes: Vec<JsonTheme>,
     members: Vec<JsonMember<'a>>,
+    sections: Vec<JsonSection<'a>>,
+    overall: JsonSection<'a>,
+}
+
+/// A section's scores; every figure null when suppressed.
+#[derive(Serialize)]
+struct JsonSection<'a> {
+    name: &'a str,
+    suppressed: bool,
+    authorities: Option<usize>,
+    median: Option<&'a str>,
+    median_number: Option<usize>,
+    mean_number: Option<f64>,
+    percent_of_max: Option<f64>,
+}
+
+fn section<'a>(summary: &'a Summary, section: &'a super::SectionScore) -> JsonSection<'a> {
+    let shown = !summary.section_suppressed(section);
+    let score = &section.score;
+    let median = score.median().filter(|_| shown);
+    JsonSection {
+        name: &section.name,
+        suppressed: !shown,
+        authorities: shown.then_some(section.authorities),
+        median: median
+            .and_then(|i| summary.stage_ids.get(i))
+            .map(String::as_str),
+        median_number: median.map(|i| summary.stage_number(i)),
+        mean_number: score
+            .mean_number()
+            .filter(|_| shown)
+            .map(|m| (m * 100.0).round() / 100.0),
+        percent_of_max: score
+            .percent_of_max()
+            .filter(|_| shown && summary.percent_of_max)
+            .map(|p| (p * 10.0).round() / 10.0),
+    }
 }
 
 #[derive(Serialize)]
@@ -119,6 +156,7 @@ struct JsonRoutemap<'a> {
 #[derive(Serialize)]
 struct JsonStage<'a> {
     id: &'a str,
+    number: usize,
     name: &'a str,
 }
 
@@ -183,7 +221,12 @@ pub fn to_json(summary: &Summary) -> String {
             .stage_ids
             .iter()
             .zip(&summary.stages)
-            .map(|(id, name)| JsonStage { id, name })
+            .enumerate()
+            .map(|(index, (id, name))| JsonStage {
+                id,
+                number: summary.stage_number(index),
+                name,
+            })
             .collect(),
         files_read: summary.files_read,
         files_skipped: summary.files_skipped,
@@ -204,6 +247,12 @@ pub fn to_json(summary: &Summary) -> String {
                 assessments: m.assessments,
             })
             .collect(),
+        sections: summary
+            .sections
+            .iter()
+            .map(|s| section(summary, s))
+            .collect(),
+        overall: section(summary, &summary.overall),
     };
     crate::jsonout::pretty(&value).unwrap_or_default()
 }

@@ -40,14 +40,15 @@ pub fn to_markdown(summary: &Summary) -> String {
         for figure in [Figure::NotApplicable, Figure::Answered, Figure::Unanswered] {
             cells.push(markdown_inline(&figure_text(theme, figure)));
         }
-        let (median, quartiles) = middle(theme);
+        let (median, quartiles) = middle(summary, theme);
         cells.extend([median, quartiles]);
         if summary.highlight.is_some() {
-            cells.push(highlight_words(theme, true));
+            cells.push(highlight_words(summary, theme, true));
         }
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
+    super::section_table::markdown(summary, &mut out);
     for line in footer(summary, Legend::Markdown) {
         let _ = writeln!(out, "{}\n", markdown_inline(&line));
     }

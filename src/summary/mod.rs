@@ -11,6 +11,8 @@ pub mod files;
 mod markdown;
 mod render;
 pub mod scan;
+mod section_table;
+mod sections;
 pub mod suppress;
 mod words;
 
@@ -18,6 +20,7 @@ pub use cells::authorities as authorities_words;
 pub use export::{to_csv, to_json};
 pub use markdown::to_markdown;
 pub use render::to_text;
+pub use sections::SectionScore;
 
 use crate::routemap::Routemap;
 use scan::{Cell, Entry, Group};
@@ -83,7 +86,15 @@ pub struct Summary {
     pub routemap_version: String,
     pub stages: Vec<String>,
     pub stage_ids: Vec<String>,
+    /// The number each stage is shown with ([`Routemap::stage_number`]).
+    pub stage_numbers: Vec<usize>,
     pub themes: Vec<ThemeSummary>,
+    /// Scores per section (empty without sections), pooled over the authorities.
+    pub sections: Vec<SectionScore>,
+    /// The same over all themes.
+    pub overall: SectionScore,
+    /// The routemap asks for the percentage of the maximum (`percent-of-max`).
+    pub percent_of_max: bool,
     /// Files read, and those that could not be used.
     pub files_read: usize,
     pub files_skipped: usize,
@@ -101,11 +112,24 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// True when a section's scores may not be shown: drawn from too few (but some)
+    /// authorities, or from a theme with a figure withheld (a mean over the section adds
+    /// a sum a reader could use to work that figure out).
+    pub fn section_suppressed(&self, section: &SectionScore) -> bool {
+        section.withheld || (1..self.min_group).contains(&section.authorities)
+    }
+
+    /// The number stage `index` is shown with: the routemap's own.
+    pub fn stage_number(&self, index: usize) -> usize {
+        self.stage_numbers.get(index).copied().unwrap_or(index + 1)
+    }
+
     /// "3 Route planned".
     pub fn stage_label(&self, index: usize) -> String {
+        let number = self.stage_number(index);
         match self.stages.get(index) {
-            Some(name) => format!("{} {name}", index + 1),
-            None => (index + 1).to_string(),
+            Some(name) => format!("{number} {name}"),
+            None => number.to_string(),
         }
     }
 
@@ -202,6 +226,8 @@ pub fn build(routemap: &Routemap, group: &Group, files: Files, options: &Options
             highlight: None,
         })
         .collect();
+    let (mut sections, mut overall) = sections::section_scores(routemap, &entries);
+    mark_withheld(routemap, &themes, &mut sections, &mut overall);
     let members = members(&entries, &ids, options.anonymise);
     let mut highlight = None;
     if let Some(wanted) = options.highlight {
@@ -226,7 +252,13 @@ pub fn build(routemap: &Routemap, group: &Group, files: Files, options: &Options
         routemap_version: routemap.version.clone(),
         stages: routemap.stages.iter().map(|s| s.name.clone()).collect(),
         stage_ids: routemap.stages.iter().map(|s| s.id.clone()).collect(),
+        stage_numbers: (0..routemap.stages.len())
+            .map(|index| routemap.stage_number(index))
+            .collect(),
         themes,
+        sections,
+        overall,
+        percent_of_max: routemap.percent_of_max,
         files_read: files.read,
         files_skipped: files.skipped,
         assessments: entries.len(),
@@ -237,6 +269,32 @@ pub fn build(routemap: &Routemap, group: &Group, files: Files, options: &Options
         anonymised: options.anonymise.is_some(),
         min_group,
     }
+}
+
+/// Marks the sections (in `section_scores`' order) and all themes whose scores are
+/// drawn from a theme with a stage figure withheld.
+fn mark_withheld(
+    routemap: &Routemap,
+    themes: &[ThemeSummary],
+    sections: &mut [SectionScore],
+    overall: &mut SectionScore,
+) {
+    let groups = routemap.sections.len() + 1;
+    let mut has_themes = vec![false; groups];
+    let mut withheld = vec![false; groups];
+    for (theme, summary) in routemap.themes.iter().zip(themes) {
+        let group = theme.section.unwrap_or(groups - 1);
+        has_themes[group] = true;
+        let stages = (0..routemap.stages.len()).map(Figure::Stage);
+        withheld[group] |= std::iter::once(Figure::Placed)
+            .chain(stages)
+            .any(|figure| !summary.disclosure.shows(figure));
+    }
+    let shown_groups = (0..groups).filter(|&group| has_themes[group]);
+    for (section, group) in sections.iter_mut().zip(shown_groups) {
+        section.withheld = withheld[group];
+    }
+    overall.withheld = withheld.iter().any(|w| *w);
 }
 
 /// The authorities, one each, and how each id is shown.

@@ -40,7 +40,9 @@ struct Columns {
 impl Columns {
     fn of(summary: &Summary, shaded: bool) -> Columns {
         let not_on_scale = summary.has_not_on_scale();
-        let mut headers: Vec<String> = (1..=summary.stages.len()).map(|n| n.to_string()).collect();
+        let mut headers: Vec<String> = (0..summary.stages.len())
+            .map(|index| summary.stage_number(index).to_string())
+            .collect();
         if not_on_scale {
             headers.push("?".into());
         }
@@ -76,10 +78,10 @@ impl Columns {
                 for figure in [Figure::NotApplicable, Figure::Answered, Figure::Unanswered] {
                     row.push(figure_text(theme, figure));
                 }
-                let (median, quartiles) = middle(theme);
+                let (median, quartiles) = middle(summary, theme);
                 row.extend([median, quartiles]);
                 if summary.highlight.is_some() {
-                    row.push(highlight_words(theme, false));
+                    row.push(highlight_words(summary, theme, false));
                 }
                 row
             })
@@ -179,6 +181,8 @@ pub fn to_text(summary: &Summary, width: usize) -> String {
     } else {
         stacked(&mut out, &names, &columns, width);
     }
+    out.push('\n');
+    out.push_str(&super::section_table::text(summary, width));
     out.push('\n');
     for line in footer(summary, Legend::Text { shaded }) {
         for part in wrap_words(&line, width) {

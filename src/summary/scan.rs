@@ -6,10 +6,11 @@
 
 use crate::assessment::Current;
 use crate::assessment::quick::{self, Quick};
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::error::Error;
 use crate::routemap::Routemap;
 use crate::store;
+use crate::yaml;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -28,7 +29,7 @@ pub enum Cell {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub authority: String,
-    pub updated: Option<Instant>,
+    pub updated: Option<Timestamp>,
     pub created: Option<String>,
     /// The file's place in the list read, which breaks ties between equally new files.
     pub order: usize,
@@ -142,9 +143,9 @@ pub fn reduce(lookup: &Lookup, assessment: Quick, order: usize) -> Entry {
 /// Loads one file (quickly when it is plainly canonical), reading no more than a saved
 /// assessment may be; a message when it cannot be used.
 pub fn load(path: &Path) -> Result<Quick, String> {
-    let bytes = store::read_file_capped(path, store::MAX_ASSESSMENT_BYTES, "saved assessment")
-        .map_err(|error| error.to_string())?;
-    match std::str::from_utf8(&bytes).ok().and_then(quick::read) {
+    let text = yaml::read_text(path, yaml::MAX_ASSESSMENT_BYTES, "saved assessment")
+        .map_err(first_line)?;
+    match quick::read(&text) {
         Some(quick) => Ok(quick),
         None => full_read(path),
     }
@@ -152,8 +153,13 @@ pub fn load(path: &Path) -> Result<Quick, String> {
 
 /// The full parser's reading, with its located message when the file is wrong.
 fn full_read(path: &Path) -> Result<Quick, String> {
-    let assessment = store::load_assessment(path).map_err(|error| match error {
-        // The located message already names the file.
+    let assessment = store::load_assessment(path).map_err(first_line)?;
+    Ok(Quick::of(assessment))
+}
+
+/// Why a file is skipped, in one line (a located message already names the file).
+fn first_line(error: Error) -> String {
+    match error {
         Error::Invalid(problems) => problems
             .to_string()
             .lines()
@@ -161,8 +167,7 @@ fn full_read(path: &Path) -> Result<Quick, String> {
             .unwrap_or_default()
             .to_string(),
         other => other.to_string(),
-    })?;
-    Ok(Quick::of(assessment))
+    }
 }
 
 /// How a pass finds the routemap of an id: `None` when there is none to place answers

@@ -3,7 +3,7 @@ use super::*;
 use crate::assessment::Current;
 use crate::assessment::quick::Quick;
 use crate::builtin;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use unicode_width::UnicodeWidthStr;
 
 /// A scan of authorities, each with a stage number (1 = lowest, 0 = n/a) per theme,
@@ -28,7 +28,7 @@ fn scan_of(routemap: &Routemap, authorities: &[(&str, &[usize])]) -> Group {
             routemap_version: routemap.version.clone(),
             authority: name.to_string(),
             created: None,
-            updated: Some(Instant(1_000 + order as i64)),
+            updated: Some(Timestamp(1_000 + order as i64)),
             answers,
         };
         result.entries.insert(
@@ -281,4 +281,82 @@ fn names_from_files_reach_the_text_as_text() {
     }
     assert!(to_text(&summary, 80).contains("* marks where Evil^[]0;PWNED^G | Council is"));
     assert!(to_markdown(&summary).contains("Evil^\\[\\]0;PWNED^G \\| Council"));
+}
+
+#[test]
+fn sections_are_scored_across_authorities_by_weight_in_the_routemaps_numbers() {
+    let routemap = crate::routemap::parse(
+        std::path::Path::new("levels-0-3.yaml"),
+        include_str!("../../tests/fixtures/routemaps/good/levels-0-3.yaml"),
+    )
+    .unwrap();
+    // Positions from 1 here (0 is n/a): 2 is stage index 1, numbered 1 by the routemap.
+    // Inventory weighs 2; sharing defines nothing above its stage numbered 2.
+    let scan = scan_of(
+        &routemap,
+        &[("Anytown", &[2, 3, 3, 0]), ("Barchester", &[4, 1, 2, 0])],
+    );
+    let summary = summarise(&routemap, &scan, &options(1));
+    let knowing = &summary.sections[0];
+    assert_eq!(knowing.name, "Knowing the data");
+    assert_eq!(knowing.authorities, 2);
+    // Numbers: inventory 1 and 3 (weight 2 each), quality 2 and 0.
+    assert_eq!(
+        knowing.score.mean_number(),
+        Some((2.0 + 6.0 + 2.0 + 0.0) / 6.0)
+    );
+    assert_eq!(knowing.score.median(), Some(1));
+    assert_eq!(
+        knowing.score.percent_of_max(),
+        Some(100.0 * 10.0 / 18.0),
+        "every theme of the section can reach 3"
+    );
+    assert_eq!(
+        summary.sections[1].score.percent_of_max(),
+        Some(100.0 * 3.0 / 4.0)
+    );
+    assert_eq!(summary.overall.authorities, 2);
+
+    let text = to_text(&summary, 100);
+    assert!(text.contains("   0   1   2   3  n/a  ANS"), "{text}");
+    assert!(
+        text.contains("SECTION              AUTH  MEDIAN  MEAN  % OF MAX\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Knowing the data        2       1   1.7       56%\n"),
+        "{text}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&to_json(&summary)).unwrap();
+    assert_eq!(json["stages"][0]["number"], 0);
+    assert_eq!(json["sections"][0]["median"], "emerging");
+    assert_eq!(json["sections"][0]["median_number"], 1);
+    assert_eq!(json["sections"][0]["percent_of_max"], 55.6);
+    assert_eq!(json["overall"]["name"], "All themes");
+
+    let suppressed = summarise(&routemap, &scan, &options(3));
+    let text = to_text(&suppressed, 100);
+    assert!(
+        text.lines()
+            .any(|line| line == "Knowing the data      [c]     [c]   [c]       [c]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_sections_scores_are_withheld_with_any_stage_figure_of_its_themes() {
+    let (routemap, scan) = region();
+    // Leadership's two ones are withheld with groups of 2: its section's mean (a sum
+    // over the stages) would give back how they split, so it goes too.
+    let summary = summarise(&routemap, &scan, &options(2));
+    assert!(!summary.themes[0].disclosure.shows(Figure::Stage(0)));
+    assert!(summary.section_suppressed(&summary.sections[0]));
+    assert!(summary.section_suppressed(&summary.overall));
+    let json: serde_json::Value = serde_json::from_str(&to_json(&summary)).unwrap();
+    assert_eq!(json["sections"][0]["mean_number"], serde_json::Value::Null);
+    assert_eq!(json["sections"][0]["suppressed"], true);
+    // Nothing withheld, nothing kept back.
+    let open = summarise(&routemap, &scan, &options(1));
+    assert!(!open.section_suppressed(&open.sections[0]));
 }

@@ -81,12 +81,30 @@ pub(super) fn footer(summary: &Summary, legend: Legend) -> Vec<String> {
     } else {
         lines.push(format!("{columns}; {quartiles}. (Too narrow for shading.)"));
     }
-    lines.push("Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle); stages are ordered but not evenly spaced, so nothing is averaged.".into());
+    lines.push("Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle).".into());
+    lines.push(section_rule(summary));
     if let Some(line) = suppression_words(summary) {
         lines.push(line);
     }
     lines.push(members_line(summary));
     lines
+}
+
+/// How the section scores are made.
+fn section_rule(summary: &Summary) -> String {
+    let percent = if summary.percent_of_max {
+        " The percentage of the maximum is the sum of stage numbers times weights over the sum of each theme's highest stage number times its weight."
+    } else {
+        ""
+    };
+    let withheld = if summary.min_group > 1 {
+        " A section's scores are withheld with any stage figure of its themes, as a mean over them would give it back."
+    } else {
+        ""
+    };
+    format!(
+        "Section scores pool every authority's answers to the section's themes, each counted as often as its theme's weight (AUTH: authorities placed on any of them): the median is the stage at the middle of the weight, the mean is of stage numbers, a score rather than a distance.{percent}{withheld}"
+    )
 }
 
 /// What was withheld and why, when anything could be.

@@ -14,6 +14,12 @@ pub enum Action {
     PageUp,
     PageDown,
     NextUnanswered,
+    /// Ask before confirming every carried answer.
+    AskConfirmAll,
+    /// Confirm every carried answer (after asking).
+    ConfirmAll,
+    /// Do not confirm them all after all.
+    CancelConfirmAll,
     /// Set the current stage: stage N of the scale (0-based here).
     SetCurrent(usize),
     StartTarget,
@@ -54,8 +60,16 @@ pub enum Action {
     ToggleBlind,
     Reveal,
     ToggleTimer,
+    /// `T`: type the minutes of a countdown (Enter alone starts or stops the clock).
+    StartCountdown,
     TogglePark,
     Summary,
+    /// Take back the last vote, agreement or new round on the theme.
+    Undo,
+    /// Close this round of voting (kept in the file) and start a new one.
+    NewRound,
+    /// Write the room's note on the theme.
+    EditRoomNote,
     /// Try the failed save again, and quit if it works.
     RetrySave,
     /// Ask where to write the changes that could not be saved.
@@ -88,6 +102,8 @@ pub enum Context {
     Normal,
     /// After `t`, waiting for the target's digit.
     Target,
+    /// After `C`, waiting for `y`.
+    ConfirmAll,
     /// In the notes or evidence editor.
     Editor,
     /// Choosing an assessment to compare with.
@@ -237,8 +253,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Code(KeyCode::End), Char('G')], "last theme", _, |_| Action::LastTheme),
     bind!(Normal, [Code(KeyCode::PageUp)], "a page of themes up", _, |_| Action::PageUp),
     bind!(Normal, [Code(KeyCode::PageDown)], "a page of themes down", _, |_| Action::PageDown),
-    bind!(Normal, [Code(KeyCode::Tab)], "next theme with no stage yet", _, |_| Action::NextUnanswered),
+    bind!(Normal, [Code(KeyCode::Tab)], "next theme to answer or confirm", _, |_| Action::NextUnanswered),
     bind!(Normal, [Code(KeyCode::Enter)], "confirm carried, next theme", confirm_hint, |_| Action::Confirm),
+    bind!(Normal, [Char('C')], "confirm every carried answer (asks)", _, |_| Action::AskConfirmAll),
     bind!(Normal, [Digit], "set the current stage", "stage", Action::SetCurrent),
     bind!(Normal, [Char('t')] then Digit, "set the target (t 0 clears)", "target", |_| Action::StartTarget),
     bind!(Normal, [Char('x')], "n/a: not applicable (toggle)", "n/a", |_| Action::NotApplicable),
@@ -259,6 +276,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Target, [Digit], "the target stage", "target stage", Action::SetTarget),
     bind!(Target, [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)], "clear the target", "clear", |_| Action::ClearTarget),
     bind!(Target, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelTarget),
+    bind!(Target, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(ConfirmAll, [Char('y')], "yes: confirm every carried answer", "confirm them all", |_| Action::ConfirmAll),
+    bind!(ConfirmAll, [Code(KeyCode::Esc), Char('n')], "no: leave them to confirm", "no", |_| Action::CancelConfirmAll),
+    bind!(ConfirmAll, [Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(Editor, [Code(KeyCode::Esc)], "done (the text is kept)", editor_done_hint, |_| Action::FinishEditing),
     bind!(Editor, [Ctrl('c')], "leave the editor and quit", _, |_| Action::Quit),
     bind!(Picker, [Code(KeyCode::Up), Char('k')], "previous", "previous", |_| Action::PickerUp),
@@ -273,7 +294,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Workshop, [Char('x')], "not applicable (n/a)", _, |_| Action::NotApplicable),
     bind!(Workshop, [Char('b')], "blind voting on or off", "blind", |_| Action::ToggleBlind),
     bind!(Workshop, [Char('v')], "reveal the blind tally", "reveal", |_| Action::Reveal),
-    bind!(Workshop, [Char('T')], "timer: start or stop", "timer", |_| Action::ToggleTimer),
+    bind!(Workshop, [Char('u')], "take back the last vote or agreement", _, |_| Action::Undo),
+    bind!(Workshop, [Char('r')], "new round: clear the tally, keep this one", _, |_| Action::NewRound),
+    bind!(Workshop, [Char('n')], "the room's note on the theme", _, |_| Action::EditRoomNote),
+    bind!(Workshop, [Char('T')], "countdown: T, minutes, Enter (T Enter: clock)", "timer", |_| Action::StartCountdown),
     bind!(Workshop, [Char('p')], "park it, to come back to", "park", |_| Action::TogglePark),
     bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme (then summary)", "next", |_| Action::NextTheme),
     bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "previous theme", _, |_| Action::PreviousTheme),
@@ -285,6 +309,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Workshop, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
     bind!(Agree, [Digit], "the agreed stage", "agreed stage", Action::SetAgreed),
     bind!(Agree, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelAgree),
+    bind!(Agree, [Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(Summary, [Char('s'), Code(KeyCode::Esc), Code(KeyCode::Left), Char('k')], "back to the themes", "back to the themes", |_| Action::Back),
     bind!(Summary, [Char('w')], "leave the workshop", "leave the workshop", |_| Action::ToggleWorkshop),
     bind!(Summary, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
@@ -342,17 +367,26 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 /// The context the state reads keys in.
 pub fn context_of(state: &State) -> Context {
     match state.mode {
-        Mode::Normal => match state.screen {
-            Screen::Workshop => Context::Workshop,
-            Screen::WorkshopSummary => Context::Summary,
-            Screen::Walk | Screen::Review => Context::Normal,
-        },
+        Mode::Normal => screen_context(state.screen),
         Mode::AwaitAgreed => Context::Agree,
         Mode::AwaitTarget => Context::Target,
-        Mode::Editing(_) => Context::Editor,
+        Mode::AwaitConfirmAll => Context::ConfirmAll,
+        // The minutes after `T` are typed like text, so their keys reach `update` as
+        // they are (Esc cancels, as it leaves an editor).
+        Mode::AwaitMinutes(_) => Context::Editor,
+        Mode::Editing(_) | Mode::EditingRoomNote(_) => Context::Editor,
         Mode::Picking(_) => Context::Picker,
         Mode::ConfirmQuit => Context::QuitUnsaved,
         Mode::SaveElsewhere(_) => Context::SaveElsewhere,
+    }
+}
+
+/// The context of a screen with nothing else going on.
+pub fn screen_context(screen: Screen) -> Context {
+    match screen {
+        Screen::Workshop => Context::Workshop,
+        Screen::WorkshopSummary => Context::Summary,
+        Screen::Walk | Screen::Review => Context::Normal,
     }
 }
 

@@ -2,22 +2,26 @@
 //! events, calls `update`, and does the effects `update` asks for (save, remember the
 //! place, quit). Everything else is plain state, pure functions and views.
 
+mod follow;
 pub mod keys;
+mod opening;
 pub mod prompt;
 mod report_file;
 mod start;
 pub mod state;
+mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 
 pub use start::{Ending, NewArgs, Start, run};
 
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::store::{self, Store};
+use follow::Wake;
 use keys::{Action, Context, action_for, context_of};
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
-use state::{Message, State};
+use state::{State, StatusLine};
 use std::path::PathBuf;
 use std::time::Duration;
 use update::{Effect, Msg, update};
@@ -34,17 +38,22 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
                 None if context == Context::Editor && key.modifiers == KeyModifiers::ALT => {
                     let plain = KeyEvent::new(key.code, KeyModifiers::NONE);
                     let mut messages = vec![Msg::Action(Action::FinishEditing)];
-                    messages.extend(action_for(Context::Normal, &plain).map(Msg::Action));
+                    let after = keys::screen_context(state.screen);
+                    messages.extend(action_for(after, &plain).map(Msg::Action));
                     messages
                 }
                 None if context == Context::Editor => vec![Msg::EditorKey(key)],
                 None if context == Context::SaveElsewhere => vec![Msg::PromptKey(key)],
                 // Any other key after `t` cancels the target rather than doing something else.
                 None if context == Context::Target => vec![Msg::Action(Action::CancelTarget)],
+                None if context == Context::ConfirmAll => {
+                    vec![Msg::Action(Action::CancelConfirmAll)]
+                }
                 None => Vec::new(),
             }
         }
         Event::Resize(width, height) => vec![Msg::Resize(width, height)],
+        Event::Paste(text) => vec![Msg::Paste(text)],
         _ => Vec::new(),
     }
 }
@@ -63,6 +72,8 @@ pub struct Session {
     pub stand_in: bool,
     /// The palettes the screens are drawn in, chosen once for this terminal.
     pub painter: theme::Painter,
+    /// A second screen's inputs (`workshop --follow`): it redraws when the file changes.
+    follow: Option<follow::Follow>,
 }
 
 /// Set while a change is not on disk, so a signal that ends the program can say so.
@@ -80,7 +91,7 @@ impl Session {
         if self.state.read_only.is_some() {
             return;
         }
-        self.state.assessment.touch(Instant::now());
+        self.state.assessment.touch(Timestamp::now());
         let saved = self
             .file
             .save(&mut self.state.assessment, &self.state.routemap);
@@ -111,7 +122,7 @@ impl Session {
                     store::Saved::Written => None,
                 };
                 if let Some(note) = note {
-                    state.message = Some(Message {
+                    state.message = Some(StatusLine {
                         text: note.into(),
                         is_error: false,
                     });
@@ -150,7 +161,32 @@ impl Session {
         false
     }
 
+    /// A second screen reads the file again, and goes where the facilitator is.
+    fn reload(&mut self) {
+        match store::load_assessment(self.file.path()) {
+            Ok(assessment) => {
+                self.state.mismatches =
+                    crate::assessment::mismatches(&assessment, &self.state.routemap);
+                self.state.assessment = assessment;
+            }
+            Err(error) => {
+                self.state.message = Some(StatusLine {
+                    text: format!("Showing the file as last read: {error}"),
+                    is_error: true,
+                });
+            }
+        }
+        if let Some(theme) = self.store.recall_position(self.file.path()) {
+            self.state.focus_theme(&theme);
+        }
+        self.state.sync_workshop();
+    }
+
     fn remember_position(&self) {
+        // A second screen's place is the facilitator's, never the other way round.
+        if self.follow.is_some() {
+            return;
+        }
         if let Some(theme) = self.state.theme() {
             self.store.remember_position(self.file.path(), &theme.id);
         }
@@ -181,7 +217,7 @@ impl Session {
     fn write_report(&mut self) {
         let written = report_file::write(&self.store, self.file.path(), &self.state, self.stand_in);
         self.state.message = Some(match written {
-            Ok([markdown, html]) => Message {
+            Ok([markdown, html]) => StatusLine {
                 // "…/reports/anytown.md and .html": the one path, short enough for 80 columns.
                 text: format!(
                     "Report written: {} and .{}",
@@ -191,7 +227,7 @@ impl Session {
                 ),
                 is_error: false,
             },
-            Err(error) => Message {
+            Err(error) => StatusLine {
                 text: format!("Report not written: {error}"),
                 is_error: true,
             },
@@ -212,6 +248,11 @@ impl Session {
         }
         if effects.contains(&Effect::RememberPosition) {
             self.remember_position();
+        }
+        if effects.contains(&Effect::Bell) {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
         }
         for effect in effects {
             if let Effect::SaveElsewhere(path) = effect
@@ -260,32 +301,57 @@ fn event_loop(
         let mut quit = false;
         // One event, then whatever else is already waiting (a burst of typing or a
         // paste), so a burst costs one save rather than one per key.
-        // Block until input; only a running workshop timer ticks, once a second.
-        let mut next = match session.state.workshop.running_since {
-            None => Some(event::read()?),
-            Some(since) => {
-                let into_second = since.elapsed().subsec_millis();
-                let wait = Duration::from_millis(u64::from(1000 - into_second.min(999)));
-                if event::poll(wait)? {
-                    Some(event::read()?)
-                } else {
-                    None
+        // Block until input; only a running workshop clock wakes the loop: on its next
+        // second, or when its countdown runs out.
+        let focused = session.state.theme().map(|t| t.id.as_str());
+        let wait = session.state.workshop.next_wake(focused);
+        let mut next = Some(next_input(session.follow.as_ref(), wait)?);
+        effects.extend(update(
+            &mut session.state,
+            Msg::Tick(std::time::Instant::now()),
+        ));
+        while let Some(input) = next.take() {
+            match input {
+                Wake::Event(event) => {
+                    for msg in messages_for(&session.state, event) {
+                        let new_effects = update(&mut session.state, msg);
+                        quit |= new_effects.contains(&Effect::Quit);
+                        effects.extend(new_effects);
+                    }
                 }
+                Wake::Changed => session.reload(),
+                Wake::Timeout => {}
             }
-        };
-        update(&mut session.state, Msg::Tick(std::time::Instant::now()));
-        while let Some(event) = next.take() {
-            for msg in messages_for(&session.state, event) {
-                let new_effects = update(&mut session.state, msg);
-                quit |= new_effects.contains(&Effect::Quit);
-                effects.extend(new_effects);
-            }
-            if !quit && event::poll(Duration::ZERO)? {
-                next = Some(event::read()?);
+            if !quit {
+                next = ready_input(session.follow.as_ref())?;
             }
         }
         if session.apply(&effects) {
             return Ok(());
         }
     }
+}
+
+/// The next input: a terminal event (or on a second screen, news that the file
+/// changed), waiting for ever or at most `wait`.
+fn next_input(follow: Option<&follow::Follow>, wait: Option<Duration>) -> std::io::Result<Wake> {
+    if let Some(follow) = follow {
+        return follow.next(wait);
+    }
+    match wait {
+        Some(wait) if !event::poll(wait)? => Ok(Wake::Timeout),
+        _ => Ok(Wake::Event(event::read()?)),
+    }
+}
+
+/// An input already waiting, if any: a burst of typing or a paste.
+fn ready_input(follow: Option<&follow::Follow>) -> std::io::Result<Option<Wake>> {
+    if let Some(follow) = follow {
+        return follow.ready();
+    }
+    Ok(if event::poll(Duration::ZERO)? {
+        Some(Wake::Event(event::read()?))
+    } else {
+        None
+    })
 }

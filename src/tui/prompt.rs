@@ -84,11 +84,14 @@ pub fn render(prompt: &Prompt, palette: &Palette, frame: &mut Frame) {
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(palette.border_focus)
-        .title(Line::styled(
-            format!(" {} ", prompt.heading),
-            palette.heading,
+        .title(super::view::layout::fit_title(
+            Line::styled(format!(" {} ", prompt.heading), palette.heading),
+            popup.width,
         ))
-        .title_bottom(Line::styled(format!(" {} ", prompt.keys_hint), palette.dim));
+        .title_bottom(super::view::layout::fit_title(
+            Line::styled(format!(" {} ", prompt.keys_hint), palette.dim),
+            popup.width,
+        ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let question = Paragraph::new(prompt.question.as_str()).wrap(Wrap { trim: true });

@@ -51,14 +51,14 @@ mod tests {
     use super::*;
     use crate::assessment::{Assessment, Current};
     use crate::builtin;
-    use crate::clock::Instant;
+    use crate::clock::Timestamp;
 
     #[test]
     fn both_files_go_into_the_reports_folder() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(Some(dir.path().to_path_buf())).unwrap();
         let routemap = builtin::planting_the_flag();
-        let mut assessment = Assessment::new(&routemap, "Anytown", None, Instant(0));
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
         assessment.answer_mut(&routemap, "leadership").current =
             Some(Current::Stage("flag-planted".into()));
         let state = State::new(routemap, assessment, "anytown.yaml".into());

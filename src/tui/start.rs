@@ -1,17 +1,14 @@
 //! Starting the full-screen program: finding or creating the assessment, the one-writer
 //! lock, the terminal (with restore on every way out) and the authority prompt.
 
-use super::prompt::{self, Prompt, PromptOutcome};
-use super::state::{Message, State};
-use super::theme::{Painter, Palette};
-use super::{Session, UNSAVED, event_loop};
+use super::theme::Painter;
+use super::{Session, event_loop, opening, terminal};
 use crate::assessment::{self, Assessment};
 use crate::builtin::DEFAULT_ROUTEMAP;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::routemap::Routemap;
-use crate::store::{self, Store, WriteLock};
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use crate::store::{self, Store};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -33,10 +30,12 @@ pub enum Start {
     New(NewArgs),
     /// A saved assessment, straight into workshop mode.
     Workshop(String),
+    /// Workshop mode as a read-only second screen that follows the file.
+    Follow(String),
 }
 
 /// What is known before the screen changes; everything that can fail plainly has.
-enum Prepared {
+pub(super) enum Prepared {
     Existing {
         path: PathBuf,
         assessment: Assessment,
@@ -63,7 +62,8 @@ pub struct Ending {
 /// Runs the full-screen program.
 /// `command` is the command's name as typed (`open`), empty for a bare `routemap`.
 pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
-    let workshop = matches!(start, Start::Workshop(_));
+    let workshop = matches!(start, Start::Workshop(_) | Start::Follow(_));
+    let follow = matches!(start, Start::Follow(_));
     // Names are resolved first, so a typo is reported as such, terminal or not; nothing
     // is written before the terminal is known to be there.
     let (prepared, unreadable) = prepare(&store, start)?;
@@ -89,11 +89,19 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
             crate::error::io_reason(&error)
         ),
     })?;
+    terminal::take_pastes_whole();
     // However this function ends (return, error, panic), the terminal is restored.
-    let _restore = RestoreOnDrop;
-    restore_on_signals();
-    let Some(mut session) = session_for(&store, prepared, painter, &mut terminal, &unreadable)?
-    else {
+    let _restore = terminal::RestoreOnDrop;
+    terminal::restore_on_signals();
+    let opened = opening::session_for(
+        &store,
+        prepared,
+        painter,
+        &mut terminal,
+        &unreadable,
+        follow,
+    )?;
+    let Some(mut session) = opened else {
         return Ok(Ending {
             text: "Nothing was created.".into(),
             changes_lost: false,
@@ -144,89 +152,13 @@ fn ending(session: &Session) -> Ending {
     Ending { text, changes_lost }
 }
 
-struct RestoreOnDrop;
-
-impl Drop for RestoreOnDrop {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-/// Leaves the alternate screen and raw mode, and shows the cursor again.
-fn restore_terminal() {
-    ratatui::restore();
-    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
-}
-
-/// Every signal whose default action ends the program ends it with the terminal
-/// restored (cursor included). Every change is saved when made, so there is nothing
-/// else to do, unless a save had failed: then it says so. SIGXFSZ (a file size limit
-/// reached while saving) is caught only so that the save fails with an error the
-/// program reports, instead of the program being killed mid-write. SIGTSTP (a stop
-/// asked from outside) restores the terminal before stopping, and SIGCONT takes it back
-/// and redraws. SIGSEGV, SIGBUS, SIGILL and SIGFPE are left alone: they mean the
-/// program itself is broken, and no handler can safely carry on.
-fn restore_on_signals() {
-    use signal_hook::consts::signal::*;
-    #[allow(unused_mut)]
-    let mut ending = vec![
-        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
-        SIGSYS, SIGTRAP, SIGIO, SIGABRT,
-    ];
-    #[cfg(target_os = "linux")]
-    ending.extend([libc::SIGSTKFLT, libc::SIGPWR]);
-    let handled = ending.iter().copied().chain([SIGXFSZ, SIGTSTP, SIGCONT]);
-    let Ok(mut signals) = signal_hook::iterator::Signals::new(handled) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        let mut stopped = false;
-        for signal in signals.forever() {
-            match signal {
-                SIGXFSZ => {}
-                SIGTSTP => {
-                    restore_terminal();
-                    stopped = true;
-                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
-                }
-                SIGCONT if stopped => {
-                    stopped = false;
-                    take_back_terminal();
-                }
-                SIGCONT => {}
-                _ => {
-                    restore_terminal();
-                    if UNSAVED.load(std::sync::atomic::Ordering::SeqCst) {
-                        eprintln!(
-                            "routemap: stopped by a signal; the last changes had NOT been saved (a save failed)."
-                        );
-                    }
-                    std::process::exit(128 + signal);
-                }
-            }
-        }
-    });
-}
-
-/// After a stop: raw mode and the alternate screen again, and a redraw of the whole
-/// screen (the event loop is woken by a resize event, which crossterm makes of SIGWINCH).
-fn take_back_terminal() {
-    use ratatui::crossterm::{cursor, execute, terminal};
-    let _ = terminal::enable_raw_mode();
-    let _ = execute!(
-        std::io::stdout(),
-        terminal::EnterAlternateScreen,
-        cursor::Hide
-    );
-    super::REDRAW_ALL.store(true, std::sync::atomic::Ordering::SeqCst);
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
-}
-
 /// What to open, and (for a bare `routemap`) a note on saved files that could not be
 /// read, so that a broken file is never passed over without a word.
 fn prepare(store: &Store, start: Start) -> Result<(Prepared, Option<String>)> {
     match start {
-        Start::Open(spec) | Start::Workshop(spec) => Ok((existing(store, &spec)?, None)),
+        Start::Open(spec) | Start::Workshop(spec) | Start::Follow(spec) => {
+            Ok((existing(store, &spec)?, None))
+        }
         Start::Resume => {
             let listed = store.list();
             let unreadable: Vec<String> = listed
@@ -312,7 +244,7 @@ fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
         &routemap,
         authority.as_deref().unwrap_or(""),
         args.title.as_deref(),
-        Instant::now(),
+        Timestamp::now(),
     );
     if let Some(previous) = previous {
         assessment.answers = carried_answers(&previous.assessment);
@@ -327,7 +259,8 @@ fn fresh(store: &Store, args: NewArgs) -> Result<Prepared> {
 }
 
 /// A previous assessment's answers for a reassessment: each one with a stage is marked
-/// carried over until confirmed or changed; workshop votes stay with the old session.
+/// carried over until confirmed or changed; the workshop's votes, rounds and room notes
+/// stay with the old session.
 pub fn carried_answers(previous: &Assessment) -> Vec<(String, assessment::Answer)> {
     previous
         .answers
@@ -335,157 +268,14 @@ pub fn carried_answers(previous: &Assessment) -> Vec<(String, assessment::Answer
         .map(|(theme, answer)| {
             let mut answer = answer.clone();
             answer.votes.clear();
+            answer.vote_order.clear();
+            answer.rounds.clear();
+            answer.revealed = false;
+            answer.room_note = None;
             answer.parked = false;
             answer.carried = answer.current.is_some();
             (theme.clone(), answer)
         })
         .filter(|(_, answer)| !answer.is_empty())
         .collect()
-}
-
-fn session_for(
-    store: &Store,
-    prepared: Prepared,
-    painter: Painter,
-    terminal: &mut ratatui::DefaultTerminal,
-    note: &Option<String>,
-) -> Result<Option<Session>> {
-    let (path, assessment, routemap, missing_routemap) = match prepared {
-        Prepared::Existing {
-            path,
-            assessment,
-            routemap,
-            missing_routemap,
-        } => (path, assessment, routemap, missing_routemap),
-        Prepared::Fresh {
-            routemap,
-            mut assessment,
-            needs_authority,
-            ..
-        } => {
-            if needs_authority {
-                let heading = format!("New assessment: {}", crate::sanitize::line(&routemap.title));
-                let Some(authority) = ask(
-                    terminal,
-                    &painter.normal,
-                    &heading,
-                    "Which authority is being assessed? (e.g. Anytown Borough Council)",
-                    note.as_deref(),
-                )?
-                else {
-                    return Ok(None);
-                };
-                assessment.authority = authority;
-            }
-            let path = store.create_assessment(&assessment)?;
-            (path, assessment, routemap, false)
-        }
-    };
-    let file = store::SavedFile::open(&path, &assessment);
-    let mut state = State::new(routemap, assessment, file.path().display().to_string());
-    let (lock, read_only) = writer_lock(file.path(), missing_routemap, &state);
-    state.read_only = read_only;
-    state.message = opening_message(&state, note);
-    if let Some(theme) = store.recall_position(file.path()) {
-        state.focus_theme(&theme);
-    }
-    // Before the first answer, the routemap introduces itself (whose words these are).
-    state.show_intro = state.assessment.answers.is_empty() && !missing_routemap;
-    Ok(Some(Session {
-        store: store.clone(),
-        file,
-        state,
-        lock,
-        written_elsewhere: None,
-        stand_in: missing_routemap,
-        painter,
-    }))
-}
-
-/// The one-writer lock, or why this session is read-only: the routemap is missing, the
-/// file or its folder may not be written, or another process (or user) holds the lock.
-/// None of these stops the assessment being shown.
-fn writer_lock(
-    path: &std::path::Path,
-    missing_routemap: bool,
-    state: &State,
-) -> (Option<WriteLock>, Option<String>) {
-    if missing_routemap {
-        let reason = format!(
-            "its routemap '{}' was not found; the answers are shown as saved",
-            crate::sanitize::line(&state.assessment.routemap.id)
-        );
-        return (None, Some(reason));
-    }
-    if let Some(reason) = store::why_not_writable(path) {
-        return (None, Some(format!("{reason}; changes here are not saved")));
-    }
-    match WriteLock::acquire(path) {
-        Ok(lock) => (Some(lock), None),
-        Err(Error::Locked { .. }) => (
-            None,
-            Some("open in another routemap process; changes here are not saved".into()),
-        ),
-        Err(error) => (
-            None,
-            Some(format!(
-                "the lock cannot be taken ({}); changes here are not saved",
-                crate::sanitize::line(&error.to_string())
-            )),
-        ),
-    }
-}
-
-/// The first line of the status bar: why it is read-only, what does not match, or a
-/// note about saved files that could not be read.
-fn opening_message(state: &State, note: &Option<String>) -> Option<Message> {
-    if let Some(reason) = &state.read_only {
-        Some(Message {
-            text: format!("Read-only: {reason}."),
-            is_error: true,
-        })
-    } else if !state.mismatches.is_empty() {
-        Some(Message {
-            text: format!(
-                "{} answer(s) do not match this routemap; they are kept as saved (r lists them).",
-                state.mismatches.len()
-            ),
-            is_error: false,
-        })
-    } else {
-        note.as_ref().map(|note| Message {
-            text: note.clone(),
-            is_error: true,
-        })
-    }
-}
-
-/// Asks one question on the full screen; `None` when the user cancels.
-fn ask(
-    terminal: &mut ratatui::DefaultTerminal,
-    palette: &Palette,
-    heading: &str,
-    question: &str,
-    note: Option<&str>,
-) -> Result<Option<String>> {
-    let failed = |error: std::io::Error| Error::Terminal {
-        reason: crate::error::io_reason(&error),
-    };
-    let mut prompt = Prompt::new(heading, question, "");
-    prompt.problem = note.map(str::to_string);
-    loop {
-        terminal
-            .draw(|frame| prompt::render(&prompt, palette, frame))
-            .map_err(failed)?;
-        if let Event::Key(key) = event::read().map_err(failed)? {
-            if key.kind == KeyEventKind::Release {
-                continue;
-            }
-            match prompt.key(key) {
-                PromptOutcome::Typing => {}
-                PromptOutcome::Answered(answer) => return Ok(Some(answer)),
-                PromptOutcome::Cancelled => return Ok(None),
-            }
-        }
-    }
 }

@@ -18,59 +18,6 @@ pub enum Screen {
     WorkshopSummary,
 }
 
-/// A workshop's session: what is shown of the votes, and the theme timers. Only the
-/// votes themselves (and parked themes) are saved; this is the room's here and now.
-#[derive(Debug, Clone)]
-pub struct Workshop {
-    /// Votes are tallied but not shown until revealed, so early voices do not anchor.
-    pub blind: bool,
-    /// The focused theme's tally has been revealed (blind mode).
-    pub revealed: bool,
-    /// The order votes were cast this session, per theme id, so Backspace takes the last.
-    pub history: std::collections::HashMap<String, Vec<usize>>,
-    /// Time spent with the timer running, per theme id.
-    pub timers: std::collections::HashMap<String, std::time::Duration>,
-    /// When the focused theme's timer was started, while it runs.
-    pub running_since: Option<std::time::Instant>,
-    /// The time as of the last event or tick, for showing the timer.
-    pub now: std::time::Instant,
-}
-
-impl Workshop {
-    pub fn new(now: std::time::Instant) -> Self {
-        Workshop {
-            blind: false,
-            revealed: false,
-            history: std::collections::HashMap::new(),
-            timers: std::collections::HashMap::new(),
-            running_since: None,
-            now,
-        }
-    }
-
-    /// Time on a theme's timer, including the running stretch.
-    pub fn elapsed(&self, theme_id: &str, focused: bool) -> std::time::Duration {
-        let banked = self.timers.get(theme_id).copied().unwrap_or_default();
-        match self.running_since {
-            Some(since) if focused => banked + self.now.saturating_duration_since(since),
-            _ => banked,
-        }
-    }
-
-    /// Stops the running timer, banking its time against `theme_id`.
-    pub fn stop_timer(&mut self, theme_id: &str) {
-        if let Some(since) = self.running_since.take() {
-            *self.timers.entry(theme_id.to_string()).or_default() +=
-                self.now.saturating_duration_since(since);
-        }
-    }
-
-    /// True when the tally may be shown.
-    pub fn tally_visible(&self) -> bool {
-        !self.blind || self.revealed
-    }
-}
-
 /// Which text an editor is changing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditField {
@@ -128,9 +75,15 @@ pub enum Mode {
     Normal,
     /// `t` was pressed: the next digit sets the target stage.
     AwaitTarget,
+    /// `C` was pressed: `y` confirms every carried answer, any other key does not.
+    AwaitConfirmAll,
     /// `a` was pressed in a workshop: the next digit records the agreed stage.
     AwaitAgreed,
+    /// `T` was pressed in a workshop: the minutes of a countdown are being typed.
+    AwaitMinutes(crate::workshop::MinutesEntry),
     Editing(Box<Editor>),
+    /// `n` in a workshop: the room's note on the theme is being written.
+    EditingRoomNote(Box<Editor>),
     Picking(Picker),
     /// `q` while a change is not saved: retry, write it elsewhere, or quit without it.
     ConfirmQuit,
@@ -140,7 +93,7 @@ pub enum Mode {
 
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
+pub struct StatusLine {
     pub text: String,
     pub is_error: bool,
 }
@@ -180,7 +133,7 @@ pub struct State {
     pub show_help: bool,
     /// "About this routemap" is shown over the screen (any key closes it).
     pub show_intro: bool,
-    pub message: Option<Message>,
+    pub message: Option<StatusLine>,
     /// What the routemap cannot match in the saved file (kept, shown).
     pub mismatches: Vec<Mismatch>,
     /// The terminal's size.
@@ -189,7 +142,8 @@ pub struct State {
     pub measured: Measured,
     /// Shown beside this assessment on the review screen, when chosen.
     pub comparison: Option<Comparison>,
-    pub workshop: Workshop,
+    /// The workshop session: clocks, undo, and copies of the saved blind and reveal.
+    pub workshop: crate::workshop::Room,
 }
 
 impl State {
@@ -197,6 +151,9 @@ impl State {
         let routemap = shown(routemap);
         let location = crate::sanitize::line(&location).into_owned();
         let mismatches = crate::assessment::mismatches(&assessment, &routemap);
+        let mut workshop = crate::workshop::Room::new(std::time::Instant::now());
+        let first = routemap.themes.first().map(|t| t.id.as_str());
+        workshop.sync(&assessment, first);
         State {
             routemap,
             assessment,
@@ -215,7 +172,7 @@ impl State {
             size: (80, 24),
             measured: Measured::default(),
             comparison: None,
-            workshop: Workshop::new(std::time::Instant::now()),
+            workshop,
         }
     }
 
@@ -224,6 +181,17 @@ impl State {
         if let Some(index) = self.routemap.theme_index(theme_id) {
             self.selected = index;
         }
+        self.sync_workshop();
+    }
+
+    /// Brings the workshop's copies of the saved blind mode and reveal up to date.
+    pub fn sync_workshop(&mut self) {
+        let focused = self
+            .routemap
+            .themes
+            .get(self.selected)
+            .map(|t| t.id.as_str());
+        self.workshop.sync(&self.assessment, focused);
     }
 
     pub fn theme(&self) -> Option<&Theme> {
@@ -242,6 +210,23 @@ impl State {
         self.assessment.answer(&theme.id)
     }
 
+    /// The walk's progress: themes with a stage (or n/a) the user has given or confirmed,
+    /// answers carried over from a previous assessment and not yet confirmed, and the
+    /// routemap's theme count. A carried answer is not counted as answered: nobody has
+    /// looked at it this time.
+    pub fn walk_progress(&self) -> (usize, usize, usize) {
+        let answers = self.assessment.answers_for(&self.routemap);
+        let (mut confirmed, mut carried) = (0, 0);
+        for answer in answers.into_iter().flatten() {
+            match (answer.current.is_some(), answer.carried) {
+                (true, true) => carried += 1,
+                (true, false) => confirmed += 1,
+                _ => {}
+            }
+        }
+        (confirmed, carried, self.routemap.themes.len())
+    }
+
     /// True while the terminal is smaller than the screens are laid out for: they show
     /// only a notice then, so no key may change anything unseen.
     pub fn too_small(&self) -> bool {
@@ -249,7 +234,7 @@ impl State {
     }
 
     pub fn is_editing(&self) -> bool {
-        matches!(self.mode, Mode::Editing(_))
+        matches!(self.mode, Mode::Editing(_) | Mode::EditingRoomNote(_))
     }
 }
 

@@ -7,7 +7,6 @@ use ratatui::style::{Color, Modifier, Style};
 /// The styles the screens use, by meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
-    pub name: &'static str,
     pub text: Style,
     pub title_bar: Style,
     pub heading: Style,
@@ -35,7 +34,6 @@ impl Palette {
     /// Colour for a normal terminal.
     pub fn default_colors() -> Self {
         Palette {
-            name: "default",
             text: Style::default(),
             title_bar: Style::default()
                 .fg(Color::Black)
@@ -60,7 +58,6 @@ impl Palette {
     pub fn monochrome() -> Self {
         let plain = Style::default();
         Palette {
-            name: "monochrome",
             text: plain,
             title_bar: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             heading: plain.add_modifier(Modifier::BOLD),
@@ -82,7 +79,6 @@ impl Palette {
     pub fn high_contrast() -> Self {
         let base = Style::default().fg(Color::White).bg(Color::Black);
         Palette {
-            name: "high-contrast",
             text: base.add_modifier(Modifier::BOLD),
             title_bar: Style::default()
                 .fg(Color::Black)
@@ -139,6 +135,17 @@ impl Palette {
             style.bg = style.bg.map(|color| crate::term::fit(color, colors));
         }
         palette
+    }
+}
+
+impl Palette {
+    /// How the radar is drawn on screen in this palette: braille, in colour when the
+    /// palette has colour.
+    pub fn radar_look(&self) -> crate::radar::Look {
+        crate::radar::Look {
+            drawing: crate::radar::Drawing::Braille,
+            color: self.color,
+        }
     }
 }
 

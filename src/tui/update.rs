@@ -2,8 +2,7 @@
 //! do (save, remember the position, quit); the runner does it.
 
 use super::keys::Action;
-use super::state::{Comparison, EditField, Editor, Message, Mode, Picker, Screen, State};
-use crate::assessment::{Confidence, Current};
+use super::state::{Comparison, Mode, Picker, State, StatusLine};
 use ratatui::crossterm::event::KeyEvent;
 
 /// What happened.
@@ -21,6 +20,8 @@ pub enum Msg {
     PromptKey(KeyEvent),
     /// What the last frame measured (how far the details scroll).
     Measured(super::state::Measured),
+    /// Text pasted (bracketed paste): for an editor, never to be run as keys.
+    Paste(String),
 }
 
 /// What the runner must do after an update.
@@ -40,12 +41,19 @@ pub enum Effect {
     /// Write the report files (markdown and HTML) and say where they went.
     WriteReport,
     Quit,
+    /// Ring the terminal's bell: a workshop countdown has run out.
+    Bell,
 }
 
-/// Themes moved by PageUp and PageDown.
-const PAGE: usize = 10;
-
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let effects = update_state(state, msg);
+    // The workshop's copies of what the file says (blind, the focused theme's reveal)
+    // follow every change: the screens read them.
+    state.sync_workshop();
+    effects
+}
+
+fn update_state(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Measured(measured) => {
             state.measured = measured;
@@ -56,13 +64,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.size = (width, height);
             Vec::new()
         }
-        Msg::EditorKey(_) | Msg::PromptKey(_) if state.too_small() => Vec::new(),
-        Msg::EditorKey(key) => edit(state, key),
-        Msg::PromptKey(key) => save_elsewhere_key(state, key),
-        Msg::Tick(now) => {
-            state.workshop.now = now;
-            Vec::new()
-        }
+        Msg::EditorKey(_) | Msg::PromptKey(_) | Msg::Paste(_) if state.too_small() => Vec::new(),
+        Msg::Paste(text) => screens::paste(state, &text),
+        Msg::EditorKey(key) => screens::edit(state, key),
+        Msg::PromptKey(key) => quitting::save_elsewhere_key(state, key),
+        Msg::Tick(now) => workshop::tick(state, now),
         Msg::Comparisons(candidates) => {
             if candidates.is_empty() {
                 state.message = Some(info(
@@ -113,125 +119,56 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// One action, handed to the part of update that owns it.
 fn act(state: &mut State, action: Action) -> Vec<Effect> {
     if let Some(effects) = workshop::act(state, action) {
         return effects;
     }
-    let last = state.routemap.themes.len().saturating_sub(1);
     match action {
-        Action::PreviousTheme => focus(state, state.selected.saturating_sub(1)),
-        Action::NextTheme => focus(state, (state.selected + 1).min(last)),
-        Action::FirstTheme => focus(state, 0),
-        Action::LastTheme => focus(state, last),
-        Action::PageUp => focus(state, state.selected.saturating_sub(PAGE)),
-        Action::PageDown => focus(state, (state.selected + PAGE).min(last)),
-        Action::NextUnanswered => next_unanswered(state),
-        Action::SetCurrent(stage) => set_current(state, stage),
-        Action::StartTarget => {
-            if refuse_if_read_only(state) {
-                return Vec::new();
-            }
-            state.mode = Mode::AwaitTarget;
-            state.message = Some(info(format!(
-                "Target: press 1 to {} for the stage, 0 to clear, Esc to cancel",
-                state.routemap.stages.len()
-            )));
-            Vec::new()
-        }
-        Action::SetTarget(stage) => {
+        Action::PreviousTheme
+        | Action::NextTheme
+        | Action::FirstTheme
+        | Action::LastTheme
+        | Action::PageUp
+        | Action::PageDown
+        | Action::NextUnanswered
+        | Action::Confirm => answers::navigate(state, action),
+        Action::SetCurrent(_)
+        | Action::StartTarget
+        | Action::SetTarget(_)
+        | Action::ClearTarget
+        | Action::CancelTarget
+        | Action::NotApplicable
+        | Action::ClearCurrent
+        | Action::CycleConfidence => answers::answer(state, action),
+        Action::AskConfirmAll => answers::ask_confirm_all(state),
+        Action::ConfirmAll => answers::confirm_all(state),
+        Action::CancelConfirmAll => {
             state.mode = Mode::Normal;
-            set_target(state, Some(stage))
-        }
-        Action::ClearTarget => {
-            state.mode = Mode::Normal;
-            set_target(state, None)
-        }
-        Action::CancelTarget => {
-            state.mode = Mode::Normal;
+            state.message = Some(info(
+                "Carried answers left to confirm one by one (Tab finds them).".into(),
+            ));
             Vec::new()
         }
-        Action::NotApplicable => change_answer(state, |answer| {
-            answer.current = if answer.current == Some(Current::NotApplicable) {
-                None
-            } else {
-                Some(Current::NotApplicable)
-            };
-            answer.carried = false;
-        }),
-        Action::ClearCurrent => change_answer(state, |answer| {
-            answer.current = None;
-            answer.carried = false;
-        }),
-        Action::Confirm => confirm(state),
-        Action::CycleConfidence => change_answer(state, |answer| {
-            answer.confidence = match answer.confidence {
-                None => Some(Confidence::Low),
-                Some(Confidence::Low) => Some(Confidence::Medium),
-                Some(Confidence::Medium) => Some(Confidence::High),
-                Some(Confidence::High) => None,
-            };
-        }),
-        Action::EditNotes => open_editor(state, EditField::Notes),
-        Action::EditEvidence => open_editor(state, EditField::Evidence),
-        Action::FinishEditing => {
-            state.mode = Mode::Normal;
-            Vec::new()
+        Action::EditNotes
+        | Action::EditEvidence
+        | Action::FinishEditing
+        | Action::ScrollDown
+        | Action::ScrollUp
+        | Action::ToggleReview
+        | Action::Help
+        | Action::Back
+        | Action::About
+        | Action::Compare
+        | Action::WriteReport => screens::show(state, action),
+        Action::PickerUp | Action::PickerDown | Action::PickerChoose | Action::PickerCancel => {
+            screens::pick(state, action)
         }
-        Action::ScrollDown => {
-            state.detail_scroll = state.detail_scroll.saturating_add(3).min(max_scroll(state));
-            Vec::new()
-        }
-        Action::ScrollUp => {
-            state.detail_scroll = state.detail_scroll.saturating_sub(3);
-            Vec::new()
-        }
-        Action::ToggleReview => {
-            state.screen = if state.screen == Screen::Review {
-                Screen::Walk
-            } else {
-                Screen::Review
-            };
-            Vec::new()
-        }
-        Action::Help => {
-            state.show_help = true;
-            Vec::new()
-        }
-        Action::Back => {
-            if state.screen == Screen::Review {
-                state.screen = Screen::Walk;
-            }
-            Vec::new()
-        }
-        Action::Quit if state.save_problem.is_some() && state.read_only.is_none() => {
-            state.mode = Mode::ConfirmQuit;
-            Vec::new()
-        }
-        Action::Quit | Action::QuitDiscarding => {
-            state.mode = Mode::Normal;
-            vec![Effect::RememberPosition, Effect::Quit]
-        }
-        Action::RetrySave => vec![Effect::Save, Effect::QuitIfSaved],
-        Action::SaveElsewhere => {
-            let prompt = super::prompt::Prompt::new(
-                "Write your changes to another file",
-                "A new file for the whole assessment with your changes (it must not exist yet):",
-                &state.save_elsewhere_suggestion,
-            )
-            .confirming("Enter writes it · Esc goes back");
-            state.mode = Mode::SaveElsewhere(Box::new(prompt));
-            Vec::new()
-        }
-        Action::CancelQuit => {
-            state.mode = Mode::Normal;
-            Vec::new()
-        }
-        Action::Compare => vec![Effect::ListComparisons],
-        Action::About => {
-            state.show_intro = true;
-            Vec::new()
-        }
-        Action::WriteReport => vec![Effect::WriteReport],
+        Action::Quit
+        | Action::QuitDiscarding
+        | Action::RetrySave
+        | Action::SaveElsewhere
+        | Action::CancelQuit => quitting::quit(state, action),
         // The workshop's own actions are handled above; in other screens they do nothing.
         Action::ToggleWorkshop
         | Action::AddVote(_)
@@ -243,41 +180,20 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::ToggleBlind
         | Action::Reveal
         | Action::ToggleTimer
+        | Action::StartCountdown
         | Action::TogglePark
-        | Action::Summary => Vec::new(),
-        Action::PickerUp | Action::PickerDown => {
-            if let Mode::Picking(picker) = &mut state.mode {
-                let last = picker.candidates.len().saturating_sub(1);
-                picker.selected = match action {
-                    Action::PickerUp => picker.selected.saturating_sub(1),
-                    _ => (picker.selected + 1).min(last),
-                };
-            }
-            Vec::new()
-        }
-        Action::PickerChoose => {
-            if let Mode::Picking(picker) = std::mem::replace(&mut state.mode, Mode::Normal) {
-                state.comparison = picker.candidates.into_iter().nth(picker.selected);
-                state.screen = Screen::Review;
-            }
-            Vec::new()
-        }
-        Action::PickerCancel => {
-            state.mode = Mode::Normal;
-            Vec::new()
-        }
+        | Action::Summary
+        | Action::Undo
+        | Action::NewRound
+        | Action::EditRoomNote => Vec::new(),
     }
 }
 
-pub(super) fn info(text: String) -> Message {
-    Message {
+pub(super) fn info(text: String) -> StatusLine {
+    StatusLine {
         text,
         is_error: false,
     }
-}
-
-fn max_scroll(state: &State) -> u16 {
-    state.measured.detail_max_scroll
 }
 
 pub(super) fn focus(state: &mut State, index: usize) -> Vec<Effect> {
@@ -288,33 +204,14 @@ pub(super) fn focus(state: &mut State, index: usize) -> Vec<Effect> {
     if let Some(theme) = state.theme().map(|t| t.id.clone()) {
         state.workshop.stop_timer(&theme);
     }
-    state.workshop.revealed = false;
     state.selected = index;
     state.detail_scroll = 0;
     vec![Effect::RememberPosition]
 }
 
-fn next_unanswered(state: &mut State) -> Vec<Effect> {
-    let count = state.routemap.themes.len();
-    let unanswered = (1..=count)
-        .map(|step| (state.selected + step) % count)
-        .find(|index| {
-            state
-                .answer_at(*index)
-                .is_none_or(|answer| answer.current.is_none())
-        });
-    match unanswered {
-        Some(index) => focus(state, index),
-        None => {
-            state.message = Some(info("Every theme has a current stage.".into()));
-            Vec::new()
-        }
-    }
-}
-
 pub(super) fn refuse_if_read_only(state: &mut State) -> bool {
     if let Some(reason) = &state.read_only {
-        state.message = Some(Message {
+        state.message = Some(StatusLine {
             text: format!("Read-only: {reason}"),
             is_error: true,
         });
@@ -345,7 +242,7 @@ pub(super) fn stage_id(state: &mut State, stage: usize) -> Option<String> {
         .get(stage)
         .map(|stage| stage.id.clone());
     if found.is_none() {
-        state.message = Some(Message {
+        state.message = Some(StatusLine {
             text: format!(
                 "This routemap has {} stages; press 1 to {}.",
                 state.routemap.stages.len(),
@@ -357,102 +254,9 @@ pub(super) fn stage_id(state: &mut State, stage: usize) -> Option<String> {
     found
 }
 
-fn set_current(state: &mut State, stage: usize) -> Vec<Effect> {
-    let Some(stage_id) = stage_id(state, stage) else {
-        return Vec::new();
-    };
-    change_answer(state, |answer| {
-        answer.current = Some(Current::Stage(stage_id));
-        answer.carried = false;
-    })
-}
-
-fn set_target(state: &mut State, stage: Option<usize>) -> Vec<Effect> {
-    let stage_id = match stage {
-        Some(stage) => match stage_id(state, stage) {
-            Some(id) => Some(id),
-            None => return Vec::new(),
-        },
-        None => None,
-    };
-    change_answer(state, |answer| {
-        answer.target = stage_id;
-        answer.carried = false;
-    })
-}
-
-fn confirm(state: &mut State) -> Vec<Effect> {
-    let carried = state.answer().is_some_and(|answer| answer.carried);
-    let mut effects = if carried {
-        change_answer(state, |answer| answer.carried = false)
-    } else {
-        Vec::new()
-    };
-    let last = state.routemap.themes.len().saturating_sub(1);
-    effects.extend(focus(state, (state.selected + 1).min(last)));
-    effects
-}
-
-fn open_editor(state: &mut State, field: EditField) -> Vec<Effect> {
-    if refuse_if_read_only(state) {
-        return Vec::new();
-    }
-    let content = match (field, state.answer()) {
-        (EditField::Notes, Some(answer)) => answer.notes.clone().unwrap_or_default(),
-        (EditField::Evidence, Some(answer)) => answer.evidence.join("\n"),
-        (_, None) => String::new(),
-    };
-    state.mode = Mode::Editing(Box::new(Editor::new(field, &content)));
-    Vec::new()
-}
-
-/// A key typed while asking where to write the unsaved changes.
-fn save_elsewhere_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
-    use super::prompt::PromptOutcome;
-    let Mode::SaveElsewhere(prompt) = &mut state.mode else {
-        return Vec::new();
-    };
-    match prompt.key(key) {
-        PromptOutcome::Typing => Vec::new(),
-        PromptOutcome::Answered(path) => vec![Effect::SaveElsewhere(expand_home(&path))],
-        PromptOutcome::Cancelled => {
-            state.mode = Mode::ConfirmQuit;
-            Vec::new()
-        }
-    }
-}
-
-/// `~/x` as the home directory's `x`, as a shell would.
-fn expand_home(path: &str) -> std::path::PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
-        _ => std::path::PathBuf::from(path),
-    }
-}
-
-/// A key typed into the editor: the text changes and is saved at once.
-fn edit(state: &mut State, key: KeyEvent) -> Vec<Effect> {
-    let Mode::Editing(editor) = &mut state.mode else {
-        return Vec::new();
-    };
-    if !editor.text.input(key) {
-        return Vec::new();
-    }
-    let field = editor.field;
-    let content = editor.content();
-    change_answer(state, |answer| match field {
-        EditField::Notes => answer.notes = (!content.is_empty()).then_some(content),
-        EditField::Evidence => {
-            answer.evidence = content
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty())
-                .map(str::to_string)
-                .collect();
-        }
-    })
-}
-
+mod answers;
+mod quitting;
+mod screens;
 mod workshop;
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
 }
 
 /// A mapping key as text, whatever scalar it was written as (`1:`, `true:`).
-struct KeyText(String);
+pub(super) struct KeyText(pub(super) String);
 
 impl<'de> Deserialize<'de> for KeyText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -2,6 +2,14 @@
 //! scalars where YAML reads them back unchanged, double quotes otherwise, and literal
 //! blocks for multi-line text. Every choice is checked by reading it back, so whatever
 //! the text (any Unicode, control characters, odd spacing) the file loads to the same value.
+//!
+//! Keys are written `key: value` (an implicit key) while they are short; YAML readers
+//! give up on an implicit key after 1024 characters (libyaml counts bytes), so a longer
+//! key (a theme or stage id can be any length) is written explicitly, `? key` on one line
+//! and `: value` on the next, which every reader takes at any length.
+
+/// The longest key, in bytes as spelt, written as an implicit key.
+const MAX_IMPLICIT_KEY: usize = 1000;
 
 /// Builds a YAML document line by line.
 #[derive(Debug, Default)]
@@ -16,30 +24,44 @@ impl Emitter {
 
     /// `key: value`, with the value already spelt (see [`plain_or_quoted`], [`quoted`]).
     pub fn field(&mut self, indent: usize, key: &str, value: &str) {
-        self.indent(indent);
-        self.out.push_str(&plain_or_quoted(key));
-        self.out.push_str(": ");
+        self.key(indent, key);
+        self.out.push(' ');
         self.out.push_str(value);
         self.out.push('\n');
     }
 
     /// `key:` alone, opening a nested mapping or list.
     pub fn open(&mut self, indent: usize, key: &str) {
-        self.indent(indent);
-        self.out.push_str(&plain_or_quoted(key));
-        self.out.push_str(":\n");
+        self.key(indent, key);
+        self.out.push('\n');
     }
 
     /// `key: text` for any text: plain, quoted or a literal block.
     pub fn text(&mut self, indent: usize, key: &str, text: &str) {
         match literal_block(indent + 2, text) {
             Some(block) => {
-                self.indent(indent);
-                self.out.push_str(&plain_or_quoted(key));
-                self.out.push_str(": ");
+                self.key(indent, key);
+                self.out.push(' ');
                 self.out.push_str(&block);
             }
             None => self.field(indent, key, &plain_or_quoted(text)),
+        }
+    }
+
+    /// `key: { a: 1, b: 2 }` with the values already spelt; a nested block mapping
+    /// instead when a key is too long to be implicit (a flow mapping has no other way).
+    pub fn flow_mapping(&mut self, indent: usize, key: &str, entries: &[(String, String)]) {
+        if entries.iter().all(|(name, _)| is_implicit_key(name)) {
+            let inner: Vec<String> = entries
+                .iter()
+                .map(|(name, value)| format!("{}: {value}", flow_plain_or_quoted(name)))
+                .collect();
+            self.field(indent, key, &format!("{{ {} }}", inner.join(", ")));
+        } else {
+            self.open(indent, key);
+            for (name, value) in entries {
+                self.field(indent + 2, name, value);
+            }
         }
     }
 
@@ -51,6 +73,32 @@ impl Emitter {
         self.out.push('\n');
     }
 
+    /// `- { key: value, … }` of a list: a flow mapping on one line, or, when a key is too
+    /// long to be an implicit key, a block mapping under a bare `-`.
+    pub fn mapping_item(&mut self, indent: usize, entries: &[(String, String)]) {
+        if entries.iter().all(|(name, _)| is_implicit_key(name)) {
+            let inner: Vec<String> = entries
+                .iter()
+                .map(|(name, value)| format!("{}: {value}", flow_plain_or_quoted(name)))
+                .collect();
+            self.raw_item(indent, &format!("{{ {} }}", inner.join(", ")));
+        } else {
+            self.indent(indent);
+            self.out.push_str("-\n");
+            for (name, value) in entries {
+                self.field(indent + 2, name, value);
+            }
+        }
+    }
+
+    /// `- value` of a list, with the value already spelt (a flow mapping, say).
+    pub fn raw_item(&mut self, indent: usize, value: &str) {
+        self.indent(indent);
+        self.out.push_str("- ");
+        self.out.push_str(value);
+        self.out.push('\n');
+    }
+
     pub fn finish(self) -> String {
         self.out
     }
@@ -58,6 +106,27 @@ impl Emitter {
     fn indent(&mut self, indent: usize) {
         self.out.extend(std::iter::repeat_n(' ', indent));
     }
+
+    /// `key:` (implicit) or `? key` and `:` on the next line (explicit), without the
+    /// line's end: the caller adds the value or the newline.
+    fn key(&mut self, indent: usize, key: &str) {
+        self.indent(indent);
+        let spelt = plain_or_quoted(key);
+        if spelt.len() <= MAX_IMPLICIT_KEY {
+            self.out.push_str(&spelt);
+        } else {
+            self.out.push_str("? ");
+            self.out.push_str(&spelt);
+            self.out.push('\n');
+            self.indent(indent);
+        }
+        self.out.push(':');
+    }
+}
+
+/// True when the key is written `key: value`, short enough for every YAML reader.
+fn is_implicit_key(key: &str) -> bool {
+    plain_or_quoted(key).len() <= MAX_IMPLICIT_KEY
 }
 
 /// Characters YAML forbids in a plain or literal scalar, or that readers mangle.
@@ -68,6 +137,16 @@ fn needs_escape(c: char) -> bool {
 
 /// The text as a plain scalar when YAML reads it back as the same string in block and
 /// flow context alike; otherwise double-quoted.
+/// [`plain_or_quoted`] for text inside `[…]` or `{…}`: libyaml ends a plain scalar there
+/// at a ':' not followed by a space, and refuses the rest, so such text is quoted too.
+pub fn flow_plain_or_quoted(text: &str) -> String {
+    if text.contains(':') || text.contains('#') {
+        quoted(text)
+    } else {
+        plain_or_quoted(text)
+    }
+}
+
 pub fn plain_or_quoted(text: &str) -> String {
     if is_plain_safe(text) {
         text.to_string()
@@ -252,6 +331,57 @@ mod tests {
         }
         assert!(emitted_text("a\nb").contains("|-\n"));
         assert!(emitted_text("a\nb\n\n").contains("|+\n"));
+    }
+
+    #[test]
+    fn long_keys_are_written_explicitly_and_read_back() {
+        let long = "t".repeat(1100);
+        let mut emitter = Emitter::new();
+        emitter.open(0, "answers");
+        emitter.open(2, &long);
+        emitter.text(4, "notes", "two\nlines");
+        emitter.field(4, &long, "x");
+        let document = emitter.finish();
+        assert!(document.starts_with(&format!("answers:\n  ? {long}\n  :\n")));
+        let read: std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+        > = serde_yaml::from_str(&document).unwrap();
+        assert_eq!(read["answers"][&long]["notes"], "two\nlines");
+        assert_eq!(read["answers"][&long][&long], "x");
+    }
+
+    #[test]
+    fn text_in_flow_collections_with_a_colon_is_quoted() {
+        for text in ["a:b", "x/:?y", "#tag", "a#b"] {
+            let mut emitter = Emitter::new();
+            emitter.field(0, "list", &format!("[{}]", flow_plain_or_quoted(text)));
+            let yaml = emitter.finish();
+            let read: std::collections::BTreeMap<String, Vec<String>> =
+                serde_yaml::from_str(&yaml).unwrap();
+            assert_eq!(read["list"], [text], "{yaml}");
+        }
+        assert_eq!(flow_plain_or_quoted("flag-planted"), "flag-planted");
+    }
+
+    #[test]
+    fn flow_mappings_with_a_long_key_become_block_mappings() {
+        let short = vec![("a".to_string(), "1".to_string())];
+        let mut emitter = Emitter::new();
+        emitter.flow_mapping(0, "votes", &short);
+        assert_eq!(emitter.finish(), "votes: { a: 1 }\n");
+        let long = "s".repeat(1100);
+        let entries = vec![
+            ("a".to_string(), "1".to_string()),
+            (long.clone(), "2".to_string()),
+        ];
+        let mut emitter = Emitter::new();
+        emitter.flow_mapping(0, "votes", &entries);
+        let document = emitter.finish();
+        assert_eq!(document, format!("votes:\n  a: 1\n  ? {long}\n  : 2\n"));
+        let read: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u32>> =
+            serde_yaml::from_str(&document).unwrap();
+        assert_eq!(read["votes"][&long], 2);
     }
 
     #[test]

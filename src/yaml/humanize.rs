@@ -1,8 +1,12 @@
 //! serde_yaml's errors, rewritten as one sentence that says what to write instead.
 
 use super::locate::{NodePath, locate};
+use super::preflight::MAX_DEPTH;
+use super::tree::Tree;
 use crate::error::{Location, Problem};
 use crate::text::closest;
+
+const SECOND_DOCUMENT: &str = "more than one document";
 
 /// Turns a serde_yaml error on `text` into a located problem with a fix.
 pub fn humanize(error: &serde_yaml::Error, text: &str) -> Problem {
@@ -21,6 +25,12 @@ pub fn humanize(error: &serde_yaml::Error, text: &str) -> Problem {
         if let Some(at) = locate(text, &mapping.key_name_nth(key, 1)) {
             location = Some(at);
         }
+    }
+    // serde_yaml refuses a second document without saying where it starts.
+    if raw.contains(SECOND_DOCUMENT) && location.is_none() {
+        location = Tree::parse(text, MAX_DEPTH)
+            .and_then(|tree| tree.second_document())
+            .map(super::locate::location);
     }
     Problem::new(location, message_for(&raw))
 }
@@ -44,6 +54,9 @@ fn message_for(raw: &str) -> String {
             let path = text[..start].trim_end_matches(": ").trim();
             return serde_message(&text[start..], path);
         }
+    }
+    if text.contains(SECOND_DOCUMENT) {
+        return "a second YAML document starts here; a file holds one document, so remove this one (or the '---' line that starts it)".into();
     }
     // Our own custom errors carry "path: sentence"; libyaml's scanner errors carry none.
     if let Some((path, message)) = split_path(text) {
@@ -320,6 +333,21 @@ mod tests {
         assert_eq!(
             message_for("themes[0].actions: a role's actions must be text at line 4 column 3"),
             "a role's actions must be text (in themes[0].actions)"
+        );
+    }
+
+    #[test]
+    fn a_second_document_is_pointed_at() {
+        let text = "a: 1\n---\nb: 2\n";
+        let error = serde_yaml::from_str::<serde::de::IgnoredAny>(text).unwrap_err();
+        let problem = humanize(&error, text);
+        assert_eq!(problem.location, Some(Location { line: 2, column: 1 }));
+        assert!(
+            problem
+                .message
+                .starts_with("a second YAML document starts here"),
+            "{}",
+            problem.message
         );
     }
 

@@ -1,13 +1,14 @@
 //! Finding the line and column of a node for errors found after parsing.
 //!
 //! serde_yaml attaches a position only to errors raised while it deserializes, so to
-//! place a semantic problem (a duplicate id, a missing descriptor) we walk the document
-//! again along the problem's path and raise a marker error at the node: serde_yaml then
-//! tells us where that node starts. Only bad files pay for this, once per problem.
+//! place a semantic problem (a duplicate id, a missing descriptor) we parse the text once
+//! more into a tree of positioned nodes (see `tree.rs`) and follow each problem's path
+//! in it: one pass however many problems there are.
 
+use super::preflight::MAX_DEPTH;
+use super::scan::Mark;
+use super::tree::Tree;
 use crate::error::{Location, Problem};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use std::fmt;
 
 /// One step into a YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,215 +74,45 @@ pub struct PathProblem {
     pub message: String,
 }
 
-/// More problems than this and the rest are counted, not located (each costs a parse).
-const MAX_LOCATED_PROBLEMS: usize = 50;
+/// More problems than this and the rest are counted, not listed.
+const MAX_LISTED_PROBLEMS: usize = 50;
 
 /// Gives each problem the line and column of its node, in file order.
 pub fn locate_problems(text: &str, problems: Vec<PathProblem>) -> Vec<Problem> {
+    let tree = Tree::parse(text, MAX_DEPTH);
     let total = problems.len();
     let mut located: Vec<Problem> = problems
         .into_iter()
-        .take(MAX_LOCATED_PROBLEMS)
-        .map(|problem| Problem::new(locate(text, &problem.path), problem.message))
+        .map(|problem| {
+            let at = tree.as_ref().and_then(|tree| tree.locate(&problem.path));
+            Problem::new(at.map(location), problem.message)
+        })
         .collect();
     located.sort_by_key(|problem| problem.location);
-    if total > MAX_LOCATED_PROBLEMS {
+    located.truncate(MAX_LISTED_PROBLEMS);
+    if total > MAX_LISTED_PROBLEMS {
         located.push(Problem::new(
             None,
             format!(
                 "and {} more problems; fix these first",
-                total - MAX_LOCATED_PROBLEMS
+                total - MAX_LISTED_PROBLEMS
             ),
         ));
     }
     located
 }
 
-const MARKER: &str = "\u{0}routemap-locate\u{0}";
-
 /// Where the node at `path` starts in `text`, or `None` when it is not there.
 pub fn locate(text: &str, path: &NodePath) -> Option<Location> {
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    match (PathSeed { path: &path.0 }).deserialize(deserializer) {
-        Err(error) if error.to_string().contains(MARKER) => error.location().map(|at| Location {
-            line: at.line(),
-            column: at.column(),
-        }),
-        _ => None,
-    }
+    let tree = Tree::parse(text, MAX_DEPTH)?;
+    tree.locate(path).map(location)
 }
 
-fn found<E: de::Error>() -> E {
-    E::custom(MARKER)
-}
-
-fn not_found<E: de::Error>() -> E {
-    E::custom("no such node")
-}
-
-struct PathSeed<'p> {
-    path: &'p [Segment],
-}
-
-impl<'de> DeserializeSeed<'de> for PathSeed<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        match self.path.first() {
-            None => deserializer.deserialize_any(FailHere),
-            Some(Segment::Index(_)) => deserializer.deserialize_seq(Navigate { path: self.path }),
-            Some(_) => deserializer.deserialize_map(Navigate { path: self.path }),
-        }
-    }
-}
-
-/// A visitor that fails on whatever node it is given, so serde_yaml marks its position.
-struct FailHere;
-
-impl<'de> Visitor<'de> for FailHere {
-    type Value = ();
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("any node")
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Err(found())
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Err(found())
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Err(found())
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Err(found())
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Err(found())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Err(found())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Err(found())
-    }
-    fn visit_some<D: Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
-        Err(found())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(found())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(found())
-    }
-    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(found())
-    }
-}
-
-struct Navigate<'p> {
-    path: &'p [Segment],
-}
-
-impl<'de> Visitor<'de> for Navigate<'_> {
-    type Value = ();
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a mapping or a sequence")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let (target, point_at_key, mut skip) = match self.path.first() {
-            Some(Segment::Key(key)) => (key.as_str(), false, 0),
-            Some(Segment::KeyName(key, occurrence)) => (key.as_str(), true, *occurrence),
-            _ => return Err(not_found()),
-        };
-        loop {
-            let seed = KeySeed {
-                target,
-                point_at_key: point_at_key && skip == 0,
-            };
-            let Some(key) = map.next_key_seed(seed)? else {
-                break;
-            };
-            if point_at_key && key == target {
-                skip -= 1;
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            if key == target {
-                return map.next_value_seed(PathSeed {
-                    path: &self.path[1..],
-                });
-            }
-            map.next_value::<IgnoredAny>()?;
-        }
-        Err(not_found())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let Some(Segment::Index(index)) = self.path.first() else {
-            return Err(not_found());
-        };
-        for _ in 0..*index {
-            if seq.next_element::<IgnoredAny>()?.is_none() {
-                return Err(not_found());
-            }
-        }
-        match seq.next_element_seed(PathSeed {
-            path: &self.path[1..],
-        })? {
-            Some(()) => Err(not_found()),
-            None => Err(not_found()),
-        }
-    }
-}
-
-/// Reads a mapping key as text; fails at the key when it is the one to point at.
-struct KeySeed<'t> {
-    target: &'t str,
-    point_at_key: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = String;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed<'_> {
-    type Value = String;
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a key")
-    }
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<String, E> {
-        if self.point_at_key && key == self.target {
-            return Err(found());
-        }
-        Ok(key.to_string())
-    }
-    fn visit_bool<E: de::Error>(self, key: bool) -> Result<String, E> {
-        self.visit_str(&key.to_string())
-    }
-    fn visit_i64<E: de::Error>(self, key: i64) -> Result<String, E> {
-        self.visit_str(&key.to_string())
-    }
-    fn visit_u64<E: de::Error>(self, key: u64) -> Result<String, E> {
-        self.visit_str(&key.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, key: f64) -> Result<String, E> {
-        self.visit_str(&key.to_string())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
-        self.visit_str("null")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(String::new())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(String::new())
+/// A scanner mark as a location, both counted from 1.
+pub(super) fn location(mark: Mark) -> Location {
+    Location {
+        line: mark.line + 1,
+        column: mark.column + 1,
     }
 }
 

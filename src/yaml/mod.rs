@@ -1,6 +1,7 @@
-//! The YAML layer shared by routemaps and saved assessments: reading a file as text,
-//! turning serde_yaml's errors into sentences with a fix, finding the line of a node for
-//! errors found after parsing, order-keeping maps, and the canonical emitter.
+//! The YAML layer shared by routemaps and saved assessments: reading a file as text
+//! (bounded), checking a text before serde_yaml sees it, turning serde_yaml's errors into
+//! sentences with a fix, finding the line of a node for errors found after parsing,
+//! order-keeping maps, and the canonical emitter.
 //!
 //! Every serde_yaml call of the crate lives here, in `routemap/`, `assessment/` or
 //! `store.rs`, so the rest of the program never sees YAML.
@@ -9,11 +10,21 @@ mod de;
 mod emit;
 mod humanize;
 mod locate;
+mod preflight;
+mod raw_text;
+mod read;
+#[cfg(test)]
+mod reparse;
+mod scan;
+mod tree;
 
 pub use de::{OneOrMany, OrderedMap};
-pub use emit::{Emitter, plain_or_quoted, quoted};
+pub use emit::{Emitter, flow_plain_or_quoted, plain_or_quoted, quoted};
 pub use humanize::humanize;
 pub use locate::{NodePath, PathProblem, Segment, locate, locate_problems};
+pub use preflight::{MAX_DEPTH, preflight};
+pub use raw_text::scalar_texts;
+pub use read::{MAX_ASSESSMENT_BYTES, MAX_ROUTEMAP_BYTES, read_text};
 
 use crate::error::{Error, Location, Result};
 use std::path::Path;

@@ -43,6 +43,7 @@ pub fn validate(value: &Value, schema: &Value, root: &Value, at: &str) -> Result
         let fits = types.iter().any(|t| match *t {
             "string" => value.is_string(),
             "integer" => value.is_i64() || value.is_u64(),
+            "number" => value.is_number(),
             "boolean" => value.is_boolean(),
             "null" => value.is_null(),
             "object" => value.is_object(),
@@ -53,10 +54,20 @@ pub fn validate(value: &Value, schema: &Value, root: &Value, at: &str) -> Result
             return Err(format!("{at}: {value} is not of type {types:?}"));
         }
     }
-    if let Some(minimum) = schema.get("minimum").and_then(Value::as_i64)
-        && value.as_i64().is_some_and(|v| v < minimum)
+    if let Some(minimum) = schema.get("minimum").and_then(Value::as_f64)
+        && value.as_f64().is_some_and(|v| v < minimum)
     {
         return Err(format!("{at}: {value} is below {minimum}"));
+    }
+    if let Some(minimum) = schema.get("exclusiveMinimum").and_then(Value::as_f64)
+        && value.as_f64().is_some_and(|v| v <= minimum)
+    {
+        return Err(format!("{at}: {value} is not above {minimum}"));
+    }
+    if let Some(maximum) = schema.get("maximum").and_then(Value::as_f64)
+        && value.as_f64().is_some_and(|v| v > maximum)
+    {
+        return Err(format!("{at}: {value} is above {maximum}"));
     }
     if let Some(object) = value.as_object() {
         let properties = schema.get("properties").and_then(Value::as_object);

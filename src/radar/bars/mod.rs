@@ -219,9 +219,17 @@ impl Columns {
     }
 }
 
-/// The stage beside a bar, its number first so a cut keeps it: "4/5 On the route".
-fn stage_text(name: &str, index: usize, stages: usize) -> String {
-    format!("{}/{stages} {name}", index + 1)
+/// The stage beside a bar, its number of the top stage's first so a cut keeps it:
+/// "4/5 On the route" (or "3/4" on a scale numbered from 0).
+fn stage_text(radar: &Radar, index: usize) -> String {
+    let name = radar.stages.get(index).map_or("", String::as_str);
+    format!("{} {name}", stage_fraction(radar, index))
+}
+
+/// "4/5": a stage's number over the top stage's.
+fn stage_fraction(radar: &Radar, index: usize) -> String {
+    let top = radar.stage_number(radar.stages.len().saturating_sub(1));
+    format!("{}/{top}", radar.stage_number(index))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -309,16 +317,8 @@ fn theme_bar(
 /// The stage beside a bar in `room` cells: whole, or cut with an ellipsis, or when even
 /// that leaves no word, the number alone ("4/5"; "-" for no answer).
 fn stage_text_in(radar: &Radar, current: Option<usize>, room: usize, look: Look) -> String {
-    let stages = radar.stages.len().max(1);
     let (whole, short) = match current {
-        Some(stage) => (
-            stage_text(
-                radar.stages.get(stage).map_or("", String::as_str),
-                stage,
-                stages,
-            ),
-            format!("{}/{stages}", stage + 1),
-        ),
+        Some(stage) => (stage_text(radar, stage), stage_fraction(radar, stage)),
         None => ("not answered".to_string(), "-".to_string()),
     };
     if whole.width() <= room {
@@ -337,8 +337,9 @@ fn key_lines(radar: &Radar, look: Look, width: u16) -> Vec<String> {
         Drawing::Ascii => '#',
     };
     let mut key = format!(
-        "{full} current stage (bar length: stage 1 to {})",
-        radar.stages.len().max(1)
+        "{full} current stage (bar length: stage {} to {})",
+        radar.stage_number(0),
+        radar.stage_number(radar.stages.len().saturating_sub(1))
     );
     for series in radar
         .series

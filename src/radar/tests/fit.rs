@@ -7,6 +7,7 @@ use super::*;
 /// `count` themes with short names and no sections.
 fn flat(count: usize) -> Radar {
     Radar {
+        first_stage: 1,
         axes: (1..=count).map(|n| format!("Theme {n}")).collect(),
         stages: vec!["Low".into(), "Middle".into(), "High".into()],
         series: vec![Series {
@@ -272,6 +273,7 @@ fn few_or_very_many_themes_get_bars() {
         .map(|n| AxisGroup {
             name: format!("Part {n}"),
             axes: (n * 100..(n + 1) * 100).collect(),
+            weights: Vec::new(),
         })
         .collect();
     let text = print(&sectioned, 80, Drawing::Braille);
@@ -302,6 +304,7 @@ proptest::proptest! {
             .map(|n| AxisGroup {
                 name: format!("Section {n}"),
                 axes: (0..count).filter(|axis| axis % sections == n).collect(),
+                weights: Vec::new(),
             })
             .collect();
         let outer = Rect::new(0, 0, width + 4, height + 4);

@@ -46,6 +46,7 @@ fn groups(count: usize) -> Vec<AxisGroup> {
     let group = |name: String, axes: std::ops::Range<usize>| AxisGroup {
         name,
         axes: axes.collect(),
+        weights: Vec::new(),
     };
     match count {
         7 | 12 => vec![
@@ -76,6 +77,7 @@ fn sample(count: usize) -> Radar {
         .collect();
     let target = current.iter().map(|v| v.map(|s| (s + 1).min(4))).collect();
     Radar {
+        first_stage: 1,
         axes: names(count),
         stages: [
             "Flag not yet planted",
@@ -243,4 +245,25 @@ fn the_scale_says_the_lowest_stage_is_the_inner_ring() {
         !text.contains("(centre)"),
         "the centre is no answer, not stage 1"
     );
+}
+
+#[test]
+fn a_scale_numbered_from_0_keeps_its_numbers_in_the_bars_and_their_key() {
+    let radar = Radar {
+        axes: vec!["Backups".into(), "Patching".into()],
+        stages: ["Absent", "Emerging", "Established", "Embedded"]
+            .map(String::from)
+            .to_vec(),
+        first_stage: 0,
+        series: vec![Series {
+            name: "current".into(),
+            kind: SeriesKind::Current,
+            values: vec![Some(0), Some(2)],
+        }],
+        groups: Vec::new(),
+    };
+    let text = print(&radar, 60, Drawing::Ascii);
+    assert!(text.contains("0/3 Absent"), "{text}");
+    assert!(text.contains("2/3 Established"), "{text}");
+    assert!(text.contains("(bar length: stage 0 to 3)"), "{text}");
 }

@@ -6,6 +6,7 @@ use super::*;
 /// Eight spokes, one series at the middle stage: a regular octagon.
 fn octagon(kind: SeriesKind) -> Radar {
     Radar {
+        first_stage: 1,
         axes: (1..=8).map(|n| format!("Theme {n}")).collect(),
         stages: (1..=5).map(|n| format!("Stage {n}")).collect(),
         series: vec![Series {

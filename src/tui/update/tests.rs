@@ -1,11 +1,12 @@
 //! `update` for every action in every mode, on plain values.
 
 use super::*;
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Confidence, Current};
 use crate::builtin;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::tui::keys::{Context, action_for};
 use crate::tui::state::Comparison;
+use crate::tui::state::{Mode, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 pub fn state() -> State {
@@ -14,7 +15,7 @@ pub fn state() -> State {
         &routemap,
         "Anytown Borough Council",
         Some("2026 baseline"),
-        Instant(0),
+        Timestamp(0),
     );
     let mut state = State::new(routemap, assessment, "anytown.yaml".into());
     state.size = (80, 24);
@@ -330,7 +331,41 @@ fn tab_finds_the_next_theme_without_a_stage() {
         state
             .message
             .as_ref()
-            .is_some_and(|m| m.text == "Every theme has a current stage.")
+            .is_some_and(|m| m.text == "Every theme has a stage, and none is left to confirm.")
+    );
+}
+
+#[test]
+fn carried_answers_are_not_answered_until_confirmed() {
+    let mut state = state();
+    for (theme, stage) in [
+        ("leadership", "flag-planted"),
+        ("governance", "route-planned"),
+    ] {
+        let answer = state.assessment.answer_mut(&state.routemap.clone(), theme);
+        answer.current = Some(Current::Stage(stage.into()));
+        answer.carried = true;
+    }
+    assert_eq!(state.walk_progress(), (0, 2, 12));
+    // Tab goes to a carried answer as it does to an unanswered theme.
+    press(&mut state, KeyCode::Tab);
+    assert_eq!(state.selected, 1, "governance, carried");
+    press(&mut state, KeyCode::Enter);
+    assert_eq!(state.walk_progress(), (1, 1, 12));
+    // C asks first; any key but y leaves them.
+    chars(&mut state, "C");
+    assert!(matches!(state.mode, Mode::AwaitConfirmAll));
+    assert_eq!(chars(&mut state, "2"), vec![]);
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(state.walk_progress(), (1, 1, 12));
+    chars(&mut state, "C");
+    assert_eq!(chars(&mut state, "y"), vec![Effect::Save]);
+    assert_eq!(state.walk_progress(), (2, 0, 12));
+    assert!(
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text == "Confirmed 1 carried answers.")
     );
 }
 
@@ -519,22 +554,177 @@ fn digits_vote_and_backspace_takes_back_the_last_vote() {
     assert!(chars(&mut state, "9").is_empty(), "no stage 9");
 }
 
+/// The state a restart makes of this one: the saved file read back, nothing else.
+fn restarted(state: &State) -> State {
+    let text = crate::assessment::to_yaml(&state.assessment);
+    let assessment = crate::assessment::parse(std::path::Path::new("a.yaml"), &text).unwrap();
+    let mut again = State::new(state.routemap.clone(), assessment, "anytown.yaml".into());
+    again.screen = Screen::Workshop;
+    again.focus_theme(&state.theme().unwrap().id);
+    again
+}
+
+fn message(state: &State) -> &str {
+    state.message.as_ref().map_or("", |m| m.text.as_str())
+}
+
 #[test]
-fn backspace_after_a_restart_takes_from_the_highest_stage() {
+fn after_a_restart_u_and_backspace_take_the_last_vote_cast() {
     let mut state = workshop_state();
-    chars(&mut state, "245");
-    state.workshop.history.clear();
+    chars(&mut state, "254");
+    let mut state = restarted(&state);
     press(&mut state, KeyCode::Backspace);
-    assert_eq!(votes(&state), [0, 1, 0, 1, 0]);
-    for _ in 0..3 {
-        press(&mut state, KeyCode::Backspace);
-    }
+    assert_eq!(votes(&state), [0, 1, 0, 0, 1], "the 4 cast last, not the 5");
+    assert_eq!(message(&state), "Took back a vote for 4 On the route.");
+    chars(&mut state, "u");
+    assert_eq!(votes(&state), [0, 1, 0, 0, 0]);
+    press(&mut state, KeyCode::Delete);
     assert_eq!(votes(&state), [0, 0, 0, 0, 0]);
+    press(&mut state, KeyCode::Delete);
+    assert_eq!(message(&state), "No votes to take back.");
+}
+
+#[test]
+fn a_carried_answer_is_last_time_until_the_room_agrees() {
+    let mut state = workshop_state();
+    let routemap = state.routemap.clone();
+    let answer = state.assessment.answer_mut(&routemap, "leadership");
+    answer.current = Some(Current::Stage("on-the-route".into()));
+    answer.carried = true;
+    let progress = crate::workshop::progress(&state.routemap, &state.assessment);
+    assert_eq!((progress.agreed, progress.carried), (0, 1));
+    chars(&mut state, "222");
+    press(&mut state, KeyCode::Enter);
+    assert_eq!(current(&state), Some(Current::Stage("flag-planted".into())));
+    assert!(!state.answer().unwrap().carried);
+    let progress = crate::workshop::progress(&state.routemap, &state.assessment);
+    assert_eq!((progress.agreed, progress.carried), (1, 0));
+    chars(&mut state, "u");
+    assert_eq!(
+        message(&state),
+        "Took back the agreement: not agreed (last time: 4 On the route)."
+    );
+    assert!(state.answer().unwrap().carried);
+}
+
+#[test]
+fn agreeing_a_blind_tally_reveals_it_first_and_a_restart_keeps_it_hidden() {
+    let mut state = workshop_state();
+    assert_eq!(chars(&mut state, "b"), vec![Effect::Save]);
+    assert!(state.assessment.blind);
+    chars(&mut state, "3343");
+    // A restart in blind mode: the tally is still hidden, and nothing says where it lies.
+    let mut state = restarted(&state);
+    assert!(!state.workshop.tally_visible());
+    let shown = crate::workshop::shown(&state.routemap, state.assessment.blind, state.answer());
+    assert!(shown.hidden && shown.median.is_none() && shown.tally.is_none());
+    press(&mut state, KeyCode::Backspace);
+    assert_eq!(
+        message(&state),
+        "Took back the last vote (3 cast).",
+        "no stage named"
+    );
+    assert_eq!(press(&mut state, KeyCode::Enter), vec![Effect::Save]);
+    assert_eq!(current(&state), None, "the first Enter only reveals");
+    assert!(state.workshop.tally_visible());
+    assert_eq!(
+        message(&state),
+        "Revealed: the median of 3 votes is 3 Route planned. Enter again agrees it."
+    );
+    press(&mut state, KeyCode::Enter);
+    assert_eq!(
+        current(&state),
+        Some(Current::Stage("route-planned".into()))
+    );
+    // The next theme is hidden; agreeing another stage there reveals it too.
+    chars(&mut state, "l1");
+    assert!(!state.workshop.tally_visible());
+    chars(&mut state, "a2");
+    assert!(state.workshop.tally_visible() && state.answer().unwrap().revealed);
+}
+
+#[test]
+fn a_new_round_keeps_the_last_and_u_takes_it_back() {
+    let mut state = workshop_state();
+    assert!(chars(&mut state, "r").is_empty(), "no votes, no round");
+    chars(&mut state, "135");
+    chars(&mut state, "r");
+    assert_eq!(votes(&state), [0, 0, 0, 0, 0]);
+    assert_eq!(state.answer().unwrap().rounds.len(), 1);
+    assert_eq!(
+        message(&state),
+        "Round 2: the tally starts again; round 1's votes are kept."
+    );
+    chars(&mut state, "2");
+    let state_after_restart = restarted(&state);
+    assert_eq!(state_after_restart.answer().unwrap().rounds.len(), 1);
+    chars(&mut state, "uu");
+    assert_eq!(votes(&state), [1, 0, 1, 0, 1]);
+    assert!(state.answer().unwrap().rounds.is_empty());
+}
+
+#[test]
+fn agreeing_a_parked_theme_unparks_it_and_u_parks_it_again() {
+    let mut state = workshop_state();
+    chars(&mut state, "p");
+    chars(&mut state, "a3");
+    assert!(!state.answer().unwrap().parked);
+    chars(&mut state, "u");
+    assert!(state.answer().unwrap().parked);
+    assert_eq!(current(&state), None);
+    assert_eq!(message(&state), "Took back the agreement: no stage agreed.");
+}
+
+#[test]
+fn x_in_a_workshop_is_an_agreement_u_takes_back() {
+    let mut state = workshop_state();
+    chars(&mut state, "x");
+    assert_eq!(current(&state), Some(Current::NotApplicable));
+    chars(&mut state, "x");
+    assert_eq!(
+        current(&state),
+        Some(Current::NotApplicable),
+        "x does not toggle it off unseen"
+    );
+    chars(&mut state, "u");
+    assert_eq!(current(&state), None);
+}
+
+#[test]
+fn n_writes_the_rooms_note_not_the_private_notes() {
+    let mut state = workshop_state();
+    chars(&mut state, "n");
+    assert!(state.is_editing());
+    chars(&mut state, "Dŵr: agreed 2");
+    press(&mut state, KeyCode::Esc);
+    assert!(!state.is_editing());
+    let answer = state.answer().unwrap();
+    assert_eq!(answer.room_note.as_deref(), Some("Dŵr: agreed 2"));
+    assert_eq!(answer.notes, None);
+}
+
+#[test]
+fn t_with_minutes_sets_a_countdown_that_says_when_it_runs_out() {
+    let mut state = workshop_state();
+    let start = state.workshop.now;
+    chars(&mut state, "T");
+    assert!(matches!(state.mode, Mode::AwaitMinutes(_)));
+    chars(&mut state, "2x");
+    assert!(message(&state).starts_with("Countdown: 2 min, then Enter"));
+    assert!(press(&mut state, KeyCode::Enter).is_empty());
+    assert_eq!(message(&state), "Countdown: 2 minutes on this theme.");
+    assert!(state.workshop.running_since.is_some());
+    let later = |secs| Msg::Tick(start + std::time::Duration::from_secs(secs));
+    assert!(update(&mut state, later(119)).is_empty());
+    assert_eq!(update(&mut state, later(121)), vec![Effect::Bell]);
+    assert!(state.message.as_ref().unwrap().is_error);
+    assert!(update(&mut state, later(122)).is_empty(), "said once");
+    chars(&mut state, "T");
+    press(&mut state, KeyCode::Esc);
+    assert!(matches!(state.mode, Mode::Normal));
     assert!(
-        state
-            .message
-            .as_ref()
-            .is_some_and(|m| m.text == "No votes to take back.")
+        state.workshop.running_since.is_some(),
+        "Esc changes nothing"
     );
 }
 
@@ -592,6 +782,7 @@ fn the_timer_runs_per_theme_and_stops_on_leaving_it() {
     let mut state = workshop_state();
     let start = state.workshop.now;
     chars(&mut state, "T");
+    press(&mut state, KeyCode::Enter);
     assert!(state.workshop.running_since.is_some());
     update(
         &mut state,
@@ -609,11 +800,13 @@ fn the_timer_runs_per_theme_and_stops_on_leaving_it() {
         "its time is kept"
     );
     chars(&mut state, "T");
+    press(&mut state, KeyCode::Enter);
     update(
         &mut state,
         Msg::Tick(start + std::time::Duration::from_secs(80)),
     );
     chars(&mut state, "T");
+    press(&mut state, KeyCode::Enter);
     assert_eq!(state.workshop.elapsed("governance", true).as_secs(), 5);
 }
 
@@ -653,7 +846,7 @@ fn the_workshop_refuses_changes_when_read_only() {
     chars(&mut state, "23");
     let before = state.assessment.clone();
     state.read_only = Some("open elsewhere".into());
-    for keys in ["3", "p", "a", "x"] {
+    for keys in ["3", "p", "a", "u", "r", "b", "n", "x"] {
         assert!(chars(&mut state, keys).is_empty(), "{keys}");
     }
     assert!(press(&mut state, KeyCode::Backspace).is_empty());
@@ -809,4 +1002,49 @@ fn the_introduction_comes_back_with_i_and_any_key_closes_it() {
         chars(&mut state, "q").contains(&Effect::Quit),
         "q still quits"
     );
+}
+
+#[test]
+fn a_paste_outside_an_editor_opens_the_notes_and_runs_no_key() {
+    let mut state = state();
+    let effects = update(&mut state, Msg::Paste("x3t5 hello\r\nsecond line".into()));
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(current(&state), None, "no stage was set");
+    assert_eq!(state.answer().and_then(|a| a.target.clone()), None);
+    assert!(
+        matches!(state.mode, Mode::Editing(_)),
+        "the notes editor is open"
+    );
+    assert_eq!(
+        state.answer().and_then(|a| a.notes.as_deref()),
+        Some("x3t5 hello\nsecond line")
+    );
+}
+
+#[test]
+fn a_paste_into_an_open_editor_goes_in_at_the_cursor() {
+    let mut state = state();
+    chars(&mut state, "e");
+    chars(&mut state, "see ");
+    update(
+        &mut state,
+        Msg::Paste("https://intranet.example/a\nhttps://intranet.example/b".into()),
+    );
+    assert_eq!(
+        state.answer().map(|a| a.evidence.clone()),
+        Some(vec![
+            "see https://intranet.example/a".to_string(),
+            "https://intranet.example/b".to_string()
+        ])
+    );
+}
+
+#[test]
+fn a_paste_changes_nothing_when_read_only_or_in_the_workshop() {
+    let mut state = state_read_only();
+    assert!(update(&mut state, Msg::Paste("3".into())).is_empty());
+    assert!(state.assessment.answers.is_empty());
+    let mut state = workshop_state();
+    assert!(update(&mut state, Msg::Paste("333".into())).is_empty());
+    assert!(state.assessment.answers.is_empty(), "no votes from a paste");
 }

@@ -1,13 +1,17 @@
-//! `update` for the workshop: votes, agreeing a stage, blind voting, the timer, parking.
+//! `update` for the workshop: votes, agreeing a stage, rounds, blind voting, undo, the
+//! room's note and the clocks. The rules themselves are in `crate::workshop`; this
+//! applies them to the focused theme and says what happened.
 
 use super::{Effect, change_answer, info, refuse_if_read_only, stage_id};
-use crate::assessment::Current;
+use crate::assessment::{Answer, Current};
 use crate::tui::keys::Action;
-use crate::tui::state::{Message, Mode, Screen, State};
-use crate::workshop;
+use crate::tui::state::{EditField, Editor, Mode, Screen, State, StatusLine};
+use crate::workshop::{self, Standing, Step, Undone, voting};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Handles the workshop's own actions; `None` for the ones shared with the walk.
 pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
+    let on_theme = state.screen == Screen::Workshop;
     let effects = match action {
         Action::ToggleWorkshop => {
             stop_timer(state);
@@ -16,16 +20,16 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 Screen::Workshop | Screen::WorkshopSummary => Screen::Walk,
                 Screen::Walk | Screen::Review => Screen::Workshop,
             };
-            state.workshop.revealed = false;
             Vec::new()
         }
         Action::AddVote(stage) => add_vote(state, stage),
         Action::RemoveVote => remove_vote(state),
+        Action::Undo => undo(state),
         Action::AgreeMedian => agree_median(state),
         Action::StartAgree => {
             if !refuse_if_read_only(state) {
                 state.mode = Mode::AwaitAgreed;
-                let keys = crate::tui::keys::digit_keys(state.routemap.stages.len());
+                let keys = stage_keys(state);
                 state.message = Some(info(format!(
                     "Agreed stage: press {keys}, or Esc to cancel"
                 )));
@@ -34,44 +38,40 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         }
         Action::SetAgreed(stage) => {
             state.mode = Mode::Normal;
-            agree(state, stage, None)
+            match stage_id(state, stage) {
+                Some(id) => agree(state, Current::Stage(id), None),
+                None => Vec::new(),
+            }
         }
         Action::CancelAgree => {
             state.mode = Mode::Normal;
             Vec::new()
         }
-        Action::ToggleBlind => {
-            state.workshop.blind = !state.workshop.blind;
-            state.workshop.revealed = false;
-            state.message = Some(info(if state.workshop.blind {
-                "Blind voting: the tally stays hidden until v reveals it.".into()
-            } else {
-                "Blind voting off: the tally shows as votes come in.".into()
-            }));
-            Vec::new()
-        }
-        Action::Reveal => {
-            state.workshop.revealed = true;
-            Vec::new()
-        }
-        Action::ToggleTimer => {
-            if state.workshop.running_since.is_some() {
-                stop_timer(state);
-            } else {
-                state.workshop.running_since = Some(state.workshop.now);
+        Action::NotApplicable if on_theme => agree_not_applicable(state),
+        Action::NewRound => new_round(state),
+        Action::ToggleBlind => toggle_blind(state),
+        Action::Reveal => reveal(state),
+        Action::EditRoomNote => {
+            if !refuse_if_read_only(state) {
+                let note = state.answer().and_then(|a| a.room_note.clone());
+                let editor = Editor::new(EditField::Notes, note.as_deref().unwrap_or(""));
+                state.mode = Mode::EditingRoomNote(Box::new(editor));
             }
             Vec::new()
         }
+        Action::StartCountdown => {
+            state.mode = Mode::AwaitMinutes(workshop::MinutesEntry::default());
+            state.message = Some(minutes_prompt(""));
+            Vec::new()
+        }
+        Action::ToggleTimer => toggle_timer(state),
         Action::TogglePark => change_answer(state, |answer| answer.parked = !answer.parked),
         Action::Summary => {
             stop_timer(state);
             state.screen = Screen::WorkshopSummary;
             Vec::new()
         }
-        Action::NextTheme
-            if state.screen == Screen::Workshop
-                && state.selected + 1 >= state.routemap.themes.len() =>
-        {
+        Action::NextTheme if on_theme && state.selected + 1 >= state.routemap.themes.len() => {
             stop_timer(state);
             state.screen = Screen::WorkshopSummary;
             Vec::new()
@@ -85,27 +85,132 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
     Some(effects)
 }
 
+/// "1 to 5" (or "1 or 2"): the keys of the stages.
+fn stage_keys(state: &State) -> String {
+    match state.routemap.stages.len() {
+        0 | 1 => "1".into(),
+        2 => "1 or 2".into(),
+        count => format!("1 to {count}"),
+    }
+}
+
+fn focused_id(state: &State) -> Option<String> {
+    state.theme().map(|t| t.id.clone())
+}
+
 fn stop_timer(state: &mut State) {
-    if let Some(theme) = state.theme().map(|t| t.id.clone()) {
+    if let Some(theme) = focused_id(state) {
         state.workshop.stop_timer(&theme);
     }
+}
+
+fn toggle_timer(state: &mut State) -> Vec<Effect> {
+    if state.workshop.running_since.is_some() {
+        stop_timer(state);
+    } else {
+        state.workshop.start_timer();
+    }
+    Vec::new()
+}
+
+/// The time is now `now`: the clocks move, and a countdown that runs out says so once.
+pub fn tick(state: &mut State, now: std::time::Instant) -> Vec<Effect> {
+    let theme = focused_id(state);
+    match state.workshop.tick(now, theme.as_deref()) {
+        Some(length) => {
+            state.message = Some(StatusLine {
+                text: format!(
+                    "Time is up: the {} countdown on this theme has run out.",
+                    minutes_words(length)
+                ),
+                is_error: true,
+            });
+            vec![Effect::Bell]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// "1 vote", "5 votes".
+fn votes_words(total: u64) -> String {
+    crate::routemap::plural(usize::try_from(total).unwrap_or(usize::MAX), "vote")
+}
+
+fn minutes_words(length: std::time::Duration) -> String {
+    crate::routemap::plural((length.as_secs() / 60) as usize, "minute")
+}
+
+fn minutes_prompt(digits: &str) -> StatusLine {
+    let typed = if digits.is_empty() {
+        "type the minutes".to_string()
+    } else {
+        format!("{digits} min")
+    };
+    info(format!(
+        "Countdown: {typed}, then Enter (Enter alone starts or stops the clock; Esc cancels)"
+    ))
+}
+
+/// A key typed after `T`: digits make the countdown's length, Enter starts it.
+pub fn minutes_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Mode::AwaitMinutes(entry) = &mut state.mode else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Char(c) => {
+            entry.push(c);
+        }
+        KeyCode::Backspace | KeyCode::Delete => entry.backspace(),
+        KeyCode::Enter => {
+            let length = entry.length();
+            state.mode = Mode::Normal;
+            state.message = None;
+            return match (length, focused_id(state)) {
+                (Some(length), Some(theme)) => {
+                    state.workshop.set_countdown(&theme, length);
+                    state.message = Some(info(format!(
+                        "Countdown: {} on this theme.",
+                        minutes_words(length)
+                    )));
+                    Vec::new()
+                }
+                _ => toggle_timer(state),
+            };
+        }
+        _ => {}
+    }
+    if let Mode::AwaitMinutes(entry) = &state.mode {
+        state.message = Some(minutes_prompt(&entry.digits));
+    }
+    Vec::new()
+}
+
+/// Changes the focused theme's answer and remembers the step for `u`.
+fn change_recorded(
+    state: &mut State,
+    change: impl FnOnce(&mut Answer) -> Option<Step>,
+) -> (Vec<Effect>, bool) {
+    let Some(theme) = focused_id(state) else {
+        return (Vec::new(), false);
+    };
+    let mut step = None;
+    let effects = change_answer(state, |answer| step = change(answer));
+    let done = step.is_some();
+    if let Some(step) = step {
+        state.workshop.record(&theme, step);
+    }
+    (effects, done)
 }
 
 fn add_vote(state: &mut State, stage: usize) -> Vec<Effect> {
     if stage_id(state, stage).is_none() {
         return Vec::new();
     }
-    let Some(theme) = state.theme().map(|t| t.id.clone()) else {
-        return Vec::new();
-    };
     let routemap = state.routemap.clone();
-    let mut added = false;
-    let effects = change_answer(state, |answer| {
-        added = workshop::add_vote(&routemap, answer, stage);
+    let (effects, cast) = change_recorded(state, |answer| {
+        voting::cast_vote(&routemap, answer, stage).then_some(Step::Vote)
     });
-    if added {
-        state.workshop.history.entry(theme).or_default().push(stage);
-    } else if !effects.is_empty() {
+    if !cast && !effects.is_empty() {
         state.message = Some(info(
             "That stage already has the most votes a tally can hold.".into(),
         ));
@@ -113,66 +218,221 @@ fn add_vote(state: &mut State, stage: usize) -> Vec<Effect> {
     effects
 }
 
-/// Takes back the last vote cast this session; after a restart (no history), one vote
-/// from the highest stage that has any.
+/// True while the focused theme's tally is hidden from the room.
+fn hidden(state: &State) -> bool {
+    workshop::standing::is_hidden(state.assessment.blind, state.answer())
+}
+
+/// What taking back a vote says: which stage, unless that would tell a hidden tally.
+fn taken_back_message(state: &State, taken: voting::TakenBack) -> StatusLine {
+    let left = workshop::total(&workshop::tally(&state.routemap, state.answer()));
+    let text = if hidden(state) {
+        format!("Took back the last vote ({} cast).", left)
+    } else {
+        let stage = &state.routemap.stages[taken.stage];
+        let why = if taken.in_order {
+            ""
+        } else {
+            " (the order of these votes was not saved, so from the highest stage)"
+        };
+        format!(
+            "Took back a vote for {} {}{why}.",
+            taken.stage + 1,
+            stage.name
+        )
+    };
+    info(text)
+}
+
+/// Backspace and Delete: the last vote cast, said aloud.
 fn remove_vote(state: &mut State) -> Vec<Effect> {
-    let Some(theme) = state.theme().map(|t| t.id.clone()) else {
+    let Some(theme) = focused_id(state) else {
         return Vec::new();
     };
-    let counts = workshop::tally(&state.routemap, state.answer());
-    let last = state
+    if refuse_if_read_only(state) {
+        return Vec::new();
+    }
+    let routemap = state.routemap.clone();
+    let mut answer = state.answer().cloned().unwrap_or_default();
+    let Some(taken) = state
         .workshop
-        .history
-        .get(&theme)
-        .and_then(|votes| votes.last().copied());
-    let Some(stage) = last.or_else(|| counts.iter().rposition(|count| *count > 0)) else {
+        .take_back_vote(&routemap, &theme, &mut answer)
+    else {
         state.message = Some(info("No votes to take back.".into()));
         return Vec::new();
     };
-    let routemap = state.routemap.clone();
-    let mut removed = false;
-    let effects = change_answer(state, |answer| {
-        removed = workshop::remove_vote(&routemap, answer, stage)
-    });
-    if removed && let Some(votes) = state.workshop.history.get_mut(&theme) {
-        votes.pop();
-    }
+    let effects = change_answer(state, |saved| *saved = answer);
+    state.message = Some(taken_back_message(state, taken));
     effects
 }
 
-fn agree_median(state: &mut State) -> Vec<Effect> {
-    let counts = workshop::tally(&state.routemap, state.answer());
-    match workshop::median(&counts) {
-        Some(stage) => {
-            let why = format!("the median of {} votes", workshop::total(&counts));
-            agree(state, stage, Some(why))
-        }
-        None => {
-            let keys = crate::tui::keys::digit_keys(state.routemap.stages.len());
-            state.message = Some(Message {
-                text: format!(
-                    "No votes yet: press {keys} for each vote, or a then a stage to record one."
-                ),
-                is_error: true,
-            });
-            Vec::new()
-        }
-    }
-}
-
-/// Records `stage` as the agreed current stage, saying so.
-fn agree(state: &mut State, stage: usize, why: Option<String>) -> Vec<Effect> {
-    let Some(id) = stage_id(state, stage) else {
+/// `u`: the last vote, agreement or new round on this theme, taken back.
+fn undo(state: &mut State) -> Vec<Effect> {
+    let Some(theme) = focused_id(state) else {
         return Vec::new();
     };
-    let effects = change_answer(state, |answer| {
-        answer.current = Some(Current::Stage(id));
-        answer.carried = false;
+    if refuse_if_read_only(state) {
+        return Vec::new();
+    }
+    let routemap = state.routemap.clone();
+    let mut answer = state.answer().cloned().unwrap_or_default();
+    let undone = state.workshop.undo(&routemap, &theme, &mut answer);
+    if undone == Undone::Nothing {
+        state.message = Some(info("Nothing to take back on this theme.".into()));
+        return Vec::new();
+    }
+    let effects = change_answer(state, |saved| *saved = answer);
+    state.message = Some(match undone {
+        Undone::Vote(taken) => taken_back_message(state, taken),
+        Undone::Agreement => info(format!(
+            "Took back the agreement: {}.",
+            standing_words(state)
+        )),
+        Undone::NewRound => {
+            info("Took back the new round: the last round's votes are back.".into())
+        }
+        Undone::Nothing => return Vec::new(),
+    });
+    effects
+}
+
+/// Where the focused theme stands, in words, unless its tally is hidden.
+fn standing_words(state: &State) -> String {
+    if hidden(state) {
+        return "the tally is hidden again".into();
+    }
+    let at = |at: &workshop::At| match at {
+        workshop::At::Stage(index) => {
+            format!("{} {}", index + 1, state.routemap.stages[*index].name)
+        }
+        workshop::At::NotApplicable => "not applicable".into(),
+        workshop::At::Unknown(id) => format!("'{}'", crate::sanitize::line(id)),
+    };
+    match workshop::standing(&state.routemap, state.answer()) {
+        Standing::Agreed(stage) => format!("agreed {}", at(&stage)),
+        Standing::LastTime(stage) => format!("not agreed (last time: {})", at(&stage)),
+        Standing::Open => "no stage agreed".into(),
+    }
+}
+
+/// Enter: agree the median. While the tally is hidden it is revealed first and nothing
+/// is agreed: the room sees what it is agreeing to (and any wide spread) before it does.
+fn agree_median(state: &mut State) -> Vec<Effect> {
+    let counts = workshop::tally(&state.routemap, state.answer());
+    let Some(median) = workshop::median(&counts) else {
+        state.message = Some(StatusLine {
+            text: format!(
+                "No votes yet: press {} for each vote, or a then a stage to record one.",
+                stage_keys(state)
+            ),
+            is_error: true,
+        });
+        return Vec::new();
+    };
+    let cast = votes_words(workshop::total(&counts));
+    let name = format!("{} {}", median + 1, state.routemap.stages[median].name);
+    if hidden(state) {
+        let effects = change_answer(state, |answer| {
+            voting::reveal(answer);
+        });
+        if !effects.is_empty() {
+            state.message = Some(info(format!(
+                "Revealed: the median of {cast} is {name}. Enter again agrees it."
+            )));
+        }
+        return effects;
+    }
+    let Some(id) = stage_id(state, median) else {
+        return Vec::new();
+    };
+    agree(
+        state,
+        Current::Stage(id),
+        Some(format!("the median of {cast}")),
+    )
+}
+
+/// Records `current` as agreed (unparked, no longer carried, the tally revealed).
+fn agree(state: &mut State, current: Current, why: Option<String>) -> Vec<Effect> {
+    let (effects, _) = change_recorded(state, |answer| {
+        Some(Step::Agreed(voting::agree(answer, current)))
     });
     if !effects.is_empty() {
-        let name = &state.routemap.stages[stage].name;
         let why = why.map(|w| format!(" ({w})")).unwrap_or_default();
-        state.message = Some(info(format!("Agreed: {} {name}{why}.", stage + 1)));
+        let words = standing_words(state);
+        let words = words.strip_prefix("agreed ").unwrap_or(&words);
+        state.message = Some(info(format!("Agreed: {words}{why}.")));
     }
     effects
+}
+
+/// `x` in a workshop: the room agrees the theme does not apply.
+fn agree_not_applicable(state: &mut State) -> Vec<Effect> {
+    let agreed = matches!(
+        workshop::standing(&state.routemap, state.answer()),
+        Standing::Agreed(workshop::At::NotApplicable)
+    );
+    if agreed {
+        state.message = Some(info(
+            "Already agreed not applicable: u takes it back.".into(),
+        ));
+        return Vec::new();
+    }
+    agree(state, Current::NotApplicable, None)
+}
+
+fn new_round(state: &mut State) -> Vec<Effect> {
+    if state.answer().is_none_or(|a| a.votes.is_empty()) {
+        state.message = Some(info(
+            "No votes in this round yet: a new round starts once this one has votes.".into(),
+        ));
+        return Vec::new();
+    }
+    let rounds_before = state.answer().map_or(0, |a| a.rounds.len());
+    let (effects, closed) = change_recorded(state, |answer| {
+        voting::new_round(answer).map(Step::NewRound)
+    });
+    if effects.is_empty() {
+        return effects;
+    }
+    if closed {
+        let hidden = if state.assessment.blind {
+            ", hidden until v reveals it"
+        } else {
+            ""
+        };
+        state.message = Some(info(format!(
+            "Round {}: the tally starts again{hidden}; round {}'s votes are kept.",
+            rounds_before + 2,
+            rounds_before + 1
+        )));
+    }
+    effects
+}
+
+fn toggle_blind(state: &mut State) -> Vec<Effect> {
+    if refuse_if_read_only(state) {
+        return Vec::new();
+    }
+    state.assessment.blind = !state.assessment.blind;
+    state.message = Some(info(if state.assessment.blind {
+        "Blind voting: each tally stays hidden until v reveals it.".into()
+    } else {
+        "Blind voting off: the tally shows as votes come in.".into()
+    }));
+    vec![Effect::Save]
+}
+
+fn reveal(state: &mut State) -> Vec<Effect> {
+    if !hidden(state) {
+        state.message = Some(info("The tally is already shown.".into()));
+        return Vec::new();
+    }
+    if state.answer().is_none_or(|a| a.votes.is_empty()) {
+        state.message = Some(info("No votes to reveal yet.".into()));
+        return Vec::new();
+    }
+    change_answer(state, |answer| {
+        voting::reveal(answer);
+    })
 }

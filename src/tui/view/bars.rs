@@ -35,11 +35,20 @@ pub fn too_small(cx: &Ctx, frame: &mut Frame, area: Rect) {
 
 pub fn title_bar(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    let (answered, total) = cx.assessment.progress(&cx.routemap);
-    let mut right = format!(
-        "{} {} · {answered}/{total} answered ",
-        cx.routemap.id, cx.routemap.version
-    );
+    let (answered, carried, total) = cx.walk_progress();
+    let to_confirm = if carried > 0 {
+        format!(" · {carried} carried to confirm")
+    } else {
+        String::new()
+    };
+    let progress = format!("{answered}/{total} answered{to_confirm} ");
+    let with_routemap = format!("{} {} · {progress}", cx.routemap.id, cx.routemap.version);
+    // On a narrow terminal the authority's name matters more than the routemap's id.
+    let mut right = if usize::from(area.width) >= with_routemap.chars().count() + 36 {
+        with_routemap
+    } else {
+        progress
+    };
     if !cx.mismatches.is_empty() {
         right = format!("⚠ {} unmatched · {right}", cx.mismatches.len());
     }

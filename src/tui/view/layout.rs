@@ -27,13 +27,31 @@ pub fn wide_split(area: Rect) -> [Rect; 2] {
     Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
 }
 
+/// A border's title cut to fit a box `width` wide (its corners left free), ending in
+/// "…" when cut, in the style of its first part: never cut off mid-word by the corner.
+pub fn fit_title<'a>(title: Line<'a>, width: u16) -> Line<'a> {
+    let room = usize::from(width.saturating_sub(2));
+    if title.width() <= room {
+        return title;
+    }
+    let style = title.spans.first().map_or(title.style, |span| span.style);
+    let text: String = title
+        .spans
+        .iter()
+        .map(|span| span.content.as_ref())
+        .collect();
+    let mut cut = crate::text::ellipsize(text.trim_end(), room.saturating_sub(1), "…");
+    cut.push(' ');
+    Line::styled(cut, style)
+}
+
 /// A bordered pane with a title in the heading style; draws the border and returns
 /// the area inside it.
 pub fn pane(frame: &mut Frame, area: Rect, title: Line<'_>, border: Style) -> Rect {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(border)
-        .title(title);
+        .title(fit_title(title, area.width));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner

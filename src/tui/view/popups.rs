@@ -63,7 +63,10 @@ pub fn editor_popup(cx: &Ctx, editor: &Editor, frame: &mut Frame, body: Rect) {
             ),
             palette.heading,
         ))
-        .title_bottom(Line::styled(format!(" {help} "), palette.dim));
+        .title_bottom(super::layout::fit_title(
+            Line::styled(format!(" {help} "), palette.dim),
+            width,
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(&editor.text, inner);

@@ -4,20 +4,17 @@
 use super::Ctx;
 use crate::assessment::{Answer, Current};
 use crate::diff::{Movement, movement};
-use crate::radar::{self, Drawing, Look, Radar};
+use crate::radar::{self, Radar};
 use crate::text::ellipsize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
-    let (table, radar) = if body.width >= 120 {
-        let [table, radar] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                .areas(body);
+    let (table, radar) = if body.width >= super::layout::WIDE {
+        let [table, radar] = super::layout::wide_split(body);
         (table, radar)
     } else if body.height >= 44 {
         let [table, radar] =
@@ -99,6 +96,125 @@ fn pad(text: &str, room: usize) -> String {
     format!("{text}{}", " ".repeat(room.saturating_sub(text.width())))
 }
 
+/// The table's columns at a width: number, theme, (then,) now, (move,) target, gap.
+struct Columns {
+    digits: usize,
+    theme: usize,
+    stage: usize,
+    comparing: bool,
+}
+
+impl Columns {
+    /// Number, gap (and movement) fixed; stages share what the theme leaves, the theme
+    /// keeping at least 14 cells.
+    fn fit(width: usize, themes: usize, comparing: bool) -> Self {
+        let digits = themes.to_string().len();
+        let stage_columns = if comparing { 3 } else { 2 };
+        let fixed = digits + 1 + 5 + if comparing { 5 } else { 0 };
+        let theme_min = 14.min(width / 3);
+        let stage =
+            (width.saturating_sub(fixed + theme_min + stage_columns) / stage_columns).clamp(3, 24);
+        let theme = width.saturating_sub(fixed + stage_columns * (stage + 1));
+        Columns {
+            digits,
+            theme,
+            stage,
+            comparing,
+        }
+    }
+
+    /// The heading row: each heading in its column's room, shortened rather than
+    /// pushing the next one off.
+    fn header(&self) -> String {
+        let heading = |words: &[&'static str], room: usize| {
+            let word = words
+                .iter()
+                .find(|word| word.width() <= room)
+                .copied()
+                .unwrap_or("");
+            pad(word, room)
+        };
+        let digits = self.digits;
+        let mut header = format!("{:>digits$} {}", "#", pad("Theme", self.theme));
+        if self.comparing {
+            header.push_str(&format!(" {}", heading(&["Then", "Was", "W"], self.stage)));
+        }
+        header.push_str(&format!(" {}", heading(&["Now", "N"], self.stage)));
+        if self.comparing {
+            header.push_str(" Move");
+        }
+        header.push_str(&format!(
+            " {} {:>4}",
+            heading(&["Target", "Tgt", "T"], self.stage),
+            "Gap"
+        ));
+        header
+    }
+}
+
+/// One theme's row: number, name, (then,) now, (move,) target and gap.
+fn row(
+    cx: &Ctx,
+    columns: &Columns,
+    index: usize,
+    answer: Option<&Answer>,
+    then: Option<Option<&Answer>>,
+) -> Line<'static> {
+    let palette = &cx.palette;
+    let name = cx
+        .routemap
+        .themes
+        .get(index)
+        .map_or("", |t| t.name.as_str());
+    let (digits, room) = (columns.digits, columns.stage);
+    let mut spans = vec![
+        Span::styled(format!("{:>digits$} ", index + 1), palette.dim),
+        Span::raw(pad(&ellipsize(name, columns.theme, "…"), columns.theme)),
+    ];
+    if let Some(then) = then {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            pad(&current_text(cx, then, room), room),
+            palette.dim,
+        ));
+    }
+    // A carried answer is marked, as in the walk's list: last time's, not yet confirmed.
+    let carried = answer.is_some_and(|a| a.carried);
+    let (mark, style) = if carried {
+        ("↻", palette.carried)
+    } else {
+        (" ", palette.current)
+    };
+    spans.push(Span::styled(mark, style));
+    spans.push(Span::styled(
+        pad(&current_text(cx, answer, room), room),
+        style,
+    ));
+    if let Some(then) = then {
+        let (movement, moved) = move_text(cx, then, answer);
+        // A theme gone down a stage is the one to look at.
+        let style = if matches!(movement, Movement::Down(_)) {
+            palette.warning
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(format!(" {moved:<4}"), style));
+    }
+    let target = answer
+        .and_then(|a| a.target.as_deref())
+        .map_or("·".to_string(), |id| stage_name(cx, id, room));
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(pad(&target, room), palette.target));
+    spans.push(Span::raw(format!(" {:>4}", gap_text(cx, answer))));
+    if index == cx.selected {
+        spans = spans
+            .into_iter()
+            .map(|span| span.patch_style(palette.selected))
+            .collect();
+    }
+    Line::from(spans)
+}
+
 fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
     let (answered, total) = cx.assessment.progress(&cx.routemap);
@@ -109,108 +225,28 @@ fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
         ),
         None => format!(" Review: {answered}/{total} answered "),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(
-            ellipsize(&title, usize::from(area.width.saturating_sub(2)), "…"),
-            palette.heading,
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = ellipsize(&title, usize::from(area.width.saturating_sub(2)), "…");
+    let inner = super::layout::titled_pane(frame, area, &title, palette);
     let width = usize::from(inner.width);
-    let digits = total.to_string().len();
-    let comparing = cx.comparison.is_some();
-    // Fixed columns: number, gap (and movement); stages share what the theme leaves,
-    // the theme keeping at least 14 cells.
-    let stage_columns = if comparing { 3 } else { 2 };
-    let fixed = digits + 1 + 5 + if comparing { 5 } else { 0 };
-    let theme_min = 14.min(width / 3);
-    let stage_room =
-        (width.saturating_sub(fixed + theme_min + stage_columns) / stage_columns).clamp(3, 24);
-    let theme_room = width.saturating_sub(fixed + stage_columns * (stage_room + 1));
-    // Each heading in its column's room, shortened rather than pushing the next one off.
-    let heading = |words: &[&'static str], room: usize| {
-        let word = words
-            .iter()
-            .find(|word| word.width() <= room)
-            .copied()
-            .unwrap_or("");
-        pad(word, room)
-    };
-    let mut header = format!("{:>digits$} {}", "#", pad("Theme", theme_room));
-    if comparing {
-        header.push_str(&format!(" {}", heading(&["Then", "Was", "W"], stage_room)));
-    }
-    header.push_str(&format!(" {}", heading(&["Now", "N"], stage_room)));
-    if comparing {
-        header.push_str(" Move");
-    }
-    header.push_str(&format!(
-        " {} {:>4}",
-        heading(&["Target", "Tgt", "T"], stage_room),
-        "Gap"
-    ));
-    let mut lines = vec![Line::styled(ellipsize(&header, width, ""), palette.dim)];
-
+    let columns = Columns::fit(width, total, cx.comparison.is_some());
+    let mut lines = vec![Line::styled(
+        ellipsize(&columns.header(), width, ""),
+        palette.dim,
+    )];
     let answers = cx.assessment.answers_for(&cx.routemap);
     let theirs = cx
         .comparison
         .as_ref()
         .map(|other| other.assessment.answers_for(&cx.routemap));
+    // The focused theme stays in view, centred where the table is longer than the pane.
     let height = usize::from(inner.height).saturating_sub(1 + cx.mismatches.len().min(3));
     let first = cx
         .selected
         .saturating_sub(height / 2)
         .min(total.saturating_sub(height));
-    for (index, theme) in cx
-        .routemap
-        .themes
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-    {
-        let answer = answers[index];
-        let mut spans = vec![
-            Span::styled(format!("{:>digits$} ", index + 1), palette.dim),
-            Span::raw(pad(&ellipsize(&theme.name, theme_room, "…"), theme_room)),
-        ];
-        if let Some(theirs) = &theirs {
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(
-                pad(&current_text(cx, theirs[index], stage_room), stage_room),
-                palette.dim,
-            ));
-        }
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            pad(&current_text(cx, answer, stage_room), stage_room),
-            palette.current,
-        ));
-        if let Some(theirs) = &theirs {
-            let (movement, moved) = move_text(cx, theirs[index], answer);
-            // A theme gone down a stage is the one to look at.
-            let style = if matches!(movement, Movement::Down(_)) {
-                palette.warning
-            } else {
-                Style::default()
-            };
-            spans.push(Span::styled(format!(" {moved:<4}"), style));
-        }
-        let target = answer
-            .and_then(|a| a.target.as_deref())
-            .map_or("·".to_string(), |id| stage_name(cx, id, stage_room));
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(pad(&target, stage_room), palette.target));
-        spans.push(Span::raw(format!(" {:>4}", gap_text(cx, answer))));
-        if index == cx.selected {
-            spans = spans
-                .into_iter()
-                .map(|span| span.patch_style(palette.selected))
-                .collect();
-        }
-        lines.push(Line::from(spans));
+    for index in (first..total).take(height) {
+        let then = theirs.as_ref().map(|theirs| theirs[index]);
+        lines.push(row(cx, &columns, index, answers[index], then));
     }
     for mismatch in cx.mismatches.iter().take(3) {
         lines.push(Line::styled(
@@ -228,19 +264,11 @@ fn radar_pane(cx: &Ctx, frame: &mut Frame, area: Rect) {
     } else {
         " Radar: current and target "
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(title, palette.heading));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::layout::titled_pane(frame, area, title, palette);
     let mut radar = Radar::of(&cx.routemap, &cx.assessment, true);
     if let Some(other) = &cx.comparison {
         radar = radar.against(&cx.routemap, &other.assessment, &other.name);
     }
-    let look = Look {
-        drawing: Drawing::Braille,
-        color: palette.color,
-    };
+    let look = palette.radar_look();
     radar::render(&radar, inner, frame.buffer_mut(), look);
 }

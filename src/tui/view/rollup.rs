@@ -9,7 +9,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders};
 
 /// Rows the roll-up needs, borders included: a header, a row per section, the total.
 pub fn height(cx: &Ctx) -> u16 {
@@ -41,15 +40,12 @@ fn row(name: &str, tally: &Tally, name_width: usize) -> String {
 
 pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(
-            " Roll-up: median stage now→target ",
-            palette.heading,
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::layout::pane(
+        frame,
+        area,
+        Line::styled(" Roll-up: median stage now→target ", palette.heading),
+        palette.border,
+    );
     let rollup = report::rollup(&cx.routemap, &cx.assessment);
     let fixed = 6 + 4 + 5 + 6 + 6;
     let name_width = usize::from(inner.width).saturating_sub(fixed).clamp(6, 40);

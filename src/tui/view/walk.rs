@@ -4,7 +4,7 @@
 use super::Ctx;
 use super::count_of;
 use crate::assessment::{Answer, Current};
-use crate::radar::{self, Drawing, Look, Radar};
+use crate::radar::{self, Radar};
 use crate::text::{ellipsize, wrap_words};
 use crate::tui::theme::Palette;
 use ratatui::Frame;
@@ -132,16 +132,13 @@ fn list_rows(cx: &Ctx) -> Vec<Row> {
 
 fn theme_list(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    let (answered, total) = cx.assessment.progress(&cx.routemap);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(
-            format!(" Themes {answered}/{total} "),
-            palette.heading,
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let (answered, _, total) = cx.walk_progress();
+    let inner = super::layout::pane(
+        frame,
+        area,
+        Line::styled(format!(" Themes {answered}/{total} "), palette.heading),
+        palette.border,
+    );
     let rows = list_rows(cx);
     let selected_row = rows
         .iter()
@@ -206,7 +203,7 @@ fn section_line(
     };
     let themes: Vec<_> = in_section().map(|(theme, _)| theme).collect();
     let done = in_section()
-        .filter(|(_, answer)| answer.is_some_and(|a| a.current.is_some()))
+        .filter(|(_, answer)| answer.is_some_and(|a| a.current.is_some() && !a.carried))
         .count();
     let count = format!(" {done}/{}", themes.len());
     let name = ellipsize(name, width.saturating_sub(count.width()), "…");
@@ -488,17 +485,19 @@ fn place(cx: &Ctx) -> String {
 /// The focused theme's pane; returns how far it can scroll.
 fn detail(cx: &Ctx, frame: &mut Frame, area: Rect) -> u16 {
     let palette = &cx.palette;
+    // Scrolled down, the top border also says "more: K ↑": the title leaves it room.
+    let marker_room = if cx.detail_scroll > 0 { 13 } else { 0 };
     let title = crate::text::ellipsize(
         &format!(" {} ", place(cx)),
-        usize::from(area.width.saturating_sub(4)),
+        usize::from(area.width.saturating_sub(4 + marker_room)),
         "…",
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border_focus)
-        .title(Line::styled(title, palette.dim));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::layout::pane(
+        frame,
+        area,
+        Line::styled(title, palette.dim),
+        palette.border_focus,
+    );
     if !side_by_side(cx, inner) {
         let lines = detail_lines(cx, inner.width, true);
         let total = lines.len() as u16;
@@ -607,9 +606,12 @@ fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
                 format!(" {mark} {} ", index + 1),
                 stage_role.style(palette),
             ))
-            .title_bottom(Line::styled(
-                role.trim_start_matches("◀ ").to_string(),
-                stage_role.style(palette),
+            .title_bottom(super::layout::fit_title(
+                Line::styled(
+                    role.trim_start_matches("◀ ").to_string(),
+                    stage_role.style(palette),
+                ),
+                column.width,
             ));
         let inner = block.inner(*column);
         frame.render_widget(block, *column);
@@ -619,16 +621,13 @@ fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
 
 fn radar_panel(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(" Radar ", palette.heading));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::layout::pane(
+        frame,
+        area,
+        Line::styled(" Radar ", palette.heading),
+        palette.border,
+    );
     let radar = Radar::of(&cx.routemap, &cx.assessment, true);
-    let look = Look {
-        drawing: Drawing::Braille,
-        color: palette.color,
-    };
+    let look = palette.radar_look();
     radar::render_focused(&radar, inner, frame.buffer_mut(), look, Some(cx.selected));
 }

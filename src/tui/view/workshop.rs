@@ -5,7 +5,7 @@
 use super::Ctx;
 use super::draw_lines;
 use crate::assessment::Current;
-use crate::radar::{self, Drawing, Look, Radar};
+use crate::radar::{self, Radar};
 use crate::routemap::plural;
 use crate::text::{ellipsize, wrap_words};
 use crate::tui::theme::Palette;
@@ -15,13 +15,12 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
 use std::time::Duration;
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
 /// "03:12", or "1:03:12" past the hour.
-pub fn clock(elapsed: Duration) -> String {
+pub fn format_elapsed(elapsed: Duration) -> String {
     let seconds = elapsed.as_secs();
     if seconds >= 3600 {
         format!(
@@ -93,52 +92,19 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let visible = cx.workshop.tally_visible();
     let elapsed = cx.workshop.elapsed(&theme.id, true);
     let timer_shown = cx.workshop.running_since.is_some() || elapsed > Duration::ZERO;
-
-    // The theme's name, as large as fits in about a fifth of the height.
-    let name_budget = (body.height / 5).clamp(4, 16);
     let timer_width = if timer_shown && body.width >= 100 {
         22
     } else {
         0
     };
-    let name_width = body.width.saturating_sub(timer_width + 2);
-    let name_area_height;
-    match large_layout(&theme.name, name_width, name_budget) {
-        Some((size, lines)) => {
-            name_area_height = lines.len() as u16 * rows_of(size);
-            let name_area = Rect {
-                x: body.x + 1,
-                y: body.y + 1,
-                width: name_width,
-                height: name_area_height,
-            };
-            let big = BigText::builder()
-                .pixel_size(size)
-                .style(palette.heading)
-                .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-                .build();
-            frame.render_widget(big, name_area);
-        }
-        None => {
-            let lines: Vec<Line> = wrap_words(&theme.name, usize::from(name_width))
-                .into_iter()
-                .take(3)
-                .map(|l| Line::styled(l, palette.heading.add_modifier(Modifier::UNDERLINED)))
-                .collect();
-            name_area_height = lines.len() as u16;
-            draw_lines(
-                frame,
-                Rect {
-                    x: body.x + 1,
-                    y: body.y + 1,
-                    width: name_width,
-                    height: name_area_height,
-                },
-                &lines,
-                0,
-            );
-        }
-    }
+    let name_area = Rect {
+        x: body.x + 1,
+        y: body.y + 1,
+        width: body.width.saturating_sub(timer_width + 2),
+        // The theme's name, as large as fits in about a fifth of the height.
+        height: (body.height / 5).clamp(4, 16),
+    };
+    let name_height = theme_name(cx, frame, name_area, &theme.name);
     if timer_width > 0 {
         let timer_area = Rect {
             x: body.right() - timer_width,
@@ -146,25 +112,13 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
             width: timer_width,
             height: 4,
         };
-        let style = if cx.workshop.running_since.is_some() {
-            palette.target
-        } else {
-            palette.dim
-        };
-        let big = BigText::builder()
-            .pixel_size(PixelSize::Quadrant)
-            .style(style)
-            .alignment(Alignment::Right)
-            .lines(vec![Line::from(clock(elapsed))])
-            .build();
-        frame.render_widget(big, timer_area);
+        timer(cx, frame, timer_area, elapsed);
     }
-
     let inner = Rect {
         x: body.x + 1,
-        y: body.y + 1 + name_area_height + 1,
+        y: body.y + 1 + name_height + 1,
         width: body.width.saturating_sub(2),
-        height: body.height.saturating_sub(name_area_height + 2),
+        height: body.height.saturating_sub(name_height + 2),
     };
     let mut lines: Vec<Line> = Vec::new();
     if let Some(question) = &theme.question {
@@ -189,6 +143,46 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
         ..inner
     };
     stages(cx, &palette, frame, stages_area, &counts, visible);
+}
+
+/// The theme's name in large type when it fits `area` (at most its height), else in
+/// plain text; returns the rows it took.
+fn theme_name(cx: &Ctx, frame: &mut Frame, area: Rect, name: &str) -> u16 {
+    let palette = cx.palette;
+    if let Some((size, lines)) = large_layout(name, area.width, area.height) {
+        let height = lines.len() as u16 * rows_of(size);
+        let big = BigText::builder()
+            .pixel_size(size)
+            .style(palette.heading)
+            .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .build();
+        frame.render_widget(big, Rect { height, ..area });
+        return height;
+    }
+    let lines: Vec<Line> = wrap_words(name, usize::from(area.width))
+        .into_iter()
+        .take(3)
+        .map(|l| Line::styled(l, palette.heading.add_modifier(Modifier::UNDERLINED)))
+        .collect();
+    let height = lines.len() as u16;
+    draw_lines(frame, Rect { height, ..area }, &lines, 0);
+    height
+}
+
+/// The theme's timer in large digits, bright while it runs.
+fn timer(cx: &Ctx, frame: &mut Frame, area: Rect, elapsed: Duration) {
+    let style = if cx.workshop.running_since.is_some() {
+        cx.palette.target
+    } else {
+        cx.palette.dim
+    };
+    let big = BigText::builder()
+        .pixel_size(PixelSize::Quadrant)
+        .style(style)
+        .alignment(Alignment::Right)
+        .lines(vec![Line::from(format_elapsed(elapsed))])
+        .build();
+    frame.render_widget(big, area);
 }
 
 fn progress_line(cx: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
@@ -223,7 +217,7 @@ fn progress_line(cx: &Ctx, palette: &Palette, frame: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let timer_flag = format!(
         "⏱ {}{}",
-        clock(timer),
+        format_elapsed(timer),
         if cx.workshop.running_since.is_some() {
             ""
         } else {
@@ -303,6 +297,15 @@ fn status_lines(cx: &Ctx, palette: &Palette, counts: &[u32], visible: bool) -> V
     lines
 }
 
+/// How the stage list is laid out: the text column, the tally's bars, the tallest
+/// count, and how many descriptor lines each stage may have.
+struct StageColumns {
+    text: u16,
+    tally: u16,
+    most: u32,
+    per_stage: usize,
+}
+
 fn stages(
     cx: &Ctx,
     palette: &Palette,
@@ -311,87 +314,30 @@ fn stages(
     counts: &[u32],
     visible: bool,
 ) {
-    let Some(theme) = cx.theme() else {
-        return;
-    };
-    let answer = cx.answer();
     let count = cx.routemap.stages.len();
     if area.height == 0 || count == 0 {
         return;
     }
-    let tally_width: u16 = if area.width >= 100 {
+    let tally = if area.width >= 100 {
         (area.width / 3).min(40)
     } else {
         (area.width / 4).min(20)
     };
-    let text_width = area.width.saturating_sub(tally_width + 2);
-    // Every stage gets its name line; descriptors share what rows are left.
-    let spare = usize::from(area.height).saturating_sub(count);
-    let per_stage = spare / count;
-    let most = counts.iter().copied().max().unwrap_or(0).max(1);
-    let not_applicable = answer.is_some_and(|a| a.current == Some(Current::NotApplicable));
-    let mut blocks: Vec<Vec<Line>> = Vec::new();
-    for (index, stage) in cx.routemap.stages.iter().enumerate() {
-        let mut lines: Vec<Line> = Vec::new();
-        let agreed = answer.and_then(|a| a.current_stage()) == Some(stage.id.as_str());
-        let head_style = if agreed {
-            palette.current
-        } else {
-            palette.heading
-        };
-        let mark = if agreed { "●" } else { "○" };
-        let label = if agreed { "  ◀ AGREED" } else { "" };
-        let head = ellipsize(
-            &format!("{mark} {}  {}{label}", index + 1, stage.name),
-            usize::from(text_width),
-            "…",
-        );
-        let pad = usize::from(text_width).saturating_sub(head.width()) + 2;
-        let bar = if visible {
-            let room = usize::from(tally_width).saturating_sub(4);
-            let filled = (counts[index] as usize)
-                .saturating_mul(room)
-                .div_ceil(most as usize)
-                .min(room);
-            let count_text = if counts[index] > 0 {
-                counts[index].to_string()
-            } else {
-                String::new()
-            };
-            format!(
-                "{}{} {count_text}",
-                "█".repeat(filled),
-                "·".repeat(room - filled)
-            )
-        } else {
-            String::new()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(head, head_style),
-            Span::raw(" ".repeat(pad)),
-            Span::styled(bar, palette.target),
-        ]));
-        if per_stage > 0 {
-            let descriptor = theme.descriptors.get(index).map_or("", String::as_str);
-            let mut wrapped = wrap_words(descriptor, usize::from(text_width).saturating_sub(4));
-            if wrapped.len() > per_stage {
-                wrapped.truncate(per_stage);
-                if let Some(last) = wrapped.last_mut() {
-                    *last = ellipsize(
-                        &format!("{last} …"),
-                        usize::from(text_width).saturating_sub(4),
-                        "…",
-                    );
-                }
-            }
-            for part in wrapped {
-                lines.push(Line::styled(format!("    {part}"), palette.text));
-            }
-        }
-        blocks.push(lines);
-    }
+    let columns = StageColumns {
+        text: area.width.saturating_sub(tally + 2),
+        tally,
+        most: counts.iter().copied().max().unwrap_or(0).max(1),
+        // Every stage gets its name line; descriptors share what rows are left.
+        per_stage: usize::from(area.height).saturating_sub(count) / count,
+    };
+    let blocks: Vec<Vec<Line>> = (0..count)
+        .map(|index| stage_block(cx, palette, &columns, index, counts, visible))
+        .collect();
     let mut lines: Vec<Line> = Vec::new();
-    if not_applicable {
+    if cx
+        .answer()
+        .is_some_and(|a| a.current == Some(Current::NotApplicable))
+    {
         lines.push(Line::styled(
             " – NOT APPLICABLE: left off the radar and the scores (x undoes) ",
             palette.warning,
@@ -410,6 +356,76 @@ fn stages(
     draw_lines(frame, area, &lines, 0);
 }
 
+/// One stage: its name (marked when agreed) with the tally's bar, then as much of its
+/// descriptor as the room allows.
+fn stage_block(
+    cx: &Ctx,
+    palette: &Palette,
+    columns: &StageColumns,
+    index: usize,
+    counts: &[u32],
+    visible: bool,
+) -> Vec<Line<'static>> {
+    let (Some(stage), Some(theme)) = (cx.routemap.stages.get(index), cx.theme()) else {
+        return Vec::new();
+    };
+    let text_width = usize::from(columns.text);
+    let agreed = cx.answer().and_then(|a| a.current_stage()) == Some(stage.id.as_str());
+    let (mark, label, head_style) = if agreed {
+        ("●", "  ◀ AGREED", palette.current)
+    } else {
+        ("○", "", palette.heading)
+    };
+    let head = ellipsize(
+        &format!("{mark} {}  {}{label}", index + 1, stage.name),
+        text_width,
+        "…",
+    );
+    let pad = text_width.saturating_sub(head.width()) + 2;
+    let votes = counts.get(index).copied().unwrap_or(0);
+    let bar = if visible {
+        let room = usize::from(columns.tally).saturating_sub(4);
+        let filled = (votes as usize)
+            .saturating_mul(room)
+            .div_ceil(columns.most as usize)
+            .min(room);
+        let count_text = if votes > 0 {
+            votes.to_string()
+        } else {
+            String::new()
+        };
+        format!(
+            "{}{} {count_text}",
+            "█".repeat(filled),
+            "·".repeat(room - filled)
+        )
+    } else {
+        String::new()
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(head, head_style),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(bar, palette.target),
+    ])];
+    if columns.per_stage > 0 {
+        let room = text_width.saturating_sub(4);
+        let descriptor = theme.descriptors.get(index).map_or("", String::as_str);
+        let mut wrapped = wrap_words(descriptor, room);
+        if wrapped.len() > columns.per_stage {
+            wrapped.truncate(columns.per_stage);
+            if let Some(last) = wrapped.last_mut() {
+                *last = ellipsize(&format!("{last} …"), room, "…");
+            }
+        }
+        lines.extend(
+            wrapped
+                .into_iter()
+                .map(|part| Line::styled(format!("    {part}"), palette.text)),
+        );
+    }
+    lines
+}
+
 /// The end of the workshop: the radar of what was agreed, then the themes to revisit.
 pub fn render_summary(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = cx.palette;
@@ -419,61 +435,39 @@ pub fn render_summary(cx: &Ctx, frame: &mut Frame, area: Rect) {
         " WORKSHOP SUMMARY │ {} · {answered}/{total} agreed ",
         crate::sanitize::line(&cx.assessment.display_name())
     );
-    draw_lines(
-        frame,
-        top,
-        &[Line::styled(
-            format!(
-                "{title}{}",
-                " ".repeat(usize::from(top.width).saturating_sub(title.width()))
-            ),
-            palette.title_bar,
-        )],
-        0,
+    let bar = format!(
+        "{title}{}",
+        " ".repeat(usize::from(top.width).saturating_sub(title.width()))
     );
+    draw_lines(frame, top, &[Line::styled(bar, palette.title_bar)], 0);
     super::bars::footer_bar(cx, frame, footer);
 
-    let (radar_area, lists_area) = if body.width >= 120 {
-        let [radar, lists] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                .areas(body);
-        (radar, lists)
+    let [radar_area, lists_area] = if body.width >= super::layout::WIDE {
+        super::layout::wide_split(body)
     } else {
-        let [radar, lists] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(body);
-        (radar, lists)
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body)
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(" Agreed stages ", palette.heading));
-    let inner = block.inner(radar_area);
-    frame.render_widget(block, radar_area);
+    let inner = super::layout::titled_pane(frame, radar_area, " Agreed stages ", &palette);
     let mut radar = Radar::of(&cx.routemap, &cx.assessment, false);
     for series in &mut radar.series {
         series.name = "agreed".into();
     }
-    radar::render(
-        &radar,
+    radar::render(&radar, inner, frame.buffer_mut(), palette.radar_look());
+    let inner = super::layout::titled_pane(frame, lists_area, " To come back to ", &palette);
+    draw_lines(
+        frame,
         inner,
-        frame.buffer_mut(),
-        Look {
-            drawing: Drawing::Braille,
-            color: palette.color,
-        },
+        &to_come_back_to(cx, usize::from(inner.width)),
+        0,
     );
+}
 
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(palette.border)
-        .title(Line::styled(" To come back to ", palette.heading));
-    let inner = block.inner(lists_area);
-    frame.render_widget(block, lists_area);
-    let width = usize::from(inner.width);
+/// The themes to come back to: votes spread widely, parked, no stage agreed yet.
+fn to_come_back_to(cx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let palette = cx.palette;
     let answers = cx.assessment.answers_for(&cx.routemap);
     let mut lines: Vec<Line> = Vec::new();
-    let section = |heading: &str, items: Vec<String>, lines: &mut Vec<Line<'static>>| {
+    let mut section = |heading: &str, items: Vec<String>| {
         lines.push(Line::styled(
             format!("{heading} ({})", items.len()),
             palette.heading,
@@ -513,7 +507,7 @@ pub fn render_summary(cx: &Ctx, frame: &mut Frame, area: Rect) {
             })
         })
         .collect();
-    section("⚑ Wide spread of votes", spread, &mut lines);
+    section("⚑ Wide spread of votes", spread);
     // "12 Theme name" for every theme whose answer passes `keep`.
     let numbered = |keep: &dyn Fn(Option<&crate::assessment::Answer>) -> bool| -> Vec<String> {
         cx.routemap
@@ -525,14 +519,12 @@ pub fn render_summary(cx: &Ctx, frame: &mut Frame, area: Rect) {
             .map(|(index, (theme, _))| format!("{:>2} {}", index + 1, theme.name))
             .collect()
     };
+    section("Parked", numbered(&|a| a.is_some_and(|a| a.parked)));
     section(
-        "Parked",
-        numbered(&|a| a.is_some_and(|a| a.parked)),
-        &mut lines,
+        "No stage agreed yet",
+        numbered(&|a| a.is_none_or(|a| a.current.is_none())),
     );
-    let open = numbered(&|a| a.is_none_or(|a| a.current.is_none()));
-    section("No stage agreed yet", open, &mut lines);
-    draw_lines(frame, inner, &lines, 0);
+    lines
 }
 
 #[cfg(test)]
@@ -561,8 +553,8 @@ mod tests {
     }
 
     #[test]
-    fn clock_reads_minutes_and_hours() {
-        assert_eq!(clock(Duration::from_secs(192)), "03:12");
-        assert_eq!(clock(Duration::from_secs(3723)), "1:02:03");
+    fn elapsed_time_reads_minutes_and_hours() {
+        assert_eq!(format_elapsed(Duration::from_secs(192)), "03:12");
+        assert_eq!(format_elapsed(Duration::from_secs(3723)), "1:02:03");
     }
 }

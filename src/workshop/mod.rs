@@ -1,8 +1,21 @@
-//! The workshop's arithmetic: a tally of the room's votes per stage, its median, and
-//! whether the votes are spread widely enough to need discussion. Pure, on answers.
+//! The workshop's rules, pure and outside the screens: the arithmetic of a tally (here:
+//! its median and whether the votes are spread widely enough to need discussion), where
+//! a theme honestly stands and what a screen may show of it ([`standing`]), the room's
+//! acts on an answer ([`voting`]), the session's clocks and undo ([`room`], [`timer`]),
+//! and names in large type ([`bigtype`]).
 //!
 //! Counts come from files, so any may be `u32::MAX`: a stage's count saturates (one
 //! more vote is refused, never wrapped to zero) and totals are summed in `u64`.
+
+pub mod bigtype;
+pub mod room;
+pub mod standing;
+pub mod timer;
+pub mod voting;
+
+pub use room::{Room, Step, Undone};
+pub use standing::{At, Progress, Shown, Standing, progress, shown, standing};
+pub use timer::{Countdown, MinutesEntry};
 
 use crate::assessment::Answer;
 use crate::routemap::Routemap;
