@@ -12,6 +12,7 @@ macro_rules! exit_codes {
             "Exit status:\n",
             "  0  success\n",
             "  1  a problem you can fix: a file that cannot be read or is invalid, a name not found\n",
+            "     (or fitting more than one thing), output that cannot be written\n",
             "  2  bad usage: an unknown option, a missing or malformed argument\n",
             $($extra, "\n",)*
         )
@@ -171,6 +172,10 @@ pub enum Command {
         /// Order: most recently updated first, by authority, or most answered first
         #[arg(long, value_enum, default_value_t = ListSort::Updated)]
         sort: ListSort,
+        /// Width of the text table in columns [default: $COLUMNS, else the terminal's,
+        /// else 80]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
     },
     /// Print the maturity radar as text (or SVG)
     #[command(after_long_help = concat!(
@@ -319,9 +324,19 @@ pub enum Command {
         "  routemap summary region/ --highlight \"Anytown Borough Council\" --format markdown\n",
         "  routemap summary region/ --anonymise --min-group 5 --format csv\n",
         "\n",
-        "Files that are skipped (another routemap, unreadable) are named on stderr with why.\n",
+        "One routemap per run: --routemap ID, else the one most files share when it is at\n",
+        "least twice as common as any other (a close call is refused: give --routemap).\n",
+        "Files of other routemaps are counted on stderr; files that cannot be read are named\n",
+        "there with why (counted only, with --anonymise). Each file is read once, however\n",
+        "often it is given (twice, inside a folder given too, or through a link).\n",
         "\n",
-        exit_codes!("     (1 also when no assessment given could be used)"),
+        "--min-group N withholds every figure drawn from fewer than N authorities, and the\n",
+        "next smallest of the same total, so that none can be worked out by subtraction;\n",
+        "medians and quartiles only where they tell nothing withheld. --anonymise labels the\n",
+        "authorities with a key kept in the data directory, and sets --min-group 3 unless\n",
+        "given.\n",
+        "\n",
+        exit_codes!("     (1 also after the summary when a path given does not exist, or a file or\n        folder cannot be read; files of another routemap are not an error)"),
     ))]
     Summary {
         /// Saved assessments, and directories to search for them
@@ -339,12 +354,17 @@ pub enum Command {
         /// Replace authorities' names by labels that do not follow name order
         #[arg(long)]
         anonymise: bool,
-        /// Suppress any figure drawn from fewer than N authorities
-        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
-        min_group: u32,
+        /// Withhold any figure drawn from fewer than N authorities, and any that would
+        /// let one be worked out [default: 1, or 3 with --anonymise]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        min_group: Option<u32>,
         /// Count every assessment, not only the latest of each authority
         #[arg(long)]
         all: bool,
+        /// Width of the text table in columns [default: $COLUMNS, else the terminal's,
+        /// else 80]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
     },
     /// Check routemap files; exit 0 when all are valid
     #[command(after_long_help = concat!(

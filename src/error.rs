@@ -152,6 +152,16 @@ pub enum Error {
     #[error("{}", clean(.0))]
     Incompatible(String),
 
+    /// A name (an authority, a role, a saved assessment) that is not there, or fits
+    /// more than one thing: a problem with what was given, not with how the command was
+    /// typed.
+    #[error("{}", clean(.0))]
+    NotFound(String),
+
+    /// What was given holds nothing the command can use.
+    #[error("{}", clean(.0))]
+    Unusable(String),
+
     /// A full-screen command was started without a terminal.
     #[error(
         "'{}' is a full-screen program and needs a terminal; run it in a terminal, not through a pipe",

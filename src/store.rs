@@ -22,6 +22,7 @@ mod files;
 mod listing;
 mod lock;
 mod positions;
+mod read_capped;
 mod resolve;
 mod routemaps;
 mod saved_file;
@@ -31,10 +32,11 @@ mod write;
 pub use files::{Stamp, open_to_read, why_not_writable};
 pub use listing::most_recent_in;
 pub use lock::WriteLock;
+pub use read_capped::{not_regular, read_capped};
 pub use resolve::{FoundRoutemap, STDIN_ARG, STDIN_LABEL, stdin_at_most_once};
 pub use saved_file::{NotSaved, SaveProblem, Saved, SavedFile, real_path};
 pub use versions::{ForAssessment, Kept, compare_versions};
-pub use write::{clean_leftovers, write_atomic, write_atomic_checked, write_new};
+pub use write::{clean_leftovers, write_atomic, write_atomic_checked, write_new, write_private};
 
 /// The user's data directory: saved assessments, and custom routemaps in `routemaps/`.
 #[derive(Debug, Clone)]

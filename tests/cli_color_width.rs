@@ -194,6 +194,45 @@ fn diff_uses_the_width_it_has_and_never_more() {
 }
 
 #[test]
+fn list_and_summary_keep_to_the_width_however_long_a_name() {
+    let data = setup();
+    let long = format!("The {} Council", "Very ".repeat(70));
+    fs::write(
+        data.path().join("long.yaml"),
+        THIS_YEAR.replace("Anytown Borough Council", &long),
+    )
+    .unwrap();
+    for columns in ["50", "80", "120"] {
+        let limit: usize = columns.parse().unwrap();
+        for command in [&["list"][..], &["summary", "."]] {
+            let output = routemap(data.path(), &[("COLUMNS", columns)])
+                .current_dir(data.path())
+                .args(command)
+                .output()
+                .unwrap();
+            let text = String::from_utf8(output.stdout).unwrap();
+            assert!(
+                max_width(&text) <= limit,
+                "{command:?} at {columns}:\n{text}"
+            );
+            if command[0] == "list" {
+                assert!(text.contains('…'), "{command:?} at {columns}: cut\n{text}");
+            }
+        }
+    }
+    let output = routemap(data.path(), &[])
+        .args(["list", "--width", "300"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let row = text.lines().find(|l| l.starts_with("2026")).unwrap();
+    assert!(
+        row.contains("Anytown Borough Council ") && row.contains(" 2026 reassessment "),
+        "nothing cut when there is room: {text}"
+    );
+}
+
+#[test]
 fn the_radar_header_keeps_to_the_width() {
     let data = tempfile::tempdir().unwrap();
     let long = "The Royal Borough of Anytown-upon-Thames and District Council";

@@ -32,7 +32,10 @@ fn new_refuses_a_bare_name_that_is_both_a_file_here_and_a_builtin() {
         screen.contains("'planting-the-flag' could be the file 'planting-the-flag' in this"),
         "{screen}"
     );
-    assert!(screen.contains("EXIT=2"), "{screen}");
+    assert!(
+        screen.contains("EXIT=1"),
+        "an ambiguous name is 1, as a name not found: {screen}"
+    );
     assert!(tmux.saved().is_empty(), "no assessment was started");
     assert!(
         !tmux.data.path().join("routemaps").exists(),

@@ -1,6 +1,8 @@
 //! The HTML report in a real browser: headless Chromium prints it to PDF (A4, print CSS)
-//! and to a PNG screenshot, and the pages must come out. Needs `chromium` and
-//! `pdfinfo` (poppler-utils), which `.ci/run` installs when missing.
+//! and to a PNG screenshot, and the pages must come out: no word past the margin, type
+//! at its size (a browser shrinks a document with an over-wide line to print it), no
+//! page left nearly empty before the last. Needs `chromium`, `pdfinfo` and `pdftotext`
+//! (poppler-utils), which `.ci/run` installs when missing.
 
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -108,5 +110,151 @@ fn chromium_prints_the_html_report_to_a4_pages_and_a_screenshot() {
         for file in ["report.html", "report.pdf", "report.png"] {
             fs::copy(dir.path().join(file), Path::new(&keep).join(file)).unwrap();
         }
+    }
+}
+
+/// A word `pdftotext -bbox` found: its page and its box, in points.
+struct Word {
+    page: usize,
+    x_max: f64,
+    y_max: f64,
+    height: f64,
+    text: String,
+}
+
+/// The pages' sizes and the words on them.
+fn words(pdf: &Path) -> (Vec<(f64, f64)>, Vec<Word>) {
+    let output = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils; .ci/run does)");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let attribute = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut pages = Vec::new();
+    let mut found = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push((attribute(line, "width"), attribute(line, "height")));
+        } else if line.starts_with("<word ") {
+            let y_min = attribute(line, "yMin");
+            let y_max = attribute(line, "yMax");
+            found.push(Word {
+                page: pages.len() - 1,
+                x_max: attribute(line, "xMax"),
+                y_max,
+                height: y_max - y_min,
+                text: line
+                    .split('>')
+                    .nth(1)
+                    .and_then(|rest| rest.split('<').next())
+                    .unwrap_or_default()
+                    .to_string(),
+            });
+        }
+    }
+    (pages, found)
+}
+
+/// An assessment made to break a layout: names and a title with no place to break, and
+/// evidence that is a 250-character web address, a script and an address with markup.
+fn unbreakable() -> String {
+    let long = "X".repeat(120);
+    let url = format!(
+        "https://intranet.example.org/sites/ict/strategy/{}/final.pdf",
+        "a".repeat(192)
+    );
+    assert_eq!(url.len(), 250);
+    format!(
+        "format: routemap-assessment/1
+routemap: {{ id: planting-the-flag, version: \"2011.1\" }}
+authority: Cyngor{long}
+title: Baseline{long}
+updated: 2026-11-27T14:03:11Z
+answers:
+  leadership: {{ current: flag-planted, target: on-the-route, evidence: [\"{url}\", \"javascript:alert(1)\", \"https://example.org/a?b=<c>&d=e\"] }}
+  governance: {{ current: not-started, target: route-planned, confidence: low }}
+  organisational-change: {{ current: route-planned, target: on-the-route }}
+  shared-services: {{ current: n/a }}
+  business-change: {{ current: flag-planted, target: destination-reached }}
+"
+    )
+}
+
+#[test]
+fn nothing_unbreakable_widens_shrinks_or_clips_the_printed_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("long.yaml"), unbreakable()).unwrap();
+    let html = dir.path().join("long.html");
+    let output = routemap(dir.path())
+        .args(["report", "long", "--format", "html", "-o"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let page = fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("<a href=\"https://intranet.example.org/sites/ict/strategy/aaaa"),
+        "web addresses are links"
+    );
+    assert!(page.contains("rel=\"noreferrer\""));
+    assert!(
+        page.contains("<a href=\"https://example.org/a?b=&lt;c&gt;&amp;d=e\" rel=\"noreferrer\">"),
+        "escaped"
+    );
+    assert!(
+        !page.contains("href=\"javascript"),
+        "only http and https are links"
+    );
+    let pdf = dir.path().join("long.pdf");
+    chromium(
+        &dir.path().join("profile"),
+        &html,
+        &[format!("--print-to-pdf={}", pdf.display())],
+    );
+    let (pages, words) = words(&pdf);
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    // A4 with 15 mm side margins: text ends by 195 mm (553 pt) from the left.
+    for word in &words {
+        let (width, _) = pages[word.page];
+        assert!(
+            word.x_max <= width - 15.0 / 25.4 * 72.0 + 1.0,
+            "'{}' on page {} runs past the margin to {:.0} of {width:.0} pt",
+            word.text,
+            word.page + 1,
+            word.x_max
+        );
+    }
+    // Body text is 10.5 pt, tables 9.5 pt: shrunk to fit, most words would be smaller.
+    let mut heights: Vec<f64> = words.iter().map(|w| w.height).collect();
+    heights.sort_by(f64::total_cmp);
+    let median = heights[heights.len() / 2];
+    assert!(
+        median >= 9.0,
+        "the type is at its size, not shrunk: {median:.1} pt"
+    );
+    // The web address is all there, broken over lines.
+    let all: String = words.iter().map(|w| w.text.as_str()).collect();
+    assert!(
+        all.contains(&"a".repeat(192)),
+        "the whole address is printed"
+    );
+    // No page before the last is left nearly empty (as a forced break would leave it).
+    for (index, (_, height)) in pages.iter().enumerate().take(pages.len() - 1) {
+        let lowest = words
+            .iter()
+            .filter(|w| w.page == index)
+            .map(|w| w.y_max)
+            .fold(0.0, f64::max);
+        assert!(
+            lowest > height * 0.5,
+            "page {} ends at {:.0} of {height:.0} pt",
+            index + 1,
+            lowest
+        );
     }
 }

@@ -90,8 +90,9 @@ fn a_custom_routemap_that_takes_a_builtin_id_is_refused_not_swapped() {
         "{stderr}"
     );
 
+    // An unusable routemap file fails `routemaps`, after the rest are listed.
     let (code, stdout, stderr) = run(data.path(), cwd.path(), &["routemaps"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     assert!(
         stderr.contains("warning: ") && stderr.contains("mine.yaml"),
         "{stderr}"

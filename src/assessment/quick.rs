@@ -16,6 +16,8 @@ use crate::text::is_slug;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quick {
     pub routemap_id: String,
+    /// The routemap's version the assessment was saved against.
+    pub routemap_version: String,
     pub authority: String,
     pub created: Option<String>,
     pub updated: Option<Timestamp>,
@@ -28,6 +30,7 @@ impl Quick {
     pub fn of(assessment: super::Assessment) -> Quick {
         Quick {
             routemap_id: assessment.routemap.id,
+            routemap_version: assessment.routemap.version,
             authority: assessment.authority,
             created: assessment.created,
             updated: assessment.updated,
@@ -120,7 +123,7 @@ pub fn read(text: &str) -> Option<Quick> {
         return None;
     }
     let routemap = lines.field(0, "routemap")?;
-    let routemap_id = routemap_id(routemap)?;
+    let (routemap_id, routemap_version) = routemap_ref(routemap)?;
     let authority = lines.field(0, "authority")?;
     if !simple_plain(authority) {
         return None;
@@ -157,6 +160,7 @@ pub fn read(text: &str) -> Option<Quick> {
     }
     Some(Quick {
         routemap_id,
+        routemap_version,
         authority: authority.to_string(),
         created,
         updated,
@@ -164,12 +168,13 @@ pub fn read(text: &str) -> Option<Quick> {
     })
 }
 
-/// `{ id: ID, version: "V" }` with a plain slug id and a version without escapes.
-fn routemap_id(value: &str) -> Option<String> {
+/// `{ id: ID, version: "V" }` with a plain slug id and a version without escapes: the
+/// id and the version.
+fn routemap_ref(value: &str) -> Option<(String, String)> {
     let inner = value.strip_prefix("{ id: ")?.strip_suffix("\" }")?;
     let (id, version) = inner.split_once(", version: \"")?;
     let version_plain = version.chars().all(|c| c != '"' && c != '\\');
-    (simple_slug(id) && version_plain).then(|| id.to_string())
+    (simple_slug(id) && version_plain).then(|| (id.to_string(), version.to_string()))
 }
 
 /// One theme's fields (indent 4), in the writer's order; its current stage.

@@ -2,7 +2,7 @@
 //! input.
 
 use super::Output;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::routemap::{self, Routemap};
 use crate::sanitize;
 use crate::store::{STDIN_ARG, STDIN_LABEL, stdin_at_most_once};
@@ -37,9 +37,12 @@ pub fn run(files: &[PathBuf]) -> Result<Output> {
 /// A routemap read from standard input, named `<stdin>` in messages.
 fn load_stdin() -> Result<Routemap> {
     let label = Path::new(STDIN_LABEL);
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-        .map_err(|error| Error::read(label, &error))?;
+    let bytes = crate::store::read_capped(
+        std::io::stdin().lock(),
+        crate::yaml::MAX_ROUTEMAP_BYTES,
+        label,
+        "routemap",
+    )?;
     let text = crate::yaml::text_from_bytes(label, bytes)?;
     routemap::parse(label, &text)
 }

@@ -38,6 +38,14 @@ pub fn man(dir: Option<&Path>) -> Result<Output> {
             Ok(Output::stdout(String::from_utf8_lossy(&page).into_owned()))
         }
         Some(dir) => {
+            if let Ok(metadata) = std::fs::metadata(dir)
+                && !metadata.is_dir()
+            {
+                return Err(Error::Unusable(format!(
+                    "'{}' is a file, not a folder; give the folder to write the man pages into (it is made if it is not there)",
+                    crate::sanitize::path(dir)
+                )));
+            }
             let pages: Vec<clap::Command> = std::iter::once(command.clone())
                 .chain(
                     command
@@ -71,11 +79,13 @@ fn render_page(command: &clap::Command, out: &mut dyn std::io::Write) -> std::io
         .get_after_long_help()
         .map(|help| help.to_string())
         .unwrap_or_default();
+    // Every page's footer names the program, not the command ("report 0.1.0").
     let man = clap_mangen::Man::new(
         command
             .clone()
             .after_long_help(clap::builder::Resettable::Reset),
-    );
+    )
+    .source(format!("routemap {}", env!("CARGO_PKG_VERSION")));
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
@@ -87,7 +97,52 @@ fn render_page(command: &clap::Command, out: &mut dyn std::io::Write) -> std::io
         man.render_subcommands_section(out)?;
     }
     out.write_all(help_sections(&extra).to_roff().as_bytes())?;
+    out.write_all(environment().to_roff().as_bytes())?;
     man.render_version_section(out)
+}
+
+/// The variables routemap reads, for every page's ENVIRONMENT section.
+const ENVIRONMENT: [(&str, &str); 8] = [
+    (
+        "ROUTEMAP_DATA_DIR",
+        "Where saved assessments and custom routemaps live, when --data-dir is not given and the variable is not empty.",
+    ),
+    (
+        "XDG_DATA_HOME",
+        "On Linux, the data directory is $XDG_DATA_HOME/routemap when neither of the above is set (else ~/.local/share/routemap).",
+    ),
+    (
+        "NO_COLOR",
+        "When set and not empty, no colour (unless --color always).",
+    ),
+    ("CLICOLOR", "0 turns colour off."),
+    (
+        "CLICOLOR_FORCE",
+        "When set and not empty, colour even into a pipe or file (NO_COLOR still wins).",
+    ),
+    (
+        "COLORTERM",
+        "truecolor or 24bit for 24-bit colour; otherwise 256 colours when TERM says so, else 16.",
+    ),
+    (
+        "TERM",
+        "dumb turns colour off; a name ending in -256color allows 256 colours.",
+    ),
+    (
+        "COLUMNS",
+        "The width to print at (list, summary, radar, diff), when --width is not given; else the terminal's width, else 80.",
+    ),
+];
+
+fn environment() -> roff::Roff {
+    let mut page = roff::Roff::new();
+    page.control("SH", ["ENVIRONMENT"]);
+    for (name, meaning) in ENVIRONMENT {
+        page.control("TP", [])
+            .text([roff::bold(name)])
+            .text([roff::roman(meaning)]);
+    }
+    page
 }
 
 /// The long help's blocks (blank-line separated) as man sections: "Examples:" and

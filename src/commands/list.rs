@@ -58,7 +58,12 @@ struct Listing {
     unreadable: Vec<Unreadable>,
 }
 
-pub fn run(store: &Store, format: ListFormat, sort: ListSort) -> Result<Output> {
+pub fn run(
+    store: &Store,
+    format: ListFormat,
+    sort: ListSort,
+    width: Option<u16>,
+) -> Result<Output> {
     let mut output = Output::default();
     let mut listing = gather(store, &mut output.stderr);
     sort_entries(&mut listing.assessments, sort);
@@ -68,7 +73,7 @@ pub fn run(store: &Store, format: ListFormat, sort: ListSort) -> Result<Output> 
         ListFormat::Text if listing.assessments.is_empty() && listing.unreadable.is_empty() => {
             String::new()
         }
-        ListFormat::Text => table(&listing),
+        ListFormat::Text => table(&listing, usize::from(crate::term::output_width_for(width))),
     };
     if listing.assessments.is_empty()
         && listing.unreadable.is_empty()
@@ -172,8 +177,9 @@ fn sort_entries(entries: &mut [Entry], sort: ListSort) {
     }
 }
 
-/// The text table; the cells pass the sanitiser in [`Table`].
-fn table(listing: &Listing) -> String {
+/// The text table, fitted to `width` by cutting the authority, title and routemap with
+/// `…` (then the name); the cells pass the sanitiser in [`Table`].
+fn table(listing: &Listing, width: usize) -> String {
     let mut table = Table::new([
         "NAME",
         "AUTHORITY",
@@ -196,7 +202,7 @@ fn table(listing: &Listing) -> String {
             entry
                 .updated
                 .as_deref()
-                .map(|at| at.replace('T', " ").replace('Z', " UTC"))
+                .map(crate::report::readable_timestamp)
                 .unwrap_or_default(),
         ]);
     }
@@ -206,5 +212,6 @@ fn table(listing: &Listing) -> String {
             "(cannot be read: see above)".into(),
         ]);
     }
-    table.render()
+    // The name is what a user types next, so it is cut last.
+    table.render_within(width, &[&[1, 2, 3], &[0]])
 }

@@ -99,7 +99,11 @@ fn dispatch(store: Store, command: Command) -> Result<Output> {
         }
         Command::Check { files } => check::run(&files),
         Command::Routemaps { format } => routemaps::run(&store, format),
-        Command::List { format, sort } => list::run(&store, format, sort),
+        Command::List {
+            format,
+            sort,
+            width,
+        } => list::run(&store, format, sort, width),
         Command::Merge {
             first,
             others,
@@ -174,6 +178,7 @@ fn dispatch(store: Store, command: Command) -> Result<Output> {
             anonymise,
             min_group,
             all,
+            width,
         } => summary::run(
             &store,
             &summary::SummaryArgs {
@@ -184,6 +189,7 @@ fn dispatch(store: Store, command: Command) -> Result<Output> {
                 anonymise,
                 min_group,
                 all,
+                width,
             },
         ),
         // Answered above, before the data directory is opened.

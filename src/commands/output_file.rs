@@ -7,20 +7,67 @@ use crate::store;
 use std::io::Write;
 use std::path::Path;
 
+/// Refuses, before any work is done, an output path that cannot be a file written in
+/// place: a folder, a device or pipe, a file in a folder that is not there (it is not
+/// made: a typo must not leave folders behind), or a folder no file can be made in.
+pub fn check_target(path: &Path) -> Result<()> {
+    let shown = crate::sanitize::path(path);
+    if let Ok(metadata) = std::fs::metadata(path) {
+        if metadata.is_dir() {
+            return Err(Error::Unusable(format!(
+                "'{shown}' is a folder; give the file to write, e.g. '{}'",
+                crate::sanitize::path(&path.join("report.md"))
+            )));
+        }
+        if !metadata.is_file() {
+            return Err(Error::Unusable(format!(
+                "'{shown}' cannot be written: {}; leave out -o to write to standard output",
+                store::not_regular(&metadata)
+            )));
+        }
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    match std::fs::metadata(folder) {
+        Ok(metadata) if metadata.is_dir() => {}
+        Ok(_) => {
+            return Err(Error::Unusable(format!(
+                "'{}' is not a folder, so '{shown}' cannot be written",
+                crate::sanitize::path(folder)
+            )));
+        }
+        Err(_) => {
+            return Err(Error::Unusable(format!(
+                "the folder '{}' does not exist; create it first, or write '{shown}' somewhere else",
+                crate::sanitize::path(folder)
+            )));
+        }
+    }
+    // The file is written beside its place and renamed over it: that must be possible.
+    if let Err(error) = tempfile::Builder::new()
+        .prefix(".routemap-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+    {
+        return Err(Error::Unusable(format!(
+            "no file can be made in the folder '{}' ({}), and the output is written there first and then renamed into place; choose a folder of your own",
+            crate::sanitize::path(folder),
+            crate::error::io_reason(&error)
+        )));
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path`, refusing what must not be replaced.
 pub fn write(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    check_target(path)?;
     if let Some(what) = protected(path) {
         return Err(Error::Protected {
             path: path.to_path_buf(),
             what,
         });
-    }
-    if path.is_dir() {
-        return Err(Error::Usage(format!(
-            "'{}' is a directory; give the file to write, e.g. '{}'",
-            crate::sanitize::path(path),
-            crate::sanitize::path(&path.join("report.md"))
-        )));
     }
     if path.symlink_metadata().is_ok() && !force {
         return Err(Error::WouldOverwrite {
@@ -36,8 +83,11 @@ fn protected(path: &Path) -> Option<&'static str> {
     let yaml_name = path
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"));
-    let text = std::fs::read(path).ok()?;
-    let head = String::from_utf8_lossy(&text[..text.len().min(64 * 1024)]);
+    // The head is enough to tell, and a huge file is not read whole.
+    let mut text = Vec::new();
+    let file = store::open_to_read(path).ok()?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, 64 * 1024), &mut text).ok()?;
+    let head = String::from_utf8_lossy(&text);
     let has_key = |key: &str| head.lines().any(|line| line.starts_with(key));
     if head.lines().any(|line| {
         line.trim_start_matches('\u{feff}').starts_with("format:")

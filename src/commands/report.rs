@@ -75,7 +75,7 @@ fn resolve_role(routemap: &Routemap, asked: &str) -> Result<String> {
                     quoted_names(&roles)
                 )
             };
-            Error::Usage(format!(
+            Error::NotFound(format!(
                 "no role '{}' in the report's routemap; {known}",
                 sanitize::line(asked)
             ))
@@ -95,7 +95,8 @@ pub fn compute(
     };
     let movement = match against {
         Some(spec) => {
-            let previous = store.open_assessment(spec)?;
+            // `-` reads it from standard input, as `radar --against -` does.
+            let previous = store.open_assessment_or_stdin(spec)?;
             Some(diff::compare(
                 &subject.routemap,
                 (&previous.path, &previous.assessment),
@@ -127,10 +128,17 @@ pub fn render(report: &Report, format: ReportFormat) -> String {
 
 pub fn run(store: &Store, args: &ReportArgs) -> Result<Output> {
     crate::store::stdin_at_most_once([Some(args.assessment), args.against].into_iter().flatten())?;
+    if let Some(path) = args.output {
+        // Before any work: a folder, or a folder that is not there, is refused at once.
+        output_file::check_target(path)?;
+    }
     let subject = open(store, args.assessment)?;
     let report = compute(store, &subject, args.against, args.role)?;
     let text = render(&report, args.format);
     let mut output = Output::default();
+    if let Some(warning) = backwards(&report) {
+        output.stderr.push_str(&warning);
+    }
     if subject.stand_in {
         output.stderr.push_str(&format!(
             "note: routemap '{}' was not found; the report shows the answers as saved, without stage names, descriptors or actions\n",
@@ -149,6 +157,23 @@ pub fn run(store: &Store, args: &ReportArgs) -> Result<Output> {
         _ => output.stdout = text,
     }
     Ok(output)
+}
+
+/// A warning when `--against` names a later assessment than the one reported: the
+/// movement would run backwards.
+fn backwards(report: &Report) -> Option<String> {
+    let diff = report.movement.as_ref()?;
+    let (then, now) = (
+        diff.before.updated.as_deref()?,
+        diff.after.updated.as_deref()?,
+    );
+    (then > now).then(|| {
+        format!(
+            "warning: the assessment compared with (updated {}) is later than the one reported (updated {}); the movement shown runs backwards: give the earlier one to --against\n",
+            report::readable_timestamp(then),
+            report::readable_timestamp(now)
+        )
+    })
 }
 
 fn format_name(format: ReportFormat) -> &'static str {

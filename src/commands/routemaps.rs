@@ -65,6 +65,8 @@ pub fn run(store: &Store, format: ListFormat) -> Result<Output> {
                 path,
             }),
             Err(error) => {
+                // As `list` does: the rest are listed, and the status says one failed.
+                output.code = 1;
                 output.stderr.push_str(&format!("warning: {error}\n"));
                 listing.unusable.push(Unusable {
                     path: path.unwrap_or_default(),

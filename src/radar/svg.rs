@@ -212,13 +212,20 @@ fn grid(radar: &Radar) -> Markup {
                 line x1="0" y1="0" x2=(x) y2=(y) {}
             }
         }
-        g class="ring-numbers" font-size="10" fill="#555" {
+        // Beside the top spoke, clear of the markers on it (7.5 wide each side), on a
+        // white halo so that a line crossing there does not hide them.
+        g class="ring-numbers" font-size="10" fill="#555" text-anchor="end"
+            stroke="#fff" stroke-width="3" paint-order="stroke" {
             @for stage in 0..stages {
-                text x="3" y=(number(-ring_radius(stage, stages) * RADIUS + 11.0)) { (radar.stage_number(stage)) }
+                text x=(number(-RING_NUMBER_GAP)) y=(number(-ring_radius(stage, stages) * RADIUS))
+                    dy="3.5" { (radar.stage_number(stage)) }
             }
         }
     }
 }
+
+/// How far left of the top spoke the ring numbers end: clear of a marker on it.
+const RING_NUMBER_GAP: f64 = 10.5;
 
 /// Rows the legend takes: the series on the left, the rings on the right.
 pub(super) fn legend_rows(radar: &Radar) -> usize {
@@ -232,7 +239,7 @@ fn legend(radar: &Radar, top: f64) -> Markup {
         radar,
         -RADIUS - MARGIN_X + 20.0,
         top,
-        "Rings, centre to edge:",
+        "Rings, inner to outer:",
     )
 }
 
@@ -330,7 +337,7 @@ pub fn describe(radar: &Radar) -> String {
         );
     }
     format!(
-        "A radar with a spoke for each of {} themes, clockwise from the top, and a ring for each of {} stages, {} at the centre to {} at the edge. It shows {}. An unplaced theme leaves a gap in its line.",
+        "A radar with a spoke for each of {} themes, clockwise from the top, and a ring for each of {} stages, from {} on the innermost ring to {} on the outermost; the centre means no answer. It shows {}. An unplaced theme leaves a gap in its line.",
         radar.axes.len(),
         radar.stages.len(),
         radar.stages.first().map_or("", String::as_str),
@@ -421,10 +428,42 @@ mod tests {
     }
 
     #[test]
+    fn ring_numbers_keep_clear_of_the_markers_on_the_top_spoke() {
+        let svg = render(
+            &radar(&["a", "b", "c"]),
+            &Caption {
+                title: "t",
+                description: "d",
+            },
+        )
+        .into_string();
+        let numbers = svg
+            .split("class=\"ring-numbers\"")
+            .nth(1)
+            .unwrap()
+            .split("</g>")
+            .next()
+            .unwrap();
+        assert!(numbers.contains("text-anchor=\"end\""), "{numbers}");
+        assert_eq!(
+            numbers.matches("<text x=\"-10.5\"").count(),
+            3,
+            "one a ring: {numbers}"
+        );
+        assert!(
+            numbers.contains("paint-order=\"stroke\""),
+            "a halo: {numbers}"
+        );
+    }
+
+    #[test]
     fn the_description_says_what_is_drawn() {
         let text = describe(&radar(&["a", "b", "c"]));
         assert!(text.contains("3 themes"), "{text}");
         assert!(text.contains("current (solid line, circles; 2 of 3 themes placed)"));
-        assert!(text.contains("Low at the centre to High at the edge"));
+        assert!(
+            text.contains("from Low on the innermost ring to High on the outermost; the centre means no answer"),
+            "{text}"
+        );
     }
 }

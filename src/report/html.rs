@@ -93,13 +93,13 @@ fn header(report: &Report) -> Markup {
                 @if let Some(created) = &report.created { dt { "Started" } dd { (clean(created)) } }
                 @if let Some(updated) = &report.updated { dt { "Last updated" } dd { (readable_timestamp(updated)) } }
                 dt { "Routemap" }
-                dd { (clean(&info.title)) " (" (clean(&info.id)) ", version " (clean(&info.version)) ")" }
-                @if info.assessed_version != info.version && !info.assessed_version.is_empty() {
+                dd { (clean(&report.routemap_line())) }
+                @if !info.stand_in && info.assessed_version != info.version && !info.assessed_version.is_empty() {
                     dt { "Note" }
                     dd { "Assessed against version " (clean(&info.assessed_version)) "; themes are matched by id." }
                 }
                 @if let Some(source) = &info.source { dt { "Source" } dd { (clean(source)) } }
-                dt { "Saved file" } dd { code { (sanitize::path(&report.path)) } }
+                dt { "Saved file" } dd { code { (clean(&report.file_name())) } }
                 @if let Some(role) = &report.role { dt { "Actions shown for" } dd { (role_label(role)) } }
             }
             @if let Some(description) = &info.description {
@@ -117,7 +117,7 @@ fn completeness(report: &Report) -> Markup {
     html! {
         section #completeness {
             h2 { "Completeness" }
-            p { (words::completeness(&report.rollup.overall)) }
+            p { (words::completeness(&report.rollup.overall, !report.routemap.stand_in)) }
         }
     }
 }
@@ -155,10 +155,10 @@ fn rollup(report: &Report) -> Markup {
                     @for (name, tally, total) in &groups {
                         tr.total[*total] {
                             th scope="row" { (name) }
-                            td.n { (tally.themes) } td.n { (tally.answered) } td.n { (tally.not_applicable) }
+                            td.n { (tally.themes) } td.n { (tally.answered()) } td.n { (tally.not_applicable) }
                             td.n { (tally.unanswered) } td.n { (tally.carried) } td.n { (tally.below_target) }
-                            td { (clean(&median(tally.median_current()))) }
-                            td { (clean(&median(tally.median_target()))) }
+                            td.stage { (clean(&median(tally.median_current()))) }
+                            td.stage { (clean(&median(tally.median_target()))) }
                             td.n { (words::mean(tally.mean_number())) }
                             @if percent { td.n { (words::percent(tally.percent_of_max())) } }
                         }
@@ -372,12 +372,38 @@ fn notes(report: &Report) -> Markup {
                     @if let Some(notes) = &theme.notes { (paragraphs(notes)) }
                     @if !theme.evidence.is_empty() {
                         p.evidence-label { "Evidence:" }
-                        ul.evidence { @for item in &theme.evidence { li { (clean(item)) } } }
+                        ul.evidence { @for item in &theme.evidence { li { (evidence(item)) } } }
                     }
                 }
             }
         }
     }
+}
+
+/// An evidence item: a link when it is a web address (http or https only, so no
+/// `javascript:` or `file:` link can be planted), with no referrer sent, as this is a
+/// document passed round; otherwise text. maud escapes both the address and the text.
+fn evidence(item: &str) -> Markup {
+    match web_address(item) {
+        Some(address) => html! { a href=(address) rel="noreferrer" { (clean(item)) } },
+        None => html! { (clean(item)) },
+    }
+}
+
+/// `item` as a web address: `http://` or `https://` and a host, with no white space or
+/// control character anywhere.
+fn web_address(item: &str) -> Option<&str> {
+    let item = item.trim();
+    let lower = item.get(..8)?.to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &item[8..]
+    } else if lower.starts_with("http://") {
+        &item[7..]
+    } else {
+        return None;
+    };
+    let plain = !item.chars().any(|c| c.is_whitespace() || c.is_control());
+    (plain && !rest.is_empty() && !rest.starts_with('/')).then_some(item)
 }
 
 fn movement(report: &Report) -> Markup {
@@ -393,7 +419,7 @@ fn movement(report: &Report) -> Markup {
         section #movement {
             h2 { "Since " (clean(&name)) }
             p {
-                "Compared with " code { (sanitize::path(&before.path)) }
+                "Compared with " code { (clean(&super::file_name(&before.path))) }
                 @if let Some(updated) = &before.updated { ", last updated " (readable_timestamp(updated)) }
                 ": " strong { (diff.summary.line()) } "."
             }

@@ -57,6 +57,7 @@ struct JsonTally {
     name: Option<String>,
     themes: usize,
     answered: usize,
+    with_stage: usize,
     not_applicable: usize,
     unanswered: usize,
     carried: usize,
@@ -187,7 +188,8 @@ fn tally(report: &Report, name: Option<&str>, tally: &Tally) -> JsonTally {
     JsonTally {
         name: name.map(str::to_string),
         themes: tally.themes,
-        answered: tally.answered,
+        answered: tally.answered(),
+        with_stage: tally.with_stage,
         not_applicable: tally.not_applicable,
         unanswered: tally.unanswered,
         carried: tally.carried,

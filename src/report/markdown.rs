@@ -55,14 +55,9 @@ fn header(report: &Report, out: &mut String) {
         let _ = writeln!(out, "- **Dates:** {}", dates.join(", "));
     }
     let info = &report.routemap;
-    let _ = writeln!(
-        out,
-        "- **Routemap:** {} ({}, version {})",
-        inline(&info.title),
-        inline(&info.id),
-        inline(&info.version)
-    );
-    if info.assessed_version != info.version && !info.assessed_version.is_empty() {
+    let _ = writeln!(out, "- **Routemap:** {}", inline(&report.routemap_line()));
+    if !info.stand_in && info.assessed_version != info.version && !info.assessed_version.is_empty()
+    {
         let _ = writeln!(
             out,
             "- **Note:** assessed against version {}; themes are matched by id",
@@ -75,7 +70,7 @@ fn header(report: &Report, out: &mut String) {
     let _ = writeln!(
         out,
         "- **Saved file:** {}",
-        inline(&sanitize::path(&report.path))
+        inline(&sanitize::line(&report.file_name()))
     );
     if let Some(role) = &report.role {
         let _ = writeln!(
@@ -110,7 +105,7 @@ fn completeness(report: &Report, out: &mut String) {
     let _ = writeln!(
         out,
         "## Completeness\n\n{}\n",
-        words::completeness(&report.rollup.overall)
+        words::completeness(&report.rollup.overall, !report.routemap.stand_in)
     );
 }
 
@@ -131,7 +126,7 @@ fn rollup(report: &Report, out: &mut String) {
             out,
             "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             tally.themes,
-            tally.answered,
+            tally.answered(),
             tally.not_applicable,
             tally.unanswered,
             tally.carried,
@@ -382,7 +377,7 @@ fn movement(report: &Report, out: &mut String) {
     let _ = writeln!(
         out,
         "Compared with {}{when}: **{}**.\n",
-        inline(&sanitize::path(&before.path)),
+        inline(&sanitize::line(&super::file_name(&before.path))),
         diff.summary.line()
     );
     out.push_str("| Theme | Then | Now | Change |\n|---|---|---|---|\n");

@@ -16,7 +16,7 @@ pub mod score;
 pub mod stats;
 pub mod words;
 
-pub use csv::{BOM as CSV_BOM, to_csv};
+pub use csv::{BOM as CSV_BOM, cell as csv_cell, to_csv};
 pub use html::to_html;
 pub use json::to_json;
 pub use markdown::to_markdown;
@@ -357,6 +357,23 @@ impl Report {
             .map(String::as_str)
     }
 
+    /// The saved file's name, without its folders: a report goes to people who have no
+    /// business with the path on the author's machine (nor its home folder's name).
+    pub fn file_name(&self) -> String {
+        file_name(&self.path)
+    }
+
+    /// "Planting the Flag (planting-the-flag, version 2011.1)", or for a routemap that
+    /// was not found, "planting-the-flag, version 2011.1 (not found)".
+    pub fn routemap_line(&self) -> String {
+        let info = &self.routemap;
+        if info.stand_in {
+            format!("{}, version {} (not found)", info.id, info.assessed_version)
+        } else {
+            format!("{} ({}, version {})", info.title, info.id, info.version)
+        }
+    }
+
     /// The sentence a stand-in report opens with.
     pub fn stand_in_warning(&self) -> Option<String> {
         self.routemap.stand_in.then(|| {
@@ -366,6 +383,16 @@ impl Report {
             )
         })
     }
+}
+
+/// A path's last part ("anytown-2026.yaml"), or "standard input".
+pub fn file_name(path: &Path) -> String {
+    if path == Path::new(crate::store::STDIN_LABEL) {
+        return "standard input".into();
+    }
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// "updated 2026-11-27 14:03 UTC" from a saved timestamp.

@@ -1,5 +1,5 @@
-//! The roll-up: per section and overall, how many themes are answered, not applicable,
-//! unanswered and carried over, how the themes spread over the stages, the median
+//! The roll-up: per section and overall, how many themes are answered (with a stage, or
+//! not applicable), unanswered and carried over, how the themes spread over the stages, the median
 //! current and target stage (an ordinal median: see `stats`), and the scores: the mean
 //! stage number and, where the routemap asks for it, the percentage of the maximum.
 //!
@@ -16,6 +16,10 @@ use super::{Place, ThemeRow, stats};
 use crate::routemap::{Routemap, Theme};
 
 /// The figures of one group of themes.
+///
+/// "Answered" means one thing across routemap: a current stage chosen or the theme
+/// marked not applicable ([`Tally::answered`]). `with_stage` and `not_applicable` are
+/// its two parts.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Tally {
     /// The section (an index into the routemap's) whose themes these are; `None` for
@@ -23,6 +27,11 @@ pub struct Tally {
     pub section: Option<usize>,
     pub themes: usize,
     /// A current stage chosen (one the scale has or not).
+    pub with_stage: usize,
+    /// The same count as `with_stage`, under the name the review's roll-up box in the
+    /// full-screen program (src/tui/view/rollup.rs) still reads, adding n/a itself. Kept
+    /// only until that box reads [`Tally::answered`]; use `with_stage` elsewhere.
+    #[doc(hidden)]
     pub answered: usize,
     pub not_applicable: usize,
     pub unanswered: usize,
@@ -32,9 +41,11 @@ pub struct Tally {
     pub at_stage: Vec<usize>,
     /// Themes at a stage the scale does not have.
     pub unknown_stage: usize,
-    /// Themes with a target stage the scale has.
+    /// Themes with a target set (a stage the scale has, or, against a stand-in
+    /// routemap, any stage saved).
     pub with_target: usize,
-    /// Themes whose current stage is below their target.
+    /// Themes whose current stage is below their target (known only when both are
+    /// stages of the scale).
     pub below_target: usize,
     /// Targets at each stage, by stage index.
     pub target_at_stage: Vec<usize>,
@@ -62,7 +73,7 @@ impl Tally {
             Place::None => self.unanswered += 1,
             Place::NotApplicable => self.not_applicable += 1,
             Place::Stage(index) => {
-                self.answered += 1;
+                self.with_stage += 1;
                 self.at_stage[*index] += 1;
                 let top = definition
                     .and_then(Theme::highest_defined)
@@ -75,21 +86,31 @@ impl Tally {
                 );
             }
             Place::Unknown(_) => {
-                self.answered += 1;
+                self.with_stage += 1;
                 self.unknown_stage += 1;
             }
         }
+        self.answered = self.with_stage;
         if theme.carried {
             self.carried += 1;
         }
-        if let Place::Stage(index) = theme.target {
-            self.with_target += 1;
-            self.target_at_stage[index] += 1;
-            self.target_weight_at_stage[index] += weight;
+        match theme.target {
+            Place::Stage(index) => {
+                self.with_target += 1;
+                self.target_at_stage[index] += 1;
+                self.target_weight_at_stage[index] += weight;
+            }
+            Place::Unknown(_) => self.with_target += 1,
+            Place::None | Place::NotApplicable => {}
         }
         if theme.gap.is_some_and(|gap| gap > 0) {
             self.below_target += 1;
         }
+    }
+
+    /// Themes answered: a current stage chosen, or marked not applicable.
+    pub fn answered(&self) -> usize {
+        self.with_stage + self.not_applicable
     }
 
     /// The median current stage of the themes at a stage of the scale, by weight.

@@ -243,9 +243,16 @@ fn the_rollup_counts_every_theme_once_per_group() {
         Some(Current::Stage("renamed".into()));
     let rollup = report_of(&assessment, None).rollup;
     let all = &rollup.overall;
+    // Answered: a stage or n/a; with a stage: the five others.
     assert_eq!(
-        (all.themes, all.answered, all.not_applicable, all.unanswered),
-        (12, 5, 1, 6)
+        (
+            all.themes,
+            all.answered(),
+            all.with_stage,
+            all.not_applicable,
+            all.unanswered
+        ),
+        (12, 6, 5, 1, 6)
     );
     assert_eq!(all.carried, 1);
     assert_eq!(all.at_stage, [1, 1, 1, 0, 1]);
@@ -268,15 +275,15 @@ fn the_rollup_counts_every_theme_once_per_group() {
     assert_eq!(
         (
             capabilities.themes,
-            capabilities.answered,
+            capabilities.answered(),
             capabilities.not_applicable
         ),
-        (6, 3, 1)
+        (6, 4, 1)
     );
     assert_eq!(capabilities.median_current(), Some(1));
     let (_, issues) = &rollup.sections[1];
     assert_eq!(
-        (issues.answered, issues.unanswered, issues.carried),
+        (issues.answered(), issues.unanswered, issues.carried),
         (2, 4, 1)
     );
     assert_eq!(issues.median_current(), Some(4));
@@ -331,4 +338,25 @@ fn a_stand_in_report_orders_nothing() {
             .stand_in_warning()
             .is_some_and(|w| w.contains("'planting-the-flag' (version 2011.1)"))
     );
+}
+
+#[test]
+fn evidence_that_is_a_web_address_is_a_link_and_nothing_else_is() {
+    let routemap = routemap();
+    let mut assessment = new_assessment();
+    assessment.answer_mut(&routemap, "leadership").evidence = vec![
+        "https://intranet.example/a?b=<c>&d=\"e\"".into(),
+        "HTTP://EXAMPLE.ORG/x".into(),
+        "javascript:alert(1)".into(),
+        "https://".into(),
+        "https://bad example".into(),
+        "file:///etc/passwd".into(),
+    ];
+    let html = to_html(&report_of(&assessment, None));
+    assert!(html.contains(
+        "<a href=\"https://intranet.example/a?b=&lt;c&gt;&amp;d=&quot;e&quot;\" rel=\"noreferrer\">"
+    ));
+    assert!(html.contains("<a href=\"HTTP://EXAMPLE.ORG/x\" rel=\"noreferrer\">"));
+    assert_eq!(html.matches("<a href=").count(), 2, "{html}");
+    assert!(html.contains("<li>javascript:alert(1)</li>"));
 }

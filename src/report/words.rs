@@ -28,16 +28,21 @@ pub fn percent(percent: Option<f64>) -> String {
     percent.map_or("—".into(), |percent| format!("{percent:.0}%"))
 }
 
-/// "8 of 12 themes answered; 1 not applicable; 3 not yet answered; …".
-pub fn completeness(tally: &Tally) -> String {
-    let mut parts = vec![format!(
+/// "8 of 12 themes answered (7 with a stage, 1 not applicable); 4 not yet answered; …".
+/// `ordered` is false against a stand-in routemap, whose order of stages is unknown.
+pub fn completeness(tally: &Tally, ordered: bool) -> String {
+    let mut answered = format!(
         "{} of {} answered",
-        tally.answered,
+        tally.answered(),
         plural(tally.themes, "theme")
-    )];
+    );
     if tally.not_applicable > 0 {
-        parts.push(format!("{} not applicable", tally.not_applicable));
+        answered.push_str(&format!(
+            " ({} with a stage, {} not applicable)",
+            tally.with_stage, tally.not_applicable
+        ));
     }
+    let mut parts = vec![answered];
     if tally.unanswered > 0 {
         parts.push(format!("{} not yet answered", tally.unanswered));
     }
@@ -47,11 +52,18 @@ pub fn completeness(tally: &Tally) -> String {
             tally.carried
         ));
     }
-    parts.push(format!(
-        "{} with a target, {} below it",
-        tally.with_target, tally.below_target
-    ));
-    if tally.unknown_stage > 0 {
+    if ordered {
+        parts.push(format!(
+            "{} with a target, {} below it",
+            tally.with_target, tally.below_target
+        ));
+    } else {
+        parts.push(format!(
+            "{} with a target (whether below it cannot be told without the routemap)",
+            tally.with_target
+        ));
+    }
+    if ordered && tally.unknown_stage > 0 {
         parts.push(format!(
             "{} at a stage this routemap's scale does not have",
             tally.unknown_stage

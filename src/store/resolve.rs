@@ -81,10 +81,21 @@ impl Store {
             (None, Some(named)) => return Ok(named),
             (None, None) => {}
         }
-        let not_found = || Error::AssessmentNotFound {
-            name: spec.to_string(),
-            data_dir: self.root.clone(),
-            path_only: has_directory_part(spec),
+        let not_found = || match std::fs::metadata(spec) {
+            // There is something there, but not a file to read: say what it is.
+            Ok(metadata) if metadata.is_dir() => Error::NotFound(format!(
+                "'{}' is a folder, not a saved assessment; give a saved file in it, or a name 'routemap list' shows",
+                sanitize::line(spec)
+            )),
+            Ok(metadata) if !metadata.is_file() => Error::Read {
+                path: PathBuf::from(spec),
+                reason: super::not_regular(&metadata),
+            },
+            _ => Error::AssessmentNotFound {
+                name: spec.to_string(),
+                data_dir: self.root.clone(),
+                path_only: has_directory_part(spec),
+            },
         };
         if has_directory_part(spec) {
             return Err(not_found());
@@ -106,7 +117,7 @@ impl Store {
             [] => Err(not_found()),
             many => {
                 let names: Vec<String> = many.iter().map(|path| file_stem(path)).collect();
-                Err(Error::Usage(format!(
+                Err(Error::NotFound(format!(
                     "'{}' is the authority of {} saved assessments ({}); name one of them",
                     sanitize::line(spec),
                     many.len(),
@@ -194,7 +205,7 @@ impl Store {
         };
         if twins.len() > 1 {
             let files: Vec<String> = twins.iter().map(|(file, _)| sanitize::path(file)).collect();
-            return Err(Error::Usage(format!(
+            return Err(Error::NotFound(format!(
                 "routemap id '{}' is used by {} different files of the same version ({}); give the path of the one you mean, or give each an id or version of its own",
                 sanitize::line(id),
                 files.len(),
@@ -242,9 +253,12 @@ impl Store {
             return Ok((path, assessment));
         }
         let label = PathBuf::from(STDIN_LABEL);
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-            .map_err(|error| Error::read(&label, &error))?;
+        let bytes = super::read_capped(
+            std::io::stdin().lock(),
+            crate::yaml::MAX_ASSESSMENT_BYTES,
+            &label,
+            "saved assessment",
+        )?;
         let text = crate::yaml::text_from_bytes(&label, bytes)?;
         let assessment = crate::assessment::parse(&label, &text)?;
         Ok((label, assessment))
@@ -262,7 +276,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// A bare name that is both a file here and `other`: neither is picked.
 fn ambiguous_with_file(spec: &str, other: &str, fix_for_other: &str) -> Error {
     let spec = sanitize::line(spec);
-    Error::Usage(format!(
+    Error::NotFound(format!(
         "'{spec}' could be the file '{spec}' in this folder or {other}; write './{spec}' for the file here, or {fix_for_other}"
     ))
 }
@@ -327,6 +341,14 @@ mod tests {
             ambiguous.contains("is the authority of 2 saved assessments ('anytown-2025' and 'anytown-2026'); name one of them"),
             "{ambiguous}"
         );
+        let ambiguous = store
+            .resolve_assessment("Anytown Borough Council")
+            .unwrap_err();
+        assert_eq!(
+            ambiguous.exit_code(),
+            1,
+            "a name that fits two is not bad usage"
+        );
     }
 
     #[test]
@@ -350,6 +372,22 @@ mod tests {
             store.resolve_assessment("-").is_err(),
             "stdin is not a file"
         );
+        let folder = store
+            .resolve_assessment(dir.path().to_str().unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            folder.ends_with("is a folder, not a saved assessment; give a saved file in it, or a name 'routemap list' shows"),
+            "{folder}"
+        );
+        #[cfg(unix)]
+        {
+            let device = store.resolve_assessment("/dev/zero").unwrap_err();
+            assert_eq!(
+                device.to_string(),
+                "cannot read '/dev/zero': it is a device or other special file, not a regular file; check the path and that you may read it"
+            );
+        }
     }
 
     #[test]

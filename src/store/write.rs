@@ -29,6 +29,24 @@ pub fn write_atomic_checked(
     Ok(())
 }
 
+/// As [`write_atomic`], for a file only its owner may read (mode 0600 on Unix) whatever
+/// the file it replaces allowed: `summary --anonymise`'s key.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let failed = |error: io::Error| Error::write(path, &error);
+    fs::create_dir_all(parent_dir(path)).map_err(failed)?;
+    let temp = write_temp(path, |file| io::Write::write_all(file, bytes)).map_err(failed)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(failed)?;
+    }
+    temp.persist(path).map_err(|error| failed(error.error))?;
+    sync_dir(path);
+    Ok(())
+}
+
 /// Writes a new file at `path`, atomically, only if nothing is there: of two processes
 /// choosing the same name at once, one gets it and the other `AlreadyExists`. The
 /// folder must exist: a path typed with a slip makes no folders.

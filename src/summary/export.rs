@@ -1,10 +1,10 @@
 //! The summary for other programs: CSV (one row per theme, with a UTF-8 byte order mark
-//! for spreadsheets, as the report's CSV) and JSON (`routemap-summary/1`). Suppressed
-//! figures are empty cells in CSV and `null` in JSON, never the number.
+//! for spreadsheets, as the report's CSV) and JSON (`routemap-summary/1`). Withheld
+//! figures (`--min-group`) are empty cells in CSV and `null` in JSON, never the number.
 
 use super::scan::Cell;
-use super::{Summary, ThemeSummary};
-use crate::sanitize;
+use super::{Figure, Summary, ThemeSummary};
+use crate::report::csv_cell;
 use serde::Serialize;
 
 pub const SCHEMA: &str = "routemap-summary/1";
@@ -13,16 +13,9 @@ fn stage_id(summary: &Summary, index: Option<usize>) -> Option<String> {
     index.and_then(|i| summary.stage_ids.get(i)).cloned()
 }
 
-/// (lower quartile, median, upper quartile) stage ids, unless suppressed.
+/// (lower quartile, median, upper quartile) stage ids, each unless withheld.
 fn quartile_ids(summary: &Summary, theme: &ThemeSummary) -> [Option<String>; 3] {
-    match theme.quartiles() {
-        Some((low, median, high)) if !summary.theme_suppressed(theme) => [
-            stage_id(summary, Some(low)),
-            stage_id(summary, Some(median)),
-            stage_id(summary, Some(high)),
-        ],
-        _ => [None, None, None],
-    }
+    theme.quartiles().map(|stage| stage_id(summary, stage))
 }
 
 fn highlight_id(summary: &Summary, theme: &ThemeSummary) -> Option<String> {
@@ -34,26 +27,13 @@ fn highlight_id(summary: &Summary, theme: &ThemeSummary) -> Option<String> {
     }
 }
 
-/// A count unless suppressed (the whole theme, or this small count).
-fn count(summary: &Summary, theme: &ThemeSummary, value: usize) -> Option<usize> {
-    if summary.theme_suppressed(theme) {
-        return None;
-    }
-    summary.shown(value)
-}
-
-/// A spreadsheet-safe text cell (see `report`'s CSV).
-fn text_cell(text: &str) -> String {
-    let clean = sanitize::text(text);
-    if clean.starts_with(['=', '+', '-', '@']) {
-        format!("'{clean}")
-    } else {
-        clean.into_owned()
-    }
+fn stage_figures(summary: &Summary) -> impl Iterator<Item = Figure> + '_ {
+    (0..summary.stage_ids.len()).map(Figure::Stage)
 }
 
 /// The summary as CSV: `theme_id, theme, section, placed, at_<stage id>…, n_a,
-/// unanswered, not_on_scale, lower_quartile, median, upper_quartile, highlight`.
+/// unanswered, not_on_scale, lower_quartile, median, upper_quartile, highlight,
+/// answered`. Withheld figures are empty cells.
 pub fn to_csv(summary: &Summary) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -71,35 +51,36 @@ pub fn to_csv(summary: &Summary) -> String {
             "median",
             "upper_quartile",
             "highlight",
+            "answered",
         ]
         .map(String::from),
     );
-    let _ = writer.write_record(&header);
+    let _ = writer.write_record(header.iter().map(|h| csv_cell(h)));
     let number = |value: Option<usize>| value.map(|v| v.to_string()).unwrap_or_default();
     for theme in &summary.themes {
         let mut row = vec![
-            text_cell(&theme.id),
-            text_cell(&theme.name),
-            theme.section.as_deref().map(text_cell).unwrap_or_default(),
-            number(summary.shown(theme.placed())),
+            csv_cell(&theme.id),
+            csv_cell(&theme.name),
+            theme.section.as_deref().map(csv_cell).unwrap_or_default(),
+            number(theme.shown(Figure::Placed)),
         ];
+        row.extend(stage_figures(summary).map(|f| number(theme.shown(f))));
+        for figure in [
+            Figure::NotApplicable,
+            Figure::Unanswered,
+            Figure::NotOnScale,
+        ] {
+            row.push(number(theme.shown(figure)));
+        }
         row.extend(
-            theme
-                .at_stage
-                .iter()
-                .map(|&at| number(count(summary, theme, at))),
-        );
-        row.push(number(count(summary, theme, theme.not_applicable)));
-        row.push(number(count(summary, theme, theme.unanswered)));
-        row.push(number(count(summary, theme, theme.unknown)));
-        row.extend(
-            quartile_ids(summary, theme).map(|id| id.map(|i| text_cell(&i)).unwrap_or_default()),
+            quartile_ids(summary, theme).map(|id| id.map(|i| csv_cell(&i)).unwrap_or_default()),
         );
         row.push(
             highlight_id(summary, theme)
-                .map(|i| text_cell(&i))
+                .map(|i| csv_cell(&i))
                 .unwrap_or_default(),
         );
+        row.push(number(theme.shown(Figure::Answered)));
         let _ = writer.write_record(&row);
     }
     let bytes = writer.into_inner().unwrap_or_default();
@@ -122,6 +103,7 @@ struct JsonSummary<'a> {
     latest_only: bool,
     anonymised: bool,
     min_group: usize,
+    withheld: usize,
     highlight: Option<&'a str>,
     themes: Vec<JsonTheme>,
     members: Vec<JsonMember<'a>>,
@@ -184,6 +166,7 @@ struct JsonTheme {
     name: String,
     section: Option<String>,
     suppressed: bool,
+    answered: Option<usize>,
     placed: Option<usize>,
     at_stage: Vec<Option<usize>>,
     not_applicable: Option<usize>,
@@ -199,6 +182,7 @@ struct JsonTheme {
 struct JsonMember<'a> {
     name: &'a str,
     updated: Option<&'a str>,
+    assessments: usize,
 }
 
 /// The summary as pretty-printed JSON.
@@ -212,16 +196,13 @@ pub fn to_json(summary: &Summary) -> String {
                 id: theme.id.clone(),
                 name: theme.name.clone(),
                 section: theme.section.clone(),
-                suppressed: summary.theme_suppressed(theme),
-                placed: summary.shown(theme.placed()),
-                at_stage: theme
-                    .at_stage
-                    .iter()
-                    .map(|&at| count(summary, theme, at))
-                    .collect(),
-                not_applicable: count(summary, theme, theme.not_applicable),
-                unanswered: count(summary, theme, theme.unanswered),
-                not_on_scale: count(summary, theme, theme.unknown),
+                suppressed: theme.any_withheld(),
+                answered: theme.shown(Figure::Answered),
+                placed: theme.shown(Figure::Placed),
+                at_stage: stage_figures(summary).map(|f| theme.shown(f)).collect(),
+                not_applicable: theme.shown(Figure::NotApplicable),
+                unanswered: theme.shown(Figure::Unanswered),
+                not_on_scale: theme.shown(Figure::NotOnScale),
                 lower_quartile: lower,
                 median,
                 upper_quartile: upper,
@@ -254,6 +235,7 @@ pub fn to_json(summary: &Summary) -> String {
         latest_only: summary.latest_only,
         anonymised: summary.anonymised,
         min_group: summary.min_group,
+        withheld: summary.withheld(),
         highlight: summary.highlight.as_deref(),
         themes,
         members: summary
@@ -262,6 +244,7 @@ pub fn to_json(summary: &Summary) -> String {
             .map(|m| JsonMember {
                 name: &m.shown_as,
                 updated: m.updated.as_deref(),
+                assessments: m.assessments,
             })
             .collect(),
         sections: summary

@@ -10,19 +10,33 @@ use std::path::{Path, PathBuf};
 pub struct Unreadable {
     pub path: PathBuf,
     pub reason: String,
+    /// The index of the input named on the command line; `None` for a folder found
+    /// under one.
+    pub input: Option<usize>,
 }
 
-/// The assessment files under `inputs`, sorted within each input, and the inputs or
+/// What was found under the inputs.
+#[derive(Default)]
+pub struct Gathered {
+    /// Each file once, sorted within each input.
+    pub files: Vec<PathBuf>,
+    pub unreadable: Vec<Unreadable>,
+    /// Files found again under another name (given twice, a folder and one inside it,
+    /// a link to a file already found): read once.
+    pub repeats: usize,
+}
+
+/// The assessment files under `inputs`, each real file once, and the inputs or
 /// directories that could not be read. Directories in `skip` (the data directory's
 /// own `routemaps/` and `reports/`, which hold no assessments) are not searched.
-pub fn gather(inputs: &[PathBuf], skip: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unreadable>) {
+pub fn gather(inputs: &[PathBuf], skip: &[PathBuf]) -> Gathered {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let skip: Vec<PathBuf> = skip
         .iter()
         .filter_map(|dir| fs::canonicalize(dir).ok())
         .collect();
-    for input in inputs {
+    for (index, input) in inputs.iter().enumerate() {
         match fs::metadata(input) {
             Ok(meta) if meta.is_dir() => {
                 let start = files.len();
@@ -33,10 +47,57 @@ pub fn gather(inputs: &[PathBuf], skip: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unread
             Err(error) => problems.push(Unreadable {
                 path: input.clone(),
                 reason: crate::error::io_reason(&error),
+                input: Some(index),
             }),
         }
     }
-    (files, problems)
+    let before = files.len();
+    let files = once_each(files);
+    Gathered {
+        repeats: before - files.len(),
+        files,
+        unreadable: problems,
+    }
+}
+
+/// The files with every other name of the same file (by device and inode, else the
+/// canonical path) left out: the first name found, unless that is a symbolic link and a
+/// later one is not.
+fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut kept: Vec<PathBuf> = Vec::with_capacity(files.len());
+    let mut seen = std::collections::HashMap::new();
+    let is_link = |path: &Path| fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+    for path in files {
+        let Some(id) = identity(&path) else {
+            kept.push(path);
+            continue;
+        };
+        match seen.get(&id) {
+            Some(&at) => {
+                let earlier: &PathBuf = &kept[at];
+                if is_link(earlier) && !is_link(&path) {
+                    kept[at] = path;
+                }
+            }
+            None => {
+                seen.insert(id, kept.len());
+                kept.push(path);
+            }
+        }
+    }
+    kept
+}
+
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64, PathBuf)> {
+    use std::os::unix::fs::MetadataExt;
+    let metadata = fs::metadata(path).ok()?;
+    Some((metadata.dev(), metadata.ino(), PathBuf::new()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<(u64, u64, PathBuf)> {
+    Some((0, 0, fs::canonicalize(path).ok()?))
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -56,6 +117,7 @@ fn walk(dir: &Path, skip: &[PathBuf], files: &mut Vec<PathBuf>, problems: &mut V
             problems.push(Unreadable {
                 path: dir.to_path_buf(),
                 reason: crate::error::io_reason(&error),
+                input: None,
             });
             return;
         }
@@ -101,15 +163,17 @@ mod tests {
         ] {
             fs::write(root.join(name), "x").unwrap();
         }
-        let (files, problems) = gather(&[root.to_path_buf(), root.join("notes.txt")], &[]);
-        let names: Vec<String> = files
+        let found = gather(&[root.to_path_buf(), root.join("notes.txt")], &[]);
+        let names: Vec<String> = found
+            .files
             .iter()
             .map(|p| p.strip_prefix(root).unwrap().display().to_string())
             .collect();
         assert_eq!(names, ["a.yml", "b/deeper/c.yaml", "z.yaml", "notes.txt"]);
-        assert!(problems.is_empty());
-        let (_, problems) = gather(&[root.join("missing")], &[]);
-        assert_eq!(problems[0].reason, "no such file or directory");
+        assert!(found.unreadable.is_empty());
+        let found = gather(&[root.join("missing")], &[]);
+        assert_eq!(found.unreadable[0].reason, "no such file or directory");
+        assert_eq!(found.unreadable[0].input, Some(0));
     }
 
     #[cfg(unix)]
@@ -120,10 +184,10 @@ mod tests {
         fs::create_dir_all(root.join("routemaps")).unwrap();
         fs::write(root.join("routemaps/model.yaml"), "id: model").unwrap();
         fs::write(root.join("a.yaml"), "x").unwrap();
-        let (files, _) = gather(&[root.to_path_buf()], &[root.join("routemaps")]);
-        assert_eq!(files, [root.join("a.yaml")]);
-        let (files, _) = gather(&[root.to_path_buf()], &[]);
-        assert_eq!(files.len(), 2, "skipped only when asked");
+        let found = gather(&[root.to_path_buf()], &[root.join("routemaps")]);
+        assert_eq!(found.files, [root.join("a.yaml")]);
+        let found = gather(&[root.to_path_buf()], &[]);
+        assert_eq!(found.files.len(), 2, "skipped only when asked");
     }
 
     #[test]
@@ -132,7 +196,38 @@ mod tests {
         fs::create_dir_all(dir.path().join("sub")).unwrap();
         fs::write(dir.path().join("sub/a.yaml"), "x").unwrap();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
-        let (files, _) = gather(&[dir.path().to_path_buf()], &[]);
-        assert_eq!(files.len(), 1);
+        let found = gather(&[dir.path().to_path_buf()], &[]);
+        assert_eq!(found.files.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn each_real_file_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("sub")).unwrap();
+        fs::write(root.join("sub/a.yaml"), "x").unwrap();
+        fs::write(root.join("b.yaml"), "x").unwrap();
+        std::os::unix::fs::symlink(root.join("sub/a.yaml"), root.join("link.yaml")).unwrap();
+        let found = gather(
+            &[
+                root.to_path_buf(),
+                root.join("sub"),
+                root.join("b.yaml"),
+                root.join("b.yaml"),
+            ],
+            &[],
+        );
+        let names: Vec<String> = found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            ["b.yaml", "sub/a.yaml"],
+            "the link and the repeats go"
+        );
+        assert_eq!(found.repeats, 4);
     }
 }

@@ -1,142 +1,19 @@
-//! The summary as a text heat map for the terminal, or as a markdown table. Each cell is
-//! a count with a shade for its share of the theme's authorities, so the map reads
-//! without colour; names pass `crate::sanitize` (and markdown escaping).
+//! The summary as a text heat map for the terminal, fitted to the width it is given:
+//! theme names end in `…` first, then the shades go, and on a very narrow screen each
+//! theme's figures are listed under its name. Names pass `crate::sanitize`.
 
-use super::scan::Cell;
-use super::{SectionScore, Summary, ThemeSummary};
-use crate::report::markdown_inline;
-use crate::report::words;
-use crate::routemap::plural;
+use super::cells::{figure_text, highlight_words, middle, stage_cell};
+use super::words::{Legend, footer, heading};
+use super::{Figure, Summary};
 use crate::sanitize;
 use crate::text::{ellipsize, wrap_words};
-use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
-/// Above this many authorities the text lists only their number.
-const LIST_MEMBERS: usize = 40;
-const THEME_WIDTH: usize = 34;
-
-/// The shade of a count's share of the theme's placed authorities.
-pub fn shade(count: usize, placed: usize) -> char {
-    if count == 0 || placed == 0 {
-        return '·';
-    }
-    match count * 100 / placed {
-        0..20 => '░',
-        20..40 => '▒',
-        40..60 => '▓',
-        _ => '█',
-    }
-}
-
-/// The legend of the shades and the marks.
-pub const SHADE_LEGEND: &str = "Each count is shaded by its share of the authorities placed on the theme: · none, ░ under 20%, ▒ 20–39%, ▓ 40–59%, █ 60% or more.";
-
-/// How a count reads: the number, or "<N" when suppressed.
-fn count_text(summary: &Summary, count: usize) -> String {
-    match summary.shown(count) {
-        Some(count) => count.to_string(),
-        None => format!("<{}", summary.min_group),
-    }
-}
-
-/// A heat-map cell: shade, count, and `*` where the highlighted authority is.
-fn stage_cell(summary: &Summary, theme: &ThemeSummary, index: usize) -> String {
-    let count = theme.at_stage[index];
-    let mark = if theme.highlight == Some(Cell::Stage(u8::try_from(index).unwrap_or(u8::MAX))) {
-        "*"
-    } else {
-        ""
-    };
-    // A suppressed count gets no shade either: the shade would tell its size.
-    let shade = match summary.shown(count) {
-        Some(_) => shade(count, theme.placed()),
-        None => ' ',
-    };
-    format!("{shade} {}{mark}", count_text(summary, count))
-}
-
-/// Median and quartiles as stage numbers: ("3", "2–4").
-fn middle(summary: &Summary, theme: &ThemeSummary) -> (String, String) {
-    match theme.quartiles() {
-        Some((low, median, high)) if !summary.theme_suppressed(theme) => {
-            let number = |index| summary.stage_number(index);
-            let quartiles = if low == high {
-                format!("{}", number(low))
-            } else {
-                format!("{}–{}", number(low), number(high))
-            };
-            (format!("{}", number(median)), quartiles)
-        }
-        _ => ("—".into(), "—".into()),
-    }
-}
-
-/// Where the highlighted authority stands on a theme, against the median.
-fn highlight_words(summary: &Summary, theme: &ThemeSummary) -> String {
-    let median = theme.quartiles().map(|(_, median, _)| median);
-    match (theme.highlight, median) {
-        (Some(Cell::Stage(index)), Some(median)) => {
-            let index = usize::from(index);
-            let side = match index.cmp(&median) {
-                std::cmp::Ordering::Less => "below the median",
-                std::cmp::Ordering::Equal => "at the median",
-                std::cmp::Ordering::Greater => "above the median",
-            };
-            format!("{} ({side})", summary.stage_number(index))
-        }
-        (Some(Cell::Stage(index)), None) => format!("{}", summary.stage_number(index.into())),
-        (Some(Cell::NotApplicable), _) => "n/a".into(),
-        (Some(Cell::Unknown), _) => "? not on the scale".into(),
-        (Some(Cell::Unanswered) | None, _) => "—".into(),
-    }
-}
-
-/// "1 authority", "12 authorities".
-pub fn authorities(count: usize) -> String {
-    if count == 1 {
-        "1 authority".into()
-    } else {
-        format!("{count} authorities")
-    }
-}
-
-/// The lines above the table: what was summarised.
-fn heading(summary: &Summary) -> Vec<String> {
-    let counted = if summary.latest_only {
-        format!(
-            "{} (the latest assessment of each)",
-            authorities(summary.authorities)
-        )
-    } else {
-        format!(
-            "{} of {}",
-            plural(summary.assessments, "assessment"),
-            authorities(summary.authorities)
-        )
-    };
-    let mut lines = vec![
-        sanitize::line(&summary.routemap_title).into_owned(),
-        format!(
-            "{} {} · {counted} · {} read, {} skipped",
-            sanitize::line(&summary.routemap_id),
-            sanitize::line(&summary.routemap_version),
-            plural(summary.files_read, "file"),
-            summary.files_skipped
-        ),
-    ];
-    if let Some(label) = &summary.highlight {
-        lines.push(format!("* marks where {} is", sanitize::line(label)));
-    }
-    if summary.min_group > 1 {
-        lines.push(format!(
-            "Figures drawn from fewer than {} are suppressed (shown as <{} or —).",
-            authorities(summary.min_group),
-            summary.min_group
-        ));
-    }
-    lines
-}
+/// Theme names are cut no narrower than this while shaded; below it the shades go.
+const THEME_MIN: usize = 12;
+/// Narrower than this, each theme's figures go under its name instead of a table.
+const THEME_FLOOR: usize = 8;
+const GAP: &str = "  ";
 
 fn pad(text: &str, width: usize) -> String {
     let cut = ellipsize(text, width, "…");
@@ -148,67 +25,167 @@ fn right(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
 }
 
-/// The summary as a text heat map.
-pub fn to_text(summary: &Summary) -> String {
-    let mut out = heading(summary).join("\n");
-    out.push_str("\n\n");
-    let theme_width = summary
-        .themes
-        .iter()
-        .map(|t| sanitize::line(&t.name).width())
-        .max()
-        .unwrap_or(5)
-        .clamp(5, THEME_WIDTH);
-    let cell_width = 7;
-    let unknown = summary.themes.iter().any(|t| t.unknown > 0);
-    let mut header = format!("{}  ", pad("THEME", theme_width));
-    for index in 0..summary.stages.len() {
-        header.push_str(&right(&summary.stage_number(index).to_string(), cell_width));
+/// The text table's columns after the theme: headers and each theme's cells.
+struct Columns {
+    headers: Vec<String>,
+    /// The space before each column: one between stage counts (each starts with its
+    /// shade, which sets it apart), two elsewhere.
+    gaps: Vec<&'static str>,
+    /// Per theme, one cell per header.
+    cells: Vec<Vec<String>>,
+    /// Right-aligned columns (the counts); the rest are left-aligned.
+    right: Vec<bool>,
+}
+
+impl Columns {
+    fn of(summary: &Summary, shaded: bool) -> Columns {
+        let not_on_scale = summary.has_not_on_scale();
+        let mut headers: Vec<String> = (0..summary.stages.len())
+            .map(|index| summary.stage_number(index).to_string())
+            .collect();
+        if not_on_scale {
+            headers.push("?".into());
+        }
+        headers.extend(["n/a", "ANS", "none", "MEDIAN", "Q1–Q3"].map(String::from));
+        let mut right = vec![true; headers.len() - 1];
+        right.push(false);
+        let stages = summary.stages.len();
+        let mut gaps: Vec<&'static str> = (0..headers.len())
+            .map(|column| {
+                if (1..stages).contains(&column) && shaded {
+                    " "
+                } else {
+                    GAP
+                }
+            })
+            .collect();
+        if let Some(label) = &summary.highlight {
+            headers.push(sanitize::line(label).to_uppercase());
+            right.push(false);
+            gaps.push(GAP);
+        }
+        let cells = summary
+            .themes
+            .iter()
+            .map(|theme| {
+                let marks = summary.highlight.is_some();
+                let mut row: Vec<String> = (0..summary.stages.len())
+                    .map(|index| stage_cell(theme, index, shaded, marks))
+                    .collect();
+                if not_on_scale {
+                    row.push(figure_text(theme, Figure::NotOnScale));
+                }
+                for figure in [Figure::NotApplicable, Figure::Answered, Figure::Unanswered] {
+                    row.push(figure_text(theme, figure));
+                }
+                let (median, quartiles) = middle(summary, theme);
+                row.extend([median, quartiles]);
+                if summary.highlight.is_some() {
+                    row.push(highlight_words(summary, theme, false));
+                }
+                row
+            })
+            .collect();
+        Columns {
+            headers,
+            gaps,
+            cells,
+            right,
+        }
     }
-    header.push_str(&right("ANS", 6));
-    header.push_str(&right("n/a", 6));
-    header.push_str(&right("none", 6));
-    if unknown {
-        header.push_str(&right("?", 6));
+
+    /// Each column's width: its widest cell, the header's at least (the highlighted
+    /// authority's name, a header only, is cut to its column's cells).
+    fn widths(&self, highlight: bool) -> Vec<usize> {
+        let last = self.headers.len().saturating_sub(1);
+        (0..self.headers.len())
+            .map(|column| {
+                let cells = self
+                    .cells
+                    .iter()
+                    .map(|row| row[column].width())
+                    .max()
+                    .unwrap_or(0);
+                if highlight && column == last {
+                    cells.max(self.headers[column].width().min(10))
+                } else {
+                    cells.max(self.headers[column].width())
+                }
+            })
+            .collect()
     }
-    header.push_str("  MEDIAN  QUARTILES");
-    if let Some(label) = &summary.highlight {
-        let _ = write!(header, "  {}", sanitize::line(label).to_uppercase());
+
+    /// Room the columns take, their gaps included.
+    fn room(&self, widths: &[usize]) -> usize {
+        widths
+            .iter()
+            .zip(&self.gaps)
+            .map(|(w, gap)| w + gap.len())
+            .sum()
     }
-    out.push_str(header.trim_end());
-    out.push('\n');
-    for theme in &summary.themes {
-        let mut row = format!("{}  ", pad(&sanitize::line(&theme.name), theme_width));
-        if summary.theme_suppressed(theme) {
-            let _ = write!(
-                row,
-                "suppressed: fewer than {} placed on this theme",
-                authorities(summary.min_group)
-            );
-        } else {
-            for index in 0..summary.stages.len() {
-                row.push_str(&right(&stage_cell(summary, theme, index), cell_width));
-            }
-            row.push_str(&right(&count_text(summary, theme.answered()), 6));
-            row.push_str(&right(&count_text(summary, theme.not_applicable), 6));
-            row.push_str(&right(&count_text(summary, theme.unanswered), 6));
-            if unknown {
-                row.push_str(&right(&count_text(summary, theme.unknown), 6));
-            }
-            let (median, quartiles) = middle(summary, theme);
-            let _ = write!(row, "  {}  {}", right(&median, 6), pad(&quartiles, 9));
-            if summary.highlight.is_some() {
-                let _ = write!(row, "  {}", highlight_words(summary, theme));
+
+    fn line(&self, cells: &[String], widths: &[usize]) -> String {
+        let mut line = String::new();
+        let columns = cells.iter().zip(widths).zip(&self.right).zip(&self.gaps);
+        for (((cell, &width), &right_aligned), gap) in columns {
+            line.push_str(gap);
+            if right_aligned {
+                line.push_str(&right(cell, width));
+            } else {
+                line.push_str(&pad(cell, width));
             }
         }
-        out.push_str(row.trim_end());
-        out.push('\n');
+        line
+    }
+}
+
+/// The summary as a text heat map at most `width` columns wide where it can be: theme
+/// names are cut with `…` (no narrower than 12 columns), then the shades are dropped,
+/// then (under 8 columns for names) each theme's figures go under its name.
+pub fn to_text(summary: &Summary, width: usize) -> String {
+    let names: Vec<String> = summary
+        .themes
+        .iter()
+        .map(|t| sanitize::line(&t.name).into_owned())
+        .collect();
+    let widest_name = names.iter().map(|n| n.width()).max().unwrap_or(0).max(5);
+    let layout = |shaded: bool| {
+        let columns = Columns::of(summary, shaded);
+        let widths = columns.widths(summary.highlight.is_some());
+        let fixed = columns.room(&widths);
+        (columns, widths, width.saturating_sub(fixed))
+    };
+    let (mut columns, mut widths, mut room) = layout(true);
+    let shaded = room >= THEME_MIN.min(widest_name);
+    if !shaded {
+        (columns, widths, room) = layout(false);
+    }
+    let mut out = String::new();
+    for line in heading(summary) {
+        for part in wrap_words(&line, width) {
+            out.push_str(&part);
+            out.push('\n');
+        }
     }
     out.push('\n');
-    out.push_str(&section_table(summary));
+    if room >= THEME_FLOOR {
+        let theme_width = widest_name.min(room);
+        let header = pad("THEME", theme_width) + &columns.line(&columns.headers, &widths);
+        out.push_str(header.trim_end());
+        out.push('\n');
+        for (name, cells) in names.iter().zip(&columns.cells) {
+            let row = pad(name, theme_width) + &columns.line(cells, &widths);
+            out.push_str(row.trim_end());
+            out.push('\n');
+        }
+    } else {
+        stacked(&mut out, &names, &columns, width);
+    }
     out.push('\n');
-    for line in footer(summary) {
-        for part in wrap_words(&line, 88) {
+    out.push_str(&super::section_table::text(summary, width));
+    out.push('\n');
+    for line in footer(summary, Legend::Text { shaded }) {
+        for part in wrap_words(&line, width) {
             out.push_str(&part);
             out.push('\n');
         }
@@ -216,194 +193,27 @@ pub fn to_text(summary: &Summary) -> String {
     out
 }
 
-/// A section's (or all themes') cells: authorities, median, mean and, when the routemap
-/// asks for it, the percentage of the maximum; `None` when suppressed.
-fn section_cells(summary: &Summary, section: &SectionScore) -> Option<Vec<String>> {
-    if summary.section_suppressed(section) {
-        return None;
-    }
-    let score = &section.score;
-    let mut cells = vec![
-        section.authorities.to_string(),
-        score.median().map_or("—".into(), |index| {
-            summary.stage_number(index).to_string()
-        }),
-        words::mean(score.mean_number()),
-    ];
-    if summary.percent_of_max {
-        cells.push(words::percent(score.percent_of_max()));
-    }
-    Some(cells)
-}
-
-/// The sections' scores under the heat map: a row per section, then all themes.
-fn section_table(summary: &Summary) -> String {
-    let rows: Vec<&SectionScore> = summary
-        .sections
-        .iter()
-        .chain(std::iter::once(&summary.overall))
-        .collect();
-    let name_width = rows
-        .iter()
-        .map(|row| sanitize::line(&row.name).width())
-        .max()
-        .unwrap_or(7)
-        .clamp(7, THEME_WIDTH);
-    let mut out = format!(
-        "{}  {}{}{}",
-        pad("SECTION", name_width),
-        right("AUTH", 6),
-        right("MEDIAN", 8),
-        right("MEAN", 6)
-    );
-    if summary.percent_of_max {
-        out.push_str(&right("% OF MAX", 10));
-    }
-    out.push('\n');
-    for row in rows {
-        let mut line = format!("{}  ", pad(&sanitize::line(&row.name), name_width));
-        match section_cells(summary, row) {
-            Some(cells) => {
-                for (cell, width) in cells.iter().zip([6, 8, 6, 10]) {
-                    line.push_str(&right(cell, width));
-                }
-            }
-            None => {
-                let _ = write!(
-                    line,
-                    "suppressed: fewer than {} placed",
-                    authorities(summary.min_group)
-                );
-            }
-        }
-        out.push_str(line.trim_end());
+/// Too narrow for a table: each theme's name on a line, then its figures as
+/// `HEADER: value` pairs, as many to a line as fit.
+fn stacked(out: &mut String, names: &[String], columns: &Columns, width: usize) {
+    for (name, cells) in names.iter().zip(&columns.cells) {
+        out.push_str(&ellipsize(name, width, "…"));
         out.push('\n');
-    }
-    out
-}
-
-/// The lines under the table: stage names, shading, the median rule, the members.
-fn footer(summary: &Summary) -> Vec<String> {
-    let stages: Vec<String> = (0..summary.stages.len())
-        .map(|i| sanitize::line(&summary.stage_label(i)).into_owned())
-        .collect();
-    let unknown = if summary.themes.iter().any(|t| t.unknown > 0) {
-        "; ?: at a stage the scale does not have"
-    } else {
-        ""
-    };
-    let mut lines = vec![
-        format!("Stages: {}.", stages.join(", ")),
-        format!("{SHADE_LEGEND} ANS: authorities that chose a stage; n/a: not applicable; none: not answered{unknown}."),
-        "Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle).".into(),
-        section_rule(summary),
-    ];
-    if summary.members.len() <= LIST_MEMBERS {
-        let names: Vec<String> = summary
-            .members
-            .iter()
-            .map(|m| sanitize::line(&m.shown_as).into_owned())
-            .collect();
-        lines.push(format!("Authorities: {}.", names.join(", ")));
-    } else {
-        lines.push(format!(
-            "Authorities: {} (--format json lists them).",
-            summary.members.len()
-        ));
-    }
-    lines
-}
-
-/// How the section scores are made.
-fn section_rule(summary: &Summary) -> String {
-    let percent = if summary.percent_of_max {
-        " The percentage of the maximum is the sum of stage numbers times weights over the sum of each theme's highest stage number times its weight."
-    } else {
-        ""
-    };
-    format!(
-        "Section scores pool every authority's answers to the section's themes, each counted as often as its theme's weight (AUTH: authorities placed on any of them): the median is the stage at the middle of the weight, the mean is of stage numbers, a score rather than a distance.{percent}"
-    )
-}
-
-/// The summary as a markdown table.
-pub fn to_markdown(summary: &Summary) -> String {
-    let mut lines = heading(summary).into_iter();
-    let mut out = format!(
-        "## Summary: {}\n\n",
-        markdown_inline(&lines.next().unwrap_or_default())
-    );
-    for line in lines {
-        let _ = writeln!(out, "{}  ", markdown_inline(&line));
-    }
-    out.push('\n');
-    let unknown = summary.themes.iter().any(|t| t.unknown > 0);
-    let mut header = vec!["Theme".to_string()];
-    header.extend((0..summary.stages.len()).map(|i| markdown_inline(&summary.stage_label(i))));
-    header.extend(["Answered".into(), "n/a".into(), "Not answered".into()]);
-    if unknown {
-        header.push("Not on the scale".into());
-    }
-    header.extend(["Median".into(), "Quartiles".into()]);
-    if let Some(label) = &summary.highlight {
-        header.push(markdown_inline(label));
-    }
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let _ = writeln!(out, "|---|{}", "---:|".repeat(header.len() - 1));
-    for theme in &summary.themes {
-        let mut cells = vec![markdown_inline(&theme.name)];
-        if summary.theme_suppressed(theme) {
-            cells.extend(std::iter::repeat_n(
-                "suppressed".to_string(),
-                header.len() - 1,
-            ));
-        } else {
-            cells.extend(
-                (0..summary.stages.len()).map(|i| markdown_inline(&stage_cell(summary, theme, i))),
-            );
-            cells.push(markdown_inline(&count_text(summary, theme.answered())));
-            cells.push(markdown_inline(&count_text(summary, theme.not_applicable)));
-            cells.push(markdown_inline(&count_text(summary, theme.unanswered)));
-            if unknown {
-                cells.push(markdown_inline(&count_text(summary, theme.unknown)));
+        let mut line = String::new();
+        for (header, cell) in columns.headers.iter().zip(cells) {
+            let room = width.saturating_sub(GAP.len() + 2 + cell.width()).max(1);
+            let item = format!("{}: {cell}", ellipsize(header, room, "…"));
+            if !line.is_empty() && line.width() + GAP.len() + item.width() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
             }
-            let (median, quartiles) = middle(summary, theme);
-            cells.extend([median, quartiles]);
-            if summary.highlight.is_some() {
-                cells.push(highlight_words(summary, theme));
-            }
+            line.push_str(GAP);
+            line.push_str(&item);
         }
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        if !line.is_empty() {
+            out.push_str(&line);
+            out.push('\n');
+        }
     }
-    out.push('\n');
-    section_markdown(summary, &mut out);
-    for line in footer(summary) {
-        let _ = writeln!(out, "{}\n", markdown_inline(&line));
-    }
-    out
-}
-
-/// The sections' scores as a markdown table.
-fn section_markdown(summary: &Summary, out: &mut String) {
-    let mut header = vec!["Section", "Authorities", "Median", "Mean"];
-    if summary.percent_of_max {
-        header.push("% of max");
-    }
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let _ = writeln!(out, "|---|{}", "---:|".repeat(header.len() - 1));
-    for row in summary
-        .sections
-        .iter()
-        .chain(std::iter::once(&summary.overall))
-    {
-        let cells = section_cells(summary, row)
-            .unwrap_or_else(|| vec!["suppressed".to_string(); header.len() - 1]);
-        let _ = writeln!(
-            out,
-            "| {} | {} |",
-            markdown_inline(&row.name),
-            cells.join(" | ")
-        );
-    }
-    out.push('\n');
 }

@@ -1,6 +1,8 @@
 //! Reading the files of a summary, one at a time, each reduced at once to a byte per
-//! theme: the whole of 10,000 saves is never in memory, only one file per worker and
-//! the compact entries (the latest per authority, unless every one is asked for).
+//! theme against its own routemap: the whole of 10,000 saves is never in memory, only
+//! one file per worker and the compact entries (the latest per authority, unless every
+//! one is asked for), grouped by routemap so that the one to summarise can be chosen
+//! by what most files share, after a single pass.
 
 use crate::assessment::Current;
 use crate::assessment::quick::{self, Quick};
@@ -8,7 +10,8 @@ use crate::clock::Timestamp;
 use crate::error::Error;
 use crate::routemap::Routemap;
 use crate::store;
-use std::collections::HashMap;
+use crate::yaml;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// One authority's answer to one theme, in a byte.
@@ -59,11 +62,24 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// What a pass over some files found.
+/// The assessments of one routemap found in a pass.
+#[derive(Debug, Default)]
+pub struct Group {
+    /// Files of this routemap.
+    pub files: usize,
+    /// The versions they were saved against, with how many files each.
+    pub versions: BTreeMap<String, usize>,
+    /// Latest per authority key; or, when every assessment is kept, keyed by order.
+    /// Empty when the routemap was not found (nothing can be placed on its scale).
+    pub entries: HashMap<String, Entry>,
+}
+
+/// What a pass over some files found, by routemap.
 #[derive(Debug, Default)]
 pub struct Scan {
-    /// Latest per authority key; or, when every assessment is kept, keyed by order.
-    pub entries: HashMap<String, Entry>,
+    /// By routemap id.
+    pub groups: HashMap<String, Group>,
+    /// Files that could not be read as saved assessments.
     pub skipped: Vec<Skipped>,
     pub read: usize,
 }
@@ -124,29 +140,26 @@ pub fn reduce(lookup: &Lookup, assessment: Quick, order: usize) -> Entry {
     }
 }
 
-/// Loads one file (quickly when it is plainly canonical); a message when it cannot be
-/// used.
-pub fn load(routemap_id: Option<&str>, path: &Path) -> Result<Quick, String> {
-    let bytes = std::fs::read(path).map_err(|error| Error::read(path, &error).to_string())?;
-    let quick = match std::str::from_utf8(&bytes).ok().and_then(quick::read) {
-        Some(quick) => quick,
-        None => full_read(path)?,
-    };
-    match routemap_id {
-        Some(id) if quick.routemap_id != id => Err(format!(
-            "'{}' is an assessment against routemap '{}', not '{id}' (summarise those with --routemap {})",
-            path.display(),
-            quick.routemap_id,
-            quick.routemap_id
-        )),
-        _ => Ok(quick),
+/// Loads one file (quickly when it is plainly canonical), reading no more than a saved
+/// assessment may be; a message when it cannot be used.
+pub fn load(path: &Path) -> Result<Quick, String> {
+    let text = yaml::read_text(path, yaml::MAX_ASSESSMENT_BYTES, "saved assessment")
+        .map_err(first_line)?;
+    match quick::read(&text) {
+        Some(quick) => Ok(quick),
+        None => full_read(path),
     }
 }
 
 /// The full parser's reading, with its located message when the file is wrong.
 fn full_read(path: &Path) -> Result<Quick, String> {
-    let assessment = store::load_assessment(path).map_err(|error| match error {
-        // The located message already names the file.
+    let assessment = store::load_assessment(path).map_err(first_line)?;
+    Ok(Quick::of(assessment))
+}
+
+/// Why a file is skipped, in one line (a located message already names the file).
+fn first_line(error: Error) -> String {
+    match error {
         Error::Invalid(problems) => problems
             .to_string()
             .lines()
@@ -154,32 +167,49 @@ fn full_read(path: &Path) -> Result<Quick, String> {
             .unwrap_or_default()
             .to_string(),
         other => other.to_string(),
-    })?;
-    Ok(Quick::of(assessment))
+    }
 }
 
-/// Reads `files` (numbered from `first`) against `routemap`.
-fn scan_part(routemap: &Routemap, files: &[PathBuf], first: usize, all: bool) -> Scan {
-    let lookup = Lookup::of(routemap);
+/// How a pass finds the routemap of an id: `None` when there is none to place answers
+/// on (the files are still counted).
+pub type Resolver<'a> = &'a (dyn Fn(&str) -> Option<Routemap> + Sync);
+
+/// Reads `files` (numbered from `first`), each against its own routemap.
+fn scan_part(resolve: Resolver, files: &[PathBuf], first: usize, all: bool) -> Scan {
+    let mut lookups: HashMap<String, Option<Lookup>> = HashMap::new();
     let mut scan = Scan::default();
     for (offset, path) in files.iter().enumerate() {
         let order = first + offset;
         scan.read += 1;
-        match load(Some(&routemap.id), path) {
-            Ok(assessment) => {
-                let entry = reduce(&lookup, assessment, order);
-                let key = if all {
-                    order.to_string()
-                } else {
-                    authority_key(&entry.authority)
-                };
-                keep_latest(&mut scan.entries, key, entry);
+        let assessment = match load(path) {
+            Ok(assessment) => assessment,
+            Err(reason) => {
+                scan.skipped.push(Skipped {
+                    order,
+                    path: path.clone(),
+                    reason,
+                });
+                continue;
             }
-            Err(reason) => scan.skipped.push(Skipped {
-                order,
-                path: path.clone(),
-                reason,
-            }),
+        };
+        let id = assessment.routemap_id.clone();
+        let group = scan.groups.entry(id.clone()).or_default();
+        group.files += 1;
+        *group
+            .versions
+            .entry(assessment.routemap_version.clone())
+            .or_default() += 1;
+        let lookup = lookups
+            .entry(id)
+            .or_insert_with_key(|id| resolve(id).map(|routemap| Lookup::of(&routemap)));
+        if let Some(lookup) = lookup {
+            let entry = reduce(lookup, assessment, order);
+            let key = if all {
+                order.to_string()
+            } else {
+                authority_key(&entry.authority)
+            };
+            keep_latest(&mut group.entries, key, entry);
         }
     }
     scan
@@ -197,7 +227,7 @@ fn keep_latest(entries: &mut HashMap<String, Entry>, key: String, entry: Entry) 
 /// Reads every file, on as many threads as the machine has cores (at most four): each
 /// takes a contiguous share and keeps its own latest entries, merged at the end by the
 /// same rule, so the result does not depend on the threads.
-pub fn scan(routemap: &Routemap, files: &[PathBuf], all: bool) -> Scan {
+pub fn scan(resolve: Resolver, files: &[PathBuf], all: bool) -> Scan {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, 4)
@@ -208,7 +238,7 @@ pub fn scan(routemap: &Routemap, files: &[PathBuf], all: bool) -> Scan {
             .chunks(share)
             .enumerate()
             .map(|(index, chunk)| {
-                scope.spawn(move || scan_part(routemap, chunk, index * share, all))
+                scope.spawn(move || scan_part(resolve, chunk, index * share, all))
             })
             .collect();
         workers
@@ -220,8 +250,15 @@ pub fn scan(routemap: &Routemap, files: &[PathBuf], all: bool) -> Scan {
     for part in parts {
         merged.read += part.read;
         merged.skipped.extend(part.skipped);
-        for (key, entry) in part.entries {
-            keep_latest(&mut merged.entries, key, entry);
+        for (id, group) in part.groups {
+            let into = merged.groups.entry(id).or_default();
+            into.files += group.files;
+            for (version, count) in group.versions {
+                *into.versions.entry(version).or_default() += count;
+            }
+            for (key, entry) in group.entries {
+                keep_latest(&mut into.entries, key, entry);
+            }
         }
     }
     merged.skipped.sort_by_key(|skipped| skipped.order);
@@ -279,14 +316,16 @@ mod tests {
                 "renamed",
             ),
         ];
-        let scan = scan(&routemap, &files, false);
-        assert_eq!(scan.entries.len(), 2);
-        assert_eq!(scan.entries["anytown"].cells[0], Cell::Stage(2));
+        let resolve = |id: &str| (id == routemap.id).then(|| routemap.clone());
+        let scan = scan(&resolve, &files, false);
+        let entries = &scan.groups["planting-the-flag"].entries;
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries["anytown"].cells[0], Cell::Stage(2));
         // Equally new: the later file wins.
-        assert_eq!(scan.entries["othertown"].cells[0], Cell::Unknown);
-        assert_eq!(scan.entries["othertown"].unmatched, 1);
-        let every = super::scan(&routemap, &files, true);
-        assert_eq!(every.entries.len(), 4);
+        assert_eq!(entries["othertown"].cells[0], Cell::Unknown);
+        assert_eq!(entries["othertown"].unmatched, 1);
+        let every = super::scan(&resolve, &files, true);
+        assert_eq!(every.groups["planting-the-flag"].entries.len(), 4);
     }
 
     #[test]
@@ -308,17 +347,23 @@ mod tests {
             "format: routemap-assessment/1\nroutemap: { id: procurement-and-sourcing }\nauthority: B\n",
         )
         .unwrap();
-        let scan = scan(&routemap, &[broken.clone(), good, other], false);
+        let resolve = |id: &str| (id == routemap.id).then(|| routemap.clone());
+        let scan = scan(&resolve, &[broken.clone(), good, other], false);
         assert_eq!(scan.read, 3);
-        assert_eq!(scan.entries.len(), 1);
-        let reasons: Vec<&str> = scan.skipped.iter().map(|s| s.reason.as_str()).collect();
-        assert!(
-            reasons[0].starts_with(&format!("{}:2:12: ", broken.display())),
-            "{reasons:?}"
+        assert_eq!(scan.groups["planting-the-flag"].entries.len(), 1);
+        let others = &scan.groups["procurement-and-sourcing"];
+        assert_eq!(
+            (others.files, others.entries.len()),
+            (1, 0),
+            "counted, not placed"
         );
+        assert_eq!(scan.skipped.len(), 1);
         assert!(
-            reasons[1]
-                .contains("against routemap 'procurement-and-sourcing', not 'planting-the-flag'")
+            scan.skipped[0]
+                .reason
+                .starts_with(&format!("{}:2:12: ", broken.display())),
+            "{:?}",
+            scan.skipped
         );
     }
 

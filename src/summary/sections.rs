@@ -13,6 +13,9 @@ pub struct SectionScore {
     /// Authorities placed on at least one of the section's themes.
     pub authorities: usize,
     pub score: Score,
+    /// A stage figure of one of its themes is withheld (`--min-group`), so its scores
+    /// are too (set by the summary's builder).
+    pub withheld: bool,
 }
 
 /// The routemap's sections that have themes (then "Other themes" for themes of none,
@@ -73,6 +76,7 @@ pub fn section_scores(
                 name,
                 authorities,
                 score,
+                withheld: false,
             })
             .collect()
     };
@@ -80,6 +84,7 @@ pub fn section_scores(
         name: "All themes".into(),
         authorities: overall_placed,
         score: overall,
+        withheld: false,
     };
     (sections, all)
 }
