@@ -423,7 +423,7 @@ fn routemap_text_in_the_new_panes_is_shown_not_sent() {
     // What each pane of this change draws from the routemap: the next stage's name and
     // the actions (walk), a section's name (review's roll-up), the description (intro).
     for (screen, shown) in [
-        ("walk", "to reach 4 Evil^[]0;PWNED^G\\u{9b}2J"),
+        ("walk", "Next stage: 4 Evil^[]0;PWNED^G\\u{9b}2J"),
         ("review", "│Evil^[]0;PWNED^G\\u{9b}2J "),
         ("intro", "┃ Evil^[]0;PWNED^G\\u{9b}2J"),
     ] {

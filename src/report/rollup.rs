@@ -28,11 +28,6 @@ pub struct Tally {
     pub themes: usize,
     /// A current stage chosen (one the scale has or not).
     pub with_stage: usize,
-    /// The same count as `with_stage`, under the name the review's roll-up box in the
-    /// full-screen program (src/tui/view/rollup.rs) still reads, adding n/a itself. Kept
-    /// only until that box reads [`Tally::answered`]; use `with_stage` elsewhere.
-    #[doc(hidden)]
-    pub answered: usize,
     pub not_applicable: usize,
     pub unanswered: usize,
     /// Carried over by `new --from` and not yet confirmed (counted in the above too).
@@ -90,7 +85,6 @@ impl Tally {
                 self.unknown_stage += 1;
             }
         }
-        self.answered = self.with_stage;
         if theme.carried {
             self.carried += 1;
         }

@@ -135,8 +135,11 @@ impl Columns {
             let number = routemap.stage_number(routemap.stages.len().saturating_sub(1));
             number.to_string().len().max(if comparing { 4 } else { 3 })
         };
+        // The theme column no wider than its longest name, so the eye does not travel
+        // across empty space from a name to its stages.
         let theme = width
             .saturating_sub(fixed + stage_columns * (stage + 1))
+            .min(longest_theme.max(5))
             .max(4);
         Columns {
             digits,

@@ -30,7 +30,7 @@ fn median(routemap: &Routemap, stage: Option<usize>) -> String {
 /// when asked for.
 fn figures(routemap: &Routemap, tally: &Tally, percent: bool) -> Vec<String> {
     let mut cells = vec![
-        format!("{}/{}", tally.answered + tally.not_applicable, tally.themes),
+        format!("{}/{}", tally.answered(), tally.themes),
         tally.not_applicable.to_string(),
         tally.carried.to_string(),
         tally.below_target.to_string(),
