@@ -11,7 +11,7 @@ use routemap::builtin;
 use routemap::clock::Timestamp;
 use routemap::tui::state::State;
 use routemap::tui::theme::Painter;
-use routemap::tui::update::update;
+use routemap::tui::update::{Msg, update};
 use routemap::tui::{messages_for, view};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
@@ -64,11 +64,15 @@ fn keys(state: &mut State, text: &str) {
 fn draw(state: &mut State, width: u16, height: u16) -> String {
     state.size = (width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut measured = state.measured;
     terminal
         .draw(|frame| {
-            view::render(state, &Painter::monochrome(), frame);
+            measured = view::render(state, &Painter::monochrome(), frame);
         })
         .unwrap();
+    // As the runner does: what the frame measured flows back (how far the details
+    // scroll, a stage brought into view).
+    update(state, Msg::Measured(measured));
     terminal.backend().to_string()
 }
 
@@ -176,6 +180,28 @@ fn help() {
     let mut state = answered();
     keys(&mut state, "?");
     snapshot_both("help", &mut state);
+    // Taller than the screen, it scrolls to its end, and any other key closes it.
+    for _ in 0..10 {
+        keys(&mut state, "j");
+        draw(&mut state, 80, 24);
+    }
+    let end = draw(&mut state, 80, 24);
+    assert!(
+        end.contains("Every change is saved as you make it."),
+        "{end}"
+    );
+    assert!(end.contains("more: ↑") && !end.contains("more: ↓"), "{end}");
+    // At the smallest size too.
+    for _ in 0..20 {
+        keys(&mut state, "j");
+        draw(&mut state, 60, 18);
+    }
+    let small = draw(&mut state, 60, 18);
+    assert!(!small.contains("more: ↓"), "{small}");
+    insta::assert_snapshot!("help_scrolled_to_the_end_60x18", small);
+    keys(&mut state, "z");
+    assert!(!state.show_help);
+    assert!(state.message.is_none());
 }
 
 #[test]

@@ -13,6 +13,15 @@ use super::Theme;
 use std::collections::HashSet;
 
 impl Theme {
+    /// Every criterion of the stages the theme defines, in scale order, with its stage.
+    pub fn checklist(&self) -> impl Iterator<Item = (usize, &super::Criterion)> {
+        self.details
+            .iter()
+            .enumerate()
+            .filter(|(_, detail)| detail.defined)
+            .flat_map(|(stage, detail)| detail.criteria.iter().map(move |c| (stage, c)))
+    }
+
     /// The lowest defined stage with a criterion not in `met`.
     fn first_unmet(&self, met: &HashSet<&str>) -> Option<usize> {
         self.details.iter().position(|detail| {

@@ -11,7 +11,9 @@ pub enum Action {
     NextTheme,
     FirstTheme,
     LastTheme,
+    /// A page up: the details in the walk, the themes in the review.
     PageUp,
+    /// A page down: the details in the walk, the themes in the review.
     PageDown,
     NextUnanswered,
     /// Ask before confirming every carried answer.
@@ -82,6 +84,22 @@ pub enum Action {
     About,
     /// Write the report (markdown and HTML) and say where.
     WriteReport,
+    /// `s`: the next digit brings that stage's text into view.
+    StartShowStage,
+    /// Bring stage N's text (0-based) to the top of the details.
+    ShowStage(usize),
+    CancelShowStage,
+    /// `m`: tick the focused theme's criteria.
+    StartTicking,
+    TickPrevious,
+    TickNext,
+    /// Tick the criterion at the cursor, or untick it.
+    ToggleTick,
+    FinishTicking,
+    /// Scroll the help.
+    HelpUp,
+    HelpDown,
+    CloseHelp,
 }
 
 /// A key, or a family of keys (`1`…`9`).
@@ -105,6 +123,12 @@ pub enum Context {
     Target,
     /// After `C`, waiting for `y`.
     ConfirmAll,
+    /// After `s`, waiting for the digit of the stage to show.
+    ShowStage,
+    /// Ticking the focused theme's criteria (`m`).
+    Checklist,
+    /// The help is open.
+    Help,
     /// In the notes or evidence editor.
     Editor,
     /// Choosing an assessment to compare with.
@@ -157,6 +181,7 @@ impl Key {
     /// How one key is written: as printed on it, or as its arrow.
     pub fn label(self, digits: Digits) -> String {
         match self {
+            Char(' ') => "Space".into(),
             Char(c) => c.to_string(),
             Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Shift(code) => format!("⇧{}", Code(code).label(digits)),
@@ -253,6 +278,13 @@ fn confirm_hint(state: &State) -> Option<&'static str> {
         .then_some("confirm")
 }
 
+fn checklist_hint(state: &State) -> Option<&'static str> {
+    state
+        .theme()
+        .is_some_and(|theme| theme.has_criteria())
+        .then_some("tick criteria")
+}
+
 fn review_hint(state: &State) -> Option<&'static str> {
     Some(if state.screen == Screen::Review {
         "walk"
@@ -283,8 +315,6 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Code(KeyCode::Down), Char('j')], "next theme", _, |_| Action::NextTheme),
     bind!(Normal, [Code(KeyCode::Home), Char('g')], "first theme", _, |_| Action::FirstTheme),
     bind!(Normal, [Code(KeyCode::End), Char('G')], "last theme", _, |_| Action::LastTheme),
-    bind!(Normal, [Code(KeyCode::PageUp)], "a page of themes up", _, |_| Action::PageUp),
-    bind!(Normal, [Code(KeyCode::PageDown)], "a page of themes down", _, |_| Action::PageDown),
     bind!(Normal, [Code(KeyCode::Tab)], "next theme to answer or confirm", _, |_| Action::NextUnanswered),
     bind!(Normal, [Code(KeyCode::Enter)], "confirm carried, next theme", confirm_hint, |_| Action::Confirm),
     bind!(Normal, [Char('C')], "confirm every carried answer (asks)", _, |_| Action::AskConfirmAll),
@@ -295,8 +325,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Char('c')], "confidence: low/medium/high", _, |_| Action::CycleConfidence),
     bind!(Normal, [Char('n')], "edit notes (Esc: done)", "notes", |_| Action::EditNotes),
     bind!(Normal, [Char('e')], "edit evidence (one a line)", "evidence", |_| Action::EditEvidence),
+    bind!(Normal, [Char('m')], "tick the theme's criteria (checklist)", checklist_hint, |_| Action::StartTicking),
+    bind!(Normal, [Char('u')], "undo the last change", _, |_| Action::Undo),
     bind!(Normal, [Char('J'), Shift(KeyCode::Down)], "scroll the details down", _, |_| Action::ScrollDown),
     bind!(Normal, [Char('K'), Shift(KeyCode::Up)], "scroll the details up", _, |_| Action::ScrollUp),
+    bind!(Normal, [Code(KeyCode::PageDown)], "a page of details down (review: of themes)", _, |_| Action::PageDown),
+    bind!(Normal, [Code(KeyCode::PageUp)], "a page of details up (review: of themes)", _, |_| Action::PageUp),
+    bind!(Normal, [Char('s')] then Digit, "show stage N's text in the details", _, |_| Action::StartShowStage),
     bind!(Normal, [Char('r')], "review and radar (r: back)", review_hint, |_| Action::ToggleReview),
     bind!(Normal, [Char('d')], "compare with another file", _, |_| Action::Compare),
     bind!(Normal, [Char('w')], "workshop (shared screen)", _, |_| Action::ToggleWorkshop),
@@ -309,6 +344,19 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Target, [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)], "clear the target", "clear", |_| Action::ClearTarget),
     bind!(Target, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelTarget),
     bind!(Target, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(ShowStage, [Digit], "the stage whose text to show", "stage", Action::ShowStage),
+    bind!(ShowStage, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelShowStage),
+    bind!(ShowStage, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(Checklist, [Code(KeyCode::Down), Char('j')], "next criterion", "next", |_| Action::TickNext),
+    bind!(Checklist, [Code(KeyCode::Up), Char('k')], "previous criterion", "previous", |_| Action::TickPrevious),
+    bind!(Checklist, [Char(' '), Code(KeyCode::Enter), Char('x')], "tick it, or untick it", "tick", |_| Action::ToggleTick),
+    bind!(Checklist, [Char('u')], "undo the last change", "undo", |_| Action::Undo),
+    bind!(Checklist, [Code(KeyCode::Esc), Char('m')], "done", "done", |_| Action::FinishTicking),
+    bind!(Checklist, [Char('?'), Code(KeyCode::F(1))], "this help", _, |_| Action::Help),
+    bind!(Checklist, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(Help, [Code(KeyCode::Down), Char('j'), Code(KeyCode::PageDown), Char(' ')], "scroll the help down", _, |_| Action::HelpDown),
+    bind!(Help, [Code(KeyCode::Up), Char('k'), Code(KeyCode::PageUp)], "scroll the help up", _, |_| Action::HelpUp),
+    bind!(Help, [Char('q'), Ctrl('c')], "quit (asks if not saved)", _, |_| Action::Quit),
     bind!(ConfirmAll, [Char('y')], "yes: confirm every carried answer", "confirm them all", |_| Action::ConfirmAll),
     bind!(ConfirmAll, [Code(KeyCode::Esc), Char('n')], "no: leave them to confirm", "no", |_| Action::CancelConfirmAll),
     bind!(ConfirmAll, [Ctrl('c')], "quit", _, |_| Action::Quit),
@@ -398,11 +446,16 @@ pub fn action_for(context: Context, event: &KeyEvent, digits: Digits) -> Option<
 
 /// The context the state reads keys in.
 pub fn context_of(state: &State) -> Context {
+    if state.show_help {
+        return Context::Help;
+    }
     match state.mode {
         Mode::Normal => screen_context(state.screen),
         Mode::AwaitAgreed => Context::Agree,
         Mode::AwaitTarget => Context::Target,
         Mode::AwaitConfirmAll => Context::ConfirmAll,
+        Mode::AwaitShowStage => Context::ShowStage,
+        Mode::Ticking(_) => Context::Checklist,
         // The minutes after `T` are typed like text, so their keys reach `update` as
         // they are (Esc cancels, as it leaves an editor).
         Mode::AwaitMinutes(_) => Context::Editor,

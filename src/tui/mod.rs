@@ -11,6 +11,7 @@ mod start;
 pub mod state;
 mod terminal;
 pub mod theme;
+mod undo;
 pub mod update;
 pub mod view;
 
@@ -51,6 +52,12 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
                 None if context == Context::Target => vec![Msg::Action(Action::CancelTarget)],
                 None if context == Context::ConfirmAll => {
                     vec![Msg::Action(Action::CancelConfirmAll)]
+                }
+                // Any key that does not scroll the help closes it; after `s`, any key
+                // that is not a stage's digit cancels.
+                None if context == Context::Help => vec![Msg::Action(Action::CloseHelp)],
+                None if context == Context::ShowStage => {
+                    vec![Msg::Action(Action::CancelShowStage)]
                 }
                 None => Vec::new(),
             }
@@ -297,7 +304,7 @@ fn event_loop(
         }
         let mut measured = session.state.measured;
         terminal.draw(|frame| measured = view::render(&session.state, &session.painter, frame))?;
-        if measured != session.state.measured {
+        if measured != session.state.measured || session.state.show_stage.is_some() {
             update(&mut session.state, Msg::Measured(measured));
         }
         let mut effects = Vec::new();

@@ -77,6 +77,11 @@ pub enum Mode {
     AwaitTarget,
     /// `C` was pressed: `y` confirms every carried answer, any other key does not.
     AwaitConfirmAll,
+    /// `s` was pressed: the next digit brings that stage's text into view.
+    AwaitShowStage,
+    /// `m` was pressed: ticking the focused theme's criteria, the cursor on the n-th of
+    /// them (in scale order, as the details list them).
+    Ticking(usize),
     /// `a` was pressed in a workshop: the next digit records the agreed stage.
     AwaitAgreed,
     /// `T` was pressed in a workshop: the minutes of a countdown are being typed.
@@ -104,6 +109,13 @@ pub struct StatusLine {
 pub struct Measured {
     /// How many lines the walk's detail pane can scroll, as last drawn.
     pub detail_max_scroll: u16,
+    /// How far the details were scrolled as drawn: a stage shown with `s`, or the
+    /// criterion at the checklist's cursor, kept in view.
+    pub detail_scroll: u16,
+    /// The lines a page of details holds (PgUp, PgDn).
+    pub detail_page: u16,
+    /// How many lines the help can scroll.
+    pub help_max_scroll: u16,
 }
 
 /// The smallest terminal the screens are laid out for.
@@ -133,6 +145,13 @@ pub struct State {
     pub order: Vec<usize>,
     /// Lines scrolled in the walk's detail pane.
     pub detail_scroll: u16,
+    /// A stage (by index) whose text the details bring to the top when next drawn
+    /// (`s` then its digit); the view scrolls to it, and the measure clears it.
+    pub show_stage: Option<usize>,
+    /// Lines scrolled in the help.
+    pub help_scroll: u16,
+    /// The last changes to answers, for `u`.
+    pub undo: super::undo::History,
     pub screen: Screen,
     pub mode: Mode,
     pub show_help: bool,
@@ -173,6 +192,9 @@ impl State {
             selected,
             order,
             detail_scroll: 0,
+            show_stage: None,
+            help_scroll: 0,
+            undo: super::undo::History::default(),
             screen: Screen::Walk,
             mode: Mode::Normal,
             show_help: false,

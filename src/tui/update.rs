@@ -2,7 +2,7 @@
 //! do (save, remember the position, quit); the runner does it.
 
 use super::keys::Action;
-use super::state::{Comparison, Mode, Picker, State, StatusLine};
+use super::state::{Comparison, Mode, Picker, Screen, State, StatusLine};
 use ratatui::crossterm::event::KeyEvent;
 
 /// What happened.
@@ -57,7 +57,10 @@ fn update_state(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Measured(measured) => {
             state.measured = measured;
-            state.detail_scroll = state.detail_scroll.min(measured.detail_max_scroll);
+            // The view has scrolled to the stage asked for, or to the checklist's cursor.
+            state.detail_scroll = measured.detail_scroll.min(measured.detail_max_scroll);
+            state.show_stage = None;
+            state.help_scroll = state.help_scroll.min(measured.help_max_scroll);
             Vec::new()
         }
         Msg::Resize(width, height) => {
@@ -103,10 +106,10 @@ fn update_state(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Action(action) => {
-            // Any key dismisses help or the routemap's introduction; a message lasts
-            // until the next key.
+            // Any key but those that scroll it dismisses help, and any key the routemap's
+            // introduction; a message lasts until the next key.
             if state.show_help && action != Action::Quit {
-                state.show_help = false;
+                screens::help(state, action);
                 return Vec::new();
             }
             if state.show_intro && action != Action::Quit {
@@ -125,6 +128,9 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         return effects;
     }
     match action {
+        Action::PageUp | Action::PageDown if state.screen == Screen::Walk => {
+            screens::show(state, action)
+        }
         Action::PreviousTheme
         | Action::NextTheme
         | Action::FirstTheme
@@ -142,6 +148,19 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::ClearCurrent
         | Action::CycleConfidence => answers::answer(state, action),
         Action::AskConfirmAll => answers::ask_confirm_all(state),
+        Action::Undo => answers::undo(state),
+        Action::StartTicking
+        | Action::TickPrevious
+        | Action::TickNext
+        | Action::ToggleTick
+        | Action::FinishTicking => checklist::act(state, action),
+        Action::StartShowStage | Action::ShowStage(_) | Action::CancelShowStage => {
+            screens::show_stage(state, action)
+        }
+        Action::HelpUp | Action::HelpDown | Action::CloseHelp => {
+            screens::help(state, action);
+            Vec::new()
+        }
         Action::ConfirmAll => answers::confirm_all(state),
         Action::CancelConfirmAll => {
             state.mode = Mode::Normal;
@@ -183,7 +202,6 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::StartCountdown
         | Action::TogglePark
         | Action::Summary
-        | Action::Undo
         | Action::NewRound
         | Action::EditRoomNote => Vec::new(),
     }
@@ -231,7 +249,14 @@ pub(super) fn change_answer(
     let Some(theme_id) = state.theme().map(|theme| theme.id.clone()) else {
         return Vec::new();
     };
-    change(state.assessment.answer_mut(&state.routemap, &theme_id));
+    let answer = state.assessment.answer_mut(&state.routemap, &theme_id);
+    let before = answer.clone();
+    change(answer);
+    if *answer == before {
+        return Vec::new();
+    }
+    let editing = state.is_editing();
+    state.undo.record(&theme_id, before, editing);
     vec![Effect::Save]
 }
 
@@ -269,6 +294,7 @@ pub(super) fn stage_id(state: &mut State, stage: usize) -> Option<String> {
 }
 
 mod answers;
+mod checklist;
 mod quitting;
 mod screens;
 mod workshop;

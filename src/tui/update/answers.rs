@@ -185,3 +185,33 @@ fn confirm(state: &mut State) -> Vec<Effect> {
     effects.extend(next.map_or_else(Vec::new, |index| focus(state, index)));
     effects
 }
+
+/// `u`: the last change to an answer taken back, on whichever theme it was; the theme
+/// is focused so the user sees what came back.
+pub(super) fn undo(state: &mut State) -> Vec<Effect> {
+    if refuse_if_read_only(state) {
+        return Vec::new();
+    }
+    let Some(step) = state.undo.take() else {
+        state.message = Some(info("Nothing to undo.".into()));
+        return Vec::new();
+    };
+    let mut effects = match state.routemap.theme_index(&step.theme) {
+        Some(index) => focus(state, index),
+        None => Vec::new(),
+    };
+    let answer = state.assessment.answer_mut(&state.routemap, &step.theme);
+    let what = crate::tui::undo::describe(&state.routemap, answer, &step.before);
+    *answer = step.before;
+    let name = state
+        .theme()
+        .map_or(String::new(), |theme| format!(" of {}", theme.name));
+    let more = if state.undo.is_empty() {
+        ""
+    } else {
+        " (u undoes the one before)"
+    };
+    state.message = Some(info(format!("Undone: {what}{name}{more}.")));
+    effects.push(Effect::Save);
+    effects
+}

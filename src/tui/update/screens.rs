@@ -19,6 +19,18 @@ pub(super) fn show(state: &mut State, action: Action) -> Vec<Effect> {
                 .min(state.measured.detail_max_scroll);
         }
         Action::ScrollUp => state.detail_scroll = state.detail_scroll.saturating_sub(3),
+        // A page less a line, so the line read last is still there to read on from.
+        Action::PageDown => {
+            let page = state.measured.detail_page.saturating_sub(1).max(1);
+            state.detail_scroll = state
+                .detail_scroll
+                .saturating_add(page)
+                .min(state.measured.detail_max_scroll);
+        }
+        Action::PageUp => {
+            let page = state.measured.detail_page.saturating_sub(1).max(1);
+            state.detail_scroll = state.detail_scroll.saturating_sub(page);
+        }
         Action::ToggleReview => {
             state.screen = if state.screen == Screen::Review {
                 Screen::Walk
@@ -26,7 +38,10 @@ pub(super) fn show(state: &mut State, action: Action) -> Vec<Effect> {
                 Screen::Review
             };
         }
-        Action::Help => state.show_help = true,
+        Action::Help => {
+            state.show_help = true;
+            state.help_scroll = 0;
+        }
         Action::Back if state.screen == Screen::Review => state.screen = Screen::Walk,
         Action::About => state.show_intro = true,
         Action::Compare => return vec![Effect::ListComparisons],
@@ -59,10 +74,57 @@ pub(super) fn pick(state: &mut State, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// `s` then a digit: that stage's text at the top of the details.
+pub(super) fn show_stage(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::StartShowStage if state.screen == Screen::Walk => {
+            state.mode = Mode::AwaitShowStage;
+            state.message = Some(super::info(format!(
+                "Show which stage's text? Press {} (Esc cancels).",
+                crate::tui::keys::digit_keys(&state.routemap)
+            )));
+        }
+        Action::ShowStage(stage) => {
+            state.mode = Mode::Normal;
+            if stage < state.routemap.stages.len() {
+                state.show_stage = Some(stage);
+            } else {
+                state.message = Some(super::info(format!(
+                    "This routemap's stages are {}.",
+                    crate::tui::keys::digit_keys(&state.routemap)
+                )));
+            }
+        }
+        _ => state.mode = Mode::Normal,
+    }
+    Vec::new()
+}
+
+/// A key while the help is open: the arrows and pages scroll it, any other key closes
+/// it.
+pub(super) fn help(state: &mut State, action: Action) {
+    // Most of a page at a time: the help is at most a screen high.
+    let page = state.size.1.saturating_sub(6).max(1);
+    match action {
+        Action::HelpDown => {
+            state.help_scroll = state
+                .help_scroll
+                .saturating_add(page)
+                .min(state.measured.help_max_scroll);
+        }
+        Action::HelpUp => state.help_scroll = state.help_scroll.saturating_sub(page),
+        _ => {
+            state.show_help = false;
+            state.help_scroll = 0;
+        }
+    }
+}
+
 fn open_editor(state: &mut State, field: EditField) {
     if refuse_if_read_only(state) {
         return;
     }
+    state.undo.start_editing();
     let content = match (field, state.answer()) {
         (EditField::Notes, Some(answer)) => answer.notes.clone().unwrap_or_default(),
         (EditField::Evidence, Some(answer)) => answer.evidence.join("\n"),

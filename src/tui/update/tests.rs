@@ -67,12 +67,6 @@ fn moving_between_themes_remembers_the_position() {
     press(&mut state, KeyCode::End);
     press(&mut state, KeyCode::Home);
     assert_eq!(state.selected, 0);
-    press(&mut state, KeyCode::PageDown);
-    assert_eq!(state.selected, 10);
-    press(&mut state, KeyCode::PageDown);
-    assert_eq!(state.selected, 11);
-    press(&mut state, KeyCode::PageUp);
-    assert_eq!(state.selected, 1);
 }
 
 #[test]
@@ -376,17 +370,21 @@ fn carried_answers_are_not_answered_until_confirmed() {
     );
 }
 
+fn measured(max: u16, scroll: u16, page: u16) -> Msg {
+    Msg::Measured(crate::tui::state::Measured {
+        detail_max_scroll: max,
+        detail_scroll: scroll,
+        detail_page: page,
+        help_max_scroll: 0,
+    })
+}
+
 #[test]
 fn scrolling_the_details_is_bounded() {
     let mut state = state();
     // As the last frame measured it: update takes the view's word for the layout.
     let max = 17;
-    update(
-        &mut state,
-        Msg::Measured(crate::tui::state::Measured {
-            detail_max_scroll: max,
-        }),
-    );
+    update(&mut state, measured(max, 0, 10));
     for _ in 0..100 {
         chars(&mut state, "J");
     }
@@ -395,15 +393,55 @@ fn scrolling_the_details_is_bounded() {
     assert_eq!(state.detail_scroll, max.saturating_sub(3));
     press(&mut state, KeyCode::Down);
     assert_eq!(state.detail_scroll, 0, "a new theme starts at the top");
-    // A frame that measures less (a taller terminal) pulls the scroll back in range.
+    // The scroll as drawn is the one kept: a taller terminal pulls it back in range.
     chars(&mut state, "JJJ");
-    update(
-        &mut state,
-        Msg::Measured(crate::tui::state::Measured {
-            detail_max_scroll: 4,
-        }),
-    );
+    update(&mut state, measured(4, 4, 10));
     assert_eq!(state.detail_scroll, 4);
+}
+
+#[test]
+fn page_keys_scroll_the_details_a_page_and_the_review_a_page_of_themes() {
+    let mut state = state();
+    update(&mut state, measured(40, 0, 10));
+    press(&mut state, KeyCode::PageDown);
+    assert_eq!(state.detail_scroll, 9, "a page less the line read last");
+    assert_eq!(
+        state.selected, 0,
+        "the walk's page keys leave the theme alone"
+    );
+    for _ in 0..10 {
+        press(&mut state, KeyCode::PageDown);
+    }
+    assert_eq!(state.detail_scroll, 40);
+    press(&mut state, KeyCode::PageUp);
+    assert_eq!(state.detail_scroll, 31);
+    chars(&mut state, "r");
+    press(&mut state, KeyCode::PageDown);
+    assert_eq!(state.selected, 10, "in the review a page is ten themes");
+    press(&mut state, KeyCode::PageUp);
+    assert_eq!(state.selected, 0);
+}
+
+#[test]
+fn s_then_a_digit_asks_the_view_for_that_stage_and_the_measure_clears_it() {
+    let mut state = state();
+    chars(&mut state, "s");
+    assert!(matches!(state.mode, Mode::AwaitShowStage));
+    chars(&mut state, "4");
+    assert_eq!(state.show_stage, Some(3));
+    assert!(matches!(state.mode, Mode::Normal));
+    update(&mut state, measured(40, 25, 10));
+    assert_eq!(state.show_stage, None);
+    assert_eq!(
+        state.detail_scroll, 25,
+        "scrolled to where the view drew it"
+    );
+    chars(&mut state, "s");
+    press(&mut state, KeyCode::Esc);
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(state.show_stage, None);
+    chars(&mut state, "sz");
+    assert!(matches!(state.mode, Mode::Normal), "any other key cancels");
 }
 
 #[test]

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
 /// The help text wrapped to `width`, in blocks that are never split across columns: a
-/// heading, or one binding with its description hanging after its keys.
+/// section (its heading, and each binding with its description hanging after its keys),
+/// then the legend.
 fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
     let palette = &cx.palette;
     let digits = crate::tui::keys::Digits::of(&cx.routemap);
@@ -25,26 +26,29 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
             (Context::Workshop, "Workshop: one theme at a time"),
             (Context::Agree, "After a (agreeing a stage)"),
             (Context::Summary, "Workshop summary"),
+            (Context::Help, "In this help"),
         ]
     } else {
         &[
             (Context::Normal, "Walking the themes"),
             (Context::Target, "After t (setting a target)"),
+            (Context::ShowStage, "After s (showing a stage's text)"),
+            (Context::Checklist, "Ticking criteria (m)"),
             (Context::Editor, "In the notes and evidence editor"),
             (Context::Picker, "Choosing what to compare with (d)"),
+            (Context::Help, "In this help"),
         ]
     };
     let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
     let room = usize::from(width).saturating_sub(label_width + 2).max(10);
     for &(context, heading) in sections {
-        let mut heading_block = Vec::new();
+        let mut section = Vec::new();
         if !blocks.is_empty() {
-            heading_block.push(Line::default());
+            section.push(Line::default());
         }
-        heading_block.push(Line::styled(heading, palette.heading));
-        blocks.push(heading_block);
+        section.push(Line::styled(heading, palette.heading));
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            let block = crate::text::wrap_words(binding.help, room)
+            let block: Vec<Line<'static>> = crate::text::wrap_words(binding.help, room)
                 .into_iter()
                 .enumerate()
                 .map(|(index, part)| {
@@ -59,8 +63,9 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
                     ])
                 })
                 .collect();
-            blocks.push(block);
+            section.extend(block);
         }
+        blocks.push(section);
     }
     blocks.push(vec![
         Line::default(),
@@ -99,33 +104,51 @@ fn two_columns(blocks: Vec<Vec<Line<'static>>>) -> (Vec<Line<'static>>, Vec<Line
     (left, right)
 }
 
-pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
+/// Draws the help over the screen; returns how far it can scroll. One column when it
+/// fits, else two side by side when they fit, else one column that scrolls.
+pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) -> u16 {
     let palette = cx.palette;
     let one_column_width = body.width.saturating_sub(4).min(96);
     let lines: Vec<Line> = help_blocks(cx, one_column_width.saturating_sub(2))
         .into_iter()
         .flatten()
         .collect();
-    // One column when it fits the height, else two side by side.
-    let split = lines.len() as u16 + 2 > body.height;
-    let (left, right) = if split {
-        two_columns(help_blocks(cx, (body.width.saturating_sub(4)) / 2 - 2))
-    } else {
+    let fits = |rows: usize| rows as u16 + 2 <= body.height;
+    let (left, right) = if fits(lines.len()) || body.width < 100 {
         (lines, Vec::new())
+    } else {
+        let (left, right) = two_columns(help_blocks(cx, (body.width.saturating_sub(4)) / 2 - 2));
+        if fits(left.len().max(right.len())) {
+            (left, right)
+        } else {
+            (lines, Vec::new())
+        }
     };
+    let split = !right.is_empty();
     let width = if split {
         body.width.saturating_sub(2)
     } else {
         one_column_width
     };
-    let height = (left.len().max(right.len()) as u16 + 2).min(body.height);
+    let rows = left.len().max(right.len());
+    let height = (rows as u16 + 2).min(body.height);
     let area = super::centered(body, width, height);
+    let max_scroll = rows.saturating_sub(usize::from(height.saturating_sub(2)));
+    let scroll = usize::from(cx.help_scroll).min(max_scroll);
     frame.render_widget(Clear, area);
+    let title = if max_scroll > 0 {
+        " Keys — ↓↑ scroll, any other key closes "
+    } else {
+        " Keys — any key closes "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(palette.border_focus)
-        .title(Line::styled(" Keys — any key closes ", palette.heading));
+        .title(super::layout::fit_title(
+            Line::styled(title, palette.heading),
+            area.width,
+        ));
     let inner = block.inner(area);
     frame.render_widget(block.style(palette.text), area);
     if split {
@@ -135,6 +158,26 @@ pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
         super::draw_lines(frame, left_area, &left, 0);
         super::draw_lines(frame, right_area, &right, 0);
     } else {
-        super::draw_lines(frame, inner, &left, 0);
+        super::draw_lines(frame, inner, &left, scroll);
     }
+    let mut marker = |text: &'static str, y: u16| {
+        let width = (text.chars().count() as u16).min(area.width);
+        let at = Rect {
+            x: area.right().saturating_sub(width + 2),
+            y,
+            width,
+            height: 1,
+        };
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(text).style(palette.key),
+            at,
+        );
+    };
+    if scroll < max_scroll {
+        marker(" more: ↓ ", area.bottom().saturating_sub(1));
+    }
+    if scroll > 0 {
+        marker(" more: ↑ ", area.y);
+    }
+    u16::try_from(max_scroll).unwrap_or(u16::MAX)
 }

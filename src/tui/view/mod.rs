@@ -55,7 +55,12 @@ pub fn render(state: &State, painter: &Painter, frame: &mut Frame) -> Measured {
         bars::title_bar(cx, frame, title);
         match cx.screen {
             Screen::Review => review::render(cx, frame, body),
-            _ => measured.detail_max_scroll = walk::render(cx, frame, body),
+            _ => {
+                let detail = walk::render(cx, frame, body);
+                measured.detail_max_scroll = detail.max_scroll;
+                measured.detail_scroll = detail.scroll;
+                measured.detail_page = detail.page;
+            }
         }
         bars::footer_bar(cx, frame, footer);
         match &cx.mode {
@@ -69,7 +74,7 @@ pub fn render(state: &State, painter: &Painter, frame: &mut Frame) -> Measured {
         intro::render(cx, frame, area);
     }
     if cx.show_help {
-        help::render(cx, frame, area);
+        measured.help_max_scroll = help::render(cx, frame, area);
     }
     measured
 }

@@ -1,13 +1,15 @@
 //! The walk screen: the theme list, the focused theme (question, vision, every stage's
 //! descriptor, notes, evidence) and, on a wide terminal, the radar.
 
+mod cards;
 mod detail;
 mod list;
+mod stages;
 
 use super::Ctx;
 use crate::radar::{self, Radar};
 use detail::detail;
-pub use detail::detail_lines;
+pub use detail::{DetailMeasure, detail_lines};
 pub use list::mark;
 use list::theme_list;
 use ratatui::Frame;
@@ -25,8 +27,6 @@ pub struct WalkLayout {
 /// Below this width the radar is left to the review screen.
 const RADAR_MIN_WIDTH: u16 = 120;
 const RADAR_MIN_HEIGHT: u16 = 18;
-/// Stages go side by side when each column gets at least this many cells.
-const STAGE_COLUMN_MIN: u16 = 24;
 
 pub fn layout(body: Rect) -> WalkLayout {
     let wide = body.width >= RADAR_MIN_WIDTH && body.height >= RADAR_MIN_HEIGHT;
@@ -65,20 +65,15 @@ fn radar_pane_width(body: Rect) -> u16 {
     (body.width / 3).clamp(38, 90).min(widest_useful.max(38))
 }
 
-fn side_by_side(cx: &Ctx, inner: Rect) -> bool {
-    let stages = cx.routemap.stages.len() as u16;
-    inner.width >= stages * STAGE_COLUMN_MIN && inner.height >= 24
-}
-
-/// Draws the walk; returns how far its detail pane can scroll, as drawn.
-pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) -> u16 {
+/// Draws the walk; returns how its detail pane was drawn.
+pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) -> DetailMeasure {
     let panes = layout(body);
     theme_list(cx, frame, panes.list);
-    let max_scroll = detail(cx, frame, panes.detail);
+    let measure = detail(cx, frame, panes.detail);
     if let Some(area) = panes.radar {
         radar_panel(cx, frame, area);
     }
-    max_scroll
+    measure
 }
 
 fn radar_panel(cx: &Ctx, frame: &mut Frame, area: Rect) {

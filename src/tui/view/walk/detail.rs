@@ -1,21 +1,21 @@
-//! The focused theme's pane: its question, every stage's descriptor (stacked, or side
-//! by side when there is room), what to do next, its vision, and the answer.
+//! The focused theme's pane: its question, every stage (stacked and scrolled, or as
+//! cards side by side when they fit whole), what to do next, its vision, and the answer.
 
 use super::super::Ctx;
 use super::super::count_of;
-use super::side_by_side;
-use crate::assessment::{Answer, Current};
+use super::super::rich;
+use super::cards;
+use super::stages::{Ticks, checklist_summary, stage_text};
+use crate::assessment::Current;
 use crate::text::wrap_words;
-use crate::tui::theme::Palette;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::Paragraph;
 
 /// Pushes text wrapped to `width`, each line indented, keeping the text's own line breaks.
-fn push_wrapped(
+pub(super) fn push_wrapped(
     lines: &mut Vec<Line<'static>>,
     text: &str,
     width: u16,
@@ -37,7 +37,7 @@ fn push_wrapped(
 }
 
 /// The focused theme's header: name, place, carried or unmatched notices, question, vision.
-fn header_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
+pub(super) fn header_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     let palette = &cx.palette;
     let mut lines = Vec::new();
     let Some(theme) = cx.theme() else {
@@ -75,13 +75,13 @@ fn header_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     }
     if let Some(question) = &theme.question {
         lines.push(Line::default());
-        push_wrapped(
-            &mut lines,
+        lines.extend(rich::lines(
             question,
-            width,
+            usize::from(width),
             0,
             palette.text.add_modifier(Modifier::BOLD),
-        );
+            palette,
+        ));
     }
     lines
 }
@@ -96,65 +96,15 @@ fn vision_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
             "Vision",
             palette.dim.add_modifier(Modifier::BOLD),
         ));
-        push_wrapped(
-            &mut lines,
+        lines.extend(rich::lines(
             vision,
-            width,
+            usize::from(width),
             0,
             palette.dim.add_modifier(Modifier::ITALIC),
-        );
+            palette,
+        ));
     }
     lines
-}
-
-/// What a stage is to the focused theme's answer: its current stage, its target, both
-/// or neither. Said by a mark and in words, never by colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum StageRole {
-    Neither,
-    Current,
-    Target,
-    Both,
-}
-
-impl StageRole {
-    fn of(answer: Option<&Answer>, stage_id: &str) -> Self {
-        let current = answer.and_then(Answer::current_stage) == Some(stage_id);
-        let target = answer.and_then(|a| a.target.as_deref()) == Some(stage_id);
-        match (current, target) {
-            (true, true) => StageRole::Both,
-            (true, false) => StageRole::Current,
-            (false, true) => StageRole::Target,
-            (false, false) => StageRole::Neither,
-        }
-    }
-
-    fn mark(self) -> &'static str {
-        match self {
-            StageRole::Both => "◉",
-            StageRole::Current => "●",
-            StageRole::Target => "◎",
-            StageRole::Neither => "○",
-        }
-    }
-
-    /// The words beside the stage's name: "◀ CURRENT", or nothing.
-    fn words(self) -> &'static str {
-        match self {
-            StageRole::Both => "◀ CURRENT = TARGET",
-            StageRole::Current => "◀ CURRENT",
-            StageRole::Target => "◀ TARGET",
-            StageRole::Neither => "",
-        }
-    }
-
-    fn style(self, palette: &Palette) -> Style {
-        match self {
-            StageRole::Current | StageRole::Both => palette.current,
-            StageRole::Target => palette.target,
-            StageRole::Neither => palette.heading,
-        }
-    }
 }
 
 /// The answer's confidence, notes and evidence.
@@ -198,54 +148,81 @@ fn answer_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
+/// The stacked details: every line wrapped to a width, where each stage's text starts,
+/// and the line of the checklist's cursor.
+pub struct DetailText {
+    pub lines: Vec<Line<'static>>,
+    /// The line each stage's head is on, by stage index.
+    pub stage_starts: Vec<usize>,
+    pub cursor_line: Option<usize>,
+}
+
 /// Every line of the stacked detail pane, wrapped to `width`.
-pub fn detail_lines(cx: &Ctx, width: u16, with_stages: bool) -> Vec<Line<'static>> {
+pub fn detail_lines(cx: &Ctx, width: u16) -> DetailText {
     let palette = &cx.palette;
     let mut lines = header_lines(cx, width);
+    let mut stage_starts = Vec::new();
+    let mut cursor_line = None;
     let Some(theme) = cx.theme() else {
-        return lines;
+        return DetailText {
+            lines,
+            stage_starts,
+            cursor_line,
+        };
     };
-    let answer = cx.answer();
-    if with_stages {
-        lines.push(Line::default());
-        // The footer gives the keys; a tall pane can afford to say them here too.
-        if cx.size.1 >= 40 {
-            let keys = crate::tui::keys::digit_keys(&cx.routemap);
-            push_wrapped(
-                &mut lines,
-                &format!("Stages: {keys} sets the current stage, t then {keys} the target, x n/a"),
-                width,
-                0,
-                palette.dim,
-            );
-        }
-        if answer.is_some_and(|a| a.current == Some(Current::NotApplicable)) {
-            push_wrapped(
-                &mut lines,
-                "– Not applicable: left off the radar and the scores (x to undo)",
-                width,
-                0,
-                palette.warning,
-            );
-        }
-        for (index, stage) in cx.routemap.stages.iter().enumerate() {
-            let stage_role = StageRole::of(answer, &stage.id);
-            let (mark, role) = (stage_role.mark(), stage_role.words());
-            let style = stage_role.style(palette);
-            let head = format!("{mark} {}", cx.routemap.stage_label(index));
-            let gap = usize::from(width)
-                .saturating_sub(head.width() + role.width())
-                .max(1);
-            lines.push(Line::from(vec![
-                Span::styled(head, style),
-                Span::raw(" ".repeat(gap)),
-                Span::styled(role, style),
-            ]));
-            let descriptor = theme.descriptors.get(index).map_or("", String::as_str);
-            push_wrapped(&mut lines, descriptor, width, 4, palette.text);
-        }
+    lines.push(Line::default());
+    // The footer gives the keys; a tall pane can afford to say them here too.
+    if cx.size.1 >= 40 {
+        let keys = crate::tui::keys::digit_keys(&cx.routemap);
+        push_wrapped(
+            &mut lines,
+            &format!("Stages: {keys} sets the current stage, t then {keys} the target, x n/a"),
+            width,
+            0,
+            palette.dim,
+        );
     }
-    lines.extend(super::super::next_steps::lines(cx, width));
+    lines.extend(not_applicable_lines(cx, width));
+    let ticks = Ticks::of(cx, theme);
+    lines.extend(checklist_summary(cx, theme, &ticks, usize::from(width)));
+    for index in 0..cx.routemap.stages.len() {
+        stage_starts.push(lines.len());
+        let text = stage_text(cx, theme, index, &ticks, usize::from(width), true);
+        if let Some(line) = text.cursor_line {
+            cursor_line = Some(lines.len() + line);
+        }
+        lines.extend(text.lines);
+    }
+    lines.extend(after_stages(cx, width));
+    DetailText {
+        lines,
+        stage_starts,
+        cursor_line,
+    }
+}
+
+/// "– Not applicable: …" when the theme is marked so.
+pub(super) fn not_applicable_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if cx
+        .answer()
+        .is_some_and(|a| a.current == Some(Current::NotApplicable))
+    {
+        push_wrapped(
+            &mut lines,
+            "– Not applicable: left off the radar and the scores (x to undo)",
+            width,
+            0,
+            cx.palette.warning,
+        );
+    }
+    lines
+}
+
+/// What follows the stages: the next stage and what each role should do, the vision,
+/// and the answer's confidence, notes and evidence.
+pub(super) fn after_stages(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
+    let mut lines = super::super::next_steps::lines(cx, width);
     lines.extend(vision_lines(cx, width));
     lines.extend(answer_lines(cx, width));
     lines
@@ -253,15 +230,42 @@ pub fn detail_lines(cx: &Ctx, width: u16, with_stages: bool) -> Vec<Line<'static
 
 /// "Strategic capabilities · 1 of 12 themes": where the focused theme sits.
 fn place(cx: &Ctx) -> String {
-    let mut place = count_of(cx.selected, cx.routemap.themes.len());
+    let mut place = count_of(cx.display_position(), cx.routemap.themes.len());
     if let Some(section) = cx.theme().and_then(|theme| cx.routemap.section_of(theme)) {
         place = format!("{} · {place}", section.name);
     }
     place
 }
 
-/// The focused theme's pane; returns how far it can scroll.
-pub(super) fn detail(cx: &Ctx, frame: &mut Frame, area: Rect) -> u16 {
+/// How the details were drawn, for `update`: how far they can scroll, how far they are
+/// scrolled, and how many lines a page holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DetailMeasure {
+    pub max_scroll: u16,
+    pub scroll: u16,
+    pub page: u16,
+}
+
+/// The scroll that shows what was asked for: a stage's text at the top (`s`), the
+/// checklist's cursor in view, or where the user scrolled to.
+fn scroll_for(cx: &Ctx, text: &DetailText, height: usize, max: usize) -> usize {
+    let mut scroll = usize::from(cx.detail_scroll);
+    if let Some(start) = cx.show_stage.and_then(|stage| text.stage_starts.get(stage)) {
+        scroll = *start;
+    }
+    if let Some(line) = text.cursor_line {
+        // A line of context above the cursor, and the whole criterion below it.
+        if line < scroll + 1 {
+            scroll = line.saturating_sub(1);
+        } else if line + 3 > scroll + height {
+            scroll = (line + 3).saturating_sub(height);
+        }
+    }
+    scroll.min(max)
+}
+
+/// The focused theme's pane; returns how it was drawn.
+pub(super) fn detail(cx: &Ctx, frame: &mut Frame, area: Rect) -> DetailMeasure {
     let palette = &cx.palette;
     // Scrolled down, the top border also says "more: K ↑": the title leaves it room.
     let marker_room = if cx.detail_scroll > 0 { 13 } else { 0 };
@@ -276,123 +280,37 @@ pub(super) fn detail(cx: &Ctx, frame: &mut Frame, area: Rect) -> u16 {
         Line::styled(title, palette.dim),
         palette.border_focus,
     );
-    if !side_by_side(cx, inner) {
-        let lines = detail_lines(cx, inner.width, true);
-        let total = lines.len() as u16;
-        let scroll = cx.detail_scroll.min(total.saturating_sub(inner.height));
-        super::super::draw_lines(frame, inner, &lines, usize::from(scroll));
-        if total > scroll + inner.height {
-            let more = Rect {
-                x: area.right().saturating_sub(12),
-                y: area.bottom().saturating_sub(1),
-                width: 11.min(area.width),
-                height: 1,
-            };
-            frame.render_widget(Paragraph::new(" more: J ↓ ").style(palette.key), more);
-        }
-        if scroll > 0 {
-            let more = Rect {
-                x: area.right().saturating_sub(12),
-                y: area.y,
-                width: 11.min(area.width),
-                height: 1,
-            };
-            frame.render_widget(Paragraph::new(" more: K ↑ ").style(palette.key), more);
-        }
-        return total.saturating_sub(inner.height);
+    if let Some(measure) = cards::draw(cx, frame, area, inner) {
+        return measure;
     }
-    // Wide: header, the stages as columns side by side, then the answer.
-    let header = header_lines(cx, inner.width);
-    let mut answer_text = super::super::next_steps::lines(cx, inner.width);
-    answer_text.extend(vision_lines(cx, inner.width));
-    answer_text.extend(answer_lines(cx, inner.width));
-    let columns = stage_columns_height(cx, inner.width);
-    let [top, middle, bottom] = Layout::vertical([
-        Constraint::Length(header.len() as u16 + 1),
-        Constraint::Length(columns),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
-    super::super::draw_lines(frame, top, &header, 0);
-    stage_columns(cx, frame, middle);
-    super::super::draw_lines(frame, bottom, &answer_text, 0);
-    0
+    let text = detail_lines(cx, inner.width);
+    let height = usize::from(inner.height);
+    let max = text.lines.len().saturating_sub(height);
+    let scroll = scroll_for(cx, &text, height, max);
+    super::super::draw_lines(frame, inner, &text.lines, scroll);
+    more_markers(cx, frame, area, scroll > 0, scroll < max);
+    DetailMeasure {
+        max_scroll: u16::try_from(max).unwrap_or(u16::MAX),
+        scroll: u16::try_from(scroll).unwrap_or(u16::MAX),
+        page: inner.height,
+    }
 }
 
-fn column_width(cx: &Ctx, width: u16) -> u16 {
-    width / cx.routemap.stages.len().max(1) as u16
-}
-
-fn stage_column_lines(cx: &Ctx, index: usize, inner_width: u16) -> Vec<Line<'static>> {
-    let palette = &cx.palette;
-    let mut lines = Vec::new();
-    let (Some(stage), Some(theme)) = (cx.routemap.stages.get(index), cx.theme()) else {
-        return lines;
+/// "more: K ↑" on the top border and "more: J ↓" on the bottom one, where there is
+/// more to read that way.
+pub(super) fn more_markers(cx: &Ctx, frame: &mut Frame, area: Rect, above: bool, below: bool) {
+    let style = cx.palette.key;
+    let at = |y| Rect {
+        x: area.right().saturating_sub(12),
+        y,
+        width: 11.min(area.width),
+        height: 1,
     };
-    let style = StageRole::of(cx.answer(), &stage.id).style(palette);
-    push_wrapped(
-        &mut lines,
-        &cx.routemap.stage_label(index),
-        inner_width,
-        0,
-        style,
-    );
-    lines.push(Line::default());
-    push_wrapped(
-        &mut lines,
-        theme.descriptors.get(index).map_or("", String::as_str),
-        inner_width,
-        0,
-        palette.text,
-    );
-    lines
-}
-
-fn stage_columns_height(cx: &Ctx, width: u16) -> u16 {
-    let inner = column_width(cx, width).saturating_sub(2);
-    let tallest = (0..cx.routemap.stages.len())
-        .map(|i| stage_column_lines(cx, i, inner).len())
-        .max()
-        .unwrap_or(0);
-    tallest as u16 + 2
-}
-
-fn stage_columns(cx: &Ctx, frame: &mut Frame, area: Rect) {
-    let palette = &cx.palette;
-    let count = cx.routemap.stages.len();
-    let columns = Layout::horizontal(vec![Constraint::Ratio(1, count as u32); count]).split(area);
-    for (index, column) in columns.iter().enumerate() {
-        let Some(stage) = cx.routemap.stages.get(index) else {
-            continue;
-        };
-        let stage_role = StageRole::of(cx.answer(), &stage.id);
-        let (mark, role) = (stage_role.mark(), stage_role.words());
-        let chosen = !role.is_empty();
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_type(if chosen {
-                BorderType::Thick
-            } else {
-                BorderType::Rounded
-            })
-            .border_style(if chosen {
-                stage_role.style(palette)
-            } else {
-                palette.border
-            })
-            .title(Line::styled(
-                format!(" {mark} {} ", cx.routemap.stage_number(index)),
-                stage_role.style(palette),
-            ))
-            .title_bottom(super::super::layout::fit_title(
-                Line::styled(
-                    role.trim_start_matches("◀ ").to_string(),
-                    stage_role.style(palette),
-                ),
-                column.width,
-            ));
-        let inner = block.inner(*column);
-        frame.render_widget(block, *column);
-        super::super::draw_lines(frame, inner, &stage_column_lines(cx, index, inner.width), 0);
+    if below {
+        let y = area.bottom().saturating_sub(1);
+        frame.render_widget(Paragraph::new(" more: J ↓ ").style(style), at(y));
+    }
+    if above {
+        frame.render_widget(Paragraph::new(" more: K ↑ ").style(style), at(area.y));
     }
 }
