@@ -3,16 +3,20 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "common/screen.rs"]
+mod screen;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use routemap::assessment::{Assessment, Current};
 use routemap::builtin;
 use routemap::clock::Timestamp;
 use routemap::tui::state::State;
 use routemap::tui::theme::Painter;
-use routemap::tui::update::{Msg, update};
-use routemap::tui::{messages_for, view};
+use routemap::tui::update::update;
+use routemap::tui::view;
+use screen::{draw, draw_styled, key, keys};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
@@ -47,51 +51,6 @@ fn answered() -> State {
     keys(&mut state, "j2jxj5t5");
     keys(&mut state, "k");
     state
-}
-
-fn key(state: &mut State, code: KeyCode) {
-    for msg in messages_for(state, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
-        update(state, msg);
-    }
-}
-
-fn keys(state: &mut State, text: &str) {
-    for c in text.chars() {
-        key(state, KeyCode::Char(c));
-    }
-}
-
-fn draw(state: &mut State, width: u16, height: u16) -> String {
-    state.size = (width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let mut measured = state.measured;
-    terminal
-        .draw(|frame| {
-            measured = view::render(state, &Painter::monochrome(), frame);
-        })
-        .unwrap();
-    // As the runner does: what the frame measured flows back (how far the details
-    // scroll, a stage brought into view).
-    update(state, Msg::Measured(measured));
-    terminal.backend().to_string()
-}
-
-/// The screen in colour, and under it where each style lands: a snapshot that fails
-/// when a colour or an emphasis changes, not only when text does.
-fn draw_styled(state: &mut State, width: u16, height: u16) -> String {
-    state.size = (width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| {
-            view::render(state, &Painter::colors(), frame);
-        })
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    format!(
-        "{}\n--- styles ---\n{}",
-        routemap::textout::buffer_to_text(buffer, false),
-        routemap::textout::style_map(buffer)
-    )
 }
 
 fn snapshot_both(name: &str, state: &mut State) {

@@ -300,4 +300,6 @@ mod screens;
 mod workshop;
 
 #[cfg(test)]
+mod model_tests;
+#[cfg(test)]
 pub(crate) mod tests;

@@ -24,7 +24,10 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         }
         Action::AddVote(stage) => add_vote(state, stage),
         Action::RemoveVote => remove_vote(state),
-        Action::Undo => undo(state),
+        // In the walk and the review, `u` undoes the last change to an answer instead.
+        Action::Undo if matches!(state.screen, Screen::Workshop | Screen::WorkshopSummary) => {
+            undo(state)
+        }
         Action::AgreeMedian => agree_median(state),
         Action::StartAgree => {
             if !refuse_if_read_only(state) {
@@ -56,6 +59,7 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
                 let note = state.answer().and_then(|a| a.room_note.clone());
                 let editor = Editor::new(EditField::Notes, note.as_deref().unwrap_or(""));
                 state.mode = Mode::EditingRoomNote(Box::new(editor));
+                state.undo.start_editing();
             }
             Vec::new()
         }

@@ -317,5 +317,6 @@ fn radar_pane(cx: &Ctx, frame: &mut Frame, area: Rect) {
         radar = radar.against(&cx.routemap, &other.assessment, &other.name);
     }
     let look = palette.radar_look();
-    radar::render(&radar, inner, frame.buffer_mut(), look);
+    // The focused theme marked; where bars stand in for spokes, they follow it.
+    radar::render_focused(&radar, inner, frame.buffer_mut(), look, Some(cx.selected));
 }

@@ -47,7 +47,13 @@ fn figures(routemap: &Routemap, tally: &Tally, percent: bool) -> Vec<String> {
     cells
 }
 
+/// Column headings, in the order of [`figures`]; and the order columns are left out in
+/// when the pane is narrow (carried, n/a, below target, then the mean), so that the
+/// section names stay readable.
 const HEADINGS: [&str; 7] = ["done", "n/a", "carr", "below", "median", "mean", "%max"];
+const DROP_ORDER: [usize; 4] = [2, 1, 3, 5];
+/// The room a section's name keeps before columns are dropped.
+const NAME_ROOM: usize = 14;
 
 pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
@@ -72,34 +78,41 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) {
         figures(&cx.routemap, &rollup.overall, percent),
         true,
     ));
-    let headings = &HEADINGS[..rows[0].1.len()];
+    let count = rows[0].1.len();
     // Each figure column as wide as its widest cell or heading, so nothing is cut.
-    let widths: Vec<usize> = (0..headings.len())
+    let widths: Vec<usize> = (0..count)
         .map(|column| {
             rows.iter()
                 .map(|(_, cells, _)| cells[column].width())
-                .chain([headings[column].width()])
+                .chain([HEADINGS[column].width()])
                 .max()
                 .unwrap_or(0)
         })
         .collect();
-    let fixed: usize = widths.iter().map(|w| w + 1).sum();
     let longest = rows
         .iter()
         .map(|(name, ..)| name.width())
         .max()
         .unwrap_or(0);
-    let name_width = usize::from(inner.width)
-        .saturating_sub(fixed)
-        .clamp(6, longest.max(5));
+    let width = usize::from(inner.width);
+    let mut shown: Vec<usize> = (0..count).collect();
+    let fixed = |shown: &[usize]| shown.iter().map(|&c| widths[c] + 1).sum::<usize>();
+    for drop in DROP_ORDER {
+        if width.saturating_sub(fixed(&shown)) >= longest.min(NAME_ROOM) {
+            break;
+        }
+        shown.retain(|&column| column != drop);
+    }
+    let name_width = width.saturating_sub(fixed(&shown)).clamp(6, longest.max(5));
     let line = |name: &str, cells: &[String]| {
         let mut text = format!("{:<name_width$}", ellipsize(name, name_width, "…"));
-        for (cell, width) in cells.iter().zip(&widths) {
-            text.push_str(&format!(" {cell:>width$}"));
+        for &column in &shown {
+            let cell_width = widths[column];
+            text.push_str(&format!(" {:>cell_width$}", cells[column]));
         }
-        ellipsize(text.trim_end(), usize::from(inner.width), "")
+        ellipsize(text.trim_end(), width, "")
     };
-    let headings: Vec<String> = headings.iter().map(|h| h.to_string()).collect();
+    let headings: Vec<String> = HEADINGS[..count].iter().map(|h| h.to_string()).collect();
     let mut lines = vec![Line::styled(line("Group", &headings), palette.dim)];
     for (name, cells, total) in &rows {
         let style = if *total {

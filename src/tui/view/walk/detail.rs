@@ -267,22 +267,31 @@ fn scroll_for(cx: &Ctx, text: &DetailText, height: usize, max: usize) -> usize {
 /// The focused theme's pane; returns how it was drawn.
 pub(super) fn detail(cx: &Ctx, frame: &mut Frame, area: Rect) -> DetailMeasure {
     let palette = &cx.palette;
-    // Scrolled down, the top border also says "more: K ↑": the title leaves it room.
-    let marker_room = if cx.detail_scroll > 0 { 13 } else { 0 };
+    let inner = super::super::layout::pane(frame, area, Line::default(), palette.border_focus);
+    let measure = match cards::draw(cx, frame, area, inner) {
+        Some(measure) => measure,
+        None => stacked(cx, frame, area, inner),
+    };
+    // The title last, once the scroll is known: scrolled down, the top border also
+    // says "more: K ↑", and the title leaves it room.
+    let marker_room = if measure.scroll > 0 { 13 } else { 2 };
     let title = crate::text::ellipsize(
         &format!(" {} ", place(cx)),
-        usize::from(area.width.saturating_sub(4 + marker_room)),
+        usize::from(area.width.saturating_sub(marker_room)),
         "…",
     );
-    let inner = super::super::layout::pane(
-        frame,
-        area,
-        Line::styled(title, palette.dim),
-        palette.border_focus,
+    let title = Line::styled(title, palette.dim);
+    frame.buffer_mut().set_line(
+        area.x + 1,
+        area.y,
+        &title,
+        area.width.saturating_sub(marker_room),
     );
-    if let Some(measure) = cards::draw(cx, frame, area, inner) {
-        return measure;
-    }
+    measure
+}
+
+/// The details stacked in one column, scrolled.
+fn stacked(cx: &Ctx, frame: &mut Frame, area: Rect, inner: Rect) -> DetailMeasure {
     let text = detail_lines(cx, inner.width);
     let height = usize::from(inner.height);
     let max = text.lines.len().saturating_sub(height);
