@@ -70,26 +70,44 @@ proptest! {
     }
 }
 
+/// One stage of a theme: its descriptor, whether it is defined, its guidance, and how
+/// many criteria it has.
+type WildStage = (String, bool, Option<String>, usize);
+
 /// A routemap whose every text is arbitrary (control characters, wide and combining
-/// characters, emoji, right-to-left, empty), with 1 to 40 themes and 2 to 9 stages.
+/// characters, emoji, right-to-left, empty), with 1 to 40 themes in up to 4 sections
+/// (or none), 2 to 10 stages numbered from 0 or 1, stages left undefined, guidance,
+/// criteria and weights: every shape the format allows.
 fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
-    use routemap::routemap::{Routemap, Stage, StageDetail, Theme, Weight};
+    use routemap::routemap::{Criterion, Routemap, Section, Stage, StageDetail, Theme, Weight};
     let text = prop_oneof![
         any::<String>(),
-        "[\\u{0}-\\u{7f}ŵŷ東京🚒\\u{202e}\\u{301}\\u{200b} ]{0,60}"
+        "[\\u{0}-\\u{7f}ŵŷ東京🚒\\u{202e}\\u{301}\\u{200b}*_`\\[\\]() -]{0,60}"
     ];
+    let stage = (
+        text.clone(),
+        proptest::bool::weighted(0.85),
+        proptest::option::of(text.clone()),
+        0..3usize,
+    );
     (
-        proptest::collection::vec(text.clone(), 2..=9),
+        proptest::collection::vec(text.clone(), 2..=10),
+        any::<bool>(),
+        proptest::collection::vec(text.clone(), 0..4),
         proptest::collection::vec(
             (
                 text.clone(),
-                text.clone(),
                 proptest::option::of(text.clone()),
+                proptest::collection::vec(stage, 10),
+                proptest::option::of(0..4usize),
+                1..5000u32,
             ),
             1..40,
         ),
     )
-        .prop_map(|(stage_names, themes)| {
+        .prop_map(|(stage_names, from_zero, section_names, themes)| {
+            // Ten stages need keys 0…9: a scale numbered from 0.
+            let first_stage = usize::from(!from_zero && stage_names.len() < 10);
             let stages: Vec<Stage> = stage_names
                 .into_iter()
                 .enumerate()
@@ -100,31 +118,60 @@ fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
                 })
                 .collect();
             let count = stages.len();
+            let sections: Vec<Section> = section_names
+                .into_iter()
+                .enumerate()
+                .map(|(i, name)| Section {
+                    id: format!("sec{i}"),
+                    name,
+                })
+                .collect();
+            let section_count = sections.len();
+            let themes = themes
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, question, wild_stages, section, weight))| {
+                    let wild_stages: Vec<WildStage> = wild_stages.into_iter().take(count).collect();
+                    let mut details: Vec<StageDetail> = wild_stages
+                        .iter()
+                        .enumerate()
+                        .map(|(s, (_, defined, guidance, criteria))| StageDetail {
+                            defined: *defined,
+                            guidance: guidance.clone(),
+                            criteria: (0..*criteria)
+                                .map(|c| Criterion {
+                                    id: format!("c{s}-{c}"),
+                                    text: format!("{name} {c}"),
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                    // A theme defines at least one stage.
+                    details[0].defined = true;
+                    Theme {
+                        id: format!("t{i}"),
+                        name,
+                        section: section.filter(|&s| s < section_count),
+                        question,
+                        vision: None,
+                        descriptors: wild_stages.into_iter().map(|(d, ..)| d).collect(),
+                        details,
+                        weight: Weight::new(f64::from(weight) / 1000.0).unwrap_or(Weight::ONE),
+                        actions: Vec::new(),
+                    }
+                })
+                .collect();
             Routemap {
                 id: "wild".into(),
                 title: "Wild".into(),
                 version: "1".into(),
                 description: None,
                 source: None,
-                first_stage: 1,
-                percent_of_max: false,
+                first_stage,
+                percent_of_max: from_zero,
                 stages,
-                sections: Vec::new(),
-                themes: themes
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (name, descriptor, question))| Theme {
-                        id: format!("t{i}"),
-                        name,
-                        section: None,
-                        question,
-                        vision: None,
-                        descriptors: vec![descriptor; count],
-                        details: vec![StageDetail::plain(); count],
-                        weight: Weight::ONE,
-                        actions: Vec::new(),
-                    })
-                    .collect(),
+                sections,
+                themes,
             }
         })
 }
