@@ -188,12 +188,9 @@ fn figure_of(cell: Cell) -> Figure {
     }
 }
 
-/// Builds the summary from the scanned entries of `routemap`.
-pub fn build(routemap: &Routemap, group: &Group, files: Files, options: &Options) -> Summary {
-    let min_group = options.min_group.max(1);
-    let mut entries: Vec<&Entry> = group.entries.values().collect();
-    entries.sort_by_cached_key(|entry| (scan::authority_key(&entry.authority), entry.order));
-    // One id per authority, in name order (entries are sorted by it).
+/// One id per authority, for entries sorted by authority: entries of the same
+/// authority share it.
+fn authority_ids(entries: &[&Entry]) -> Vec<u32> {
     let keys: Vec<String> = entries
         .iter()
         .map(|e| scan::authority_key(&e.authority))
@@ -207,6 +204,38 @@ pub fn build(routemap: &Routemap, group: &Group, files: Files, options: &Options
         };
         ids.push(id);
     }
+    ids
+}
+
+/// Marks the `wanted` authority's stages on the themes (the latest of its assessments,
+/// as there are several with `--all`); returns its label, if it is a member.
+fn highlight(
+    entries: &[&Entry],
+    ids: &[u32],
+    wanted: &str,
+    themes: &mut [ThemeSummary],
+    members: &Members,
+) -> Option<String> {
+    let (entry, &id) = entries
+        .iter()
+        .zip(ids)
+        .filter(|(entry, _)| scan::authority_key(&entry.authority) == wanted)
+        .max_by(|(a, _), (b, _)| {
+            (a.updated, &a.created, a.order).cmp(&(b.updated, &b.created, b.order))
+        })?;
+    for (theme, cell) in themes.iter_mut().zip(entry.cells.iter()) {
+        theme.highlight = Some(*cell);
+    }
+    members.label_of(id)
+}
+
+/// Builds the summary from the scanned entries of `routemap`.
+pub fn build(routemap: &Routemap, group: &Group, files: Files, options: &Options) -> Summary {
+    let min_group = options.min_group.max(1);
+    let mut entries: Vec<&Entry> = group.entries.values().collect();
+    entries.sort_by_cached_key(|entry| (scan::authority_key(&entry.authority), entry.order));
+    // One id per authority, in name order (entries are sorted by it).
+    let ids = authority_ids(&entries);
     let mut rows = vec![Row::new(routemap.stages.len()); routemap.themes.len()];
     for (entry, &id) in entries.iter().zip(&ids) {
         for (row, cell) in rows.iter_mut().zip(entry.cells.iter()) {
@@ -229,23 +258,9 @@ pub fn build(routemap: &Routemap, group: &Group, files: Files, options: &Options
     let (mut sections, mut overall) = sections::section_scores(routemap, &entries);
     mark_withheld(routemap, &themes, &mut sections, &mut overall);
     let members = members(&entries, &ids, options.anonymise);
-    let mut highlight = None;
-    if let Some(wanted) = options.highlight {
-        // The latest of the highlighted authority's assessments (several with --all).
-        let chosen = entries
-            .iter()
-            .zip(&ids)
-            .filter(|(entry, _)| scan::authority_key(&entry.authority) == wanted)
-            .max_by(|(a, _), (b, _)| {
-                (a.updated, &a.created, a.order).cmp(&(b.updated, &b.created, b.order))
-            });
-        if let Some((entry, &id)) = chosen {
-            for (theme, cell) in themes.iter_mut().zip(entry.cells.iter()) {
-                theme.highlight = Some(*cell);
-            }
-            highlight = members.label_of(id);
-        }
-    }
+    let highlight = options
+        .highlight
+        .and_then(|wanted| highlight(&entries, &ids, wanted, &mut themes, &members));
     Summary {
         routemap_id: routemap.id.clone(),
         routemap_title: routemap.title.clone(),

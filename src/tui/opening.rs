@@ -19,43 +19,15 @@ pub(super) fn session_for(
     note: &Option<String>,
     follow: bool,
 ) -> Result<Option<Session>> {
-    let mut kept_note = None;
-    let (path, assessment, routemap, missing_routemap) = match prepared {
-        Prepared::Existing {
-            path,
-            assessment,
-            routemap,
-            missing_routemap,
-        } => (path, assessment, routemap, missing_routemap),
-        Prepared::Fresh {
-            routemap,
-            mut assessment,
-            needs_authority,
-            given_path,
-        } => {
-            if needs_authority {
-                let heading = format!("New assessment: {}", crate::sanitize::line(&routemap.title));
-                let Some(authority) = ask(
-                    terminal,
-                    &painter.normal,
-                    &heading,
-                    "Which authority is being assessed? (e.g. Anytown Borough Council)",
-                    note.as_deref(),
-                )?
-                else {
-                    return Ok(None);
-                };
-                assessment.authority = authority;
-            }
-            // Only now, with the assessment going ahead: a cancelled one leaves nothing,
-            // not even a copy of the routemap it would have used.
-            if let Some(given) = given_path {
-                let kept = store.keep_routemap(&given.to_string_lossy(), &routemap)?;
-                kept_note = kept.note(&routemap);
-            }
-            let path = store.create_assessment(&assessment)?;
-            (path, assessment, routemap, false)
-        }
+    let Some(Opened {
+        path,
+        assessment,
+        routemap,
+        missing_routemap,
+        kept_note,
+    }) = open_or_create(store, prepared, &painter, terminal, note)?
+    else {
+        return Ok(None);
     };
     let file = store::SavedFile::open(&path, &assessment);
     let mut state = State::new(routemap, assessment, file.path().display().to_string());
@@ -78,15 +50,7 @@ pub(super) fn session_for(
     // Before the first answer, the routemap introduces itself (whose words these are).
     state.show_intro = state.assessment.answers.is_empty() && !missing_routemap;
     let follow = if follow {
-        let position = store.position_file(file.path());
-        let watching = super::follow::Follow::start(file.path(), &position);
-        Some(watching.map_err(|error| Error::Read {
-            path: file.path().to_path_buf(),
-            reason: format!(
-                "it cannot be watched for changes ({})",
-                crate::error::io_reason(&error)
-            ),
-        })?)
+        Some(watch(store, file.path())?)
     } else {
         None
     };
@@ -100,6 +64,89 @@ pub(super) fn session_for(
         painter,
         follow,
     }))
+}
+
+/// What a session opens: the saved file, its assessment and routemap, and a note on the
+/// routemap kept in the data directory.
+struct Opened {
+    path: std::path::PathBuf,
+    assessment: crate::assessment::Assessment,
+    routemap: crate::routemap::Routemap,
+    missing_routemap: bool,
+    kept_note: Option<String>,
+}
+
+/// The saved assessment, or a new one created once its authority is known; `None` when
+/// the user cancels at the authority question (nothing is created then).
+fn open_or_create(
+    store: &Store,
+    prepared: Prepared,
+    painter: &Painter,
+    terminal: &mut ratatui::DefaultTerminal,
+    note: &Option<String>,
+) -> Result<Option<Opened>> {
+    match prepared {
+        Prepared::Existing {
+            path,
+            assessment,
+            routemap,
+            missing_routemap,
+        } => Ok(Some(Opened {
+            path,
+            assessment,
+            routemap,
+            missing_routemap,
+            kept_note: None,
+        })),
+        Prepared::Fresh {
+            routemap,
+            mut assessment,
+            needs_authority,
+            given_path,
+        } => {
+            if needs_authority {
+                let heading = format!("New assessment: {}", crate::sanitize::line(&routemap.title));
+                let Some(authority) = ask(
+                    terminal,
+                    &painter.normal,
+                    &heading,
+                    "Which authority is being assessed? (e.g. Anytown Borough Council)",
+                    note.as_deref(),
+                )?
+                else {
+                    return Ok(None);
+                };
+                assessment.authority = authority;
+            }
+            // Only now, with the assessment going ahead: a cancelled one leaves nothing,
+            // not even a copy of the routemap it would have used.
+            let mut kept_note = None;
+            if let Some(given) = given_path {
+                let kept = store.keep_routemap(&given.to_string_lossy(), &routemap)?;
+                kept_note = kept.note(&routemap);
+            }
+            let path = store.create_assessment(&assessment)?;
+            Ok(Some(Opened {
+                path,
+                assessment,
+                routemap,
+                missing_routemap: false,
+                kept_note,
+            }))
+        }
+    }
+}
+
+/// Watching the file for a second screen (`--follow`).
+fn watch(store: &Store, path: &std::path::Path) -> Result<super::follow::Follow> {
+    let position = store.position_file(path);
+    super::follow::Follow::start(path, &position).map_err(|error| Error::Read {
+        path: path.to_path_buf(),
+        reason: format!(
+            "it cannot be watched for changes ({})",
+            crate::error::io_reason(&error)
+        ),
+    })
 }
 
 /// The one-writer lock, or why this session is read-only: the routemap is missing, the
