@@ -110,6 +110,7 @@ fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
                 percent_of_max: false,
                 stages,
                 sections: Vec::new(),
+                principles: Vec::new(),
                 themes: themes
                     .into_iter()
                     .enumerate()
@@ -117,6 +118,7 @@ fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
                         id: format!("t{i}"),
                         name,
                         section: None,
+                        principles: Vec::new(),
                         question,
                         vision: None,
                         descriptors: vec![descriptor; count],

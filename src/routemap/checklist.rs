@@ -56,6 +56,7 @@ mod tests {
             id: "t".into(),
             name: "T".into(),
             section: None,
+            principles: Vec::new(),
             question: None,
             vision: None,
             descriptors: vec![String::new(); stages.len()],
