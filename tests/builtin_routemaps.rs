@@ -297,6 +297,7 @@ fn the_strategys_three_principles_are_tagged_per_theme_in_both_files() {
 
 #[test]
 fn attribution_says_whose_words_are_whose() {
+    let has = |text: &str, needed: &str| text.to_lowercase().contains(&needed.to_lowercase());
     let main = main_routemap();
     let source = main.source.clone().unwrap();
     let description = main.description.clone().unwrap();
@@ -309,7 +310,7 @@ fn attribution_says_whose_words_are_whose() {
         "A stage counts only when all of it holds",
     ] {
         assert!(
-            description.contains(needed),
+            has(&description, needed),
             "description lacks '{needed}': {description}"
         );
     }
@@ -325,7 +326,7 @@ fn attribution_says_whose_words_are_whose() {
     ] {
         assert!(source.contains(needed), "source lacks '{needed}': {source}");
         assert!(
-            description.contains(needed),
+            has(&description, needed),
             "description lacks '{needed}': {description}"
         );
     }
@@ -335,7 +336,7 @@ fn attribution_says_whose_words_are_whose() {
         "A stage counts only when all of it holds",
     ] {
         assert!(
-            description.contains(needed),
+            has(&description, needed),
             "description lacks '{needed}': {description}"
         );
     }
