@@ -8,6 +8,8 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use routemap::routemap::{Routemap, load_file};
 use std::path::Path;
 
@@ -372,4 +374,64 @@ fn the_built_in_set_is_these_two_files() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file.display_path());
         assert_eq!(std::fs::read_to_string(path).unwrap(), file.text);
     }
+}
+
+fn first_edition(file: &str) -> Routemap {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/routemaps/first-edition")
+        .join(file);
+    load_file(&path).unwrap()
+}
+
+#[test]
+fn the_main_routemap_keeps_every_theme_and_stage_id_of_the_first_edition() {
+    let (before, now) = (
+        first_edition("planting-the-flag-2011.1.yaml"),
+        main_routemap(),
+    );
+    let ids = |routemap: &Routemap| -> (Vec<String>, Vec<String>) {
+        (
+            routemap.themes.iter().map(|t| t.id.clone()).collect(),
+            routemap.stages.iter().map(|s| s.id.clone()).collect(),
+        )
+    };
+    assert_eq!(ids(&before), ids(&now));
+    assert_ne!(before.version, now.version);
+}
+
+#[test]
+fn a_save_made_against_the_first_edition_opens_with_every_answer_matched() {
+    let data = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown\nanswers:\n",
+    );
+    for (index, theme) in THEME_IDS.iter().enumerate() {
+        let stage = STAGE_IDS[index % STAGE_IDS.len()];
+        text.push_str(&format!(
+            "  {theme}: {{ current: {stage}, target: destination-reached }}\n"
+        ));
+    }
+    std::fs::write(data.path().join("anytown.yaml"), text).unwrap();
+    let output = common::routemap(data.path())
+        .args(["report", "anytown", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["routemap"]["version"], "2.0");
+    assert_eq!(json["routemap"]["assessed_version"], "2011.1");
+    // The only thing the new version cannot place is the version itself, said once.
+    assert_eq!(
+        json["unmatched"],
+        serde_json::json!([
+            "saved against routemap version '2011.1', which is not kept here; shown against version '2.0'"
+        ])
+    );
+    let on_scale = json["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|theme| theme["on_scale"] == true && !theme["current"].is_null())
+        .count();
+    assert_eq!(on_scale, 12);
 }

@@ -109,7 +109,7 @@ fn a_directory_is_read_recursively_and_unusable_files_are_named() {
     let (code, text, stderr) = summary(dir.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        text.contains("planting-the-flag 2011.1 · 5 authorities (the latest assessment of each) · 8 files read, 2 skipped"),
+        text.contains("planting-the-flag 2.0 · 5 authorities (the latest assessment of each) · 8 files read, 2 skipped"),
         "{text}"
     );
     let broken = dir.path().join("region/broken.yaml");
@@ -162,7 +162,7 @@ fn another_routemap_is_chosen_with_routemap() {
     let (code, text, stderr) = summary(dir.path(), &["--routemap", "procurement-and-sourcing"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        text.contains("procurement-and-sourcing 2011.1 · 1 authority"),
+        text.contains("procurement-and-sourcing 2.0 · 1 authority"),
         "{text}"
     );
     assert_eq!(
