@@ -19,7 +19,9 @@ fn answer_quit_resume_and_survive_kill_9() {
     tmux.wait_for("one", "0/12 answered");
     let intro = tmux.begin("one");
     assert!(
-        intro.contains("Source: Socitm / Local CIO Council") && intro.contains("not Socitm's own"),
+        intro.contains("Socitm's: the title, the twelve themes")
+            && intro.contains("reading, not Socitm's words")
+            && intro.contains("Source: Title, themes and principles: Socitm / Local CIO Council"),
         "the routemap says whose words these are before the first answer:\n{intro}"
     );
 

@@ -355,3 +355,35 @@ fn a_stand_in_report_orders_nothing() {
             .is_some_and(|w| w.contains("'planting-the-flag' (version 2.0)"))
     );
 }
+
+#[test]
+fn the_evidence_checklists_leave_out_themes_with_nothing_to_show() {
+    let routemap = routemap();
+    let mut assessment = new_assessment();
+    answer(&mut assessment, "leadership", Some(2), Some(3), None);
+    answer(&mut assessment, "governance", Some(1), None, None);
+    assessment.answer_mut(&routemap, "shared-services").current = Some(Current::NotApplicable);
+    // Not answered, but a criterion ticked: the ticks are worth showing.
+    assessment.answer_mut(&routemap, "professionalism").met = vec!["framework-chosen".into()];
+    let report = report_of(&assessment, None);
+    let text = to_markdown(&report);
+    let section =
+        &text[text.find("## Evidence checklists").unwrap()..text.find("## Action plan").unwrap()];
+    let shown: Vec<&str> = section
+        .lines()
+        .filter_map(|line| line.strip_prefix("### "))
+        .collect();
+    assert_eq!(shown, ["Leadership", "Governance", "Professionalism"]);
+    assert!(
+        section.contains(
+            "Themes not answered and not applicable are left out unless a criterion is ticked"
+        ),
+        "{section}"
+    );
+    let html = to_html(&report);
+    assert_eq!(
+        html.matches("<article class=\"checklist\">").count(),
+        3,
+        "{html}"
+    );
+}
