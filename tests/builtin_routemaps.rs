@@ -435,3 +435,26 @@ fn a_save_made_against_the_first_edition_opens_with_every_answer_matched() {
         .count();
     assert_eq!(on_scale, 12);
 }
+
+#[test]
+fn a_save_made_against_the_first_procurement_routemap_keeps_and_lists_what_moved() {
+    let data = tempfile::tempdir().unwrap();
+    let text = "format: routemap-assessment/1\nroutemap: { id: procurement-and-sourcing, version: \"2011.1\" }\nauthority: Anytown\nanswers:\n  lock-in: { current: managed }\n  intelligent-client: { current: collaborative }\n";
+    let path = data.path().join("anytown.yaml");
+    std::fs::write(&path, text).unwrap();
+    let output = common::routemap(data.path())
+        .args(["report", "anytown", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["unmatched"],
+        serde_json::json!([
+            "saved against routemap version '2011.1', which is not kept here; shown against version '2.0'",
+            "theme 'lock-in': current stage 'managed' is not on the routemap's scale; it is kept as it is",
+            "theme 'intelligent-client' is not in the routemap; its answer is kept but not shown"
+        ])
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

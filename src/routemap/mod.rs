@@ -239,8 +239,8 @@ impl Routemap {
         theme.section.and_then(|index| self.sections.get(index))
     }
 
-    /// "12 themes, 5 stages, 2 sections"; a scale numbered from 0 says so, and criteria
-    /// and undefined stages are counted when there are any.
+    /// "12 themes, 5 stages, 2 sections"; a scale numbered from 0 says so, and
+    /// principles, criteria and undefined stages are counted when there are any.
     pub fn summary_line(&self) -> String {
         let mut stages = plural(self.stages.len(), "stage");
         if self.first_stage != 1 {
@@ -252,6 +252,9 @@ impl Routemap {
             stages,
             plural(self.sections.len(), "section"),
         ];
+        if !self.principles.is_empty() {
+            parts.push(plural(self.principles.len(), "principle"));
+        }
         let details = self.themes.iter().flat_map(|theme| &theme.details);
         let (criteria, undefined) = details.fold((0, 0), |(criteria, undefined), detail| {
             (

@@ -352,6 +352,10 @@ fn principles_are_defined_once_and_named_by_themes_in_their_own_order() {
         Some("Share and re-use assets.")
     );
     assert_eq!(routemap.principles[1].summary, None);
+    assert_eq!(
+        routemap.summary_line(),
+        "3 themes, 2 stages, 0 sections, 2 principles"
+    );
     let names: Vec<Vec<&str>> = routemap
         .themes
         .iter()
