@@ -420,7 +420,7 @@ fn the_start_screen_of_every_built_in_routemap_fits_at_80x24() {
         );
         assert!(
             screen.contains("About this routemap")
-                && screen.lines().nth(0).unwrap().contains(" routemap │"),
+                && screen.lines().next().unwrap().contains(" routemap │"),
             "{}: the start screen runs over its frame:\n{screen}",
             file.id()
         );
