@@ -227,6 +227,29 @@ fn descriptors_and_criteria_above_the_first_stage_use_no_vague_quantifiers_or_ad
     }
 }
 
+/// A stage counts when all of it holds, and so does every stage below: a descriptor
+/// that says what is still missing ("but nothing is shared yet") would fail an
+/// organisation that is further on in that one respect, so none does above the first.
+#[test]
+fn no_descriptor_above_the_first_stage_says_what_is_missing() {
+    for routemap in both() {
+        for theme in &routemap.themes {
+            for index in 1..routemap.stages.len() {
+                let descriptor = &theme.descriptors[index];
+                for word in words(descriptor) {
+                    assert!(
+                        !["but", "yet"].contains(&word.as_str()),
+                        "{} '{}' stage {}: '{word}' in: {descriptor}",
+                        routemap.id,
+                        theme.id,
+                        index + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// How the slogans of the first edition began ("Champion transparency…").
 const SLOGAN_OPENINGS: [&str; 8] = [
     "Champion",
