@@ -33,7 +33,7 @@ fn check_passes_every_shipped_routemap() {
     assert_eq!(stdout.lines().count(), shipped.len());
     assert!(
         stdout.contains(
-            "ok, routemap 'planting-the-flag' version 2011.1: 12 themes, 5 stages, 2 sections"
+            "ok, routemap 'planting-the-flag' version 2.0: 12 themes, 5 stages, 2 sections"
         ),
         "{stdout}"
     );
@@ -215,7 +215,7 @@ fn routemaps_lists_builtins_and_custom_files() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("three-themes"), "{stdout}");
     assert!(
-        stdout.contains("planting-the-flag         2011.1   12      built in"),
+        stdout.contains("planting-the-flag         2.0      12      built in"),
         "{stdout}"
     );
 }
@@ -238,7 +238,7 @@ fn radar_prints_a_labelled_radar_without_escape_codes_when_piped() {
     );
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
-        stdout.starts_with("Anytown Borough Council · planting-the-flag 2011.1 · 3/12 answered\n"),
+        stdout.starts_with("Anytown Borough Council · planting-the-flag 2.0 · 3/12 answered\n"),
         "{stdout}"
     );
     assert!(

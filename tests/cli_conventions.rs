@@ -248,7 +248,7 @@ fn a_dash_reads_standard_input() {
         .unwrap();
     assert_eq!(radar.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&radar.stdout).starts_with(
-        "Anytown Borough Council — 2025 baseline · planting-the-flag 2011.1 · 2/12 answered"
+        "Anytown Borough Council — 2025 baseline · planting-the-flag 2.0 · 2/12 answered"
     ));
 
     let map = include_str!("../assessments/procurement-and-sourcing.yaml");

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 
 const SAVED: &str = "format: routemap-assessment/1
-routemap: { id: planting-the-flag, version: \"2011.1\" }
+routemap: { id: planting-the-flag, version: \"2.0\" }
 authority: Anytown
 answers:
   leadership: { current: flag-planted }

@@ -85,13 +85,25 @@ proptest! {
     }
 }
 
+/// The routemaps shipped before (the first edition, 2011.1, kept as fixtures): saved
+/// copies of them in users' data directories must still load, and mean the same.
 #[test]
-fn the_shipped_routemaps_and_fixtures_of_before_load_as_they_did() {
-    for file in routemap::builtin::files() {
-        let routemap = file.load().unwrap();
+fn the_routemaps_shipped_before_load_as_they_did() {
+    for (file, themes) in [
+        ("planting-the-flag-2011.1.yaml", 12),
+        ("procurement-and-sourcing-2011.1.yaml", 5),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/routemaps/first-edition")
+            .join(file);
+        let routemap = routemap::routemap::load_file(&path).unwrap();
+        assert_eq!(routemap.version, "2011.1");
+        assert_eq!(routemap.themes.len(), themes);
         assert_eq!(routemap.first_stage, 1);
+        assert!(routemap.principles.is_empty());
         assert!(routemap.themes.iter().all(|theme| {
             theme.weight == Weight::ONE
+                && theme.principles.is_empty()
                 && theme.details.iter().all(|d| *d == StageDetail::plain())
                 && theme.descriptors.iter().all(|d| !d.is_empty())
         }));

@@ -19,7 +19,9 @@ fn answer_quit_resume_and_survive_kill_9() {
     tmux.wait_for("one", "0/12 answered");
     let intro = tmux.begin("one");
     assert!(
-        intro.contains("Source: Socitm / Local CIO Council") && intro.contains("not Socitm's own"),
+        intro.contains("Socitm's: the title, the twelve themes")
+            && intro.contains("reading, not Socitm's words")
+            && intro.contains("Source: Title, themes and principles: Socitm / Local CIO Council"),
         "the routemap says whose words these are before the first answer:\n{intro}"
     );
 
@@ -257,7 +259,9 @@ fn the_report_key_writes_markdown_and_html_and_says_where() {
     tmux.wait_for("main", "0/12 answered");
     tmux.begin("main");
     tmux.keys("main", &["2", "t", "4"]);
-    // Drawn once the target is in: the next stage on the way to it.
+    tmux.wait_for("main", "1/12 answered");
+    // Below the stages, a page or two down: the next stage on the way to the target.
+    tmux.keys("main", &["PageDown", "PageDown", "PageDown"]);
     let walk = tmux.wait_for(
         "main",
         "Next stage: 3 Route planned (the target is 4 On the route)",

@@ -11,7 +11,7 @@ mod tmux;
 use tmux::Tmux;
 
 const SAVED: &str = "format: routemap-assessment/1
-routemap: { id: planting-the-flag, version: \"2011.1\" }
+routemap: { id: planting-the-flag, version: \"2.0\" }
 authority: Anytown Borough Council
 answers:
   leadership: { current: flag-planted, target: on-the-route }

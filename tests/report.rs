@@ -88,15 +88,18 @@ fn markdown_is_the_default_and_has_every_part_in_order() {
     let parts = [
         "# Maturity report: Cyngor Sir Ynys Môn — 2026 reassessment",
         "- **Routemap:** Planting the Flag",
-        "- **Source:** Socitm / Local CIO Council",
+        "- **Source:** Title, themes and principles: Socitm / Local CIO Council",
         "the routemap project's own reading",
+        "> A self-assessment against Planting the Flag",
         "## Completeness",
         "## Roll-up",
         "| Strategic capabilities | 6 | 6 | 1 | 0 | 0 | 3 | 3 Route planned | 4 On the route |",
         "Medians are of stage positions",
         "## Radar\n\n```text\n",
         "## Themes",
-        "| 1 | Leadership | 2 Flag planted | 4 On the route | +2 | high |  |",
+        "| # | Theme | Current | Target | Gap | Confidence | Carried | Principles |",
+        "| 1 | Leadership | 2 Flag planted | 4 On the route | +2 | high |  | Collaborate, Redesign |",
+        "## Evidence checklists",
         "## Action plan",
         "## Actions by role",
         "## Notes and evidence",
@@ -123,8 +126,12 @@ fn the_plan_is_in_priority_order_with_the_next_stage_and_every_role() {
         "### 3. Organisational change: 3 Route planned → 4 On the route",
     );
     assert!(governance < leadership && leadership < change);
-    assert!(text.contains("To reach **3 Route planned**: The CIO sits in"));
-    assert!(text.contains("- **CEO:** Place the CIO in the top team"));
+    assert!(text.contains("To reach **3 Route planned**: The CIO is a member of the top team"));
+    assert!(text.contains("How to get there:\n\nGive the CIO a seat and a mandate"));
+    assert!(
+        text.contains("Evidence for the next stage:\n\n- [ ] The organisation chart shows the CIO")
+    );
+    assert!(text.contains("- **CEO:** Take a paper to the top team this quarter"));
     assert!(text.contains("- **No target set (set one to plan for it):** Strategic commissioning"));
     assert!(text.contains(
         "- **Carried over, not yet confirmed (confirm or change the answer first):** Business change"
@@ -133,7 +140,7 @@ fn the_plan_is_in_priority_order_with_the_next_stage_and_every_role() {
     assert!(text.contains("- **Not applicable:** Shared services"));
     let ceo = position(
         &text,
-        "### CEO\n\n1. **Governance:** Agree with partner chief executives",
+        "### CEO\n\n1. **Governance:** Put a proposal for joint ICT governance",
     );
     assert!(ceo > position(&text, "## Actions by role"));
     assert!(text.contains("### CFO\n\n1. **Governance:**"));
@@ -145,7 +152,11 @@ fn one_roles_report_keeps_only_its_actions() {
     let (code, text, _) = report(data.path(), &["2026", "--role", "CFO"]);
     assert_eq!(code, 0);
     assert!(text.contains("- **Actions shown for:** CFO"));
-    assert!(text.contains("- **CFO:** Set up shared investment appraisal"));
+    assert!(
+        text.contains(
+            "- **CFO:** Draft with partner finance directors a common investment appraisal"
+        )
+    );
     assert!(!text.contains("**CEO:**"), "{text}");
     assert!(!text.contains("### CIO"));
     let (code, _, stderr) = report(data.path(), &["2026", "--role", "mayor"]);

@@ -152,6 +152,7 @@ fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
                         id: format!("t{i}"),
                         name,
                         section: section.filter(|&s| s < section_count),
+                        principles: Vec::new(),
                         question,
                         vision: None,
                         descriptors: wild_stages.into_iter().map(|(d, ..)| d).collect(),
@@ -171,6 +172,7 @@ fn wild_routemap() -> impl Strategy<Value = routemap::routemap::Routemap> {
                 percent_of_max: from_zero,
                 stages,
                 sections,
+                principles: Vec::new(),
                 themes,
             }
         })

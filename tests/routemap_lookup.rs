@@ -28,6 +28,16 @@ fn impostor() -> String {
     .replace("id: procurement-and-sourcing", "id: planting-the-flag")
 }
 
+/// `text` with its top-level `key:` line replaced by `line`.
+fn with_line(text: &str, key: &str, line: &str) -> String {
+    let prefix = format!("{key}:");
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|old| if old.starts_with(&prefix) { line } else { old })
+        .collect();
+    lines.join("\n")
+}
+
 fn run(data: &Path, cwd: &Path, args: &[&str]) -> (i32, String, String) {
     let output = routemap(data)
         .current_dir(cwd)
@@ -176,7 +186,7 @@ fn a_routemap_given_by_path_is_kept_only_when_its_id_is_its_own() {
             .unwrap(),
         Kept::Nothing
     );
-    let edited = mine.replace("title: ICT", "title: Other ICT");
+    let edited = with_line(&mine, "title", "title: Other ICT");
     let other = outside.path().join("other.yaml");
     fs::write(&other, &edited).unwrap();
     let spec = other.to_str().unwrap();
@@ -193,11 +203,7 @@ fn a_routemap_given_by_path_is_kept_only_when_its_id_is_its_own() {
         "the kept copy is the file given"
     );
     let newer = outside.path().join("newer.yaml");
-    fs::write(
-        &newer,
-        edited.replace("version: \"2011.1\"", "version: \"2012\""),
-    )
-    .unwrap();
+    fs::write(&newer, with_line(&edited, "version", "version: \"2012\"")).unwrap();
     let spec = newer.to_str().unwrap();
     store
         .keep_routemap(spec, &store.resolve_routemap(spec).unwrap())

@@ -375,6 +375,43 @@ fn walk_with_its_radar_at_120_columns() {
     let mut state = answered();
     insta::assert_snapshot!("walk_answered_120x30", draw(&mut state, 120, 30));
 }
+/// Whose words are whose reaches the user whole, even at 80×24: the start screen does
+/// not scroll, so every built-in routemap's title, description and source must fit.
+#[test]
+fn the_start_screen_of_every_built_in_routemap_fits_at_80x24() {
+    for file in builtin::files() {
+        let routemap = file.load().unwrap();
+        let assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
+        let mut state = State::new(routemap, assessment, "anytown.yaml".into());
+        state.show_intro = true;
+        let screen = draw(&mut state, 80, 24);
+        let words: String = screen
+            .lines()
+            .map(|line| {
+                line.trim_matches(|c: char| c != '┃')
+                    .trim_matches('┃')
+                    .trim()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            words.contains("the routemap project's own reading."),
+            "{}: the source is cut off:\n{screen}",
+            file.id()
+        );
+        assert!(
+            words.contains("A stage counts only when all of it holds"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("About this routemap")
+                && screen.lines().next().unwrap().contains(" routemap │"),
+            "{}: the start screen runs over its frame:\n{screen}",
+            file.id()
+        );
+    }
+}
+
 #[test]
 fn about_the_routemap_before_the_first_answer() {
     let mut state = state();
@@ -405,6 +442,11 @@ fn routemap_text_in_the_new_panes_is_shown_not_sent() {
     state.routemap.themes[0].actions = vec![(evil.into(), vec![evil.into()])];
     state.routemap.themes[0].descriptors[3] = evil.into();
     keys(&mut state, "kk");
+    // The next stage and the actions are below the stages: a page or two down.
+    for _ in 0..2 {
+        draw(&mut state, 200, 60);
+        key(&mut state, KeyCode::PageDown);
+    }
     // What each pane of this change draws from the routemap: the next stage's name and
     // the actions (walk), a section's name (review's roll-up), the description (intro).
     for (screen, shown) in [

@@ -13,7 +13,7 @@ use std::path::Path;
 fn save(dir: &Path, name: &str, authority: &str, updated: &str, stages: &[&str]) {
     let themes = ["leadership", "governance", "organisational-change"];
     let mut text = format!(
-        "format: routemap-assessment/1\nroutemap: {{ id: planting-the-flag, version: \"2011.1\" }}\nauthority: {authority}\nupdated: {updated}\nanswers:\n"
+        "format: routemap-assessment/1\nroutemap: {{ id: planting-the-flag, version: \"2.0\" }}\nauthority: {authority}\nupdated: {updated}\nanswers:\n"
     );
     for (theme, stage) in themes.iter().zip(stages) {
         text.push_str(&format!("  {theme}:\n    current: {stage}\n"));
@@ -71,7 +71,7 @@ fn region() -> tempfile::TempDir {
     );
     fs::write(
         root.join("procurement.yaml"),
-        "format: routemap-assessment/1\nroutemap: { id: procurement-and-sourcing, version: \"2011.1\" }\nauthority: Anytown\n",
+        "format: routemap-assessment/1\nroutemap: { id: procurement-and-sourcing, version: \"2.0\" }\nauthority: Anytown\n",
     )
     .unwrap();
     fs::write(root.join("README.txt"), "not an assessment").unwrap();
@@ -120,7 +120,7 @@ fn a_directory_is_read_recursively_and_unusable_files_are_named() {
         "a broken save fails the run, after the summary: {stderr}"
     );
     assert!(
-        text.contains("planting-the-flag 2011.1 · 5 authorities (the latest assessment of each) · 8 files read, 2 skipped"),
+        text.contains("planting-the-flag 2.0 · 5 authorities (the latest assessment of each) · 8 files read, 2 skipped"),
         "{text}"
     );
     let broken = dir.path().join("region/broken.yaml");
@@ -172,7 +172,7 @@ fn another_routemap_is_chosen_with_routemap() {
     let (code, text, stderr) = summary(dir.path(), &["--routemap", "procurement-and-sourcing"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        text.contains("procurement-and-sourcing 2011.1 · 1 authority"),
+        text.contains("procurement-and-sourcing 2.0 · 1 authority"),
         "{text}"
     );
     assert!(

@@ -33,7 +33,7 @@ fn save_of(dir: &Path, name: &str, routemap: &str, version: &str, authority: &st
 }
 
 fn save(dir: &Path, name: &str, authority: &str, stage: &str) {
-    save_of(dir, name, "planting-the-flag", "2011.1", authority, stage);
+    save_of(dir, name, "planting-the-flag", "2.0", authority, stage);
 }
 
 /// `counts[i]` authorities at stage i+1 on leadership, in `dir/region`.
@@ -191,7 +191,7 @@ fn the_routemap_most_files_share_is_summarised_whatever_is_read_first() {
         &region,
         "000-stray.yaml",
         "procurement-and-sourcing",
-        "2011.1",
+        "2.0",
         "Stray",
         "n/a",
     );
@@ -405,12 +405,12 @@ fn a_device_is_not_read_as_a_save() {
 fn versions_mixed_are_noted() {
     let dir = tempfile::tempdir().unwrap();
     let region = dir.path().join("region");
-    save_of(&region, "a.yaml", "planting-the-flag", "2011.1", "A", "n/a");
+    save_of(&region, "a.yaml", "planting-the-flag", "2.0", "A", "n/a");
     save_of(&region, "b.yaml", "planting-the-flag", "2010.9", "B", "n/a");
     let (code, _, stderr) = run(dir.path(), &[region.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("note: these assessments were saved against versions '2010.9' (1 file), '2011.1' (1 file) of routemap 'planting-the-flag'; they are summarised against version '2011.1'"),
+        stderr.contains("note: these assessments were saved against versions '2.0' (1 file), '2010.9' (1 file) of routemap 'planting-the-flag'; they are summarised against version '2.0'"),
         "{stderr}"
     );
 }

@@ -163,7 +163,7 @@ mod tests {
         assert_eq!(found.len(), 3);
         assert_eq!(
             found[0].to_string(),
-            "saved against routemap version '2010.9', which is not kept here; shown against version '2011.1'"
+            "saved against routemap version '2010.9', which is not kept here; shown against version '2.0'"
         );
         assert_eq!(
             found[1],

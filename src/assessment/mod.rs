@@ -286,6 +286,7 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
             })
             .collect(),
         sections: Vec::new(),
+        principles: Vec::new(),
         themes: assessment
             .answers
             .iter()
@@ -293,6 +294,7 @@ pub fn stand_in_routemap(assessment: &Assessment) -> Routemap {
                 id: id.clone(),
                 name: id.clone(),
                 section: None,
+                principles: Vec::new(),
                 question: None,
                 vision: None,
                 descriptors: vec![missing.clone(); stage_ids.len()],

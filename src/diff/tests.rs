@@ -175,7 +175,7 @@ fn a_changed_routemap_version_matches_ids_and_lists_the_rest() {
     assert!(!last.in_routemap);
     assert_eq!(last.movement, Movement::Removed);
     let text = to_text(&diff, false, false);
-    assert!(text.contains("routemap planting-the-flag: version 2010.1 → 2011.1; themes matched by id, the rest listed at the end"), "{text}");
+    assert!(text.contains("routemap planting-the-flag: version 2010.1 → 2.0; themes matched by id, the rest listed at the end"), "{text}");
     assert!(
         text.contains("not in this version of the routemap"),
         "{text}"

@@ -5,17 +5,25 @@
 
 use super::mdtext::{inline, rich_inline};
 use super::richhtml;
-use super::{Report, ThemeRow};
+use super::{Place, Report, ThemeRow};
 use crate::richtext::RichText;
 use crate::sanitize;
 use maud::{Markup, html};
 use std::fmt::Write as _;
 
 /// What the section says first.
-const INTRO: &str = "Each theme's criteria, ticked where the authority says they are met. The ticks suggest the highest stage whose criteria, and those of every stage below it, are all met; the stage chosen stands, and is marked where the ticks do not support it.";
+const INTRO: &str = "Each theme's criteria, ticked where the authority says they are met. The ticks suggest the highest stage whose criteria, and those of every stage below it, are all met; the stage chosen stands, and is marked where the ticks do not support it. A theme with none of its criteria ticked suggests nothing and is not judged. Themes not answered and not applicable are left out unless a criterion is ticked.";
 
+/// The themes with checklists that say something about the authority: those placed at
+/// a stage, and any with a criterion ticked. An unanswered or n/a theme's blank
+/// checklist would only repeat the routemap (and, on a routemap with criteria in every
+/// theme, run to pages).
 fn with_checklists(report: &Report) -> impl Iterator<Item = &ThemeRow> {
-    report.themes.iter().filter(|t| !t.checklists.is_empty())
+    report.themes.iter().filter(|theme| {
+        let placed = matches!(theme.current, Place::Stage(_) | Place::Unknown(_));
+        let ticked = theme.met_count().0 > 0 || !theme.unknown_met.is_empty();
+        !theme.checklists.is_empty() && (placed || ticked)
+    })
 }
 
 /// "Now 2 Established; the ticks suggest 1 Emerging; 3 of 7 criteria met."

@@ -236,20 +236,27 @@ fn with_headings(report: &Report) -> Vec<(Option<String>, usize, &super::ThemeRo
 }
 
 fn themes(report: &Report) -> Markup {
+    let principles = report.has_principles();
+    let caption = if principles {
+        "Every theme's current and target stage, gap in stages, confidence, whether the answer is carried over, and the principles it bears on"
+    } else {
+        "Every theme's current and target stage, gap in stages, confidence and whether the answer is carried over"
+    };
     html! {
         section #themes {
             h2 { "Themes" }
             table #themes-table {
-                caption { "Every theme's current and target stage, gap in stages, confidence and whether the answer is carried over" }
+                caption { (caption) }
                 thead { tr {
                     th.n scope="col" { "#" } th scope="col" { "Theme" } th scope="col" { "Current" }
                     th scope="col" { "Target" } th.n scope="col" { "Gap" } th scope="col" { "Confidence" }
                     th scope="col" { "Carried" }
+                    @if principles { th scope="col" { "Principles" } }
                 } }
                 tbody {
                     @for (heading, index, theme) in with_headings(report) {
                         @if let Some(heading) = heading {
-                            tr.group { th colspan="7" scope="rowgroup" { (heading) } }
+                            tr.group { th colspan=(if principles { 8 } else { 7 }) scope="rowgroup" { (heading) } }
                         }
                         tr {
                             td.n { (index + 1) }
@@ -259,6 +266,7 @@ fn themes(report: &Report) -> Markup {
                             td.n { (words::gap(theme.gap)) }
                             td { (words::confidence_cell(theme.confidence)) }
                             td { @if theme.carried { "yes, not yet confirmed" } }
+                            @if principles { td { (clean(&theme.principles.join(", "))) } }
                         }
                     }
                 }

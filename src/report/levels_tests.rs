@@ -191,7 +191,11 @@ fn json_and_csv_carry_numbers_scores_and_ticks() {
 
 #[test]
 fn a_routemap_without_the_new_keys_reports_as_before() {
-    let routemap = crate::builtin::planting_the_flag();
+    let routemap = crate::routemap::parse(
+        Path::new("three-themes.yaml"),
+        include_str!("../../tests/fixtures/routemaps/good/three-themes.yaml"),
+    )
+    .unwrap();
     let assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
     let report = build(Input {
         path: Path::new("anytown.yaml"),
@@ -205,5 +209,10 @@ fn a_routemap_without_the_new_keys_reports_as_before() {
     let text = to_markdown(&report);
     assert!(!text.contains("Evidence checklists"));
     assert!(!text.contains("% of max"));
-    assert!(text.contains("| 1 Flag not yet planted |"), "{text}");
+    assert!(!text.contains("Principles"));
+    assert!(
+        text.contains("| # | Theme | Current | Target | Gap | Confidence | Carried |\n"),
+        "{text}"
+    );
+    assert!(text.contains("| 1 Low |"), "{text}");
 }

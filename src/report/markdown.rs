@@ -202,16 +202,20 @@ fn radar_block(report: &Report, out: &mut String) {
 
 fn themes(report: &Report, out: &mut String) {
     let _ = writeln!(out, "## Themes\n");
-    out.push_str("| # | Theme | Current | Target | Gap | Confidence | Carried |\n");
-    out.push_str("|---:|---|---|---|---:|---|---|\n");
+    let principles = report.has_principles();
+    out.push_str("| # | Theme | Current | Target | Gap | Confidence | Carried |");
+    out.push_str(if principles { " Principles |\n" } else { "\n" });
+    out.push_str("|---:|---|---|---|---:|---|---|");
+    out.push_str(if principles { "---|\n" } else { "\n" });
     let mut section = None;
     for (index, theme) in report.themes.iter().enumerate() {
         if theme.section != section && !report.sections.is_empty() {
             section = theme.section;
             let name = report.section_name(theme).unwrap_or("Other themes");
-            let _ = writeln!(out, "| | **{}** | | | | | |", inline(name));
+            let _ = write!(out, "| | **{}** | | | | | |", inline(name));
+            out.push_str(if principles { " |\n" } else { "\n" });
         }
-        let _ = writeln!(
+        let _ = write!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
             index + 1,
@@ -226,6 +230,10 @@ fn themes(report: &Report, out: &mut String) {
                 ""
             }
         );
+        if principles {
+            let _ = write!(out, " {} |", inline(&theme.principles.join(", ")));
+        }
+        out.push('\n');
     }
     out.push('\n');
 }

@@ -92,6 +92,8 @@ pub struct ThemeRow {
     pub evidence: Vec<String>,
     /// How much the theme counts in its section's scores.
     pub weight: Weight,
+    /// The names of the principles the theme bears on (the routemap's `principles`).
+    pub principles: Vec<String>,
     /// The checklist of every stage the theme defines that has one, lowest first.
     pub checklists: Vec<Checklist>,
     /// Ids ticked as met that the theme has no criterion of (kept, not scored).
@@ -265,6 +267,11 @@ fn theme_rows(routemap: &Routemap, assessment: &Assessment, ordered: bool) -> Ve
                 notes: answer.notes.clone().filter(|n| !n.trim().is_empty()),
                 evidence: answer.evidence.clone(),
                 weight: theme.weight,
+                principles: routemap
+                    .principle_names(theme)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
                 checklists,
                 unknown_met,
                 suggested: theme.suggested_stage(&answer.met),
@@ -347,6 +354,12 @@ impl Report {
             Some(title) => format!("{} — {title}", self.authority),
             None => self.authority.clone(),
         }
+    }
+
+    /// True when some theme names a principle: the themes table then has a column for
+    /// them.
+    pub fn has_principles(&self) -> bool {
+        self.themes.iter().any(|theme| !theme.principles.is_empty())
     }
 
     /// The section's name of a theme, if it has one.

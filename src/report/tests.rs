@@ -112,13 +112,34 @@ fn a_plan_item_names_the_next_stage_and_every_roles_actions() {
     assert_eq!(item.gap(), 2);
     assert!(
         item.next_descriptor
-            .starts_with("The CIO sits in, or reports directly to, the top team"),
+            .starts_with("The CIO is a member of the top team or reports to the chief executive"),
         "the descriptor of stage 3, Route planned: {}",
         item.next_descriptor
     );
+    // How to get from stage 2 to 3, and stage 3's checklist, none of it ticked yet.
+    assert!(
+        item.guidance
+            .as_deref()
+            .is_some_and(|g| g.starts_with("Give the CIO a seat and a mandate")),
+        "{:?}",
+        item.guidance
+    );
+    let checklist: Vec<(&str, bool)> = item
+        .next_criteria
+        .iter()
+        .map(|(criterion, met)| (criterion.id.as_str(), *met))
+        .collect();
+    assert_eq!(
+        checklist,
+        [
+            ("top-team-seat", false),
+            ("approved-mandate", false),
+            ("partners-told", false)
+        ]
+    );
     let roles: Vec<&str> = item.actions.iter().map(|(r, _)| r.as_str()).collect();
     assert_eq!(roles, ["ceo", "cfo", "cio"]);
-    assert_eq!(item.actions[0].1.len(), 2);
+    assert_eq!(item.actions[2].1.len(), 2);
 }
 
 #[test]
@@ -198,7 +219,9 @@ fn the_role_view_gathers_each_roles_actions_in_priority_order() {
     assert_eq!(themes, ["governance", "leadership"]);
     assert_eq!(
         ceo.entries[0].1,
-        ["Agree with partner chief executives to govern ICT strategy and architecture together."]
+        [
+            "Put a proposal for joint ICT governance, with draft terms of reference, to the next meeting of partner chief executives."
+        ]
     );
 }
 
@@ -336,7 +359,39 @@ fn a_stand_in_report_orders_nothing() {
     assert!(
         report
             .stand_in_warning()
-            .is_some_and(|w| w.contains("'planting-the-flag' (version 2011.1)"))
+            .is_some_and(|w| w.contains("'planting-the-flag' (version 2.0)"))
+    );
+}
+
+#[test]
+fn the_evidence_checklists_leave_out_themes_with_nothing_to_show() {
+    let routemap = routemap();
+    let mut assessment = new_assessment();
+    answer(&mut assessment, "leadership", Some(2), Some(3), None);
+    answer(&mut assessment, "governance", Some(1), None, None);
+    assessment.answer_mut(&routemap, "shared-services").current = Some(Current::NotApplicable);
+    // Not answered, but a criterion ticked: the ticks are worth showing.
+    assessment.answer_mut(&routemap, "professionalism").met = vec!["framework-chosen".into()];
+    let report = report_of(&assessment, None);
+    let text = to_markdown(&report);
+    let section =
+        &text[text.find("## Evidence checklists").unwrap()..text.find("## Action plan").unwrap()];
+    let shown: Vec<&str> = section
+        .lines()
+        .filter_map(|line| line.strip_prefix("### "))
+        .collect();
+    assert_eq!(shown, ["Leadership", "Governance", "Professionalism"]);
+    assert!(
+        section.contains(
+            "Themes not answered and not applicable are left out unless a criterion is ticked"
+        ),
+        "{section}"
+    );
+    let html = to_html(&report);
+    assert_eq!(
+        html.matches("<article class=\"checklist\">").count(),
+        3,
+        "{html}"
     );
 }
 

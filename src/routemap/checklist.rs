@@ -6,8 +6,9 @@
 //! and the criteria of every defined stage below it, are all met. The suggestion is the
 //! highest stage reached that has criteria of its own, or the lowest defined stage when
 //! it has none (a level 0 that asks for nothing). A chosen stage is *not supported* when
-//! some defined stage at or below it has a criterion not met. A theme without criteria
-//! suggests nothing and supports any choice.
+//! some defined stage at or below it has a criterion not met. A theme without criteria,
+//! or whose checklist has not been used (none of its criteria ticked), suggests nothing
+//! and supports any choice: an unused checklist is not evidence against an answer.
 
 use super::Theme;
 use std::collections::HashSet;
@@ -33,9 +34,16 @@ impl Theme {
         })
     }
 
+    /// True when some criterion of the theme is among the ids `met`: its checklist has
+    /// been used.
+    pub fn checklist_used(&self, met: &[String]) -> bool {
+        self.checklist()
+            .any(|(_, criterion)| met.contains(&criterion.id))
+    }
+
     /// The stage the ticked criteria `met` (criterion ids) suggest, by the module's rule.
     pub fn suggested_stage(&self, met: &[String]) -> Option<usize> {
-        if !self.has_criteria() {
+        if !self.checklist_used(met) {
             return None;
         }
         let met: HashSet<&str> = met.iter().map(String::as_str).collect();
@@ -50,6 +58,9 @@ impl Theme {
     /// True when the ticked criteria `met` do not support `chosen` (a stage index): some
     /// defined stage at or below it has a criterion not met.
     pub fn unsupported(&self, chosen: usize, met: &[String]) -> bool {
+        if !self.checklist_used(met) {
+            return false;
+        }
         let met: HashSet<&str> = met.iter().map(String::as_str).collect();
         self.first_unmet(&met).is_some_and(|unmet| chosen >= unmet)
     }
@@ -65,6 +76,7 @@ mod tests {
             id: "t".into(),
             name: "T".into(),
             section: None,
+            principles: Vec::new(),
             question: None,
             vision: None,
             descriptors: vec![String::new(); stages.len()],
@@ -96,7 +108,12 @@ mod tests {
     fn the_highest_stage_whose_criteria_and_all_below_are_met() {
         // Level 0 asks nothing; levels 1 to 3 have checklists.
         let levels = theme(&[Some(&[]), Some(&["a", "b"]), Some(&["c"]), Some(&["d"])]);
-        assert_eq!(levels.suggested_stage(&met(&[])), Some(0));
+        assert_eq!(
+            levels.suggested_stage(&met(&[])),
+            None,
+            "an unused checklist suggests nothing"
+        );
+        assert_eq!(levels.suggested_stage(&met(&["gone"])), None);
         assert_eq!(levels.suggested_stage(&met(&["a"])), Some(0));
         assert_eq!(levels.suggested_stage(&met(&["a", "b"])), Some(1));
         assert_eq!(
@@ -117,8 +134,8 @@ mod tests {
         let gaps = theme(&[Some(&["a"]), None, Some(&["c"])]);
         assert_eq!(gaps.suggested_stage(&met(&["a"])), Some(0));
         assert_eq!(gaps.suggested_stage(&met(&["a", "c"])), Some(2));
-        let low_gap = theme(&[None, Some(&[]), Some(&["b"])]);
-        assert_eq!(low_gap.suggested_stage(&met(&[])), Some(1));
+        let low_gap = theme(&[None, Some(&[]), Some(&["b"]), Some(&["c"])]);
+        assert_eq!(low_gap.suggested_stage(&met(&["c"])), Some(1));
     }
 
     #[test]
@@ -147,7 +164,11 @@ mod tests {
     #[test]
     fn a_choice_is_unsupported_at_or_above_the_first_unmet_criterion() {
         let levels = theme(&[Some(&[]), Some(&["a", "b"]), Some(&["c"])]);
-        assert!(!levels.unsupported(0, &met(&[])));
+        assert!(!levels.unsupported(0, &met(&["a"])));
+        assert!(
+            !levels.unsupported(2, &met(&[])),
+            "an unused checklist supports any choice"
+        );
         assert!(levels.unsupported(1, &met(&["a"])));
         assert!(levels.unsupported(2, &met(&["a"])));
         assert!(!levels.unsupported(1, &met(&["a", "b"])));

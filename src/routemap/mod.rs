@@ -2,6 +2,7 @@
 
 mod checklist;
 mod load;
+mod principles;
 mod raw;
 mod theme_stages;
 mod validate;
@@ -33,6 +34,9 @@ pub struct Routemap {
     /// The maturity scale, lowest first.
     pub stages: Vec<Stage>,
     pub sections: Vec<Section>,
+    /// Ideas that run across themes (Planting the Flag's collaborate, redesign,
+    /// innovate), each theme naming those it bears on so a report can show them.
+    pub principles: Vec<Principle>,
     pub themes: Vec<Theme>,
 }
 
@@ -51,6 +55,14 @@ pub struct Section {
     pub name: String,
 }
 
+/// An idea that runs across themes, such as a strategy's principle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principle {
+    pub id: String,
+    pub name: String,
+    pub summary: Option<String>,
+}
+
 /// One thing to assess.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -58,6 +70,8 @@ pub struct Theme {
     pub name: String,
     /// Index into [`Routemap::sections`].
     pub section: Option<usize>,
+    /// Indexes into [`Routemap::principles`], in the order the theme names them.
+    pub principles: Vec<usize>,
     pub question: Option<String>,
     pub vision: Option<String>,
     /// What the theme looks like at each stage, by stage index (same length as the
@@ -210,13 +224,23 @@ impl Routemap {
         self.themes.iter().position(|theme| theme.id == theme_id)
     }
 
+    /// The names of the principles a theme bears on, in the order it names them.
+    pub fn principle_names(&self, theme: &Theme) -> Vec<&str> {
+        theme
+            .principles
+            .iter()
+            .filter_map(|index| self.principles.get(*index))
+            .map(|principle| principle.name.as_str())
+            .collect()
+    }
+
     /// The section a theme belongs to.
     pub fn section_of(&self, theme: &Theme) -> Option<&Section> {
         theme.section.and_then(|index| self.sections.get(index))
     }
 
-    /// "12 themes, 5 stages, 2 sections"; a scale numbered from 0 says so, and criteria
-    /// and undefined stages are counted when there are any.
+    /// "12 themes, 5 stages, 2 sections"; a scale numbered from 0 says so, and
+    /// principles, criteria and undefined stages are counted when there are any.
     pub fn summary_line(&self) -> String {
         let mut stages = plural(self.stages.len(), "stage");
         if self.first_stage != 1 {
@@ -228,6 +252,9 @@ impl Routemap {
             stages,
             plural(self.sections.len(), "section"),
         ];
+        if !self.principles.is_empty() {
+            parts.push(plural(self.principles.len(), "principle"));
+        }
         let details = self.themes.iter().flat_map(|theme| &theme.details);
         let (criteria, undefined) = details.fold((0, 0), |(criteria, undefined), detail| {
             (

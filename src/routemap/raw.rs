@@ -26,6 +26,10 @@ pub struct RawRoutemap {
     pub stages: Vec<RawStage>,
     #[serde(default)]
     pub sections: Option<Vec<RawSection>>,
+    /// Ideas that run across themes (a strategy's principles): each theme may name the
+    /// ones it bears on.
+    #[serde(default)]
+    pub principles: Option<Vec<RawPrinciple>>,
     pub themes: Vec<RawTheme>,
 }
 
@@ -47,11 +51,23 @@ pub struct RawSection {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct RawPrinciple {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RawTheme {
     pub id: String,
     pub name: String,
     #[serde(default)]
     pub section: Option<String>,
+    /// The principles (ids) the theme bears on.
+    #[serde(default)]
+    pub principles: Option<OneOrMany>,
     #[serde(default)]
     pub question: Option<String>,
     #[serde(default)]

@@ -316,3 +316,95 @@ fn descriptors_that_yaml_reads_as_other_things_keep_their_text() {
         "map.yaml:44:12: theme 'review' has an empty description of stage 'none'; say what the theme looks like at that stage"
     );
 }
+
+const PRINCIPLED: &str = r#"id: principled
+title: Principled
+version: "1"
+stages:
+  - { id: low, name: Low }
+  - { id: high, name: High }
+principles:
+  - id: collaborate
+    name: Collaborate
+    summary: Share and re-use assets.
+  - { id: innovate, name: Innovate }
+themes:
+  - id: a
+    name: A
+    principles: [innovate, collaborate]
+    stages: { low: Little., high: Much. }
+  - id: b
+    name: B
+    principles: collaborate
+    stages: { low: Little., high: Much. }
+  - id: c
+    name: C
+    stages: { low: Little., high: Much. }
+"#;
+
+#[test]
+fn principles_are_defined_once_and_named_by_themes_in_their_own_order() {
+    let routemap = load(PRINCIPLED);
+    let ids: Vec<&str> = routemap.principles.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["collaborate", "innovate"]);
+    assert_eq!(
+        routemap.principles[0].summary.as_deref(),
+        Some("Share and re-use assets.")
+    );
+    assert_eq!(routemap.principles[1].summary, None);
+    assert_eq!(
+        routemap.summary_line(),
+        "3 themes, 2 stages, 0 sections, 2 principles"
+    );
+    let names: Vec<Vec<&str>> = routemap
+        .themes
+        .iter()
+        .map(|theme| routemap.principle_names(theme))
+        .collect();
+    assert_eq!(
+        names,
+        [vec!["Innovate", "Collaborate"], vec!["Collaborate"], vec![]]
+    );
+}
+
+#[test]
+fn a_principle_not_defined_or_named_twice_is_an_error_at_the_theme() {
+    let unknown = PRINCIPLED.replace("[innovate, collaborate]", "[inovate]");
+    assert_eq!(
+        problems(&unknown),
+        "map.yaml:15:17: theme 'a' names principle 'inovate', which is not defined; did you mean 'innovate'?"
+    );
+    let twice = PRINCIPLED.replace("[innovate, collaborate]", "[innovate, innovate]");
+    assert_eq!(
+        problems(&twice),
+        "map.yaml:15:17: theme 'a' names principle 'innovate' twice; name it once"
+    );
+    let none_defined = PRINCIPLED.replace("principles:\n  - id: collaborate\n    name: Collaborate\n    summary: Share and re-use assets.\n  - { id: innovate, name: Innovate }\n", "");
+    assert!(
+        problems(&none_defined).contains(
+            "theme 'a' names principle 'innovate', which is not defined; add a 'principles:' list that defines it, or remove it"
+        ),
+        "{}",
+        problems(&none_defined)
+    );
+}
+
+#[test]
+fn a_principle_needs_a_slug_id_of_its_own_and_a_name() {
+    let bad_id = PRINCIPLED.replace(
+        "- { id: innovate, name: Innovate }",
+        "- { id: Innovate!, name: Innovate }",
+    );
+    assert!(
+        problems(&bad_id).contains("principle id 'Innovate!' is not a slug; write 'innovate'"),
+        "{}",
+        problems(&bad_id)
+    );
+    let repeated = PRINCIPLED.replace(
+        "- { id: innovate, name: Innovate }",
+        "- { id: collaborate, name: Again }",
+    );
+    assert!(problems(&repeated).contains("principle id 'collaborate' is used twice"));
+    let no_name = PRINCIPLED.replace("name: Innovate }", "name: ' ' }");
+    assert!(problems(&no_name).contains("the name of principle 'innovate' is empty"));
+}

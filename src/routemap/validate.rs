@@ -2,7 +2,7 @@
 //! (not just the first) with the path of the node it is about, so the loader can give
 //! its line and column.
 
-use super::raw::{RawRoutemap, RawSection, RawTheme};
+use super::raw::{RawPrinciple, RawRoutemap, RawSection, RawTheme};
 use super::theme_stages::{Scale, theme_stages};
 use super::{MIN_STAGES, Routemap, Section, Stage, Theme, Weight, plural};
 use crate::text::{closest, is_slug, quoted_names, slugify};
@@ -18,7 +18,7 @@ impl Problems {
     }
 
     /// A slug id, unique among `seen` (which it joins).
-    fn check_id(
+    pub(super) fn check_id(
         &mut self,
         what: &str,
         id: &str,
@@ -44,7 +44,7 @@ impl Problems {
         }
     }
 
-    fn check_text(&mut self, what: &str, text: &str, path: NodePath) {
+    pub(super) fn check_text(&mut self, what: &str, text: &str, path: NodePath) {
         if text.trim().is_empty() {
             self.add(path, format!("{what} is empty; write one"));
         }
@@ -52,7 +52,7 @@ impl Problems {
 }
 
 /// `Some(text)` unless the text is missing or blank.
-fn non_blank(text: Option<String>) -> Option<String> {
+pub(super) fn non_blank(text: Option<String>) -> Option<String> {
     text.filter(|text| !text.trim().is_empty())
 }
 
@@ -68,11 +68,13 @@ pub fn validate(mut raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
 
     let raw_sections = raw.sections.take().unwrap_or_default();
     check_sections(&raw_sections, &root, &mut problems);
+    let raw_principles = raw.principles.take().unwrap_or_default();
+    super::principles::check(&raw_principles, &root, &mut problems);
 
     let themes = check_themes(
         std::mem::take(&mut raw.themes),
         &raw,
-        &raw_sections,
+        (&raw_sections, &raw_principles),
         &root,
         &mut problems,
     );
@@ -104,6 +106,7 @@ pub fn validate(mut raw: RawRoutemap) -> Result<Routemap, Vec<PathProblem>> {
                 name: section.name.trim().to_string(),
             })
             .collect(),
+        principles: super::principles::build(raw_principles),
         themes,
     })
 }
@@ -177,11 +180,12 @@ fn check_scale(raw: &RawRoutemap, root: &NodePath, problems: &mut Problems) -> u
     first_stage
 }
 
-/// Every theme, against the scale and the sections: the themes when they hold.
+/// Every theme, against the scale, the sections and the principles: the themes when
+/// they hold.
 fn check_themes(
     raw_themes: Vec<RawTheme>,
     raw: &RawRoutemap,
-    raw_sections: &[RawSection],
+    (raw_sections, raw_principles): (&[RawSection], &[RawPrinciple]),
     root: &NodePath,
     problems: &mut Problems,
 ) -> Vec<Theme> {
@@ -197,11 +201,14 @@ fn check_themes(
         .iter()
         .map(|section| section.id.as_str())
         .collect();
+    let principle_order: Vec<&str> = raw_principles.iter().map(|p| p.id.as_str()).collect();
     let known = Known {
         stage_index: index_of(&stage_order),
         section_index: index_of(&section_order),
+        principle_index: index_of(&principle_order),
         stage_order,
         section_order,
+        principle_order,
     };
     let summaries: Vec<Option<&str>> = raw
         .stages
@@ -254,13 +261,15 @@ fn check_sections(sections: &[RawSection], root: &NodePath, problems: &mut Probl
     }
 }
 
-/// The stage and section ids a theme may name, in order and indexed (so that a file
-/// of many themes and many sections is still checked in linear time).
+/// The stage, section and principle ids a theme may name, in order and indexed (so
+/// that a file of many themes and many sections is still checked in linear time).
 pub(super) struct Known<'r> {
     pub stage_order: Vec<&'r str>,
     pub stage_index: HashMap<&'r str, usize>,
     pub section_order: Vec<&'r str>,
     pub section_index: HashMap<&'r str, usize>,
+    pub principle_order: Vec<&'r str>,
+    pub principle_index: HashMap<&'r str, usize>,
 }
 
 fn index_of<'r>(ids: &[&'r str]) -> HashMap<&'r str, usize> {
@@ -321,6 +330,7 @@ fn validate_theme(raw: RawTheme, path: &NodePath, scale: &Scale, problems: &mut 
             Weight::ONE
         }),
     };
+    let principles = super::principles::of_theme(theme_id, raw.principles, path, known, problems);
     let (descriptors, details) =
         theme_stages(theme_id, raw.stages, raw.undefined, path, scale, problems);
 
@@ -341,6 +351,7 @@ fn validate_theme(raw: RawTheme, path: &NodePath, scale: &Scale, problems: &mut 
         id: raw.id,
         name: raw.name.trim().to_string(),
         section,
+        principles,
         question: non_blank(raw.question),
         vision: non_blank(raw.vision),
         descriptors,

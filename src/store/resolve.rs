@@ -427,7 +427,14 @@ mod tests {
         fs::write(store.routemaps_dir().join("a.yaml"), custom("twin")).unwrap();
         fs::write(
             store.routemaps_dir().join("b.yaml"),
-            custom("twin").replace("title:", "title: Other"),
+            custom("twin")
+                .lines()
+                .map(|line| match line.starts_with("title:") {
+                    true => "title: Other",
+                    false => line,
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
         )
         .unwrap();
         let error = store.find_routemap("twin").unwrap_err().to_string();

@@ -184,7 +184,7 @@ fn routemaps_resolve_from_data_dir_before_builtins() {
         .replace("id: procurement-and-sourcing", "id: my-map");
     fs::create_dir_all(store.routemaps_dir()).unwrap();
     fs::write(store.routemaps_dir().join("whatever.yaml"), custom).unwrap();
-    assert_eq!(store.resolve_routemap("my-map").unwrap().themes.len(), 5);
+    assert_eq!(store.resolve_routemap("my-map").unwrap().themes.len(), 4);
     assert_eq!(
         store
             .resolve_routemap("planting-the-flag")

@@ -282,7 +282,7 @@ fn checklist_hint(state: &State) -> Option<&'static str> {
     state
         .theme()
         .is_some_and(|theme| theme.has_criteria())
-        .then_some("tick criteria")
+        .then_some("tick")
 }
 
 fn review_hint(state: &State) -> Option<&'static str> {
@@ -325,7 +325,6 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Char('c')], "confidence: low/medium/high", _, |_| Action::CycleConfidence),
     bind!(Normal, [Char('n')], "edit notes (Esc: done)", "notes", |_| Action::EditNotes),
     bind!(Normal, [Char('e')], "edit evidence (one a line)", "evidence", |_| Action::EditEvidence),
-    bind!(Normal, [Char('m')], "tick the theme's criteria (checklist)", checklist_hint, |_| Action::StartTicking),
     bind!(Normal, [Char('u')], "undo the last change", _, |_| Action::Undo),
     bind!(Normal, [Char('J'), Shift(KeyCode::Down)], "scroll the details down", _, |_| Action::ScrollDown),
     bind!(Normal, [Char('K'), Shift(KeyCode::Up)], "scroll the details up", _, |_| Action::ScrollUp),
@@ -333,6 +332,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Code(KeyCode::PageUp)], "a page of details up (review: of themes)", _, |_| Action::PageUp),
     bind!(Normal, [Char('s')] then Digit, "show stage N's text in the details", _, |_| Action::StartShowStage),
     bind!(Normal, [Char('r')], "review and radar (r: back)", review_hint, |_| Action::ToggleReview),
+    bind!(Normal, [Char('m')], "tick the theme's criteria (checklist)", checklist_hint, |_| Action::StartTicking),
     bind!(Normal, [Char('d')], "compare with another file", _, |_| Action::Compare),
     bind!(Normal, [Char('w')], "workshop (shared screen)", _, |_| Action::ToggleWorkshop),
     bind!(Normal, [Char('p')], "write the report (.md and .html)", report_hint, |_| Action::WriteReport),
@@ -612,7 +612,7 @@ mod tests {
         assert_eq!(
             words,
             [
-                "stage", "target", "n/a", "notes", "evidence", "review", "help", "quit"
+                "stage", "target", "n/a", "notes", "evidence", "review", "tick", "help", "quit"
             ]
         );
         assert_eq!(shown[0].0, "1…5");

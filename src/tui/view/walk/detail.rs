@@ -86,11 +86,15 @@ pub(super) fn header_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// The theme's five-year vision: where the top of the scale leads.
+/// The theme's five-year vision, where the top of the scale leads, and the principles
+/// it bears on.
 fn vision_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     let palette = &cx.palette;
     let mut lines = Vec::new();
-    if let Some(vision) = cx.theme().and_then(|theme| theme.vision.as_deref()) {
+    let Some(theme) = cx.theme() else {
+        return lines;
+    };
+    if let Some(vision) = theme.vision.as_deref() {
         lines.push(Line::default());
         lines.push(Line::styled(
             "Vision",
@@ -103,6 +107,12 @@ fn vision_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
             palette.dim.add_modifier(Modifier::ITALIC),
             palette,
         ));
+    }
+    let principles = cx.routemap.principle_names(theme);
+    if !principles.is_empty() {
+        lines.push(Line::default());
+        let text = format!("Principles: {}", principles.join(", "));
+        push_wrapped(&mut lines, &text, width, 0, palette.dim);
     }
     lines
 }
