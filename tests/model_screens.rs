@@ -123,3 +123,17 @@ fn the_review_of_47_themes_in_7_sections() {
     assert!(screen.contains("mean"), "{screen}");
     insta::assert_snapshot!("review_47_themes_120x35", screen);
 }
+
+#[test]
+fn a_long_stage_name_is_cut_with_an_ellipsis_and_keeps_its_marker() {
+    let mut state = state_of("levels-0-3.yaml");
+    state.routemap.stages[1].name =
+        "A stage whose name is exactly sixty characters long, padded.".into();
+    keys(&mut state, "1");
+    let screen = draw(&mut state, 80, 24);
+    let line = screen
+        .lines()
+        .find(|line| line.contains("● 1 A stage"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains("…") && line.contains("◀ CURRENT"), "{line}");
+}

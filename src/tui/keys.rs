@@ -163,7 +163,14 @@ impl Binding {
     /// How the keys are written, from the keys themselves: "↓ j", "t 1…5", "q Ctrl-C".
     /// Digits run over the routemap's scale of `stages`.
     pub fn label(&self, digits: Digits) -> String {
-        let mut words: Vec<String> = self.keys.iter().map(|key| key.label(digits)).collect();
+        // On a scale numbered from 0, `0` is a stage's digit: a binding that also takes
+        // `0` (clearing the target) is not labelled with it there.
+        let mut words: Vec<String> = self
+            .keys
+            .iter()
+            .filter(|key| digits.first > 0 || **key != Char('0'))
+            .map(|key| key.label(digits))
+            .collect();
         words.extend(self.then.map(|key| key.label(digits)));
         words.join(" ")
     }
@@ -319,8 +326,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [Code(KeyCode::Enter)], "confirm carried, next theme", confirm_hint, |_| Action::Confirm),
     bind!(Normal, [Char('C')], "confirm every carried answer (asks)", _, |_| Action::AskConfirmAll),
     bind!(Normal, [Digit], "set the current stage", "stage", Action::SetCurrent),
-    bind!(Normal, [Char('t')] then Digit, "set the target (t 0 clears)", "target", |_| Action::StartTarget),
-    bind!(Normal, [Char('x')], "n/a: not applicable (toggle)", "n/a", |_| Action::NotApplicable),
+    bind!(Normal, [Char('t')] then Digit, "set the target (t ⌫ clears it)", "target", |_| Action::StartTarget),
+    bind!(Normal, [Char('x')], "n/a: not applicable (x again clears it)", "n/a", |_| Action::NotApplicable),
     bind!(Normal, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "clear the current stage", _, |_| Action::ClearCurrent),
     bind!(Normal, [Char('c')], "confidence: low/medium/high", _, |_| Action::CycleConfidence),
     bind!(Normal, [Char('n')], "edit notes (Esc: done)", "notes", |_| Action::EditNotes),

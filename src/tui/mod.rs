@@ -21,7 +21,7 @@ use crate::clock::Timestamp;
 use crate::store::{self, Store};
 use follow::Wake;
 use keys::{Action, Context, action_for, context_of};
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use state::{State, StatusLine};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -36,9 +36,16 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
             let context = context_of(state);
             match action_for(context, &key, keys::Digits::of(&state.routemap)) {
                 Some(action) => vec![Msg::Action(action)],
-                None if context == Context::Editor && key.modifiers == KeyModifiers::ALT => {
+                // A terminal sends Esc and a key typed fast after it as Alt and the key:
+                // where Esc leaves what is open, it is taken as both.
+                None if key.modifiers == KeyModifiers::ALT && leaves_on_esc(context) => {
                     let plain = KeyEvent::new(key.code, KeyModifiers::NONE);
-                    let mut messages = vec![Msg::Action(Action::FinishEditing)];
+                    let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+                    let digits = keys::Digits::of(&state.routemap);
+                    let mut messages: Vec<Msg> = action_for(context, &escape, digits)
+                        .map(Msg::Action)
+                        .into_iter()
+                        .collect();
                     let after = keys::screen_context(state.screen);
                     messages.extend(
                         action_for(after, &plain, keys::Digits::of(&state.routemap))
@@ -53,6 +60,8 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
                 None if context == Context::ConfirmAll => {
                     vec![Msg::Action(Action::CancelConfirmAll)]
                 }
+                // "Any key to begin": a key with no binding closes the introduction too.
+                None if state.show_intro => vec![Msg::Action(Action::Back)],
                 // Any key that does not scroll the help closes it; after `s`, any key
                 // that is not a stage's digit cancels.
                 None if context == Context::Help => vec![Msg::Action(Action::CloseHelp)],
@@ -66,6 +75,18 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
         Event::Paste(text) => vec![Msg::Paste(text)],
         _ => Vec::new(),
     }
+}
+
+/// The contexts that Esc leaves for the screen's own keys.
+fn leaves_on_esc(context: Context) -> bool {
+    matches!(
+        context,
+        Context::Editor
+            | Context::Checklist
+            | Context::Target
+            | Context::ShowStage
+            | Context::Agree
+    )
 }
 
 /// The assessment being worked on: where it is saved and what may be written.

@@ -224,15 +224,14 @@ fn ask(
         terminal
             .draw(|frame| prompt::render(&prompt, palette, frame))
             .map_err(failed)?;
-        if let Event::Key(key) = event::read().map_err(failed)? {
-            if key.kind == KeyEventKind::Release {
-                continue;
-            }
-            match prompt.key(key) {
+        match event::read().map_err(failed)? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => match prompt.key(key) {
                 PromptOutcome::Typing => {}
                 PromptOutcome::Answered(answer) => return Ok(Some(answer)),
                 PromptOutcome::Cancelled => return Ok(None),
-            }
+            },
+            Event::Paste(text) => prompt.paste(&text),
+            _ => {}
         }
     }
 }

@@ -40,6 +40,24 @@ impl Prompt {
         }
     }
 
+    /// Pasted text, typed in at the cursor on one line (line breaks become spaces, and
+    /// control characters are left out).
+    pub fn paste(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .map(|c| {
+                if c == '\n' || c == '\r' || c == '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !c.is_control())
+            .collect();
+        self.problem = None;
+        self.input.insert_str(clean);
+    }
+
     /// The same prompt, saying what Enter and Esc do here.
     pub fn confirming(mut self, keys_hint: &str) -> Self {
         self.keys_hint = keys_hint.to_string();
@@ -72,7 +90,9 @@ impl Prompt {
 pub fn render(prompt: &Prompt, palette: &Palette, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::default().style(palette.text), area);
-    let width = area.width.saturating_sub(4).min(72);
+    // Wide enough for a long routemap title in the heading, where the screen allows.
+    let heading = prompt.heading.chars().count() as u16 + 4;
+    let width = area.width.saturating_sub(4).min(heading.clamp(72, 110));
     // Borders, two lines of question, the field, a gap: then the note, wrapped whole.
     let problem_lines = prompt.problem.as_deref().map_or(Vec::new(), |problem| {
         crate::text::wrap_words(problem, usize::from(width.saturating_sub(2)))

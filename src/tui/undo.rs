@@ -9,11 +9,11 @@ use crate::routemap::Routemap;
 /// How many changes `u` can take back.
 pub const DEPTH: usize = 50;
 
-/// One change to take back: the theme's answer before it.
+/// One change to take back: the answer of each theme it changed, as it was before (one
+/// theme, or several at once for "confirm all").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
-    pub theme: String,
-    pub before: Answer,
+    pub before: Vec<(String, Answer)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -31,13 +31,24 @@ impl History {
             return;
         }
         self.editing_recorded = editing;
+        self.push(Step {
+            before: vec![(theme.to_string(), before)],
+        });
+    }
+
+    /// Records a change made to several themes at once, undone as one.
+    pub fn record_all(&mut self, before: Vec<(String, Answer)>) {
+        self.editing_recorded = false;
+        if !before.is_empty() {
+            self.push(Step { before });
+        }
+    }
+
+    fn push(&mut self, step: Step) {
         if self.steps.len() == DEPTH {
             self.steps.remove(0);
         }
-        self.steps.push(Step {
-            theme: theme.to_string(),
-            before,
-        });
+        self.steps.push(step);
     }
 
     /// An editor was opened: its first change is a step of its own.
@@ -119,8 +130,17 @@ mod tests {
             history.record("leadership", at(&stage.to_string()), false);
         }
         assert_eq!(history.len(), DEPTH);
-        assert_eq!(history.take().unwrap().before, at(&(DEPTH + 4).to_string()));
-        assert_eq!(history.take().unwrap().before, at(&(DEPTH + 3).to_string()));
+        let before = |step: Step| step.before[0].1.clone();
+        assert_eq!(
+            before(history.take().unwrap()),
+            at(&(DEPTH + 4).to_string())
+        );
+        assert_eq!(
+            before(history.take().unwrap()),
+            at(&(DEPTH + 3).to_string())
+        );
+        history.record_all(vec![("a".into(), at("1")), ("b".into(), at("2"))]);
+        assert_eq!(history.take().unwrap().before.len(), 2, "one step for both");
     }
 
     #[test]

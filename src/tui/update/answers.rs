@@ -86,8 +86,14 @@ fn start_target(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     state.mode = Mode::AwaitTarget;
+    // On a scale numbered from 0, `0` is stage 0: only Backspace clears.
+    let clear = if state.routemap.first_stage == 0 {
+        "Backspace"
+    } else {
+        "0 or Backspace"
+    };
     state.message = Some(info(format!(
-        "Target: press {} for the stage, 0 to clear, Esc to cancel",
+        "Target: press {} for the stage, {clear} to clear it, Esc to cancel",
         crate::tui::keys::digit_keys(&state.routemap)
     )));
     Vec::new()
@@ -135,13 +141,15 @@ pub(super) fn confirm_all(state: &mut State) -> Vec<Effect> {
     if refuse_if_read_only(state) {
         return Vec::new();
     }
-    let mut count = 0;
-    for (_, answer) in &mut state.assessment.answers {
+    let mut before = Vec::new();
+    for (theme, answer) in &mut state.assessment.answers {
         if answer.carried {
+            before.push((theme.clone(), answer.clone()));
             answer.carried = false;
-            count += 1;
         }
     }
+    let count = before.len();
+    state.undo.record_all(before);
     state.message = Some(info(format!("Confirmed {count} carried answers.")));
     if count == 0 {
         Vec::new()
@@ -186,7 +194,7 @@ fn confirm(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// `u`: the last change to an answer taken back, on whichever theme it was; the theme
+/// `u`: the last change to answers taken back, on whichever theme it was; the theme
 /// is focused so the user sees what came back.
 pub(super) fn undo(state: &mut State) -> Vec<Effect> {
     if refuse_if_read_only(state) {
@@ -196,22 +204,38 @@ pub(super) fn undo(state: &mut State) -> Vec<Effect> {
         state.message = Some(info("Nothing to undo.".into()));
         return Vec::new();
     };
-    let mut effects = match state.routemap.theme_index(&step.theme) {
-        Some(index) => focus(state, index),
-        None => Vec::new(),
+    let count = step.before.len();
+    let mut effects = Vec::new();
+    let mut what = String::new();
+    for (theme, before) in step.before {
+        if what.is_empty()
+            && let Some(index) = state.routemap.theme_index(&theme)
+        {
+            effects.extend(focus(state, index));
+        }
+        let answer = state.assessment.answer_mut(&state.routemap, &theme);
+        if what.is_empty() {
+            what = crate::tui::undo::describe(&state.routemap, answer, &before);
+        }
+        *answer = before;
+    }
+    let whose = match (count, state.theme()) {
+        (1, Some(theme)) => format!(" of {}", theme.name),
+        _ => format!(" of {count} themes"),
     };
-    let answer = state.assessment.answer_mut(&state.routemap, &step.theme);
-    let what = crate::tui::undo::describe(&state.routemap, answer, &step.before);
-    *answer = step.before;
-    let name = state
-        .theme()
-        .map_or(String::new(), |theme| format!(" of {}", theme.name));
     let more = if state.undo.is_empty() {
         ""
     } else {
-        " (u undoes the one before)"
+        " Press u again for the one before."
     };
-    state.message = Some(info(format!("Undone: {what}{name}{more}.")));
+    let sentence = format!("Undone: {what}{whose}");
+    // A theme named as a question ends its own sentence.
+    let stop = if sentence.ends_with(['?', '!', '.']) {
+        ""
+    } else {
+        "."
+    };
+    state.message = Some(info(format!("{sentence}{stop}{more}")));
     effects.push(Effect::Save);
     effects
 }

@@ -233,3 +233,85 @@ fn the_walk_moves_section_by_section_whatever_the_file_order() {
     assert_eq!(state.theme().unwrap().section, Some(0));
     assert_eq!(state.screen, Screen::Walk);
 }
+
+#[test]
+fn confirm_all_is_one_step_to_undo() {
+    let mut state = super::tests::state();
+    let routemap = state.routemap.clone();
+    for theme in ["leadership", "governance", "shared-services"] {
+        let answer = state.assessment.answer_mut(&routemap, theme);
+        answer.current = Some(Current::Stage("flag-planted".into()));
+        answer.carried = true;
+    }
+    press(&mut state, KeyCode::Enter);
+    chars(&mut state, "Cy");
+    assert_eq!(state.walk_progress().1, 0, "all confirmed");
+    chars(&mut state, "u");
+    assert_eq!(
+        state.walk_progress().1,
+        2,
+        "the two confirmed at once come back carried; the one confirmed by Enter stays"
+    );
+    assert!(
+        message(&state).contains("of 2 themes"),
+        "{}",
+        message(&state)
+    );
+}
+
+#[test]
+fn any_key_closes_the_introduction_and_pasted_controls_are_left_out() {
+    let mut state = super::tests::state();
+    state.show_intro = true;
+    chars(&mut state, " ");
+    assert!(!state.show_intro, "Space has no binding, and closes it too");
+    let effects = update(&mut state, Msg::Paste("a\u{1b}]0;PWNED\u{7}b\r\nc".into()));
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(
+        state.answer().unwrap().notes.as_deref(),
+        Some("a]0;PWNEDb\nc"),
+        "the escape and the bell are not saved unseen"
+    );
+}
+
+#[test]
+fn esc_then_a_digit_typed_fast_leaves_the_checklist_and_sets_the_stage() {
+    let mut state = state_of(fixture("levels-0-3.yaml"));
+    focus(&mut state, "inventory");
+    chars(&mut state, "m");
+    // A terminal sends Esc and a key typed at once as Alt and the key.
+    let alt_two = KeyEvent::new(KeyCode::Char('2'), KeyModifiers::ALT);
+    let event = ratatui::crossterm::event::Event::Key(alt_two);
+    for msg in crate::tui::messages_for(&state, event) {
+        update(&mut state, msg);
+    }
+    assert!(matches!(state.mode, Mode::Normal));
+    assert_eq!(stage(&state).as_deref(), Some("established"));
+}
+
+#[test]
+fn on_a_scale_from_0_the_target_is_cleared_with_backspace_and_0_is_stage_0() {
+    let mut state = state_of(fixture("levels-0-3.yaml"));
+    chars(&mut state, "t");
+    assert!(
+        message(&state).contains("Backspace to clear it"),
+        "{}",
+        message(&state)
+    );
+    assert!(!message(&state).contains("0 or"), "{}", message(&state));
+    chars(&mut state, "0");
+    assert_eq!(state.answer().unwrap().target.as_deref(), Some("absent"));
+    chars(&mut state, "t");
+    press(&mut state, KeyCode::Backspace);
+    assert_eq!(state.answer().unwrap().target, None);
+    let digits = crate::tui::keys::Digits::of(&state.routemap);
+    let clear = crate::tui::keys::BINDINGS
+        .iter()
+        .find(|b| b.context == crate::tui::keys::Context::Target && b.help == "clear the target")
+        .unwrap();
+    assert_eq!(clear.label(digits), "⌫ Del", "0 is a stage's digit here");
+    assert_eq!(
+        clear.label(crate::tui::keys::Digits::ONE_TO_NINE),
+        "0 ⌫ Del"
+    );
+}

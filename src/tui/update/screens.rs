@@ -173,11 +173,18 @@ fn store_edit(state: &mut State, content: String) -> Vec<Effect> {
 /// Pasted text goes into the open editor or prompt; anywhere else in the walk it opens
 /// the notes editor with the text in it. It is never run as keys.
 pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
-    // Terminals send Windows and old Mac line ends as they were copied.
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Terminals send Windows and old Mac line ends as they were copied; other control
+    // characters (an escape sequence copied with the text) are left out, not saved
+    // unseen.
+    let text: String = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect();
     match &mut state.mode {
         Mode::SaveElsewhere(prompt) => {
-            prompt.input.insert_str(text.replace('\n', " "));
+            prompt.paste(&text);
             return Vec::new();
         }
         Mode::Editing(_) | Mode::EditingRoomNote(_) => {}

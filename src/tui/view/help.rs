@@ -69,7 +69,10 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
     }
     blocks.push(vec![
         Line::default(),
-        Line::styled("● answered ↻ carried – n/a ○ not yet", palette.dim),
+        Line::styled(
+            "● answered ↻ carried – n/a ○ not yet ? a stage the routemap lacks",
+            palette.dim,
+        ),
         Line::styled(
             if cx.save_problem.is_some() {
                 "Saving is failing: your last changes are NOT on disk."

@@ -38,7 +38,13 @@ pub fn lines(cx: &Ctx, width: usize) -> Vec<Line<'static>> {
     ));
     if let Some(description) = &routemap.description {
         lines.push(Line::default());
-        lines.extend(wrapped(description, width).into_iter().map(Line::from));
+        lines.extend(super::rich::lines(
+            description,
+            width,
+            0,
+            palette.text,
+            palette,
+        ));
     }
     if let Some(source) = &routemap.source {
         lines.push(Line::default());

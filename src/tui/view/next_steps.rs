@@ -21,10 +21,22 @@ pub fn lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some((label, parts)) = next_stage(cx) {
         lines.push(Line::default());
-        lines.push(Line::from(vec![
-            Span::styled("Next stage: ", palette.dim.add_modifier(Modifier::BOLD)),
-            Span::styled(label, palette.target.add_modifier(Modifier::BOLD)),
-        ]));
+        // "Next stage: " then the label, wrapped under itself.
+        let lead = "Next stage: ";
+        for (index, part) in wrap_words(&label, width.saturating_sub(lead.width()))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if index == 0 {
+                lead.to_string()
+            } else {
+                " ".repeat(lead.width())
+            };
+            lines.push(Line::from(vec![
+                Span::styled(head, palette.dim.add_modifier(Modifier::BOLD)),
+                Span::styled(part, palette.target.add_modifier(Modifier::BOLD)),
+            ]));
+        }
         for (heading, text) in parts {
             lines.push(Line::styled(format!("  {heading}"), palette.dim));
             lines.extend(super::rich::lines(&text, width, 4, palette.text, palette));

@@ -105,7 +105,7 @@ struct Columns {
 }
 
 /// The least room a theme's name keeps before stage names give way to numbers.
-const THEME_ROOM: usize = 28;
+const THEME_ROOM: usize = 36;
 
 impl Columns {
     fn fit(cx: &Ctx, width: usize, comparing: bool) -> Self {
@@ -244,13 +244,19 @@ fn row(
 
 fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    let (answered, total) = cx.assessment.progress(&cx.routemap);
+    // Counted as the title bar counts: a carried answer is not answered until confirmed.
+    let (answered, carried, total) = cx.walk_progress();
+    let carried = if carried > 0 {
+        format!(" · {carried} carried")
+    } else {
+        String::new()
+    };
     let title = match &cx.comparison {
         Some(other) => format!(
-            " Review: {answered}/{total} answered · compared with {} ",
+            " Review: {answered}/{total} answered{carried} · compared with {} ",
             other.name
         ),
-        None => format!(" Review: {answered}/{total} answered "),
+        None => format!(" Review: {answered}/{total} answered{carried} "),
     };
     let title = ellipsize(&title, usize::from(area.width.saturating_sub(2)), "…");
     let inner = super::layout::titled_pane(frame, area, &title, palette);

@@ -95,13 +95,11 @@ pub struct StageText {
 /// The words after a stage's name: its role, and "◇ TICKS SUGGEST" for the stage the
 /// ticked criteria suggest (when it is not the current one).
 pub fn head_words(role: StageRole, suggested: bool) -> String {
-    match (role.words(), suggested) {
-        (words, true) if matches!(role, StageRole::Current | StageRole::Both) => {
-            format!("{words} ✓ TICKS")
-        }
-        ("", true) => "◇ TICKS SUGGEST".to_string(),
-        (words, true) => format!("{words} ◇ TICKS"),
-        (words, false) => words.to_string(),
+    match (role, suggested) {
+        (StageRole::Current | StageRole::Both, true) => format!("{} = TICKS", role.words()),
+        (StageRole::Neither, true) => "◇ TICKS SUGGEST".to_string(),
+        (StageRole::Target, true) => "◀ TARGET · TICKS SUGGEST".to_string(),
+        (_, false) => role.words().to_string(),
     }
 }
 
@@ -121,8 +119,14 @@ pub fn stage_text(
     if head && let Some(stage) = cx.routemap.stages.get(index) {
         let role = StageRole::of(cx.answer(), &stage.id);
         let style = role.style(palette);
-        let head = format!("{} {}", role.mark(), cx.routemap.stage_label(index));
         let words = head_words(role, ticks.suggested == Some(index));
+        // The words never give way: a long name is cut (with "…") to leave them room.
+        let room = width.saturating_sub(words.width() + 1).max(4);
+        let head = crate::text::ellipsize(
+            &format!("{} {}", role.mark(), cx.routemap.stage_label(index)),
+            room,
+            "…",
+        );
         let gap = width.saturating_sub(head.width() + words.width()).max(1);
         lines.push(Line::from(vec![
             Span::styled(head, style),
