@@ -70,6 +70,23 @@ pub enum Action {
     NewRound,
     /// Write the room's note on the theme.
     EditRoomNote,
+    /// Show a stage's descriptor in full, in large type (the agreed or median stage first).
+    ShowStage,
+    /// Show stage N's descriptor in full (0-based).
+    ShowStageAt(usize),
+    PreviousStage,
+    NextStage,
+    /// Back from a stage in full to the tally.
+    CloseStage,
+    /// The workshop's palette for a bright room, or back to the dark one.
+    ToggleLight,
+    /// A digit of a countdown's minutes (0 to 9).
+    MinutesDigit(u8),
+    /// Take back the last digit of the minutes.
+    MinutesBackspace,
+    /// Start the countdown typed (with no minutes: start or stop the clock).
+    StartMinutes,
+    CancelMinutes,
     /// Try the failed save again, and quit if it works.
     RetrySave,
     /// Ask where to write the changes that could not be saved.
@@ -112,12 +129,25 @@ pub enum Context {
     Workshop,
     /// After `a` in a workshop, waiting for the agreed stage's digit.
     Agree,
+    /// After `d` in a workshop: a stage's descriptor in full.
+    Stage,
+    /// After `T` in a workshop: typing a countdown's minutes.
+    Minutes,
+    /// Writing the room's note in a workshop.
+    RoomNote,
     /// The workshop's summary screen.
     Summary,
     /// Quitting while a change is not saved.
     QuitUnsaved,
     /// Typing where to write the unsaved changes.
     SaveElsewhere,
+}
+
+impl Context {
+    /// True where keys no binding takes are typed as text (into an editor).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Editor | Context::RoomNote)
+    }
 }
 
 /// One line of the key map: its keys, what it does, what help and the footer say.
@@ -186,6 +216,15 @@ pub fn digit_keys(stages: usize) -> String {
     format!("1…{}", stages.clamp(1, 9))
 }
 
+/// The digit keys of a scale in words, for a sentence: "1 to 5", "1 or 2", "1".
+pub fn digit_words(stages: usize) -> String {
+    match stages.clamp(1, 9) {
+        1 => "1".into(),
+        2 => "1 or 2".into(),
+        count => format!("1 to {count}"),
+    }
+}
+
 /// The footer's word for a binding: always the same, or never.
 macro_rules! hint {
     (_) => {
@@ -231,6 +270,11 @@ fn review_hint(state: &State) -> Option<&'static str> {
 
 fn report_hint(state: &State) -> Option<&'static str> {
     (state.screen == Screen::Review).then_some("report")
+}
+
+/// The footer offers scrolling only when there is more to see.
+fn scroll_hint(state: &State) -> Option<&'static str> {
+    (state.measured.detail_max_scroll > 0).then_some("scroll")
 }
 
 fn editor_done_hint(state: &State) -> Option<&'static str> {
@@ -288,17 +332,21 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Picker, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::PickerCancel),
     bind!(Picker, [Char('q'), Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(Workshop, [Digit], "a vote for stage N", "vote", Action::AddVote),
-    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote", "undo vote", |_| Action::RemoveVote),
-    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median vote", "agree median", |_| Action::AgreeMedian),
+    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote (Backspace or Delete)", "undo vote", |_| Action::RemoveVote),
+    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median vote (a hidden tally is revealed first)", "agree median", |_| Action::AgreeMedian),
     bind!(Workshop, [Char('a')] then Digit, "agree another stage", "agree other", |_| Action::StartAgree),
-    bind!(Workshop, [Char('x')], "not applicable (n/a)", _, |_| Action::NotApplicable),
+    bind!(Workshop, [Char('x')], "agree it is not applicable (n/a)", _, |_| Action::NotApplicable),
+    bind!(Workshop, [Char('u')], "take back the last vote, agreement or new round", _, |_| Action::Undo),
+    bind!(Workshop, [Char('r')], "new round: clear the tally, keep this one", _, |_| Action::NewRound),
     bind!(Workshop, [Char('b')], "blind voting on or off", "blind", |_| Action::ToggleBlind),
     bind!(Workshop, [Char('v')], "reveal the blind tally", "reveal", |_| Action::Reveal),
-    bind!(Workshop, [Char('u')], "take back the last vote or agreement", _, |_| Action::Undo),
-    bind!(Workshop, [Char('r')], "new round: clear the tally, keep this one", _, |_| Action::NewRound),
-    bind!(Workshop, [Char('n')], "the room's note on the theme", _, |_| Action::EditRoomNote),
+    bind!(Workshop, [Char('d')], "a stage's descriptor in full, in large type", "in full", |_| Action::ShowStage),
+    bind!(Workshop, [Char('J'), Shift(KeyCode::Down)], "scroll the stages down", scroll_hint, |_| Action::ScrollDown),
+    bind!(Workshop, [Char('K'), Shift(KeyCode::Up)], "scroll the stages up", _, |_| Action::ScrollUp),
+    bind!(Workshop, [Char('n')], "the room's note on the theme, in large type", "note", |_| Action::EditRoomNote),
     bind!(Workshop, [Char('T')], "countdown: T, minutes, Enter (T Enter: clock)", "timer", |_| Action::StartCountdown),
     bind!(Workshop, [Char('p')], "park it, to come back to", "park", |_| Action::TogglePark),
+    bind!(Workshop, [Char('L')], "light palette for a bright room, or back to dark", _, |_| Action::ToggleLight),
     bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme (then summary)", "next", |_| Action::NextTheme),
     bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "previous theme", _, |_| Action::PreviousTheme),
     bind!(Workshop, [Code(KeyCode::Home), Char('g')], "first theme", _, |_| Action::FirstTheme),
@@ -310,7 +358,26 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Agree, [Digit], "the agreed stage", "agreed stage", Action::SetAgreed),
     bind!(Agree, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelAgree),
     bind!(Agree, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(Stage, [Digit], "stage N in full", "stage", Action::ShowStageAt),
+    bind!(Stage, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "the next stage", "next", |_| Action::NextStage),
+    bind!(Stage, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "the previous stage", "previous", |_| Action::PreviousStage),
+    bind!(Stage, [Char('J'), Shift(KeyCode::Down)], "scroll the descriptor down", scroll_hint, |_| Action::ScrollDown),
+    bind!(Stage, [Char('K'), Shift(KeyCode::Up)], "scroll the descriptor up", _, |_| Action::ScrollUp),
+    bind!(Stage, [Code(KeyCode::Esc), Code(KeyCode::Enter), Char('d')], "back to the tally", "back", |_| Action::CloseStage),
+    bind!(Stage, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
+    bind!(Stage, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
+    bind!(Minutes, [Digit], "the minutes, digit by digit", "minutes", |stage| Action::MinutesDigit(stage as u8 + 1)),
+    bind!(Minutes, [Char('0')], "a nought (10, 20 … minutes)", _, |_| Action::MinutesDigit(0)),
+    bind!(Minutes, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back a digit", "take back", |_| Action::MinutesBackspace),
+    bind!(Minutes, [Code(KeyCode::Enter)], "start the countdown (no minutes: start or stop the clock)", "start", |_| Action::StartMinutes),
+    bind!(Minutes, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelMinutes),
+    bind!(Minutes, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(RoomNote, [Code(KeyCode::Esc)], "done (the note is kept)", editor_done_hint, |_| Action::FinishEditing),
+    bind!(RoomNote, [Ctrl('c')], "leave the note and quit", _, |_| Action::Quit),
     bind!(Summary, [Char('s'), Code(KeyCode::Esc), Code(KeyCode::Left), Char('k')], "back to the themes", "back to the themes", |_| Action::Back),
+    bind!(Summary, [Char('J'), Shift(KeyCode::Down)], "scroll down (the radar, the themes to come back to)", scroll_hint, |_| Action::ScrollDown),
+    bind!(Summary, [Char('K'), Shift(KeyCode::Up)], "scroll up (the read-back table)", _, |_| Action::ScrollUp),
+    bind!(Summary, [Char('L')], "light palette for a bright room, or back to dark", _, |_| Action::ToggleLight),
     bind!(Summary, [Char('w')], "leave the workshop", "leave the workshop", |_| Action::ToggleWorkshop),
     bind!(Summary, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
     bind!(Summary, [Char('q'), Ctrl('c')], "quit", "quit", |_| Action::Quit),
@@ -371,10 +438,10 @@ pub fn context_of(state: &State) -> Context {
         Mode::AwaitAgreed => Context::Agree,
         Mode::AwaitTarget => Context::Target,
         Mode::AwaitConfirmAll => Context::ConfirmAll,
-        // The minutes after `T` are typed like text, so their keys reach `update` as
-        // they are (Esc cancels, as it leaves an editor).
-        Mode::AwaitMinutes(_) => Context::Editor,
-        Mode::Editing(_) | Mode::EditingRoomNote(_) => Context::Editor,
+        Mode::AwaitMinutes(_) => Context::Minutes,
+        Mode::StageInFull(_) => Context::Stage,
+        Mode::EditingRoomNote(_) => Context::RoomNote,
+        Mode::Editing(_) => Context::Editor,
         Mode::Picking(_) => Context::Picker,
         Mode::ConfirmQuit => Context::QuitUnsaved,
         Mode::SaveElsewhere(_) => Context::SaveElsewhere,

@@ -35,14 +35,14 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
             let context = context_of(state);
             match action_for(context, &key) {
                 Some(action) => vec![Msg::Action(action)],
-                None if context == Context::Editor && key.modifiers == KeyModifiers::ALT => {
+                None if context.takes_text() && key.modifiers == KeyModifiers::ALT => {
                     let plain = KeyEvent::new(key.code, KeyModifiers::NONE);
                     let mut messages = vec![Msg::Action(Action::FinishEditing)];
                     let after = keys::screen_context(state.screen);
                     messages.extend(action_for(after, &plain).map(Msg::Action));
                     messages
                 }
-                None if context == Context::Editor => vec![Msg::EditorKey(key)],
+                None if context.takes_text() => vec![Msg::EditorKey(key)],
                 None if context == Context::SaveElsewhere => vec![Msg::PromptKey(key)],
                 // Any other key after `t` cancels the target rather than doing something else.
                 None if context == Context::Target => vec![Msg::Action(Action::CancelTarget)],
@@ -179,7 +179,6 @@ impl Session {
         if let Some(theme) = self.store.recall_position(self.file.path()) {
             self.state.focus_theme(&theme);
         }
-        self.state.sync_workshop();
     }
 
     fn remember_position(&self) {

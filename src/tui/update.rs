@@ -46,14 +46,6 @@ pub enum Effect {
 }
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
-    let effects = update_state(state, msg);
-    // The workshop's copies of what the file says (blind, the focused theme's reveal)
-    // follow every change: the screens read them.
-    state.sync_workshop();
-    effects
-}
-
-fn update_state(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Measured(measured) => {
             state.measured = measured;
@@ -185,7 +177,17 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::Summary
         | Action::Undo
         | Action::NewRound
-        | Action::EditRoomNote => Vec::new(),
+        | Action::EditRoomNote
+        | Action::ShowStage
+        | Action::ShowStageAt(_)
+        | Action::PreviousStage
+        | Action::NextStage
+        | Action::CloseStage
+        | Action::ToggleLight
+        | Action::MinutesDigit(_)
+        | Action::MinutesBackspace
+        | Action::StartMinutes
+        | Action::CancelMinutes => Vec::new(),
     }
 }
 
@@ -244,9 +246,9 @@ pub(super) fn stage_id(state: &mut State, stage: usize) -> Option<String> {
     if found.is_none() {
         state.message = Some(StatusLine {
             text: format!(
-                "This routemap has {} stages; press 1 to {}.",
+                "This routemap has {} stages; press {}.",
                 state.routemap.stages.len(),
-                state.routemap.stages.len()
+                super::keys::digit_words(state.routemap.stages.len())
             ),
             is_error: true,
         });

@@ -24,6 +24,9 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
         &[
             (Context::Workshop, "Workshop: one theme at a time"),
             (Context::Agree, "After a (agreeing a stage)"),
+            (Context::Stage, "A stage in full (d)"),
+            (Context::Minutes, "After T (a countdown's minutes)"),
+            (Context::RoomNote, "Writing the room's note (n)"),
             (Context::Summary, "Workshop summary"),
         ]
     } else {
@@ -62,22 +65,31 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
             blocks.push(block);
         }
     }
-    blocks.push(vec![
-        Line::default(),
-        Line::styled("● answered ↻ carried – n/a ○ not yet", palette.dim),
-        Line::styled(
-            if cx.save_problem.is_some() {
-                "Saving is failing: your last changes are NOT on disk."
-            } else {
-                "Every change is saved as you make it."
-            },
-            if cx.save_problem.is_some() {
-                palette.error
-            } else {
-                palette.dim
-            },
-        ),
-    ]);
+    let legend = if in_workshop {
+        "● agreed ↻ last time, not agreed ◇ median ≠ not the median ⚑ spread wide; \
+         strip: █ agreed ▒ parked · remaining"
+    } else {
+        "● answered ↻ carried – n/a ○ not yet"
+    };
+    let mut last = vec![Line::default()];
+    last.extend(
+        crate::text::wrap_words(legend, usize::from(width))
+            .into_iter()
+            .map(|part| Line::styled(part, palette.dim)),
+    );
+    last.push(Line::styled(
+        if cx.save_problem.is_some() {
+            "Saving is failing: your last changes are NOT on disk."
+        } else {
+            "Every change is saved as you make it."
+        },
+        if cx.save_problem.is_some() {
+            palette.error
+        } else {
+            palette.dim
+        },
+    ));
+    blocks.push(last);
     blocks
 }
 

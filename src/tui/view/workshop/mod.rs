@@ -1,0 +1,106 @@
+//! The workshop on a shared screen: one theme at a time, its name in large type, the
+//! stages with the room's tally, and at the end a summary that opens with a read-back
+//! table. High contrast, no private notes or evidence, nothing said by colour alone.
+//!
+//! What a screen may show of a theme comes from `workshop::shown` alone, so a hidden
+//! tally cannot leak through any part of it; progress from `workshop::progress`.
+
+mod clocks;
+mod entry;
+mod header;
+mod name;
+mod readback;
+mod stage_view;
+mod stages;
+mod standing;
+mod summary;
+
+pub use clocks::format_elapsed;
+pub use summary::render_summary;
+
+use super::Ctx;
+use crate::tui::state::Mode;
+use crate::workshop;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// From this width the counts and the median are drawn in large digits.
+pub const LARGE_DIGITS: u16 = 120;
+
+/// The theme screen; returns how far its stages (or a stage in full) can scroll.
+pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect) -> u16 {
+    let [top, strip, body, footer] = bands(cx, area);
+    header::title_row(cx, frame, top, false);
+    header::progress_strip(cx, frame, strip, false);
+    super::bars::footer_bar(cx, frame, footer);
+    let Some(theme) = cx.theme() else {
+        return 0;
+    };
+    let shown = workshop::shown(&cx.routemap, cx.assessment.blind, cx.answer());
+    let body = inset(body);
+    if let Mode::StageInFull(stage) = cx.mode {
+        return stage_view::render(cx, frame, body, stage, &shown);
+    }
+    let clock_width = if body.width >= 100 && clocks::readout(cx).is_some() {
+        clocks::PANEL_WIDTH
+    } else {
+        0
+    };
+    let [name_area, clock_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(clock_width)]).areas(Rect {
+            // The name as large as fits in about a fifth of the height.
+            height: (body.height / 5).clamp(4, 16),
+            ..body
+        });
+    let name_rows = name::draw_name(cx, frame, name_area, &theme.name);
+    let clock_rows = clocks::panel(cx, frame, clock_area);
+    // Blank rows between the parts when the screen is tall; else the stages need them.
+    let gap = u16::from(body.height >= 40);
+    let rest = below(body, name_rows.max(clock_rows) + gap);
+    if let Mode::EditingRoomNote(editor) = &cx.mode {
+        entry::room_note(cx, frame, rest, editor);
+        return 0;
+    }
+    let standing_rows = standing::render(cx, frame, rest, &shown);
+    let max_scroll = stages::render(cx, frame, below(rest, standing_rows + gap), &shown);
+    if let Mode::AwaitMinutes(typed) = &cx.mode {
+        entry::minutes(cx, frame, body, typed);
+    }
+    max_scroll
+}
+
+/// A workshop screen's bands: the title row, the progress strip, the body, and the
+/// footer (two rows when the status line needs them, so its reason is not cut off).
+fn bands(cx: &Ctx, area: Rect) -> [Rect; 4] {
+    let footer_rows = match super::bars::status_line(cx) {
+        Some((text, _)) if text.chars().count() + 1 > usize::from(area.width) => 2,
+        _ => 1,
+    };
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(footer_rows),
+    ])
+    .areas(area)
+}
+
+/// The area a column in from each side, below a blank row: text clear of the edges.
+fn inset(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(1),
+    }
+}
+
+/// What is left of `area` below its first `rows` rows.
+fn below(area: Rect, rows: u16) -> Rect {
+    let rows = rows.min(area.height);
+    Rect {
+        y: area.y + rows,
+        height: area.height - rows,
+        ..area
+    }
+}
