@@ -363,7 +363,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Stage, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "the previous stage", "previous", |_| Action::PreviousStage),
     bind!(Stage, [Char('J'), Shift(KeyCode::Down)], "scroll the descriptor down", scroll_hint, |_| Action::ScrollDown),
     bind!(Stage, [Char('K'), Shift(KeyCode::Up)], "scroll the descriptor up", _, |_| Action::ScrollUp),
-    bind!(Stage, [Code(KeyCode::Esc), Code(KeyCode::Enter), Char('d')], "back to the tally", "back", |_| Action::CloseStage),
+    bind!(Stage, [Code(KeyCode::Esc), Char('d')], "back to the tally", "back", |_| Action::CloseStage),
     bind!(Stage, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
     bind!(Stage, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
     bind!(Minutes, [Digit], "the minutes, digit by digit", "minutes", |stage| Action::MinutesDigit(stage as u8 + 1)),

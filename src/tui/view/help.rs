@@ -14,11 +14,6 @@ use unicode_width::UnicodeWidthStr;
 fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
     let palette = &cx.palette;
     let stages = cx.routemap.stages.len();
-    let label_width = BINDINGS
-        .iter()
-        .map(|b| b.label(stages).width())
-        .max()
-        .unwrap_or(0);
     let in_workshop = matches!(cx.screen, Screen::Workshop | Screen::WorkshopSummary);
     let sections: &[(Context, &str)] = if in_workshop {
         &[
@@ -37,6 +32,11 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
             (Context::Picker, "Choosing what to compare with (d)"),
         ]
     };
+    let label_width = BINDINGS
+        .iter()
+        .map(|b| b.label(stages).width())
+        .max()
+        .unwrap_or(0);
     let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
     let room = usize::from(width).saturating_sub(label_width + 2).max(10);
     for &(context, heading) in sections {

@@ -76,6 +76,9 @@ fn a_stage_in_full_moves_between_stages_and_never_votes() {
     press(&mut state, KeyCode::Left);
     assert_eq!((showing(&state), state.detail_scroll), (Some(3), 0));
     press(&mut state, KeyCode::Enter);
+    assert_eq!(showing(&state), Some(3), "Enter agrees nothing here");
+    assert!(state.answer().is_none_or(|a| a.current.is_none()));
+    press(&mut state, KeyCode::Esc);
     assert_eq!(showing(&state), None);
 }
 

@@ -25,21 +25,21 @@ pub fn room_note(cx: &Ctx, frame: &mut Frame, area: Rect, editor: &Editor) {
     ])
     .areas(area);
     let heading_line = Line::styled(
-        "The room's note: why this stage, who disagreed (shown to the room, saved as typed)",
+        "The room's note (shown to the room): why this stage, who disagreed",
         palette.heading,
     );
     super::super::draw_lines(frame, heading, &[heading_line], 0);
     let note = crate::sanitize::text(&editor.content()).into_owned();
-    let lines = if note.trim().is_empty() {
-        vec![Line::styled(
-            "(nothing yet: type the room's words)",
-            palette.dim,
-        )]
+    let (lines, line_rows) = if note.trim().is_empty() {
+        let empty = "(nothing yet: type the room's words)";
+        (vec![Line::styled(empty, palette.dim)], 1)
     } else {
         note_lines(cx, &note, large.width, large.height)
     };
-    // The end of the note, where the typing is, stays in view.
-    let skip = lines.len().saturating_sub(usize::from(large.height));
+    // The end of the note, where the typing is, stays in view; whole lines of large
+    // type scroll away, never half a letter.
+    let over = lines.len().saturating_sub(usize::from(large.height));
+    let skip = over.div_ceil(line_rows) * line_rows;
     super::super::draw_lines(frame, large, &lines, skip);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -51,24 +51,28 @@ pub fn room_note(cx: &Ctx, frame: &mut Frame, area: Rect, editor: &Editor) {
     frame.render_widget(&editor.text, inner);
 }
 
-/// The note as large as fits, else in the smallest large type (its end in view), else
-/// in normal type.
-fn note_lines(cx: &Ctx, note: &str, width: u16, rows: u16) -> Vec<Line<'static>> {
+/// The note as large as fits (a row left for what the font lacks), else in the
+/// smallest large type (its end in view), else in normal type; and the rows a line of
+/// it takes.
+fn note_lines(cx: &Ctx, note: &str, width: u16, rows: u16) -> (Vec<Line<'static>>, usize) {
     let style = cx.palette.current;
-    match bigtype::layout(note, width, rows)
-        .or_else(|| bigtype::layout_at(note, width, Size::Quadrant))
-    {
+    let large = bigtype::layout(note, width, rows.saturating_sub(1))
+        .or_else(|| bigtype::layout_at(note, width, Size::Quadrant));
+    match large {
         Some(big) => {
             let mut lines = name::big_lines(&big, style);
             if let Some(left_out) = big.left_out {
                 lines.push(Line::styled(left_out, style));
             }
-            lines
+            (lines, usize::from(big.size.cells().1))
         }
-        None => wrap_words(note, usize::from(width))
-            .into_iter()
-            .map(|part| Line::styled(part, style))
-            .collect(),
+        None => {
+            let lines = wrap_words(note, usize::from(width))
+                .into_iter()
+                .map(|part| Line::styled(part, style))
+                .collect();
+            (lines, 1)
+        }
     }
 }
 

@@ -26,6 +26,7 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect, shown: &Shown) -> u16 {
     let mut lines = preamble(cx, shown, usize::from(area.width));
     // Large counts only when every stage's block then still fits without scrolling.
     let large = area.width + 2 >= LARGE_DIGITS
+        && shown.cast > 0
         && Columns::new(shown, area.width, true)
             .filter(|columns| columns.tally.is_some())
             .is_some_and(|columns| {
@@ -117,8 +118,10 @@ fn preamble(cx: &Ctx, shown: &Shown, width: usize) -> Vec<Line<'static>> {
 
 /// How the stage list is laid out.
 struct Columns {
-    /// The width of a stage's name and descriptor.
+    /// The width of a stage's name, and of its descriptor beside large counts.
     text: usize,
+    /// The width of a descriptor: under a one-row tally it has the whole width.
+    descriptor: usize,
     /// The tally beside them; `None` while it is hidden.
     tally: Option<Tally>,
 }
@@ -141,6 +144,7 @@ impl Columns {
         let Some(counts) = shown.tally.clone() else {
             return Some(Columns {
                 text: width,
+                descriptor: width,
                 tally: None,
             });
         };
@@ -165,6 +169,7 @@ impl Columns {
             .filter(|text| *text >= 20)?;
         Some(Columns {
             text,
+            descriptor: if large { text } else { width },
             tally: Some(Tally {
                 counts,
                 most,
@@ -231,7 +236,7 @@ fn block(cx: &Ctx, shown: &Shown, columns: &Columns, index: usize) -> Vec<Line<'
     let descriptor = theme.descriptors.get(index).map_or("", String::as_str);
     let mut text: Vec<(String, Style)> = vec![(head, head_style)];
     text.extend(
-        wrap_words(descriptor, columns.text.saturating_sub(5))
+        wrap_words(descriptor, columns.descriptor.saturating_sub(5))
             .into_iter()
             .map(|part| (format!("     {part}"), cx.palette.text)),
     );
@@ -244,6 +249,9 @@ fn block(cx: &Ctx, shown: &Shown, columns: &Columns, index: usize) -> Vec<Line<'
         .map(|row| {
             let (left, style) = text.get(row).cloned().unwrap_or_default();
             let pad = columns.text.saturating_sub(left.width()) + 2;
+            if row >= beside.len() {
+                return Line::styled(left, style);
+            }
             let mut spans = vec![
                 Span::styled(left, style),
                 Span::styled(" ".repeat(pad), cx.palette.text),
