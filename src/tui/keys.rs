@@ -272,6 +272,30 @@ fn report_hint(state: &State) -> Option<&'static str> {
     (state.screen == Screen::Review).then_some("report")
 }
 
+/// Votes in the focused theme's round, and whether the room may see them.
+fn round_votes(state: &State) -> Option<bool> {
+    let answer = state.answer().filter(|a| !a.votes.is_empty())?;
+    Some(!crate::workshop::standing::is_hidden(
+        state.assessment.blind,
+        Some(answer),
+    ))
+}
+
+/// Taking back a vote, once there is one.
+fn undo_vote_hint(state: &State) -> Option<&'static str> {
+    round_votes(state).map(|_| "undo")
+}
+
+/// Enter agrees the median of a tally in view, and reveals a hidden one first.
+fn agree_hint(state: &State) -> Option<&'static str> {
+    round_votes(state).map(|shown| if shown { "agree" } else { "reveal" })
+}
+
+/// `b` is offered once blind voting is on, to turn it off: turning it on is in help.
+fn blind_hint(state: &State) -> Option<&'static str> {
+    state.assessment.blind.then_some("blind off")
+}
+
 /// The footer offers scrolling only when there is more to see.
 fn scroll_hint(state: &State) -> Option<&'static str> {
     (state.measured.detail_max_scroll > 0).then_some("scroll")
@@ -332,20 +356,20 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Picker, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::PickerCancel),
     bind!(Picker, [Char('q'), Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(Workshop, [Digit], "a vote for stage N", "vote", Action::AddVote),
-    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote (Backspace or Delete)", "undo vote", |_| Action::RemoveVote),
-    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median vote (a hidden tally is revealed first)", "agree median", |_| Action::AgreeMedian),
+    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote (Backspace or Delete)", undo_vote_hint, |_| Action::RemoveVote),
+    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median vote (a hidden tally is revealed first)", agree_hint, |_| Action::AgreeMedian),
     bind!(Workshop, [Char('a')] then Digit, "agree another stage", "agree other", |_| Action::StartAgree),
     bind!(Workshop, [Char('x')], "agree it is not applicable (n/a)", _, |_| Action::NotApplicable),
     bind!(Workshop, [Char('u')], "take back the last vote, agreement or new round", _, |_| Action::Undo),
     bind!(Workshop, [Char('r')], "new round: clear the tally, keep this one", _, |_| Action::NewRound),
-    bind!(Workshop, [Char('b')], "blind voting on or off", "blind", |_| Action::ToggleBlind),
-    bind!(Workshop, [Char('v')], "reveal the blind tally", "reveal", |_| Action::Reveal),
+    bind!(Workshop, [Char('b')], "blind voting on or off", blind_hint, |_| Action::ToggleBlind),
+    bind!(Workshop, [Char('v')], "reveal the blind tally", _, |_| Action::Reveal),
     bind!(Workshop, [Char('d')], "a stage's descriptor in full, in large type", "in full", |_| Action::ShowStage),
     bind!(Workshop, [Char('J'), Shift(KeyCode::Down)], "scroll the stages down", scroll_hint, |_| Action::ScrollDown),
     bind!(Workshop, [Char('K'), Shift(KeyCode::Up)], "scroll the stages up", _, |_| Action::ScrollUp),
     bind!(Workshop, [Char('n')], "the room's note on the theme, in large type", "note", |_| Action::EditRoomNote),
-    bind!(Workshop, [Char('T')], "countdown: T, minutes, Enter (T Enter: clock)", "timer", |_| Action::StartCountdown),
-    bind!(Workshop, [Char('p')], "park it, to come back to", "park", |_| Action::TogglePark),
+    bind!(Workshop, [Char('T')], "countdown: T, minutes, Enter (T Enter: clock)", _, |_| Action::StartCountdown),
+    bind!(Workshop, [Char('p')], "park it, to come back to", _, |_| Action::TogglePark),
     bind!(Workshop, [Char('L')], "light palette for a bright room, or back to dark", _, |_| Action::ToggleLight),
     bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme (then summary)", "next", |_| Action::NextTheme),
     bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "previous theme", _, |_| Action::PreviousTheme),
@@ -587,5 +611,78 @@ mod tests {
             words.contains(&"walk") && words.contains(&"report"),
             "{words:?}"
         );
+    }
+
+    #[test]
+    fn the_workshop_footer_offers_what_can_be_done_now() {
+        let mut state = crate::tui::update::tests::state();
+        state.screen = Screen::Workshop;
+        let words = |state: &State| -> Vec<&'static str> {
+            hints(state).into_iter().map(|(_, what)| what).collect()
+        };
+        let without_votes = [
+            "vote",
+            "agree other",
+            "in full",
+            "note",
+            "next",
+            "summary",
+            "help",
+            "quit",
+        ];
+        assert_eq!(words(&state), without_votes);
+        let routemap = state.routemap.clone();
+        state.assessment.answer_mut(&routemap, "leadership").votes =
+            vec![("flag-planted".into(), 2)];
+        assert_eq!(words(&state)[..4], ["vote", "undo", "agree", "agree other"]);
+        state.assessment.blind = true;
+        let blind = words(&state);
+        assert_eq!(
+            blind[..5],
+            ["vote", "undo", "reveal", "agree other", "blind off"]
+        );
+        state.measured.detail_max_scroll = 3;
+        assert!(words(&state).contains(&"scroll"));
+        state.mode = Mode::EditingRoomNote(Box::new(crate::tui::state::Editor::new(
+            crate::tui::state::EditField::Notes,
+            "",
+        )));
+        assert_eq!(words(&state), ["done (saved as you type)"]);
+    }
+
+    #[test]
+    fn every_mode_of_the_workshop_has_keys_of_its_own() {
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(Context::Minutes, &key('0')),
+            Some(Action::MinutesDigit(0))
+        );
+        assert_eq!(
+            action_for(Context::Minutes, &key('7')),
+            Some(Action::MinutesDigit(7))
+        );
+        assert_eq!(
+            action_for(Context::Minutes, &key('q')),
+            None,
+            "q is no digit"
+        );
+        assert_eq!(
+            action_for(Context::Stage, &key('3')),
+            Some(Action::ShowStageAt(2))
+        );
+        assert_eq!(
+            action_for(Context::RoomNote, &key('q')),
+            None,
+            "q types a q"
+        );
+        assert!(Context::RoomNote.takes_text() && !Context::Minutes.takes_text());
+        for context in [Context::Stage, Context::Minutes, Context::RoomNote] {
+            let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(
+                action_for(context, &ctrl_c),
+                Some(Action::Quit),
+                "{context:?}"
+            );
+        }
     }
 }

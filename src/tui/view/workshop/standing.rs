@@ -84,7 +84,7 @@ fn lines(cx: &Ctx, shown: &Shown, width: usize) -> Vec<Line<'static>> {
                     "Blind voting: no votes yet. {keys} adds one; the tally stays hidden until v."
                 )
             } else {
-                format!("{cast}  ·  tally hidden: v reveals it")
+                format!("{cast} · tally hidden: v reveals it")
             },
             palette.text,
         );
@@ -107,7 +107,7 @@ fn lines(cx: &Ctx, shown: &Shown, width: usize) -> Vec<Line<'static>> {
             } else {
                 " (Enter agrees it)"
             };
-            say(format!("{cast}  ·  {which} {name}{enter}"), palette.text);
+            say(format!("{cast} · {which} {name}{enter}"), palette.text);
         }
     }
     lines.extend(discuss_line(shown, palette));
