@@ -104,3 +104,71 @@ fn below(area: Rect, rows: u16) -> Rect {
         ..area
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::state::{Screen, State};
+    use crate::tui::theme::Painter;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn workshop() -> State {
+        let mut state = crate::tui::update::tests::state();
+        state.screen = Screen::Workshop;
+        state
+    }
+
+    /// The screen as text, and how far it scrolls.
+    /// Below the title row (where the authority's name may be cut), without the digit
+    /// keys' "1…5".
+    fn cut(text: &str) -> bool {
+        text.lines()
+            .skip(1)
+            .any(|line| line.replace("1…5", "").contains('…'))
+    }
+
+    fn screen(state: &mut State, width: u16, height: u16) -> (String, u16) {
+        state.size = (width, height);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut measured = state.measured;
+        terminal
+            .draw(|frame| measured = super::super::render(state, &Painter::monochrome(), frame))
+            .unwrap();
+        let text = crate::textout::buffer_to_text(terminal.backend().buffer(), false);
+        (text, measured.detail_max_scroll)
+    }
+
+    #[test]
+    fn at_80_by_24_every_descriptor_can_be_read_whole_by_scrolling() {
+        let mut state = workshop();
+        let (_, max) = screen(&mut state, 80, 24);
+        assert!(max > 0, "five descriptors do not fit 80×24");
+        let mut seen = String::new();
+        for scroll in 0..=max {
+            state.detail_scroll = scroll;
+            let (text, _) = screen(&mut state, 80, 24);
+            assert!(!cut(&text), "nothing cut:\n{text}");
+            seen.push_str(&text);
+        }
+        let words: Vec<&str> = seen.split_whitespace().collect();
+        for descriptor in &state.routemap.themes[0].descriptors {
+            for word in descriptor.split_whitespace() {
+                assert!(words.contains(&word), "'{word}' never shown");
+            }
+        }
+    }
+
+    #[test]
+    fn a_stage_name_too_long_for_its_column_is_wrapped_not_cut() {
+        let mut state = workshop();
+        let long = "Yn arwain y ffordd yng Nghymru a thu hwnt i'r ffin gyda phartneriaid";
+        state.routemap.stages[4].name = long.into();
+        state.routemap.themes[0].descriptors[4] = "Byr.".into();
+        let (text, _) = screen(&mut state, 80, 60);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for word in long.split_whitespace() {
+            assert!(words.contains(&word), "'{word}' cut:\n{text}");
+        }
+        assert!(!cut(&text), "{text}");
+    }
+}

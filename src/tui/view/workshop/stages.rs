@@ -228,13 +228,26 @@ fn block(cx: &Ctx, shown: &Shown, columns: &Columns, index: usize) -> Vec<Line<'
         return Vec::new();
     };
     let (mark, words, head_style) = marking(cx, shown, index);
-    let head = crate::text::ellipsize(
-        &format!("{mark} {}  {}{words}", index + 1, stage.name),
-        columns.text,
-        "…",
-    );
+    // The name is wrapped, never cut: what the room votes on is read whole.
+    let head = format!("{mark} {}  {}{words}", index + 1, stage.name);
+    let head_lines = if head.width() <= columns.text {
+        vec![head]
+    } else {
+        wrap_words(&head, columns.text)
+    };
+    let mut text: Vec<(String, Style)> = head_lines
+        .into_iter()
+        .enumerate()
+        .map(|(row, part)| {
+            let part = if row == 0 {
+                part
+            } else {
+                format!("     {part}")
+            };
+            (part, head_style)
+        })
+        .collect();
     let descriptor = theme.descriptors.get(index).map_or("", String::as_str);
-    let mut text: Vec<(String, Style)> = vec![(head, head_style)];
     text.extend(
         wrap_words(descriptor, columns.descriptor.saturating_sub(5))
             .into_iter()
