@@ -171,4 +171,36 @@ mod tests {
         }
         assert!(!cut(&text), "{text}");
     }
+
+    #[test]
+    fn without_colour_block_glyphs_are_never_underlined() {
+        let mut state = workshop();
+        for c in "2333241".chars() {
+            let vote = c.to_digit(10).unwrap() as usize - 1;
+            crate::workshop::voting::cast_vote(
+                &state.routemap.clone(),
+                state
+                    .assessment
+                    .answer_mut(&state.routemap.clone(), "leadership"),
+                vote,
+            );
+        }
+        for (width, height) in [(80, 24), (160, 45)] {
+            state.size = (width, height);
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal
+                .draw(|frame| {
+                    super::super::render(&state, &Painter::monochrome(), frame);
+                })
+                .unwrap();
+            let buffer = terminal.backend().buffer();
+            let underlined = buffer.content().iter().filter(|cell| {
+                cell.modifier.contains(ratatui::style::Modifier::UNDERLINED)
+                    && (cell.symbol() == " "
+                        || cell.symbol() == "·"
+                        || cell.symbol().chars().all(|c| ('▀'..='▟').contains(&c)))
+            });
+            assert_eq!(underlined.count(), 0, "at {width}×{height}");
+        }
+    }
 }

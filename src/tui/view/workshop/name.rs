@@ -10,12 +10,20 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
-/// The rows of a large text as lines, in `style`.
+/// The rows of a large text as lines, in `style` made solid.
 pub fn big_lines(big: &BigType, style: Style) -> Vec<Line<'static>> {
+    let style = solid(style);
     big.rows
         .iter()
         .map(|row| Line::styled(row.clone(), style))
         .collect()
+}
+
+/// A style for block glyphs: never underlined (the monochrome palette marks some
+/// meanings so), since under blocks and the blanks between them an underline only draws
+/// stray lines.
+pub fn solid(style: Style) -> Style {
+    style.remove_modifier(Modifier::UNDERLINED)
 }
 
 /// The theme's name in large type when it fits `area`, else in normal type (up to three

@@ -292,6 +292,7 @@ fn tally_rows(cx: &Ctx, tally: &Tally, index: usize) -> Vec<Vec<Span<'static>>> 
     };
     let rows = if tally.large { 4 } else { 1 };
     let rounds = tally.rounds.get(index).cloned().unwrap_or_default();
+    let solid = super::name::solid(palette.target);
     (0..rows)
         .map(|row| {
             // A thick bar for the back of the room; an empty stage shows its baseline.
@@ -314,9 +315,9 @@ fn tally_rows(cx: &Ctx, tally: &Tally, index: usize) -> Vec<Vec<Span<'static>>> 
                 format!("{digit:>width$}")
             };
             let mut spans = vec![
-                Span::styled(bar, palette.target),
+                Span::styled(bar, solid),
                 Span::styled(" ", palette.text),
-                Span::styled(digit, palette.target),
+                Span::styled(digit, solid),
             ];
             if row == 0 && tally.rounds_width > 0 {
                 spans.push(Span::styled(format!("  {rounds}"), palette.dim));
