@@ -477,8 +477,31 @@ fn workshop_summary() {
 fn workshop_help() {
     let mut state = workshop();
     keys(&mut state, "?");
-    insta::assert_snapshot!("workshop_help_80x24", draw(&mut state, 80, 24));
     insta::assert_snapshot!("workshop_help_160x45", draw(&mut state, 160, 45));
+    // At 80×24 it takes pages; every binding of the workshop is on one of them.
+    measure(&mut state, 80, 24);
+    let first = draw(&mut state, 80, 24);
+    assert!(first.contains("page 1 of 2"), "{first}");
+    insta::assert_snapshot!("workshop_help_80x24", first);
+    keys(&mut state, "?");
+    let second = draw(&mut state, 80, 24);
+    insta::assert_snapshot!("workshop_help_page_2_80x24", second.clone());
+    let both = format!("{first}{second}");
+    for binding in routemap::tui::keys::BINDINGS {
+        use routemap::tui::keys::Context::*;
+        if matches!(
+            binding.context,
+            Workshop | Agree | Stage | Minutes | RoomNote | Summary
+        ) {
+            let label = format!(" {} ", binding.label(5));
+            assert!(both.contains(&label), "{label}");
+            for word in binding.help.split_whitespace() {
+                assert!(both.contains(word), "{label}: {word}");
+            }
+        }
+    }
+    keys(&mut state, "?");
+    assert!(!state.show_help, "the last page closes");
 }
 
 fn failing_save(state: &mut State) {

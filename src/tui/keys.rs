@@ -110,6 +110,8 @@ pub enum Key {
     Shift(KeyCode),
     /// `1`…`9`, giving stage index 0…8.
     Digit,
+    /// `1`…`9` whatever the scale (a countdown's minutes), giving 0…8 as `Digit` does.
+    AnyDigit,
 }
 
 /// When a binding applies.
@@ -190,6 +192,7 @@ impl Key {
             Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Shift(code) => format!("⇧{}", Code(code).label(stages)),
             Digit => digit_keys(stages),
+            AnyDigit => digit_keys(9),
             Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
@@ -309,7 +312,7 @@ fn editor_done_hint(state: &State) -> Option<&'static str> {
     })
 }
 
-use Key::{Char, Code, Ctrl, Digit, Shift};
+use Key::{AnyDigit, Char, Code, Ctrl, Digit, Shift};
 
 /// The whole key map, in the order help lists it and the footer shows its hints. Kept as
 /// a one-line-a-binding table; the labels are made from the keys.
@@ -356,26 +359,26 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Picker, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::PickerCancel),
     bind!(Picker, [Char('q'), Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(Workshop, [Digit], "a vote for stage N", "vote", Action::AddVote),
-    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote (Backspace or Delete)", undo_vote_hint, |_| Action::RemoveVote),
-    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median vote (a hidden tally is revealed first)", agree_hint, |_| Action::AgreeMedian),
+    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote", undo_vote_hint, |_| Action::RemoveVote),
+    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median (or reveal)", agree_hint, |_| Action::AgreeMedian),
     bind!(Workshop, [Char('a')] then Digit, "agree another stage", "agree other", |_| Action::StartAgree),
-    bind!(Workshop, [Char('x')], "agree it is not applicable (n/a)", _, |_| Action::NotApplicable),
-    bind!(Workshop, [Char('u')], "take back the last vote, agreement or new round", _, |_| Action::Undo),
-    bind!(Workshop, [Char('r')], "new round: clear the tally, keep this one", _, |_| Action::NewRound),
+    bind!(Workshop, [Char('x')], "agree n/a: not applicable", _, |_| Action::NotApplicable),
+    bind!(Workshop, [Char('u')], "undo vote, agreement, round", _, |_| Action::Undo),
+    bind!(Workshop, [Char('r')], "new round (this one kept)", _, |_| Action::NewRound),
     bind!(Workshop, [Char('b')], "blind voting on or off", blind_hint, |_| Action::ToggleBlind),
     bind!(Workshop, [Char('v')], "reveal the blind tally", _, |_| Action::Reveal),
-    bind!(Workshop, [Char('d')], "a stage's descriptor in full, in large type", "in full", |_| Action::ShowStage),
+    bind!(Workshop, [Char('d')], "a stage in full, large", "in full", |_| Action::ShowStage),
     bind!(Workshop, [Char('J'), Shift(KeyCode::Down)], "scroll the stages down", scroll_hint, |_| Action::ScrollDown),
     bind!(Workshop, [Char('K'), Shift(KeyCode::Up)], "scroll the stages up", _, |_| Action::ScrollUp),
-    bind!(Workshop, [Char('n')], "the room's note on the theme, in large type", "note", |_| Action::EditRoomNote),
-    bind!(Workshop, [Char('T')], "countdown: T, minutes, Enter (T Enter: clock)", _, |_| Action::StartCountdown),
+    bind!(Workshop, [Char('n')], "the room's note, large", "note", |_| Action::EditRoomNote),
+    bind!(Workshop, [Char('T')], "countdown: T 10 Enter", _, |_| Action::StartCountdown),
     bind!(Workshop, [Char('p')], "park it, to come back to", _, |_| Action::TogglePark),
-    bind!(Workshop, [Char('L')], "light palette for a bright room, or back to dark", _, |_| Action::ToggleLight),
-    bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme (then summary)", "next", |_| Action::NextTheme),
+    bind!(Workshop, [Char('L')], "light or dark palette", _, |_| Action::ToggleLight),
+    bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme, then summary", "next", |_| Action::NextTheme),
     bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "previous theme", _, |_| Action::PreviousTheme),
     bind!(Workshop, [Code(KeyCode::Home), Char('g')], "first theme", _, |_| Action::FirstTheme),
     bind!(Workshop, [Code(KeyCode::End), Char('G')], "last theme", _, |_| Action::LastTheme),
-    bind!(Workshop, [Char('s')], "summary of the session", "summary", |_| Action::Summary),
+    bind!(Workshop, [Char('s')], "summary and read-back", "summary", |_| Action::Summary),
     bind!(Workshop, [Char('w'), Code(KeyCode::Esc)], "leave the workshop", _, |_| Action::ToggleWorkshop),
     bind!(Workshop, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
     bind!(Workshop, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
@@ -385,23 +388,23 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Stage, [Digit], "stage N in full", "stage", Action::ShowStageAt),
     bind!(Stage, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "the next stage", "next", |_| Action::NextStage),
     bind!(Stage, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "the previous stage", "previous", |_| Action::PreviousStage),
-    bind!(Stage, [Char('J'), Shift(KeyCode::Down)], "scroll the descriptor down", scroll_hint, |_| Action::ScrollDown),
-    bind!(Stage, [Char('K'), Shift(KeyCode::Up)], "scroll the descriptor up", _, |_| Action::ScrollUp),
+    bind!(Stage, [Char('J'), Shift(KeyCode::Down)], "scroll down", scroll_hint, |_| Action::ScrollDown),
+    bind!(Stage, [Char('K'), Shift(KeyCode::Up)], "scroll up", _, |_| Action::ScrollUp),
     bind!(Stage, [Code(KeyCode::Esc), Char('d')], "back to the tally", "back", |_| Action::CloseStage),
     bind!(Stage, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
     bind!(Stage, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
-    bind!(Minutes, [Digit], "the minutes, digit by digit", "minutes", |stage| Action::MinutesDigit(stage as u8 + 1)),
-    bind!(Minutes, [Char('0')], "a nought (10, 20 … minutes)", _, |_| Action::MinutesDigit(0)),
+    bind!(Minutes, [AnyDigit], "the minutes, a digit each", "minutes", |stage| Action::MinutesDigit(stage as u8 + 1)),
+    bind!(Minutes, [Char('0')], "a nought (10, 20 …)", _, |_| Action::MinutesDigit(0)),
     bind!(Minutes, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back a digit", "take back", |_| Action::MinutesBackspace),
-    bind!(Minutes, [Code(KeyCode::Enter)], "start the countdown (no minutes: start or stop the clock)", "start", |_| Action::StartMinutes),
+    bind!(Minutes, [Code(KeyCode::Enter)], "start (none: start/stop clock)", "start", |_| Action::StartMinutes),
     bind!(Minutes, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelMinutes),
     bind!(Minutes, [Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(RoomNote, [Code(KeyCode::Esc)], "done (the note is kept)", editor_done_hint, |_| Action::FinishEditing),
     bind!(RoomNote, [Ctrl('c')], "leave the note and quit", _, |_| Action::Quit),
     bind!(Summary, [Char('s'), Code(KeyCode::Esc), Code(KeyCode::Left), Char('k')], "back to the themes", "back to the themes", |_| Action::Back),
-    bind!(Summary, [Char('J'), Shift(KeyCode::Down)], "scroll down (the radar, the themes to come back to)", scroll_hint, |_| Action::ScrollDown),
-    bind!(Summary, [Char('K'), Shift(KeyCode::Up)], "scroll up (the read-back table)", _, |_| Action::ScrollUp),
-    bind!(Summary, [Char('L')], "light palette for a bright room, or back to dark", _, |_| Action::ToggleLight),
+    bind!(Summary, [Char('J'), Shift(KeyCode::Down)], "scroll down to the radar", scroll_hint, |_| Action::ScrollDown),
+    bind!(Summary, [Char('K'), Shift(KeyCode::Up)], "scroll up to the read-back", _, |_| Action::ScrollUp),
+    bind!(Summary, [Char('L')], "light or dark palette", _, |_| Action::ToggleLight),
     bind!(Summary, [Char('w')], "leave the workshop", "leave the workshop", |_| Action::ToggleWorkshop),
     bind!(Summary, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
     bind!(Summary, [Char('q'), Ctrl('c')], "quit", "quit", |_| Action::Quit),
@@ -431,7 +434,7 @@ fn matches(key: Key, event: &KeyEvent) -> Option<usize> {
         Ctrl(c) => (ctrl && event.code == KeyCode::Char(c)).then_some(0),
         Code(code) => (!shift && !ctrl && event.code == code).then_some(0),
         Shift(code) => (shift && event.code == code).then_some(0),
-        Digit => match event.code {
+        Digit | AnyDigit => match event.code {
             KeyCode::Char(c @ '1'..='9') if !ctrl => Some(c as usize - '1' as usize),
             _ => None,
         },

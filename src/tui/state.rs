@@ -106,6 +106,8 @@ pub struct StatusLine {
 pub struct Measured {
     /// How many lines the walk's detail pane can scroll, as last drawn.
     pub detail_max_scroll: u16,
+    /// How many pages the help has, as last drawn (a long help on a small screen).
+    pub help_pages: u16,
 }
 
 /// The smallest terminal the screens are laid out for.
@@ -133,6 +135,8 @@ pub struct State {
     pub screen: Screen,
     pub mode: Mode,
     pub show_help: bool,
+    /// The page of the help shown (`?` turns it), from 0.
+    pub help_page: u16,
     /// "About this routemap" is shown over the screen (any key closes it).
     pub show_intro: bool,
     pub message: Option<StatusLine>,
@@ -166,6 +170,7 @@ impl State {
             screen: Screen::Walk,
             mode: Mode::Normal,
             show_help: false,
+            help_page: 0,
             show_intro: false,
             message: None,
             mismatches,

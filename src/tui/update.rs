@@ -98,7 +98,13 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             // Any key dismisses help or the routemap's introduction; a message lasts
             // until the next key.
             if state.show_help && action != Action::Quit {
-                state.show_help = false;
+                // `?` turns the page of a help too long for the screen.
+                if action == Action::Help && state.help_page + 1 < state.measured.help_pages {
+                    state.help_page += 1;
+                } else {
+                    state.show_help = false;
+                    state.help_page = 0;
+                }
                 return Vec::new();
             }
             if state.show_intro && action != Action::Quit {

@@ -383,6 +383,7 @@ fn scrolling_the_details_is_bounded() {
         &mut state,
         Msg::Measured(crate::tui::state::Measured {
             detail_max_scroll: max,
+            ..Default::default()
         }),
     );
     for _ in 0..100 {
@@ -399,6 +400,7 @@ fn scrolling_the_details_is_bounded() {
         &mut state,
         Msg::Measured(crate::tui::state::Measured {
             detail_max_scroll: 4,
+            ..Default::default()
         }),
     );
     assert_eq!(state.detail_scroll, 4);

@@ -111,19 +111,74 @@ fn two_columns(blocks: Vec<Vec<Line<'static>>>) -> (Vec<Line<'static>>, Vec<Line
     (left, right)
 }
 
-pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
+/// True for a heading's block (or the closing legend): lines of one span, no keys.
+fn is_heading(block: &[Line]) -> bool {
+    block.iter().all(|line| line.spans.len() <= 1)
+}
+
+/// Blocks poured into columns of `rows`, never splitting a block nor leaving a heading
+/// at the foot of a column; two columns a page.
+fn pages(blocks: Vec<Vec<Line<'static>>>, rows: usize) -> Vec<[Vec<Line<'static>>; 2]> {
+    let mut columns: Vec<Vec<Line<'static>>> = Vec::new();
+    let mut column: Vec<Line<'static>> = Vec::new();
+    // A heading waits for its first binding, so the two go to a column together.
+    let mut heading: Vec<Line<'static>> = Vec::new();
+    for block in blocks {
+        let is_heading = is_heading(&block);
+        heading.extend(block);
+        if is_heading {
+            continue;
+        }
+        let block = std::mem::take(&mut heading);
+        if !column.is_empty() && column.len() + block.len() > rows {
+            columns.push(std::mem::take(&mut column));
+        }
+        // A column does not open with a blank line.
+        let skip = usize::from(column.is_empty() && block.first().is_some_and(|l| l.width() == 0));
+        column.extend(block.into_iter().skip(skip));
+    }
+    if column.len() + heading.len() > rows && !column.is_empty() {
+        columns.push(std::mem::take(&mut column));
+    }
+    column.extend(heading);
+    columns.push(column);
+    columns
+        .chunks(2)
+        .map(|pair| {
+            let mut pair = pair.iter().cloned();
+            [
+                pair.next().unwrap_or_default(),
+                pair.next().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// Draws the help over `body`; returns how many pages it has (`?` turns them).
+pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) -> u16 {
     let palette = cx.palette;
     let one_column_width = body.width.saturating_sub(4).min(96);
     let lines: Vec<Line> = help_blocks(cx, one_column_width.saturating_sub(2))
         .into_iter()
         .flatten()
         .collect();
-    // One column when it fits the height, else two side by side.
-    let split = lines.len() as u16 + 2 > body.height;
-    let (left, right) = if split {
-        two_columns(help_blocks(cx, (body.width.saturating_sub(4)) / 2 - 2))
+    // One column when it fits the height, else two side by side, else pages of two.
+    let rows = usize::from(body.height.saturating_sub(2));
+    let split = lines.len() > rows;
+    let half = (body.width.saturating_sub(4)) / 2 - 2;
+    let (left, right, count) = if split {
+        let (left, right) = two_columns(help_blocks(cx, half));
+        if left.len().max(right.len()) <= rows {
+            (left, right, 1)
+        } else {
+            let mut pages = pages(help_blocks(cx, half), rows);
+            let count = pages.len();
+            let page = usize::from(cx.help_page).min(count.saturating_sub(1));
+            let [left, right] = pages.swap_remove(page);
+            (left, right, count)
+        }
     } else {
-        (lines, Vec::new())
+        (lines, Vec::new(), 1)
     };
     let width = if split {
         body.width.saturating_sub(2)
@@ -133,11 +188,22 @@ pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
     let height = (left.len().max(right.len()) as u16 + 2).min(body.height);
     let area = super::centered(body, width, height);
     frame.render_widget(Clear, area);
+    let title = if count > 1 {
+        format!(
+            " Keys, page {} of {count} — ? turns the page, any other key closes ",
+            usize::from(cx.help_page).min(count - 1) + 1
+        )
+    } else {
+        " Keys — any key closes ".to_string()
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(palette.border_focus)
-        .title(Line::styled(" Keys — any key closes ", palette.heading));
+        .title(super::layout::fit_title(
+            Line::styled(title, palette.heading),
+            area.width,
+        ));
     let inner = block.inner(area);
     frame.render_widget(block.style(palette.text), area);
     if split {
@@ -149,4 +215,5 @@ pub fn render(cx: &Ctx, frame: &mut Frame, body: Rect) {
     } else {
         super::draw_lines(frame, inner, &left, 0);
     }
+    u16::try_from(count).unwrap_or(u16::MAX)
 }

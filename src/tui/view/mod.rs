@@ -67,8 +67,10 @@ pub fn render(state: &State, painter: &Painter, frame: &mut Frame) -> Measured {
     if cx.show_intro {
         intro::render(cx, frame, area);
     }
-    if cx.show_help {
-        help::render(cx, frame, area);
-    }
+    measured.help_pages = if cx.show_help {
+        help::render(cx, frame, area)
+    } else {
+        0
+    };
     measured
 }

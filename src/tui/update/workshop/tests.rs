@@ -175,6 +175,7 @@ fn scrolling_the_stages_is_bounded_by_what_was_drawn() {
         &mut state,
         Msg::Measured(crate::tui::state::Measured {
             detail_max_scroll: 4,
+            ..Default::default()
         }),
     );
     chars(&mut state, "JJJ");
@@ -183,4 +184,39 @@ fn scrolling_the_stages_is_bounded_by_what_was_drawn() {
     assert_eq!(state.detail_scroll, 1);
     chars(&mut state, "l");
     assert_eq!(state.detail_scroll, 0, "a new theme starts at its top");
+}
+
+#[test]
+fn question_mark_turns_the_page_of_a_long_help_and_closes_the_last() {
+    let mut state = workshop();
+    chars(&mut state, "?");
+    let pages = |state: &mut State, help_pages| {
+        update(
+            state,
+            Msg::Measured(crate::tui::state::Measured {
+                help_pages,
+                ..Default::default()
+            }),
+        );
+    };
+    pages(&mut state, 2);
+    chars(&mut state, "?");
+    assert!(state.show_help && state.help_page == 1);
+    chars(&mut state, "?");
+    assert!(
+        !state.show_help && state.help_page == 0,
+        "the last page closes"
+    );
+    chars(&mut state, "?");
+    pages(&mut state, 1);
+    chars(&mut state, "?");
+    assert!(!state.show_help, "one page: ? closes it as before");
+    chars(&mut state, "?");
+    pages(&mut state, 3);
+    chars(&mut state, "j");
+    assert!(
+        !state.show_help && state.help_page == 0,
+        "any other key closes"
+    );
+    assert_eq!(state.selected, 0, "and does nothing else");
 }
