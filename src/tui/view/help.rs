@@ -9,13 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-/// The help text wrapped to `width`, in blocks that are never split across columns: a
-/// heading, or one binding with its description hanging after its keys.
-fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
-    let palette = &cx.palette;
-    let stages = cx.routemap.stages.len();
-    let in_workshop = matches!(cx.screen, Screen::Workshop | Screen::WorkshopSummary);
-    let sections: &[(Context, &str)] = if in_workshop {
+/// The key map's sections shown on a screen, with their headings.
+fn sections(in_workshop: bool) -> &'static [(Context, &'static str)] {
+    if in_workshop {
         &[
             (Context::Workshop, "Workshop: one theme at a time"),
             (Context::Agree, "After a (agreeing a stage)"),
@@ -31,7 +27,15 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
             (Context::Editor, "In the notes and evidence editor"),
             (Context::Picker, "Choosing what to compare with (d)"),
         ]
-    };
+    }
+}
+
+/// The help text wrapped to `width`, in blocks that are never split across columns: a
+/// heading, or one binding with its description hanging after its keys.
+fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
+    let palette = &cx.palette;
+    let stages = cx.routemap.stages.len();
+    let in_workshop = matches!(cx.screen, Screen::Workshop | Screen::WorkshopSummary);
     let label_width = BINDINGS
         .iter()
         .map(|b| b.label(stages).width())
@@ -39,7 +43,7 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
         .unwrap_or(0);
     let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
     let room = usize::from(width).saturating_sub(label_width + 2).max(10);
-    for &(context, heading) in sections {
+    for &(context, heading) in sections(in_workshop) {
         let mut heading_block = Vec::new();
         if !blocks.is_empty() {
             heading_block.push(Line::default());
@@ -65,32 +69,34 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
             blocks.push(block);
         }
     }
+    blocks.push(closing(cx, in_workshop, width));
+    blocks
+}
+
+/// The marks the screens use, and whether changes are on disk.
+fn closing(cx: &Ctx, in_workshop: bool, width: u16) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
     let legend = if in_workshop {
         "● agreed ↻ last time, not agreed ◇ median ≠ not the median ⚑ spread wide; \
          strip: █ agreed ▒ parked · remaining"
     } else {
         "● answered ↻ carried – n/a ○ not yet"
     };
-    let mut last = vec![Line::default()];
-    last.extend(
+    let mut lines = vec![Line::default()];
+    lines.extend(
         crate::text::wrap_words(legend, usize::from(width))
             .into_iter()
             .map(|part| Line::styled(part, palette.dim)),
     );
-    last.push(Line::styled(
-        if cx.save_problem.is_some() {
-            "Saving is failing: your last changes are NOT on disk."
-        } else {
-            "Every change is saved as you make it."
-        },
-        if cx.save_problem.is_some() {
-            palette.error
-        } else {
-            palette.dim
-        },
-    ));
-    blocks.push(last);
-    blocks
+    lines.push(if cx.save_problem.is_some() {
+        Line::styled(
+            "Saving is failing: your last changes are NOT on disk.",
+            palette.error,
+        )
+    } else {
+        Line::styled("Every change is saved as you make it.", palette.dim)
+    });
+    lines
 }
 
 /// Blocks split into two columns of nearly equal height, at a block boundary.

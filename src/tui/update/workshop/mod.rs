@@ -68,15 +68,7 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
             }
             Vec::new()
         }
-        Action::ToggleLight => {
-            state.workshop.light = !state.workshop.light;
-            state.message = Some(info(if state.workshop.light {
-                "Light palette, for a bright room: dark on white (L again: white on black).".into()
-            } else {
-                "Dark palette, for a dim room: white on black (L again: dark on white).".into()
-            }));
-            Vec::new()
-        }
+        Action::ToggleLight => toggle_light(state),
         Action::TogglePark => change_answer(state, |answer| answer.parked = !answer.parked),
         Action::Summary => {
             stop_timer(state);
@@ -95,6 +87,17 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         _ => return None,
     };
     Some(effects)
+}
+
+/// `L`: the bright room's palette, or back to the dark one (not saved: it is the room's).
+fn toggle_light(state: &mut State) -> Vec<Effect> {
+    state.workshop.light = !state.workshop.light;
+    state.message = Some(info(if state.workshop.light {
+        "Light palette, for a bright room: dark on white (L again: white on black).".into()
+    } else {
+        "Dark palette, for a dim room: white on black (L again: dark on white).".into()
+    }));
+    Vec::new()
 }
 
 fn focused_id(state: &State) -> Option<String> {

@@ -282,7 +282,11 @@ fn tally_rows(cx: &Ctx, tally: &Tally, index: usize) -> Vec<Vec<Span<'static>>> 
     let filled = (u64::from(votes) * tally.bar as u64)
         .div_ceil(u64::from(tally.most))
         .min(tally.bar as u64) as usize;
-    let count = (votes > 0).then(|| votes.to_string()).unwrap_or_default();
+    let count = if votes > 0 {
+        votes.to_string()
+    } else {
+        String::new()
+    };
     let digits = if tally.large {
         bigtype::layout_at(&count, tally.count_width as u16, Size::HalfHeight)
             .map(|big| big.rows)
