@@ -36,7 +36,7 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect, shown: &Shown) -> u16 {
                 lines.len() + rows <= usize::from(area.height)
             });
     let Some(columns) = Columns::new(shown, area.width, large) else {
-        return 0;
+        return 0; // Small counts always have columns.
     };
     let blocks: Vec<Vec<Line>> = (0..count)
         .map(|index| block(cx, shown, &columns, index))
@@ -139,6 +139,9 @@ struct Tally {
 }
 
 impl Columns {
+    /// The columns for `width`; `None` when large counts leave the stages too narrow a
+    /// column. Small counts always fit: on a narrow screen the earlier rounds give way
+    /// (the status line still says there were some), then the bar shortens.
     fn new(shown: &Shown, width: u16, large: bool) -> Option<Columns> {
         let width = usize::from(width);
         let Some(counts) = shown.tally.clone() else {
@@ -151,22 +154,33 @@ impl Columns {
         let most = counts.iter().copied().max().unwrap_or(0).max(1);
         let digits = most.to_string().len();
         let count_width = if large { digits * 8 } else { digits };
-        let rounds = earlier_rounds(shown, counts.len());
-        let rounds_width = rounds.iter().map(|r| r.width()).max().unwrap_or(0);
-        let bar = if width + 2 >= usize::from(LARGE_DIGITS) {
+        let mut rounds = earlier_rounds(shown, counts.len());
+        let mut bar = if width + 2 >= usize::from(LARGE_DIGITS) {
             (width / 5).clamp(10, 30)
         } else {
             (width / 6).clamp(6, 16)
         };
-        let rounds_room = if rounds_width > 0 {
-            rounds_width + 2
-        } else {
-            0
+        let text_width = |bar: usize, rounds: &[String]| {
+            let rounds_width = rounds.iter().map(|r| r.width()).max().unwrap_or(0);
+            let rounds_room = if rounds_width > 0 {
+                rounds_width + 2
+            } else {
+                0
+            };
+            width.saturating_sub(bar + 1 + count_width + rounds_room + 2)
         };
-        let tally_width = bar + 1 + count_width + rounds_room;
-        let text = width
-            .checked_sub(tally_width + 2)
-            .filter(|text| *text >= 20)?;
+        const NARROWEST: usize = 20;
+        if text_width(bar, &rounds) < NARROWEST {
+            if large {
+                return None;
+            }
+            rounds.clear();
+            if text_width(bar, &rounds) < NARROWEST {
+                bar = 3;
+            }
+        }
+        let text = text_width(bar, &rounds).max(1);
+        let rounds_width = rounds.iter().map(|r| r.width()).max().unwrap_or(0);
         Some(Columns {
             text,
             descriptor: if large { text } else { width },
@@ -329,4 +343,45 @@ fn tally_rows(cx: &Ctx, tally: &Tally, index: usize) -> Vec<Vec<Span<'static>>> 
             spans
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(tally: Vec<u32>, rounds: usize) -> Shown {
+        Shown {
+            hidden: false,
+            cast: tally.iter().map(|c| u64::from(*c)).sum(),
+            median: Some(0),
+            discuss: None,
+            standing: Standing::Open,
+            agreed_off_median: false,
+            earlier_rounds: vec![tally.clone(); rounds],
+            parked: false,
+            room_note: None,
+            tally: Some(tally),
+        }
+    }
+
+    #[test]
+    fn small_counts_always_have_columns_and_rounds_give_way_first() {
+        let huge = shown(vec![u32::MAX, 1, 0, 0, 0], 3);
+        let narrow = Columns::new(&huge, 58, false).unwrap();
+        let tally = narrow.tally.unwrap();
+        assert!(narrow.text >= 20, "{}", narrow.text);
+        assert!(tally.rounds.is_empty(), "the rounds gave way");
+        assert!(
+            Columns::new(&huge, 158, true).is_none(),
+            "ten large digits do not fit"
+        );
+        let room = Columns::new(&shown(vec![2, 1, 0, 0, 0], 2), 158, true).unwrap();
+        assert_eq!(
+            room.tally.unwrap().rounds.len(),
+            5,
+            "the rounds beside each stage"
+        );
+        let tiny = Columns::new(&huge, 10, false).unwrap();
+        assert!(tiny.text >= 1);
+    }
 }
