@@ -106,7 +106,10 @@ impl Palette {
                 .add_modifier(Modifier::BOLD),
             border: base,
             border_focus: bright(Color::LightYellow),
-            color: true,
+            // The radar's own colours are the screen's blue and orange, dim on a
+            // projector's black: it is drawn in the palette's white, its series told
+            // apart by their strokes.
+            color: false,
         }
     }
 
@@ -142,7 +145,8 @@ impl Palette {
                 .add_modifier(Modifier::BOLD),
             border: base,
             border_focus: deep(Color::Blue),
-            color: true,
+            // As on the dark projector: the radar in the palette's black, by strokes.
+            color: false,
         }
     }
 
