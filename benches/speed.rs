@@ -155,6 +155,19 @@ fn main() {
     );
     state.screen = Screen::Review;
     measure("TUI frame, review, 250x70", budget, frame(&state, 250, 70));
+    let mut room = State::new(ptf.clone(), answered(&ptf), "a.yaml".into());
+    room.screen = Screen::Workshop;
+    let leadership = room.assessment.answer_mut(&ptf, "leadership");
+    leadership.votes = vec![("flag-planted".into(), 3), ("route-planned".into(), 12)];
+    leadership.rounds = vec![vec![("not-started".into(), 4), ("on-the-route".into(), 9)]];
+    measure("TUI frame, workshop, 250x70", budget, frame(&room, 250, 70));
+    measure("TUI frame, workshop, 80x24", budget, frame(&room, 80, 24));
+    room.screen = Screen::WorkshopSummary;
+    measure(
+        "TUI frame, workshop summary, 250x70",
+        budget,
+        frame(&room, 250, 70),
+    );
     let mut big_state = State::new(big.clone(), answered(&big), "big.yaml".into());
     big_state.selected = 500;
     measure(

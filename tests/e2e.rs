@@ -205,7 +205,7 @@ fn a_three_theme_workshop_records_votes_and_agreed_stages() {
 
     // Beta: blind, so the tally stays hidden until revealed.
     tmux.keys("room", &["b", "3", "3", "1"]);
-    let hidden = tmux.wait_for("room", "3 votes cast  ·  tally hidden: v reveals it");
+    let hidden = tmux.wait_for("room", "3 votes cast · tally hidden: v reveals it");
     assert!(
         !hidden.contains("Enter agrees it"),
         "the median stays hidden too:\n{hidden}"

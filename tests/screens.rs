@@ -243,7 +243,7 @@ fn review_compared_with_last_year() {
     insta::assert_snapshot!("picker_80x24", draw(&mut state, 80, 24));
 }
 
-const WORKSHOP_SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+const WORKSHOP_SIZES: [(u16, u16); 3] = [(80, 24), (120, 35), (160, 45)];
 
 /// A workshop on Leadership with seven votes cast.
 fn workshop() -> State {
@@ -251,6 +251,36 @@ fn workshop() -> State {
     keys(&mut state, "w");
     keys(&mut state, "2333241");
     state
+}
+
+/// A workshop on a routemap of our own with Welsh names: ŵ, ŷ, an em dash, an emoji.
+fn welsh_workshop() -> State {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/routemaps/good/gweithdy.yaml"
+    );
+    let routemap = routemap::routemap::load_file(std::path::Path::new(path)).unwrap();
+    let assessment = Assessment::new(
+        &routemap,
+        "Cyngor Gwynedd",
+        Some("Gweithdy 2026"),
+        Timestamp(0),
+    );
+    let mut state = State::new(routemap, assessment, "cyngor-gwynedd.yaml".into());
+    keys(&mut state, "w");
+    state
+}
+
+/// Draws the screen and hands what it measured (how far it scrolls) back to `update`,
+/// as the runner does, so that scrolling keys work as they would.
+fn measure(state: &mut State, width: u16, height: u16) {
+    state.size = (width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut measured = state.measured;
+    terminal
+        .draw(|frame| measured = view::render(state, &Painter::monochrome(), frame))
+        .unwrap();
+    update(state, routemap::tui::update::Msg::Measured(measured));
 }
 
 fn snapshot_workshop(name: &str, state: &mut State) {
@@ -271,6 +301,27 @@ fn workshop_revealed() {
 fn workshop_blind() {
     let mut state = state();
     keys(&mut state, "wb2333241");
+    for (width, height) in WORKSHOP_SIZES {
+        // Below the title row and the progress strip (whose cells are dots too).
+        let screen = draw(&mut state, width, height)
+            .lines()
+            .skip(2)
+            .collect::<Vec<_>>()
+            .join("\n");
+        for leak in [
+            "median 3",
+            "◇ median",
+            "AGREED",
+            "r1 ",
+            "Enter agrees it",
+            "·····",
+        ] {
+            assert!(
+                !screen.contains(leak),
+                "{leak} shown while hidden:\n{screen}"
+            );
+        }
+    }
     snapshot_workshop("workshop_blind", &mut state);
 }
 
@@ -289,19 +340,161 @@ fn workshop_agreed_and_parked_with_a_long_name() {
 }
 
 #[test]
-fn workshop_summary() {
+fn workshop_welsh_names_in_large_type() {
+    let mut state = welsh_workshop();
+    keys(&mut state, "2333241");
+    snapshot_workshop("workshop_welsh", &mut state);
+    let wide = draw(&mut state, 160, 45);
+    assert!(
+        wide.contains(" ██ ██   ██  ██ ██ ███") || wide.contains("██ █ ██"),
+        "Dŵr in large type:\n{wide}"
+    );
+    // Tŷ and an em dash in large type; an emoji beneath the large line.
+    keys(&mut state, "l");
+    snapshot_workshop("workshop_welsh_dash", &mut state);
+    keys(&mut state, "l");
+    let fire = draw(&mut state, 120, 35);
+    assert!(
+        fire.contains("\" 🚒 "),
+        "the emoji beneath, in normal type:\n{fire}"
+    );
+}
+
+#[test]
+fn workshop_rounds_and_an_agreement_off_the_median() {
+    let mut state = welsh_workshop();
+    keys(&mut state, "2333241");
+    keys(&mut state, "r");
+    keys(&mut state, "33432");
+    keys(&mut state, "a2");
+    let screen = draw(&mut state, 120, 35);
+    assert!(screen.contains("AGREED, not the median"), "{screen}");
+    assert!(
+        screen.contains("r1 3"),
+        "round 1 beside its stage:\n{screen}"
+    );
+    snapshot_workshop("workshop_rounds", &mut state);
+}
+
+#[test]
+fn workshop_last_time_is_not_agreed() {
     let mut state = workshop();
+    let routemap = state.routemap.clone();
+    let answer = state.assessment.answer_mut(&routemap, "leadership");
+    answer.current = Some(Current::Stage("on-the-route".into()));
+    answer.carried = true;
+    let screen = draw(&mut state, 80, 24);
+    assert!(
+        screen.contains("↻ last time: 4 On the route, not agreed yet"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("0/12 agreed") && !screen.contains("AGREED"),
+        "{screen}"
+    );
+    snapshot_workshop("workshop_last_time", &mut state);
+}
+
+#[test]
+fn workshop_a_stage_in_full() {
+    let mut state = welsh_workshop();
+    keys(&mut state, "2333241d");
+    snapshot_workshop("workshop_stage_in_full", &mut state);
+}
+
+#[test]
+fn workshop_the_rooms_note_in_large_type() {
+    let mut state = welsh_workshop();
+    keys(&mut state, "23a2n");
+    for c in "Cyllid yn anghytuno: Dŵr — cam 2 🐉".chars() {
+        key(&mut state, KeyCode::Char(c));
+    }
+    snapshot_workshop("workshop_room_note", &mut state);
+    key(&mut state, KeyCode::Esc);
+    let shown = draw(&mut state, 80, 24);
+    assert!(
+        shown.contains("✎ The room's note: Cyllid yn anghytuno: Dŵr — cam 2 🐉"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn workshop_countdown_minutes_and_time_up() {
+    let mut state = welsh_workshop();
+    keys(&mut state, "T5");
+    snapshot_workshop("workshop_minutes", &mut state);
     key(&mut state, KeyCode::Enter);
-    keys(&mut state, "l15lp");
-    keys(&mut state, "s");
+    let start = state.workshop.now;
+    update(
+        &mut state,
+        routemap::tui::update::Msg::Tick(start + std::time::Duration::from_secs(305)),
+    );
+    let over = draw(&mut state, 120, 35);
+    assert!(over.contains("TIME UP"), "{over}");
+    snapshot_workshop("workshop_time_up", &mut state);
+}
+
+#[test]
+fn workshop_summary() {
+    let mut state = welsh_workshop();
+    keys(&mut state, "2333241");
+    key(&mut state, KeyCode::Enter);
+    keys(&mut state, "n");
+    for c in "Cyllid yn anghytuno".chars() {
+        key(&mut state, KeyCode::Char(c));
+    }
+    key(&mut state, KeyCode::Esc);
+    keys(&mut state, "l15r33a4lplb2s");
+    let summary = draw(&mut state, 80, 24);
+    assert!(
+        summary.contains("Theme") && summary.contains("Rounds"),
+        "{summary}"
+    );
     snapshot_workshop("workshop_summary", &mut state);
+    measure(&mut state, 80, 24);
+    keys(&mut state, "JJJJJ");
+    let scrolled = draw(&mut state, 80, 24);
+    assert!(scrolled.contains("Agreed stages"), "{scrolled}");
+    insta::assert_snapshot!("workshop_summary_scrolled_80x24", scrolled);
 }
 
 #[test]
 fn workshop_help() {
     let mut state = workshop();
     keys(&mut state, "?");
-    insta::assert_snapshot!("workshop_help_80x24", draw(&mut state, 80, 24));
+    insta::assert_snapshot!("workshop_help_160x45", draw(&mut state, 160, 45));
+    // At 80×24 it scrolls; every binding of the workshop is on the way down.
+    measure(&mut state, 80, 24);
+    let first = draw(&mut state, 80, 24);
+    assert!(first.contains("more: ↓"), "{first}");
+    insta::assert_snapshot!("workshop_help_80x24", first.clone());
+    let mut seen = first;
+    for _ in 0..6 {
+        keys(&mut state, "j");
+        seen.push_str(&draw(&mut state, 80, 24));
+    }
+    assert!(
+        !draw(&mut state, 80, 24).contains("more: ↓"),
+        "scrolled to the end"
+    );
+    for binding in routemap::tui::keys::BINDINGS {
+        use routemap::tui::keys::Context::*;
+        if matches!(
+            binding.context,
+            Workshop | Agree | Stage | Minutes | RoomNote | Summary
+        ) {
+            let label = format!(
+                " {} ",
+                binding.label(routemap::tui::keys::Digits { first: 1, count: 5 })
+            );
+            assert!(seen.contains(&label), "{label}");
+            for word in binding.help.split_whitespace() {
+                assert!(seen.contains(word), "{label}: {word}");
+            }
+        }
+    }
+    keys(&mut state, "z");
+    assert!(!state.show_help, "any other key closes it");
 }
 
 fn failing_save(state: &mut State) {
@@ -488,5 +681,45 @@ fn styled_screens_in_colour() {
     insta::assert_snapshot!(
         "styled_workshop_summary_120x35",
         draw_styled(&mut room, 120, 35)
+    );
+}
+
+#[test]
+fn styled_workshop_screens_dark_and_light() {
+    let mut room = welsh_workshop();
+    keys(&mut room, "2333241");
+    insta::assert_snapshot!(
+        "styled_workshop_welsh_160x45",
+        draw_styled(&mut room, 160, 45)
+    );
+    keys(&mut room, "L");
+    insta::assert_snapshot!(
+        "styled_workshop_light_80x24",
+        draw_styled(&mut room, 80, 24)
+    );
+    keys(&mut room, "Ld");
+    insta::assert_snapshot!(
+        "styled_workshop_stage_80x24",
+        draw_styled(&mut room, 80, 24)
+    );
+    key(&mut room, KeyCode::Esc);
+    keys(&mut room, "lb23");
+    insta::assert_snapshot!(
+        "styled_workshop_blind_80x24",
+        draw_styled(&mut room, 80, 24)
+    );
+    keys(&mut room, "n");
+    for c in "Dŵr".chars() {
+        key(&mut room, KeyCode::Char(c));
+    }
+    insta::assert_snapshot!(
+        "styled_workshop_room_note_80x24",
+        draw_styled(&mut room, 80, 24)
+    );
+    key(&mut room, KeyCode::Esc);
+    keys(&mut room, "s");
+    insta::assert_snapshot!(
+        "styled_workshop_summary_160x45",
+        draw_styled(&mut room, 160, 45)
     );
 }

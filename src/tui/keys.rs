@@ -72,6 +72,23 @@ pub enum Action {
     NewRound,
     /// Write the room's note on the theme.
     EditRoomNote,
+    /// Show a stage's descriptor in full, in large type (the agreed or median stage first).
+    ShowStage,
+    /// Show stage N's descriptor in full (0-based).
+    ShowStageAt(usize),
+    PreviousStage,
+    NextStage,
+    /// Back from a stage in full to the tally.
+    CloseStage,
+    /// The workshop's palette for a bright room, or back to the dark one.
+    ToggleLight,
+    /// A digit of a countdown's minutes (0 to 9).
+    MinutesDigit(u8),
+    /// Take back the last digit of the minutes.
+    MinutesBackspace,
+    /// Start the countdown typed (with no minutes: start or stop the clock).
+    StartMinutes,
+    CancelMinutes,
     /// Try the failed save again, and quit if it works.
     RetrySave,
     /// Ask where to write the changes that could not be saved.
@@ -87,7 +104,7 @@ pub enum Action {
     /// `s`: the next digit brings that stage's text into view.
     StartShowStage,
     /// Bring stage N's text (0-based) to the top of the details.
-    ShowStage(usize),
+    JumpToStage(usize),
     CancelShowStage,
     /// `m`: tick the focused theme's criteria.
     StartTicking,
@@ -112,6 +129,8 @@ pub enum Key {
     /// A digit naming a stage by its number on the routemap's scale (`1`…`9`, or `0`…`9`
     /// on a scale numbered from 0), giving that stage's index.
     Digit,
+    /// `1`…`9` whatever the scale (a countdown's minutes), giving 0…8 as `Digit` does.
+    AnyDigit,
 }
 
 /// When a binding applies.
@@ -137,12 +156,25 @@ pub enum Context {
     Workshop,
     /// After `a` in a workshop, waiting for the agreed stage's digit.
     Agree,
+    /// After `d` in a workshop: a stage's descriptor in full.
+    Stage,
+    /// After `T` in a workshop: typing a countdown's minutes.
+    Minutes,
+    /// Writing the room's note in a workshop.
+    RoomNote,
     /// The workshop's summary screen.
     Summary,
     /// Quitting while a change is not saved.
     QuitUnsaved,
     /// Typing where to write the unsaved changes.
     SaveElsewhere,
+}
+
+impl Context {
+    /// True where keys no binding takes are typed as text (into an editor).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Editor | Context::RoomNote)
+    }
 }
 
 /// One line of the key map: its keys, what it does, what help and the footer say.
@@ -193,6 +225,7 @@ impl Key {
             Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Shift(code) => format!("⇧{}", Code(code).label(digits)),
             Digit => digits.keys(),
+            AnyDigit => Digits::ONE_TO_NINE.keys(),
             Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
@@ -250,6 +283,18 @@ pub fn digit_keys(routemap: &crate::routemap::Routemap) -> String {
     Digits::of(routemap).keys()
 }
 
+/// The digit keys of a scale in words, for a sentence: "1 to 5", "1 or 2", "0 to 3".
+pub fn digit_words(routemap: &crate::routemap::Routemap) -> String {
+    let digits = Digits::of(routemap);
+    let first = digits.first;
+    let last = (first + digits.count.max(1) - 1).min(9);
+    match last - first {
+        0 => first.to_string(),
+        1 => format!("{first} or {last}"),
+        _ => format!("{first} to {last}"),
+    }
+}
+
 /// The footer's word for a binding: always the same, or never.
 macro_rules! hint {
     (_) => {
@@ -304,6 +349,35 @@ fn report_hint(state: &State) -> Option<&'static str> {
     (state.screen == Screen::Review).then_some("report")
 }
 
+/// Votes in the focused theme's round, and whether the room may see them.
+fn round_votes(state: &State) -> Option<bool> {
+    let answer = state.answer().filter(|a| !a.votes.is_empty())?;
+    Some(!crate::workshop::standing::is_hidden(
+        state.assessment.blind,
+        Some(answer),
+    ))
+}
+
+/// Taking back a vote, once there is one.
+fn undo_vote_hint(state: &State) -> Option<&'static str> {
+    round_votes(state).map(|_| "undo")
+}
+
+/// Enter agrees the median of a tally in view, and reveals a hidden one first.
+fn agree_hint(state: &State) -> Option<&'static str> {
+    round_votes(state).map(|shown| if shown { "agree" } else { "reveal" })
+}
+
+/// `b` is offered once blind voting is on, to turn it off: turning it on is in help.
+fn blind_hint(state: &State) -> Option<&'static str> {
+    state.assessment.blind.then_some("blind off")
+}
+
+/// The footer offers scrolling only when there is more to see.
+fn scroll_hint(state: &State) -> Option<&'static str> {
+    (state.measured.detail_max_scroll > 0).then_some("scroll")
+}
+
 fn editor_done_hint(state: &State) -> Option<&'static str> {
     Some(if state.save_problem.is_some() {
         "done (NOT saved: see q)"
@@ -312,7 +386,7 @@ fn editor_done_hint(state: &State) -> Option<&'static str> {
     })
 }
 
-use Key::{Char, Code, Ctrl, Digit, Shift};
+use Key::{AnyDigit, Char, Code, Ctrl, Digit, Shift};
 
 /// The whole key map, in the order help lists it and the footer shows its hints. Kept as
 /// a one-line-a-binding table; the labels are made from the keys.
@@ -351,7 +425,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Target, [Char('0'), Code(KeyCode::Backspace), Code(KeyCode::Delete)], "clear the target", "clear", |_| Action::ClearTarget),
     bind!(Target, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelTarget),
     bind!(Target, [Ctrl('c')], "quit", _, |_| Action::Quit),
-    bind!(ShowStage, [Digit], "the stage whose text to show", "stage", Action::ShowStage),
+    bind!(ShowStage, [Digit], "the stage whose text to show", "stage", Action::JumpToStage),
     bind!(ShowStage, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelShowStage),
     bind!(ShowStage, [Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(Checklist, [Code(KeyCode::Down), Char('j')], "next criterion", "next", |_| Action::TickNext),
@@ -375,29 +449,52 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Picker, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::PickerCancel),
     bind!(Picker, [Char('q'), Ctrl('c')], "quit", _, |_| Action::Quit),
     bind!(Workshop, [Digit], "a vote for stage N", "vote", Action::AddVote),
-    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote", "undo vote", |_| Action::RemoveVote),
-    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median vote", "agree median", |_| Action::AgreeMedian),
+    bind!(Workshop, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back the last vote", undo_vote_hint, |_| Action::RemoveVote),
+    bind!(Workshop, [Code(KeyCode::Enter)], "agree the median (or reveal)", agree_hint, |_| Action::AgreeMedian),
     bind!(Workshop, [Char('a')] then Digit, "agree another stage", "agree other", |_| Action::StartAgree),
-    bind!(Workshop, [Char('x')], "not applicable (n/a)", _, |_| Action::NotApplicable),
-    bind!(Workshop, [Char('b')], "blind voting on or off", "blind", |_| Action::ToggleBlind),
-    bind!(Workshop, [Char('v')], "reveal the blind tally", "reveal", |_| Action::Reveal),
-    bind!(Workshop, [Char('u')], "take back the last vote or agreement", _, |_| Action::Undo),
-    bind!(Workshop, [Char('r')], "new round: clear the tally, keep this one", _, |_| Action::NewRound),
-    bind!(Workshop, [Char('n')], "the room's note on the theme", _, |_| Action::EditRoomNote),
-    bind!(Workshop, [Char('T')], "countdown: T, minutes, Enter (T Enter: clock)", "timer", |_| Action::StartCountdown),
-    bind!(Workshop, [Char('p')], "park it, to come back to", "park", |_| Action::TogglePark),
-    bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme (then summary)", "next", |_| Action::NextTheme),
+    bind!(Workshop, [Char('x')], "agree n/a: not applicable", _, |_| Action::NotApplicable),
+    bind!(Workshop, [Char('u')], "undo vote, agreement, round", _, |_| Action::Undo),
+    bind!(Workshop, [Char('r')], "new round (this one kept)", _, |_| Action::NewRound),
+    bind!(Workshop, [Char('b')], "blind voting on or off", blind_hint, |_| Action::ToggleBlind),
+    bind!(Workshop, [Char('v')], "reveal the blind tally", _, |_| Action::Reveal),
+    bind!(Workshop, [Char('d')], "a stage in full, large", "in full", |_| Action::ShowStage),
+    bind!(Workshop, [Char('J'), Shift(KeyCode::Down)], "scroll the stages down", scroll_hint, |_| Action::ScrollDown),
+    bind!(Workshop, [Char('K'), Shift(KeyCode::Up)], "scroll the stages up", _, |_| Action::ScrollUp),
+    bind!(Workshop, [Char('n')], "the room's note, large", "note", |_| Action::EditRoomNote),
+    bind!(Workshop, [Char('T')], "countdown: T 10 Enter", _, |_| Action::StartCountdown),
+    bind!(Workshop, [Char('p')], "park it, to come back to", _, |_| Action::TogglePark),
+    bind!(Workshop, [Char('L')], "light or dark palette", _, |_| Action::ToggleLight),
+    bind!(Workshop, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "next theme, then summary", "next", |_| Action::NextTheme),
     bind!(Workshop, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "previous theme", _, |_| Action::PreviousTheme),
     bind!(Workshop, [Code(KeyCode::Home), Char('g')], "first theme", _, |_| Action::FirstTheme),
     bind!(Workshop, [Code(KeyCode::End), Char('G')], "last theme", _, |_| Action::LastTheme),
-    bind!(Workshop, [Char('s')], "summary of the session", "summary", |_| Action::Summary),
+    bind!(Workshop, [Char('s')], "summary and read-back", "summary", |_| Action::Summary),
     bind!(Workshop, [Char('w'), Code(KeyCode::Esc)], "leave the workshop", _, |_| Action::ToggleWorkshop),
     bind!(Workshop, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
     bind!(Workshop, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
     bind!(Agree, [Digit], "the agreed stage", "agreed stage", Action::SetAgreed),
     bind!(Agree, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelAgree),
     bind!(Agree, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(Stage, [Digit], "stage N in full", "stage", Action::ShowStageAt),
+    bind!(Stage, [Code(KeyCode::Right), Code(KeyCode::Down), Char('l'), Char('j')], "the next stage", "next", |_| Action::NextStage),
+    bind!(Stage, [Code(KeyCode::Left), Code(KeyCode::Up), Char('h'), Char('k')], "the previous stage", "previous", |_| Action::PreviousStage),
+    bind!(Stage, [Char('J'), Shift(KeyCode::Down)], "scroll down", scroll_hint, |_| Action::ScrollDown),
+    bind!(Stage, [Char('K'), Shift(KeyCode::Up)], "scroll up", _, |_| Action::ScrollUp),
+    bind!(Stage, [Code(KeyCode::Esc), Char('d')], "back to the tally", "back", |_| Action::CloseStage),
+    bind!(Stage, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
+    bind!(Stage, [Char('q'), Ctrl('c')], "quit (asks if not saved)", "quit", |_| Action::Quit),
+    bind!(Minutes, [AnyDigit], "the minutes, a digit each", "minutes", |stage| Action::MinutesDigit(stage as u8 + 1)),
+    bind!(Minutes, [Char('0')], "a nought (10, 20 …)", _, |_| Action::MinutesDigit(0)),
+    bind!(Minutes, [Code(KeyCode::Backspace), Code(KeyCode::Delete)], "take back a digit", "take back", |_| Action::MinutesBackspace),
+    bind!(Minutes, [Code(KeyCode::Enter)], "start (none: start/stop clock)", "start", |_| Action::StartMinutes),
+    bind!(Minutes, [Code(KeyCode::Esc)], "cancel", "cancel", |_| Action::CancelMinutes),
+    bind!(Minutes, [Ctrl('c')], "quit", _, |_| Action::Quit),
+    bind!(RoomNote, [Code(KeyCode::Esc)], "done (the note is kept)", editor_done_hint, |_| Action::FinishEditing),
+    bind!(RoomNote, [Ctrl('c')], "leave the note and quit", _, |_| Action::Quit),
     bind!(Summary, [Char('s'), Code(KeyCode::Esc), Code(KeyCode::Left), Char('k')], "back to the themes", "back to the themes", |_| Action::Back),
+    bind!(Summary, [Char('J'), Shift(KeyCode::Down)], "scroll down to the radar", scroll_hint, |_| Action::ScrollDown),
+    bind!(Summary, [Char('K'), Shift(KeyCode::Up)], "scroll up to the read-back", _, |_| Action::ScrollUp),
+    bind!(Summary, [Char('L')], "light or dark palette", _, |_| Action::ToggleLight),
     bind!(Summary, [Char('w')], "leave the workshop", "leave the workshop", |_| Action::ToggleWorkshop),
     bind!(Summary, [Char('?'), Code(KeyCode::F(1))], "this help", "help", |_| Action::Help),
     bind!(Summary, [Char('q'), Ctrl('c')], "quit", "quit", |_| Action::Quit),
@@ -429,6 +526,10 @@ fn matches(key: Key, event: &KeyEvent, digits: Digits) -> Option<usize> {
         Shift(code) => (shift && event.code == code).then_some(0),
         Digit => match event.code {
             KeyCode::Char(c @ '0'..='9') if !ctrl => digits.index(c as usize - '0' as usize),
+            _ => None,
+        },
+        AnyDigit => match event.code {
+            KeyCode::Char(c @ '1'..='9') if !ctrl => Some(c as usize - '1' as usize),
             _ => None,
         },
     }
@@ -463,10 +564,10 @@ pub fn context_of(state: &State) -> Context {
         Mode::AwaitConfirmAll => Context::ConfirmAll,
         Mode::AwaitShowStage => Context::ShowStage,
         Mode::Ticking(_) => Context::Checklist,
-        // The minutes after `T` are typed like text, so their keys reach `update` as
-        // they are (Esc cancels, as it leaves an editor).
-        Mode::AwaitMinutes(_) => Context::Editor,
-        Mode::Editing(_) | Mode::EditingRoomNote(_) => Context::Editor,
+        Mode::AwaitMinutes(_) => Context::Minutes,
+        Mode::StageInFull(_) => Context::Stage,
+        Mode::EditingRoomNote(_) => Context::RoomNote,
+        Mode::Editing(_) => Context::Editor,
         Mode::Picking(_) => Context::Picker,
         Mode::ConfirmQuit => Context::QuitUnsaved,
         Mode::SaveElsewhere(_) => Context::SaveElsewhere,
@@ -630,5 +731,63 @@ mod tests {
             words.contains(&"walk") && words.contains(&"report"),
             "{words:?}"
         );
+    }
+
+    #[test]
+    fn the_workshop_footer_offers_what_can_be_done_now() {
+        let mut state = crate::tui::update::tests::state();
+        state.screen = Screen::Workshop;
+        let words = |state: &State| -> Vec<&'static str> {
+            hints(state).into_iter().map(|(_, what)| what).collect()
+        };
+        let without_votes = [
+            "vote",
+            "agree other",
+            "in full",
+            "note",
+            "next",
+            "summary",
+            "help",
+            "quit",
+        ];
+        assert_eq!(words(&state), without_votes);
+        let routemap = state.routemap.clone();
+        state.assessment.answer_mut(&routemap, "leadership").votes =
+            vec![("flag-planted".into(), 2)];
+        assert_eq!(words(&state)[..4], ["vote", "undo", "agree", "agree other"]);
+        state.assessment.blind = true;
+        let blind = words(&state);
+        assert_eq!(
+            blind[..5],
+            ["vote", "undo", "reveal", "agree other", "blind off"]
+        );
+        state.measured.detail_max_scroll = 3;
+        assert!(words(&state).contains(&"scroll"));
+        state.mode = Mode::EditingRoomNote(Box::new(crate::tui::state::Editor::new(
+            crate::tui::state::EditField::Notes,
+            "",
+        )));
+        assert_eq!(words(&state), ["done (saved as you type)"]);
+    }
+
+    #[test]
+    fn every_mode_of_the_workshop_has_keys_of_its_own() {
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            act(Context::Minutes, &key('0')),
+            Some(Action::MinutesDigit(0))
+        );
+        assert_eq!(
+            act(Context::Minutes, &key('7')),
+            Some(Action::MinutesDigit(7))
+        );
+        assert_eq!(act(Context::Minutes, &key('q')), None, "q is no digit");
+        assert_eq!(act(Context::Stage, &key('3')), Some(Action::ShowStageAt(2)));
+        assert_eq!(act(Context::RoomNote, &key('q')), None, "q types a q");
+        assert!(Context::RoomNote.takes_text() && !Context::Minutes.takes_text());
+        for context in [Context::Stage, Context::Minutes, Context::RoomNote] {
+            let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(act(context, &ctrl_c), Some(Action::Quit), "{context:?}");
+        }
     }
 }

@@ -53,7 +53,7 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
                     );
                     messages
                 }
-                None if context == Context::Editor => vec![Msg::EditorKey(key)],
+                None if context.takes_text() => vec![Msg::EditorKey(key)],
                 None if context == Context::SaveElsewhere => vec![Msg::PromptKey(key)],
                 // Any other key after `t` cancels the target rather than doing something else.
                 None if context == Context::Target => vec![Msg::Action(Action::CancelTarget)],
@@ -82,6 +82,9 @@ fn leaves_on_esc(context: Context) -> bool {
     matches!(
         context,
         Context::Editor
+            | Context::RoomNote
+            | Context::Minutes
+            | Context::Stage
             | Context::Checklist
             | Context::Target
             | Context::ShowStage
@@ -210,7 +213,6 @@ impl Session {
         if let Some(theme) = self.store.recall_position(self.file.path()) {
             self.state.focus_theme(&theme);
         }
-        self.state.sync_workshop();
     }
 
     fn remember_position(&self) {

@@ -86,6 +86,8 @@ pub enum Mode {
     AwaitAgreed,
     /// `T` was pressed in a workshop: the minutes of a countdown are being typed.
     AwaitMinutes(crate::workshop::MinutesEntry),
+    /// `d` in a workshop: stage N's descriptor (0-based) in full, in large type.
+    StageInFull(usize),
     Editing(Box<Editor>),
     /// `n` in a workshop: the room's note on the theme is being written.
     EditingRoomNote(Box<Editor>),
@@ -166,7 +168,7 @@ pub struct State {
     pub measured: Measured,
     /// Shown beside this assessment on the review screen, when chosen.
     pub comparison: Option<Comparison>,
-    /// The workshop session: clocks, undo, and copies of the saved blind and reveal.
+    /// The workshop session: clocks, undo, and whether the room is bright.
     pub workshop: crate::workshop::Room,
 }
 
@@ -175,12 +177,8 @@ impl State {
         let routemap = shown(routemap);
         let location = crate::sanitize::line(&location).into_owned();
         let mismatches = crate::assessment::mismatches(&assessment, &routemap);
-        let mut workshop = crate::workshop::Room::new(std::time::Instant::now());
+        let workshop = crate::workshop::Room::new(std::time::Instant::now());
         let order = display_order(&routemap);
-        let first = order
-            .first()
-            .map(|&index| routemap.themes[index].id.as_str());
-        workshop.sync(&assessment, first);
         let selected = order.first().copied().unwrap_or(0);
         State {
             routemap,
@@ -213,17 +211,6 @@ impl State {
         if let Some(index) = self.routemap.theme_index(theme_id) {
             self.selected = index;
         }
-        self.sync_workshop();
-    }
-
-    /// Brings the workshop's copies of the saved blind mode and reveal up to date.
-    pub fn sync_workshop(&mut self) {
-        let focused = self
-            .routemap
-            .themes
-            .get(self.selected)
-            .map(|t| t.id.as_str());
-        self.workshop.sync(&self.assessment, focused);
     }
 
     pub fn theme(&self) -> Option<&Theme> {

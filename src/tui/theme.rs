@@ -75,36 +75,78 @@ impl Palette {
         }
     }
 
-    /// For a projector: white on black, bold, no thin or pale colours.
+    /// For a projector: white on black, bold, in the bright ANSI colours (93, 96, 91),
+    /// never the dim ones (33, 36) that a projector washes out.
     pub fn high_contrast() -> Self {
         let base = Style::default().fg(Color::White).bg(Color::Black);
+        let bright = |color: Color| base.fg(color).add_modifier(Modifier::BOLD);
         Palette {
             text: base.add_modifier(Modifier::BOLD),
             title_bar: Style::default()
                 .fg(Color::Black)
                 .bg(Color::White)
                 .add_modifier(Modifier::BOLD),
-            heading: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            heading: bright(Color::LightYellow),
             dim: base,
-            key: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            key: bright(Color::LightYellow),
             selected: Style::default()
                 .fg(Color::Black)
-                .bg(Color::Yellow)
+                .bg(Color::LightYellow)
                 .add_modifier(Modifier::BOLD),
-            current: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            target: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            carried: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            current: bright(Color::LightCyan),
+            target: bright(Color::LightYellow),
+            carried: bright(Color::LightMagenta),
             warning: Style::default()
                 .fg(Color::Black)
-                .bg(Color::Yellow)
+                .bg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD),
+            error: Style::default()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            border: base,
+            border_focus: bright(Color::LightYellow),
+            // The radar's own colours are the screen's blue and orange, dim on a
+            // projector's black: it is drawn in the palette's white, its series told
+            // apart by their strokes.
+            color: false,
+        }
+    }
+
+    /// For a projector in a bright room (`L` in a workshop): black on white, in the
+    /// deep ANSI colours that stay dark on a white wall (blue, magenta, red); never
+    /// yellow or cyan text, which a bright room turns to nothing.
+    pub fn light_room() -> Self {
+        let base = Style::default().fg(Color::Black).bg(Color::White);
+        let deep = |color: Color| base.fg(color).add_modifier(Modifier::BOLD);
+        Palette {
+            text: base.add_modifier(Modifier::BOLD),
+            title_bar: Style::default()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            heading: deep(Color::Blue),
+            dim: base,
+            key: deep(Color::Blue),
+            selected: Style::default()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            current: deep(Color::Blue),
+            target: deep(Color::Magenta),
+            carried: deep(Color::Magenta),
+            warning: Style::default()
+                .fg(Color::Black)
+                .bg(Color::LightYellow)
                 .add_modifier(Modifier::BOLD),
             error: Style::default()
                 .fg(Color::White)
                 .bg(Color::Red)
                 .add_modifier(Modifier::BOLD),
             border: base,
-            border_focus: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            color: true,
+            border_focus: deep(Color::Blue),
+            // As on the dark projector: the radar in the palette's black, by strokes.
+            color: false,
         }
     }
 
@@ -157,17 +199,21 @@ pub struct Painter {
     pub normal: Palette,
     /// The workshop's screens, for a projector: high contrast when there is colour.
     pub projector: Palette,
+    /// The workshop's screens in a bright room (`L`): dark on white when there is colour.
+    pub projector_light: Palette,
 }
 
 impl Painter {
     pub fn for_terminal(colors: crate::term::Colors) -> Self {
         let normal = Palette::for_terminal(colors);
-        let projector = if normal.color {
-            Palette::high_contrast()
-        } else {
-            normal
-        };
-        Painter { normal, projector }
+        if !normal.color {
+            return Painter::monochrome();
+        }
+        Painter {
+            normal,
+            projector: Palette::high_contrast(),
+            projector_light: Palette::light_room(),
+        }
     }
 
     /// Every screen without colour (NO_COLOR): bold, reverse and underline only.
@@ -175,6 +221,7 @@ impl Painter {
         Painter {
             normal: Palette::monochrome(),
             projector: Palette::monochrome(),
+            projector_light: Palette::monochrome(),
         }
     }
 
@@ -183,13 +230,16 @@ impl Painter {
         Painter {
             normal: Palette::default_colors(),
             projector: Palette::high_contrast(),
+            projector_light: Palette::light_room(),
         }
     }
 
-    /// The palette a screen is drawn in.
-    pub fn palette_for(&self, screen: super::state::Screen) -> Palette {
+    /// The palette a screen is drawn in; `bright_room` when the workshop was switched
+    /// to the light palette.
+    pub fn palette_for(&self, screen: super::state::Screen, bright_room: bool) -> Palette {
         use super::state::Screen;
         match screen {
+            Screen::Workshop | Screen::WorkshopSummary if bright_room => self.projector_light,
             Screen::Workshop | Screen::WorkshopSummary => self.projector,
             Screen::Walk | Screen::Review => self.normal,
         }
@@ -215,5 +265,80 @@ mod tests {
         let indexed = Palette::for_terminal(Colors::Indexed);
         assert_eq!(indexed.current.fg, Some(Color::Indexed(25)));
         assert!(indexed.color && basic.color);
+    }
+
+    /// Every colour the projector palettes use, as (foreground, background) pairs.
+    fn colours_of(palette: &Palette) -> Vec<Color> {
+        [
+            palette.text,
+            palette.title_bar,
+            palette.heading,
+            palette.dim,
+            palette.key,
+            palette.selected,
+            palette.current,
+            palette.target,
+            palette.carried,
+            palette.warning,
+            palette.error,
+            palette.border,
+            palette.border_focus,
+        ]
+        .iter()
+        .flat_map(|style| style.fg.into_iter().chain(style.bg))
+        .collect()
+    }
+
+    #[test]
+    fn the_projector_uses_the_bright_ansi_colours_never_the_dim_ones() {
+        let colours = colours_of(&Palette::high_contrast());
+        for dim in [Color::Yellow, Color::Cyan, Color::Red, Color::Gray] {
+            assert!(!colours.contains(&dim), "{dim:?} washes out on a projector");
+        }
+        assert!(colours.contains(&Color::LightYellow) && colours.contains(&Color::LightCyan));
+        assert!(
+            colours
+                .iter()
+                .all(|c| !matches!(c, Color::Rgb(..) | Color::Indexed(_))),
+            "the 16 ANSI colours only: a projector's laptop may show nothing else"
+        );
+    }
+
+    #[test]
+    fn a_bright_room_gets_dark_text_on_white_with_no_pale_text() {
+        let light = Palette::light_room();
+        assert_eq!(
+            (light.text.fg, light.text.bg),
+            (Some(Color::Black), Some(Color::White))
+        );
+        for style in [
+            light.heading,
+            light.key,
+            light.current,
+            light.target,
+            light.carried,
+        ] {
+            let pale = [
+                Color::Yellow,
+                Color::LightYellow,
+                Color::Cyan,
+                Color::LightCyan,
+            ];
+            assert!(!pale.iter().any(|c| style.fg == Some(*c)), "{style:?}");
+            assert_eq!(style.bg, Some(Color::White));
+        }
+        let painter = Painter::colors();
+        use crate::tui::state::Screen;
+        assert_eq!(painter.palette_for(Screen::Workshop, true), light);
+        assert_eq!(
+            painter.palette_for(Screen::WorkshopSummary, false),
+            Palette::high_contrast()
+        );
+        assert_eq!(
+            painter.palette_for(Screen::Walk, true),
+            painter.normal,
+            "the walk is not for a room"
+        );
+        assert_eq!(Painter::for_terminal(Colors::Off), Painter::monochrome());
     }
 }

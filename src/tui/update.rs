@@ -46,14 +46,6 @@ pub enum Effect {
 }
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
-    let effects = update_state(state, msg);
-    // The workshop's copies of what the file says (blind, the focused theme's reveal)
-    // follow every change: the screens read them.
-    state.sync_workshop();
-    effects
-}
-
-fn update_state(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Measured(measured) => {
             state.measured = measured;
@@ -154,7 +146,7 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::TickNext
         | Action::ToggleTick
         | Action::FinishTicking => checklist::act(state, action),
-        Action::StartShowStage | Action::ShowStage(_) | Action::CancelShowStage => {
+        Action::StartShowStage | Action::JumpToStage(_) | Action::CancelShowStage => {
             screens::show_stage(state, action)
         }
         Action::HelpUp | Action::HelpDown | Action::CloseHelp => {
@@ -203,7 +195,17 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::TogglePark
         | Action::Summary
         | Action::NewRound
-        | Action::EditRoomNote => Vec::new(),
+        | Action::EditRoomNote
+        | Action::ShowStage
+        | Action::ShowStageAt(_)
+        | Action::PreviousStage
+        | Action::NextStage
+        | Action::CloseStage
+        | Action::ToggleLight
+        | Action::MinutesDigit(_)
+        | Action::MinutesBackspace
+        | Action::StartMinutes
+        | Action::CancelMinutes => Vec::new(),
     }
 }
 
@@ -265,13 +267,11 @@ pub(super) fn change_answer(
 pub(super) fn stage_id(state: &mut State, stage: usize) -> Option<String> {
     let routemap = &state.routemap;
     let Some(found) = routemap.stages.get(stage) else {
-        let last = routemap.stages.len().saturating_sub(1);
         state.message = Some(StatusLine {
             text: format!(
-                "This routemap has {} stages; press {} to {}.",
+                "This routemap has {} stages; press {}.",
                 routemap.stages.len(),
-                routemap.stage_number(0),
-                routemap.stage_number(last)
+                super::keys::digit_words(routemap)
             ),
             is_error: true,
         });

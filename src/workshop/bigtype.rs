@@ -54,25 +54,32 @@ pub struct BigType {
 /// rows, wrapped at spaces; `None` when it does not fit, or has nothing to draw.
 pub fn layout(text: &str, width: u16, max_rows: u16) -> Option<BigType> {
     let set = lettering(text);
+    Size::ALL.into_iter().find_map(|size| {
+        set_at(&set, width, size).filter(|big| big.rows.len() <= usize::from(max_rows))
+    })
+}
+
+/// `text` at `size`, wrapped at spaces to `width` cells, however many rows it takes (for
+/// a long text that scrolls); `None` when a word is wider than a line, or there is
+/// nothing to draw.
+pub fn layout_at(text: &str, width: u16, size: Size) -> Option<BigType> {
+    set_at(&lettering(text), width, size)
+}
+
+fn set_at(set: &Lettering, width: u16, size: Size) -> Option<BigType> {
     if set.cells.iter().all(|(c, _)| *c == ' ') {
         return None;
     }
-    Size::ALL.into_iter().find_map(|size| {
-        let (across, down) = size.cells();
-        let per_line = usize::from(width / across);
-        let lines = wrap(&set.cells, per_line)?;
-        if lines.len() * usize::from(down) > usize::from(max_rows) {
-            return None;
-        }
-        Some(BigType {
-            size,
-            rows: lines.iter().flat_map(|line| render(line, size)).collect(),
-            lines: lines
-                .iter()
-                .map(|line| line.iter().map(|(c, _)| *c).collect())
-                .collect(),
-            left_out: set.left_out.clone(),
-        })
+    let (across, _) = size.cells();
+    let lines = wrap(&set.cells, usize::from(width / across))?;
+    Some(BigType {
+        size,
+        rows: lines.iter().flat_map(|line| render(line, size)).collect(),
+        lines: lines
+            .iter()
+            .map(|line| line.iter().map(|(c, _)| *c).collect())
+            .collect(),
+        left_out: set.left_out.clone(),
     })
 }
 
@@ -479,6 +486,22 @@ mod tests {
         assert_eq!((two.size, two.lines.len()), (Size::HalfHeight, 2));
         assert!(layout("Information management, assurance and transparency", 76, 4).is_none());
         assert!(layout("Leadership", 0, 16).is_none());
+    }
+
+    #[test]
+    fn a_long_text_is_set_at_one_size_however_many_rows_it_takes() {
+        let text =
+            "The CIO sits in, or reports directly to, the top team and has an agreed mandate";
+        let big = layout_at(text, 80, Size::Quadrant).unwrap();
+        assert_eq!(big.size, Size::Quadrant);
+        assert!(big.lines.iter().all(|line| line.chars().count() <= 20));
+        assert_eq!(big.lines.join(" "), text);
+        assert_eq!(big.rows.len(), big.lines.len() * 4);
+        assert!(
+            layout(text, 80, big.rows.len() as u16 - 1).is_none(),
+            "one row short: too long at any size"
+        );
+        assert!(layout_at("https://intranet.example/strategy", 80, Size::Quadrant).is_none());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! saved in the assessment.)
 
 use super::voting::{self, ClosedRound, Replaced, TakenBack};
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::Answer;
 use crate::routemap::Routemap;
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -35,11 +35,9 @@ pub struct CountdownSet {
 /// The workshop session.
 #[derive(Debug, Clone)]
 pub struct Room {
-    /// Votes are collected blind. A copy of the assessment's `blind` (see [`Room::sync`]),
-    /// kept for the screens that read it here.
-    pub blind: bool,
-    /// The focused theme's tally has been revealed: a copy of its answer's `revealed`.
-    pub revealed: bool,
+    /// The room is bright: the workshop's screens are drawn dark on light (`L`). A
+    /// fact about the room, not a colour: the views choose the palette from it.
+    pub light: bool,
     /// Time on each theme's clock while it was running, per theme id.
     pub timers: HashMap<String, Duration>,
     /// When the focused theme's clock was started, while it runs.
@@ -59,8 +57,7 @@ pub struct Room {
 impl Room {
     pub fn new(now: Instant) -> Self {
         Room {
-            blind: false,
-            revealed: false,
+            light: false,
             timers: HashMap::new(),
             running_since: None,
             now,
@@ -69,20 +66,6 @@ impl Room {
             announced: HashSet::new(),
             steps: HashMap::new(),
         }
-    }
-
-    /// Copies the saved blind mode and the focused theme's reveal into `blind` and
-    /// `revealed`; called after every change and every reload.
-    pub fn sync(&mut self, assessment: &Assessment, focused: Option<&str>) {
-        self.blind = assessment.blind;
-        self.revealed = focused
-            .and_then(|theme| assessment.answer(theme))
-            .is_some_and(|answer| answer.revealed);
-    }
-
-    /// True when the tally may be shown.
-    pub fn tally_visible(&self) -> bool {
-        !self.blind || self.revealed
     }
 
     /// Remembers a step on a theme, for `u`.
@@ -138,7 +121,6 @@ mod tests {
     use super::*;
     use crate::assessment::Current;
     use crate::builtin;
-    use crate::clock;
 
     fn routemap() -> Routemap {
         builtin::planting_the_flag()
@@ -219,18 +201,5 @@ mod tests {
             room.undo(&routemap, "leadership", &mut answer),
             Undone::Agreement
         );
-    }
-
-    #[test]
-    fn blind_and_revealed_follow_the_saved_file() {
-        let routemap = routemap();
-        let mut assessment = Assessment::new(&routemap, "A", None, clock::Timestamp(0));
-        assessment.blind = true;
-        assessment.answer_mut(&routemap, "governance").revealed = true;
-        let mut room = Room::new(Instant::now());
-        room.sync(&assessment, Some("leadership"));
-        assert!(room.blind && !room.revealed && !room.tally_visible());
-        room.sync(&assessment, Some("governance"));
-        assert!(room.tally_visible());
     }
 }

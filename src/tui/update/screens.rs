@@ -84,7 +84,7 @@ pub(super) fn show_stage(state: &mut State, action: Action) -> Vec<Effect> {
                 crate::tui::keys::digit_keys(&state.routemap)
             )));
         }
-        Action::ShowStage(stage) => {
+        Action::JumpToStage(stage) => {
             state.mode = Mode::Normal;
             if stage < state.routemap.stages.len() {
                 state.show_stage = Some(stage);

@@ -15,7 +15,7 @@ impl<'a> Ctx<'a> {
     pub fn new(state: &'a State, painter: &Painter) -> Self {
         Ctx {
             state,
-            palette: painter.palette_for(state.screen),
+            palette: painter.palette_for(state.screen, state.workshop.light),
         }
     }
 

@@ -9,22 +9,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-/// The help text wrapped to `width`, in blocks that are never split across columns: a
-/// section (its heading, and each binding with its description hanging after its keys),
-/// then the legend.
-fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
-    let palette = &cx.palette;
-    let digits = crate::tui::keys::Digits::of(&cx.routemap);
-    let label_width = BINDINGS
-        .iter()
-        .map(|b| b.label(digits).width())
-        .max()
-        .unwrap_or(0);
-    let in_workshop = matches!(cx.screen, Screen::Workshop | Screen::WorkshopSummary);
-    let sections: &[(Context, &str)] = if in_workshop {
+/// The key map's sections shown on a screen, with their headings.
+fn sections(in_workshop: bool) -> &'static [(Context, &'static str)] {
+    if in_workshop {
         &[
             (Context::Workshop, "Workshop: one theme at a time"),
             (Context::Agree, "After a (agreeing a stage)"),
+            (Context::Stage, "A stage in full (d)"),
+            (Context::Minutes, "After T (a countdown's minutes)"),
+            (Context::RoomNote, "Writing the room's note (n)"),
             (Context::Summary, "Workshop summary"),
             (Context::Help, "In this help"),
         ]
@@ -38,10 +31,24 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
             (Context::Picker, "Choosing what to compare with (d)"),
             (Context::Help, "In this help"),
         ]
-    };
+    }
+}
+
+/// The help text wrapped to `width`, in blocks that are never split across columns: a
+/// section (its heading, and each binding with its description hanging after its keys),
+/// then the legend.
+fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
+    let palette = &cx.palette;
+    let digits = crate::tui::keys::Digits::of(&cx.routemap);
+    let label_width = BINDINGS
+        .iter()
+        .map(|b| b.label(digits).width())
+        .max()
+        .unwrap_or(0);
+    let in_workshop = matches!(cx.screen, Screen::Workshop | Screen::WorkshopSummary);
     let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
     let room = usize::from(width).saturating_sub(label_width + 2).max(10);
-    for &(context, heading) in sections {
+    for &(context, heading) in sections(in_workshop) {
         let mut section = Vec::new();
         if !blocks.is_empty() {
             section.push(Line::default());
@@ -67,26 +74,34 @@ fn help_blocks(cx: &Ctx, width: u16) -> Vec<Vec<Line<'static>>> {
         }
         blocks.push(section);
     }
-    blocks.push(vec![
-        Line::default(),
-        Line::styled(
-            "● answered ↻ carried – n/a ○ not yet ? a stage the routemap lacks",
-            palette.dim,
-        ),
-        Line::styled(
-            if cx.save_problem.is_some() {
-                "Saving is failing: your last changes are NOT on disk."
-            } else {
-                "Every change is saved as you make it."
-            },
-            if cx.save_problem.is_some() {
-                palette.error
-            } else {
-                palette.dim
-            },
-        ),
-    ]);
+    blocks.push(closing(cx, in_workshop, width));
     blocks
+}
+
+/// The marks the screens use, and whether changes are on disk.
+fn closing(cx: &Ctx, in_workshop: bool, width: u16) -> Vec<Line<'static>> {
+    let palette = &cx.palette;
+    let legend = if in_workshop {
+        "● agreed ↻ last time, not agreed ◇ median ≠ not the median ⚑ spread wide; \
+         strip: █ agreed ▒ parked · remaining"
+    } else {
+        "● answered ↻ carried – n/a ○ not yet ? a stage the routemap lacks"
+    };
+    let mut lines = vec![Line::default()];
+    lines.extend(
+        crate::text::wrap_words(legend, usize::from(width))
+            .into_iter()
+            .map(|part| Line::styled(part, palette.dim)),
+    );
+    lines.push(if cx.save_problem.is_some() {
+        Line::styled(
+            "Saving is failing: your last changes are NOT on disk.",
+            palette.error,
+        )
+    } else {
+        Line::styled("Every change is saved as you make it.", palette.dim)
+    });
+    lines
 }
 
 /// Blocks split into two columns of nearly equal height, at a block boundary.

@@ -40,11 +40,11 @@ pub fn render(state: &State, painter: &Painter, frame: &mut Frame) -> Measured {
     }
     let mut measured = state.measured;
     if matches!(cx.screen, Screen::Workshop | Screen::WorkshopSummary) {
-        if cx.screen == Screen::Workshop {
-            workshop::render(cx, frame, area);
+        measured.detail_max_scroll = if cx.screen == Screen::Workshop {
+            workshop::render(cx, frame, area)
         } else {
-            workshop::render_summary(cx, frame, area);
-        }
+            workshop::render_summary(cx, frame, area)
+        };
     } else {
         // A status line too long for one row gets two, so its reason is not cut off.
         let footer_rows = match bars::status_line(cx) {

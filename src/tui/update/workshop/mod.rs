@@ -1,16 +1,25 @@
 //! `update` for the workshop: votes, agreeing a stage, rounds, blind voting, undo, the
-//! room's note and the clocks. The rules themselves are in `crate::workshop`; this
-//! applies them to the focused theme and says what happened.
+//! room's note, a stage in full ([`stage`]) and the clocks ([`clock`]). The rules
+//! themselves are in `crate::workshop`; this applies them to the focused theme and says
+//! what happened.
+
+mod clock;
+mod stage;
+
+pub use clock::{minutes_key, tick};
 
 use super::{Effect, change_answer, info, refuse_if_read_only, stage_id};
 use crate::assessment::{Answer, Current};
-use crate::tui::keys::Action;
+use crate::tui::keys::{Action, digit_words};
 use crate::tui::state::{EditField, Editor, Mode, Screen, State, StatusLine};
 use crate::workshop::{self, Standing, Step, Undone, voting};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use clock::stop_timer;
 
 /// Handles the workshop's own actions; `None` for the ones shared with the walk.
 pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
+    if let Some(effects) = clock::act(state, action).or_else(|| stage::act(state, action)) {
+        return Some(effects);
+    }
     let on_theme = state.screen == Screen::Workshop;
     let effects = match action {
         Action::ToggleWorkshop => {
@@ -32,7 +41,7 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         Action::StartAgree => {
             if !refuse_if_read_only(state) {
                 state.mode = Mode::AwaitAgreed;
-                let keys = stage_keys(state);
+                let keys = digit_words(&state.routemap);
                 state.message = Some(info(format!(
                     "Agreed stage: press {keys}, or Esc to cancel"
                 )));
@@ -63,12 +72,7 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
             }
             Vec::new()
         }
-        Action::StartCountdown => {
-            state.mode = Mode::AwaitMinutes(workshop::MinutesEntry::default());
-            state.message = Some(minutes_prompt(""));
-            Vec::new()
-        }
-        Action::ToggleTimer => toggle_timer(state),
+        Action::ToggleLight => toggle_light(state),
         Action::TogglePark => change_answer(state, |answer| answer.parked = !answer.parked),
         Action::Summary => {
             stop_timer(state);
@@ -89,50 +93,19 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
     Some(effects)
 }
 
-/// "1 to 5" (or "1 or 2"): the keys of the stages.
-fn stage_keys(state: &State) -> String {
-    match state.routemap.stages.len() {
-        0 | 1 => "1".into(),
-        2 => "1 or 2".into(),
-        count => format!("1 to {count}"),
-    }
+/// `L`: the bright room's palette, or back to the dark one (not saved: it is the room's).
+fn toggle_light(state: &mut State) -> Vec<Effect> {
+    state.workshop.light = !state.workshop.light;
+    state.message = Some(info(if state.workshop.light {
+        "Light palette, for a bright room: dark on white (L again: white on black).".into()
+    } else {
+        "Dark palette, for a dim room: white on black (L again: dark on white).".into()
+    }));
+    Vec::new()
 }
 
 fn focused_id(state: &State) -> Option<String> {
     state.theme().map(|t| t.id.clone())
-}
-
-fn stop_timer(state: &mut State) {
-    if let Some(theme) = focused_id(state) {
-        state.workshop.stop_timer(&theme);
-    }
-}
-
-fn toggle_timer(state: &mut State) -> Vec<Effect> {
-    if state.workshop.running_since.is_some() {
-        stop_timer(state);
-    } else {
-        state.workshop.start_timer();
-    }
-    Vec::new()
-}
-
-/// The time is now `now`: the clocks move, and a countdown that runs out says so once.
-pub fn tick(state: &mut State, now: std::time::Instant) -> Vec<Effect> {
-    let theme = focused_id(state);
-    match state.workshop.tick(now, theme.as_deref()) {
-        Some(length) => {
-            state.message = Some(StatusLine {
-                text: format!(
-                    "Time is up: the {} countdown on this theme has run out.",
-                    minutes_words(length)
-                ),
-                is_error: true,
-            });
-            vec![Effect::Bell]
-        }
-        None => Vec::new(),
-    }
 }
 
 /// "1 vote", "5 votes".
@@ -140,53 +113,13 @@ fn votes_words(total: u64) -> String {
     crate::routemap::plural(usize::try_from(total).unwrap_or(usize::MAX), "vote")
 }
 
-fn minutes_words(length: std::time::Duration) -> String {
-    crate::routemap::plural((length.as_secs() / 60) as usize, "minute")
-}
-
-fn minutes_prompt(digits: &str) -> StatusLine {
-    let typed = if digits.is_empty() {
-        "type the minutes".to_string()
+/// Why a median was agreed, in words: "the median of 4 votes", "the one vote cast".
+fn median_words(total: u64) -> String {
+    if total == 1 {
+        "the one vote cast".into()
     } else {
-        format!("{digits} min")
-    };
-    info(format!(
-        "Countdown: {typed}, then Enter (Enter alone starts or stops the clock; Esc cancels)"
-    ))
-}
-
-/// A key typed after `T`: digits make the countdown's length, Enter starts it.
-pub fn minutes_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
-    let Mode::AwaitMinutes(entry) = &mut state.mode else {
-        return Vec::new();
-    };
-    match key.code {
-        KeyCode::Char(c) => {
-            entry.push(c);
-        }
-        KeyCode::Backspace | KeyCode::Delete => entry.backspace(),
-        KeyCode::Enter => {
-            let length = entry.length();
-            state.mode = Mode::Normal;
-            state.message = None;
-            return match (length, focused_id(state)) {
-                (Some(length), Some(theme)) => {
-                    state.workshop.set_countdown(&theme, length);
-                    state.message = Some(info(format!(
-                        "Countdown: {} on this theme.",
-                        minutes_words(length)
-                    )));
-                    Vec::new()
-                }
-                _ => toggle_timer(state),
-            };
-        }
-        _ => {}
+        format!("the median of {}", votes_words(total))
     }
-    if let Mode::AwaitMinutes(entry) = &state.mode {
-        state.message = Some(minutes_prompt(&entry.digits));
-    }
-    Vec::new()
 }
 
 /// Changes the focused theme's answer and remembers the step for `u`.
@@ -327,21 +260,23 @@ fn agree_median(state: &mut State) -> Vec<Effect> {
         state.message = Some(StatusLine {
             text: format!(
                 "No votes yet: press {} for each vote, or a then a stage to record one.",
-                stage_keys(state)
+                digit_words(&state.routemap)
             ),
             is_error: true,
         });
         return Vec::new();
     };
-    let cast = votes_words(workshop::total(&counts));
+    let total = workshop::total(&counts);
+    let cast = median_words(total);
     let name = format!("{} {}", median + 1, state.routemap.stages[median].name);
     if hidden(state) {
         let effects = change_answer(state, |answer| {
             voting::reveal(answer);
         });
         if !effects.is_empty() {
+            let is = if total == 1 { "is for" } else { "is" };
             state.message = Some(info(format!(
-                "Revealed: the median of {cast} is {name}. Enter again agrees it."
+                "Revealed: {cast} {is} {name}. Enter again agrees it."
             )));
         }
         return effects;
@@ -349,11 +284,7 @@ fn agree_median(state: &mut State) -> Vec<Effect> {
     let Some(id) = stage_id(state, median) else {
         return Vec::new();
     };
-    agree(
-        state,
-        Current::Stage(id),
-        Some(format!("the median of {cast}")),
-    )
+    agree(state, Current::Stage(id), Some(cast))
 }
 
 /// Records `current` as agreed (unparked, no longer carried, the tally revealed).
@@ -440,3 +371,6 @@ fn reveal(state: &mut State) -> Vec<Effect> {
         voting::reveal(answer);
     })
 }
+
+#[cfg(test)]
+mod tests;
