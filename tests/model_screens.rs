@@ -137,3 +137,31 @@ fn a_long_stage_name_is_cut_with_an_ellipsis_and_keeps_its_marker() {
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(line.contains("…") && line.contains("◀ CURRENT"), "{line}");
 }
+
+#[test]
+fn the_workshop_numbers_stages_as_the_routemap_does() {
+    let mut state = state_of("levels-0-3.yaml");
+    keys(&mut state, "w0332");
+    let screen = draw(&mut state, 120, 35);
+    for expected in ["0  Absent", "3  Embedded", "median 2 Established"] {
+        assert!(screen.contains(expected), "{expected}:\n{screen}");
+    }
+    assert!(!screen.contains("4  Embedded"), "{screen}");
+    keys(&mut state, "a");
+    assert!(
+        state
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("press 0 to 3")),
+        "{:?}",
+        state.message
+    );
+    keys(&mut state, "0");
+    let screen = draw(&mut state, 120, 35);
+    assert!(screen.contains("AGREED"), "{screen}");
+    assert_eq!(
+        state.answer().and_then(|a| a.current_stage()),
+        Some("absent"),
+        "a then 0 agrees stage 0"
+    );
+}

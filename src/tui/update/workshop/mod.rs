@@ -239,9 +239,7 @@ fn standing_words(state: &State) -> String {
         return "the tally is hidden again".into();
     }
     let at = |at: &workshop::At| match at {
-        workshop::At::Stage(index) => {
-            format!("{} {}", index + 1, state.routemap.stages[*index].name)
-        }
+        workshop::At::Stage(index) => state.routemap.stage_label(*index),
         workshop::At::NotApplicable => "not applicable".into(),
         workshop::At::Unknown(id) => format!("'{}'", crate::sanitize::line(id)),
     };

@@ -62,8 +62,12 @@ pub fn read_back(routemap: &Routemap, assessment: &Assessment) -> Vec<ReadBack> 
                 median: hidden(shown.median.map_or("—".into(), |m| {
                     at_words(routemap, &workshop::At::Stage(m))
                 })),
-                median_short: hidden(shown.median.map_or("—".into(), |m| (m + 1).to_string())),
-                spread: hidden(spread(&shown)),
+                median_short: hidden(
+                    shown
+                        .median
+                        .map_or("—".into(), |m| routemap.stage_number(m).to_string()),
+                ),
+                spread: hidden(spread(routemap, &shown)),
                 rounds: if rounds == 0 {
                     "—".into()
                 } else {
@@ -103,17 +107,21 @@ fn agreed(routemap: &Routemap, shown: &Shown) -> (String, Kind) {
 }
 
 /// "1–4 ⚑" (lowest to highest stage voted, flagged when wide), "3", or "—".
-fn spread(shown: &Shown) -> String {
+fn spread(routemap: &Routemap, shown: &Shown) -> String {
     let Some(tally) = &shown.tally else {
         return "—".into();
     };
     let low = tally.iter().position(|c| *c > 0);
     let high = tally.iter().rposition(|c| *c > 0);
     match (low, high) {
-        (Some(low), Some(high)) if low == high => (low + 1).to_string(),
+        (Some(low), Some(high)) if low == high => routemap.stage_number(low).to_string(),
         (Some(low), Some(high)) => {
             let flag = if shown.discuss.is_some() { " ⚑" } else { "" };
-            format!("{}–{}{flag}", low + 1, high + 1)
+            format!(
+                "{}–{}{flag}",
+                routemap.stage_number(low),
+                routemap.stage_number(high)
+            )
         }
         _ => "—".into(),
     }

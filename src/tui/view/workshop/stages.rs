@@ -243,7 +243,11 @@ fn block(cx: &Ctx, shown: &Shown, columns: &Columns, index: usize) -> Vec<Line<'
     };
     let (mark, words, head_style) = marking(cx, shown, index);
     // The name is wrapped, never cut: what the room votes on is read whole.
-    let head = format!("{mark} {}  {}{words}", index + 1, stage.name);
+    let head = format!(
+        "{mark} {}  {}{words}",
+        cx.routemap.stage_number(index),
+        stage.name
+    );
     let head_lines = if head.width() <= columns.text {
         vec![head]
     } else {

@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect, shown: &Shown) -> u16 {
     // The figure the room reads from the back: the median, or while hidden the count.
     let figure = match (shown.hidden, shown.median) {
-        (false, Some(median)) => Some((median + 1).to_string()),
+        (false, Some(median)) => Some(cx.routemap.stage_number(median).to_string()),
         (true, _) if shown.cast > 0 => Some(shown.cast.to_string()),
         _ => None,
     };
@@ -60,7 +60,7 @@ pub fn at_words(routemap: &Routemap, at: &At) -> String {
         At::Stage(index) => routemap
             .stages
             .get(*index)
-            .map_or_else(String::new, |stage| format!("{} {}", index + 1, stage.name)),
+            .map_or_else(String::new, |_| routemap.stage_label(*index)),
         At::NotApplicable => "not applicable".into(),
         At::Unknown(id) => format!("'{}'", crate::sanitize::line(id)),
     }
