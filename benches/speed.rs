@@ -297,7 +297,9 @@ fn hostile_inputs(budget: Duration) {
                 "format: routemap-assessment/1\nroutemap: { id: x }\nauthority: A\nanswers:\n",
             );
             for n in 0..answers {
-                text.push_str(&format!("  \"theme {n}\":\n    current: Not A Stage\n"));
+                // An unknown field: every answer is wrong (an unknown stage is kept, not
+                // refused, so it would not do).
+                text.push_str(&format!("  theme-{n}:\n    current: stage\n    colour: blue\n"));
             }
             text
         },
