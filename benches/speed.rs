@@ -299,7 +299,9 @@ fn hostile_inputs(budget: Duration) {
             for n in 0..answers {
                 // An unknown field: every answer is wrong (an unknown stage is kept, not
                 // refused, so it would not do).
-                text.push_str(&format!("  theme-{n}:\n    current: stage\n    colour: blue\n"));
+                text.push_str(&format!(
+                    "  theme-{n}:\n    current: stage\n    colour: blue\n"
+                ));
             }
             text
         },

@@ -50,9 +50,8 @@ pub fn is_unsafe(c: char, keep_line_breaks: bool) -> bool {
 fn clean(input: &str, keep_line_breaks: bool) -> Cow<'_, str> {
     // Most text is printable ASCII: a byte test settles it without decoding characters
     // (reports sanitise every text of the routemap, so this is on the hot path).
-    let plain_byte = |b: &u8| {
-        (0x20..0x7f).contains(b) || (keep_line_breaks && (*b == b'\n' || *b == b'\t'))
-    };
+    let plain_byte =
+        |b: &u8| (0x20..0x7f).contains(b) || (keep_line_breaks && (*b == b'\n' || *b == b'\t'));
     if input.as_bytes().iter().all(plain_byte)
         || !input.chars().any(|c| is_unsafe(c, keep_line_breaks))
     {
