@@ -60,6 +60,14 @@ pub fn messages_for(state: &State, event: Event) -> Vec<Msg> {
                 None if context == Context::ConfirmAll => {
                     vec![Msg::Action(Action::CancelConfirmAll)]
                 }
+                // A digit below the scale (0 on a scale from 1) says what the keys are,
+                // as one above it does, rather than nothing.
+                None if context == Context::Normal
+                    && matches!(key.code, KeyCode::Char('0'))
+                    && key.modifiers.is_empty() =>
+                {
+                    vec![Msg::Action(Action::SetCurrent(usize::MAX))]
+                }
                 // "Any key to begin": a key with no binding closes the introduction too.
                 None if state.show_intro => vec![Msg::Action(Action::Back)],
                 // Any key that does not scroll the help closes it; after `s`, any key

@@ -315,3 +315,11 @@ fn on_a_scale_from_0_the_target_is_cleared_with_backspace_and_0_is_stage_0() {
         "0 ⌫ Del"
     );
 }
+
+#[test]
+fn zero_on_a_scale_from_1_says_which_keys_pick_a_stage() {
+    let mut state = super::tests::state();
+    assert!(chars(&mut state, "0").is_empty());
+    assert_eq!(stage(&state), None);
+    assert_eq!(message(&state), "This routemap has 5 stages; press 1 to 5.");
+}
