@@ -29,23 +29,12 @@ pub fn read_capped(reader: impl Read, limit: u64, name: &Path, what: &str) -> Re
 pub fn not_regular(metadata: &fs::Metadata) -> String {
     let what = if metadata.is_dir() {
         "a directory"
-    } else if is_fifo(metadata) {
+    } else if crate::yaml::is_fifo(metadata) {
         "a named pipe (FIFO)"
     } else {
         "a device or other special file"
     };
     format!("it is {what}, not a regular file")
-}
-
-#[cfg(unix)]
-fn is_fifo(metadata: &fs::Metadata) -> bool {
-    use std::os::unix::fs::FileTypeExt;
-    metadata.file_type().is_fifo()
-}
-
-#[cfg(not(unix))]
-fn is_fifo(_: &fs::Metadata) -> bool {
-    false
 }
 
 fn too_large(name: &Path, limit: u64, what: &str) -> Error {

@@ -24,6 +24,7 @@ pub use humanize::humanize;
 pub use locate::{NodePath, PathProblem, Segment, locate, locate_problems};
 pub use preflight::{MAX_DEPTH, preflight};
 pub use raw_text::scalar_texts;
+pub(crate) use read::is_fifo;
 pub use read::{MAX_ASSESSMENT_BYTES, MAX_ROUTEMAP_BYTES, read_text};
 
 use crate::error::{Error, Location, Result};

@@ -66,14 +66,15 @@ fn refuse_large(path: &Path, size: u64, limit: u64, what: &str) -> Result<()> {
     ))
 }
 
+/// True for a named pipe (reading one would wait for a writer).
 #[cfg(unix)]
-fn is_fifo(metadata: &fs::Metadata) -> bool {
+pub(crate) fn is_fifo(metadata: &fs::Metadata) -> bool {
     use std::os::unix::fs::FileTypeExt;
     metadata.file_type().is_fifo()
 }
 
 #[cfg(not(unix))]
-fn is_fifo(_: &fs::Metadata) -> bool {
+pub(crate) fn is_fifo(_: &fs::Metadata) -> bool {
     false
 }
 

@@ -2,6 +2,7 @@
 //! (issue 12): a scale numbered from 0, undefined stages, checklists, sections out of
 //! order.
 
+use super::tests::{chars, press};
 use super::*;
 use crate::assessment::{Assessment, Current};
 use crate::clock::Timestamp;
@@ -20,20 +21,6 @@ fn state_of(routemap: crate::routemap::Routemap) -> State {
     let mut state = State::new(routemap, assessment, "anytown.yaml".into());
     state.size = (100, 40);
     state
-}
-
-fn press(state: &mut State, code: KeyCode) -> Vec<Effect> {
-    let event = ratatui::crossterm::event::Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    crate::tui::messages_for(state, event)
-        .into_iter()
-        .flat_map(|msg| update(state, msg))
-        .collect()
-}
-
-fn chars(state: &mut State, text: &str) -> Vec<Effect> {
-    text.chars()
-        .flat_map(|c| press(state, KeyCode::Char(c)))
-        .collect()
 }
 
 fn focus(state: &mut State, theme: &str) {

@@ -22,7 +22,7 @@ pub fn state() -> State {
     state
 }
 
-fn press(state: &mut State, code: KeyCode) -> Vec<Effect> {
+pub(crate) fn press(state: &mut State, code: KeyCode) -> Vec<Effect> {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
     send(state, key)
 }
@@ -34,7 +34,7 @@ fn send(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         .collect()
 }
 
-fn chars(state: &mut State, text: &str) -> Vec<Effect> {
+pub(crate) fn chars(state: &mut State, text: &str) -> Vec<Effect> {
     text.chars()
         .flat_map(|c| press(state, KeyCode::Char(c)))
         .collect()

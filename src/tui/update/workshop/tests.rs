@@ -4,28 +4,15 @@
 
 use crate::tui::keys::{Context, context_of};
 use crate::tui::state::{Mode, Screen, State};
-use crate::tui::update::{Effect, Msg, update};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::update::tests::{chars, press};
+use crate::tui::update::{Msg, update};
+use ratatui::crossterm::event::KeyCode;
 
 fn workshop() -> State {
     let mut state = crate::tui::update::tests::state();
     chars(&mut state, "w");
     assert_eq!(state.screen, Screen::Workshop);
     state
-}
-
-fn press(state: &mut State, code: KeyCode) -> Vec<Effect> {
-    let key = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    crate::tui::messages_for(state, key)
-        .into_iter()
-        .flat_map(|msg| update(state, msg))
-        .collect()
-}
-
-fn chars(state: &mut State, text: &str) -> Vec<Effect> {
-    text.chars()
-        .flat_map(|c| press(state, KeyCode::Char(c)))
-        .collect()
 }
 
 fn message(state: &State) -> &str {
