@@ -165,3 +165,19 @@ fn the_workshop_numbers_stages_as_the_routemap_does() {
         "a then 0 agrees stage 0"
     );
 }
+
+#[test]
+fn the_guidance_to_the_next_stage_is_shown_once() {
+    // At level 1, how to reach level 2 is level 1's guidance: it belongs with level 1's
+    // text, and the "Next stage" line names the stage without repeating it.
+    let mut state = state_of("levels-0-3.yaml");
+    keys(&mut state, "1");
+    let screen = draw(&mut state, 120, 60);
+    assert_eq!(
+        screen.matches("Bring the lists together").count(),
+        1,
+        "{screen}"
+    );
+    assert!(screen.contains("Next stage: 2"), "{screen}");
+    assert!(screen.contains("To reach the next stage:"), "{screen}");
+}

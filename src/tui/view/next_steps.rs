@@ -19,7 +19,7 @@ pub fn lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     };
     let width = usize::from(width).max(12);
     let mut lines = Vec::new();
-    if let Some((label, parts)) = next_stage(cx) {
+    if let Some(label) = next_stage(cx) {
         lines.push(Line::default());
         // "Next stage: " then the label, wrapped under itself.
         let lead = "Next stage: ";
@@ -36,10 +36,6 @@ pub fn lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
                 Span::styled(head, palette.dim.add_modifier(Modifier::BOLD)),
                 Span::styled(part, palette.target.add_modifier(Modifier::BOLD)),
             ]));
-        }
-        for (heading, text) in parts {
-            lines.push(Line::styled(format!("  {heading}"), palette.dim));
-            lines.extend(super::rich::lines(&text, width, 4, palette.text, palette));
         }
     }
     if theme.actions.is_empty() {
@@ -78,10 +74,10 @@ pub fn lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// "Next stage: 3 Route planned (the target is 4 Managed)" and how to reach it: the
-/// current stage's guidance, when the routemap gives it (the stage's descriptor is on
-/// screen already, with the others). Stages the theme leaves undefined are passed over.
-fn next_stage(cx: &Ctx) -> Option<(String, Vec<(&'static str, String)>)> {
+/// "3 Route planned (the target is 4 Managed)": the stage to reach next. How to reach
+/// it (the current stage's guidance) and what it looks like are with the stages above.
+/// Stages the theme leaves undefined are passed over.
+fn next_stage(cx: &Ctx) -> Option<String> {
     let theme = cx.theme()?;
     let answer = cx.answer()?;
     let Some(Current::Stage(current)) = &answer.current else {
@@ -105,10 +101,8 @@ fn next_stage(cx: &Ctx) -> Option<(String, Vec<(&'static str, String)>)> {
         Some(_) => " (the target is already reached)".to_string(),
         None => String::new(),
     };
-    let label = format!("{}{towards}", sanitize::line(&routemap.stage_label(next)));
-    let mut parts = Vec::new();
-    if let Some(guidance) = theme.details.get(current).and_then(|d| d.guidance.clone()) {
-        parts.push(("How to get there", guidance));
-    }
-    Some((label, parts))
+    Some(format!(
+        "{}{towards}",
+        sanitize::line(&routemap.stage_label(next))
+    ))
 }

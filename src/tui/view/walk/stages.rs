@@ -157,10 +157,18 @@ pub fn stage_text(
     ));
     let cursor_line = criteria_lines(cx, theme, index, ticks, width, indent, &mut lines);
     if let Some(guidance) = theme.details.get(index).and_then(|d| d.guidance.as_deref()) {
-        lines.push(Line::styled(
-            format!("{}To reach the next stage:", " ".repeat(indent)),
-            palette.dim.add_modifier(Modifier::BOLD),
-        ));
+        let heading = "To reach the next stage:";
+        let room = width.saturating_sub(indent).max(8);
+        lines.extend(
+            crate::text::wrap_words(heading, room)
+                .into_iter()
+                .map(|part| {
+                    Line::styled(
+                        format!("{}{part}", " ".repeat(indent)),
+                        palette.dim.add_modifier(Modifier::BOLD),
+                    )
+                }),
+        );
         lines.extend(rich::lines(
             guidance,
             width,
