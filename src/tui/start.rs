@@ -113,6 +113,10 @@ pub fn run(store: Store, start: Start, command: &str) -> Result<Ending> {
 fn ending(session: &Session) -> Ending {
     let path = crate::sanitize::path(session.path());
     let (answered, total) = session.state.assessment.progress(&session.state.routemap);
+    let carried = match session.state.walk_progress().1 {
+        0 => String::new(),
+        carried => format!(", {carried} carried to confirm"),
+    };
     let (text, changes_lost) = match (
         &session.state.read_only,
         &session.state.save_problem,
@@ -123,7 +127,7 @@ fn ending(session: &Session) -> Ending {
             false,
         ),
         (None, None, _) => (
-            format!("Saved {path} ({answered}/{total} answered)."),
+            format!("Saved {path} ({answered}/{total} answered{carried})."),
             false,
         ),
         (None, Some(_), Some(elsewhere)) => (

@@ -254,6 +254,19 @@ impl State {
         (confirmed, carried, self.routemap.themes.len())
     }
 
+    /// The walk's progress in words. "Answered" means one thing everywhere (a stage or
+    /// n/a, carried answers included: see the README), so while answers carried from
+    /// the previous assessment wait to be looked at, the walk counts what has been
+    /// confirmed this time instead: "2/12 confirmed · 10 carried to confirm".
+    pub fn progress_label(&self) -> String {
+        match self.walk_progress() {
+            (answered, 0, total) => format!("{answered}/{total} answered"),
+            (confirmed, carried, total) => {
+                format!("{confirmed}/{total} confirmed · {carried} carried to confirm")
+            }
+        }
+    }
+
     /// True while the terminal is smaller than the screens are laid out for: they show
     /// only a notice then, so no key may change anything unseen.
     pub fn too_small(&self) -> bool {

@@ -353,6 +353,12 @@ fn carried_answers_are_not_answered_until_confirmed() {
         answer.carried = true;
     }
     assert_eq!(state.walk_progress(), (0, 2, 12));
+    assert_eq!(
+        state.progress_label(),
+        "0/12 confirmed · 2 carried to confirm"
+    );
+    // Carried answers are still answers where "answered" is counted (list, reports).
+    assert_eq!(state.assessment.progress(&state.routemap), (2, 12));
     // Tab goes to a carried answer as it does to an unanswered theme.
     press(&mut state, KeyCode::Tab);
     assert_eq!(state.selected, 1, "governance, carried");
@@ -367,6 +373,7 @@ fn carried_answers_are_not_answered_until_confirmed() {
     chars(&mut state, "C");
     assert_eq!(chars(&mut state, "y"), vec![Effect::Save]);
     assert_eq!(state.walk_progress(), (2, 0, 12));
+    assert_eq!(state.progress_label(), "2/12 answered");
     assert!(
         state
             .message

@@ -35,13 +35,7 @@ pub fn too_small(cx: &Ctx, frame: &mut Frame, area: Rect) {
 
 pub fn title_bar(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    let (answered, carried, total) = cx.walk_progress();
-    let to_confirm = if carried > 0 {
-        format!(" · {carried} carried to confirm")
-    } else {
-        String::new()
-    };
-    let progress = format!("{answered}/{total} answered{to_confirm} ");
+    let progress = format!("{} ", cx.progress_label());
     let with_routemap = format!("{} {} · {progress}", cx.routemap.id, cx.routemap.version);
     // On a narrow terminal the authority's name matters more than the routemap's id.
     let mut right = if usize::from(area.width) >= with_routemap.chars().count() + 36 {

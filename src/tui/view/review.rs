@@ -244,19 +244,12 @@ fn row(
 
 fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let palette = &cx.palette;
-    // Counted as the title bar counts: a carried answer is not answered until confirmed.
-    let (answered, carried, total) = cx.walk_progress();
-    let carried = if carried > 0 {
-        format!(" · {carried} carried")
-    } else {
-        String::new()
-    };
+    // Counted as the title bar counts.
+    let total = cx.routemap.themes.len();
+    let progress = cx.progress_label();
     let title = match &cx.comparison {
-        Some(other) => format!(
-            " Review: {answered}/{total} answered{carried} · compared with {} ",
-            other.name
-        ),
-        None => format!(" Review: {answered}/{total} answered{carried} "),
+        Some(other) => format!(" Review: {progress} · compared with {} ", other.name),
+        None => format!(" Review: {progress} "),
     };
     let title = ellipsize(&title, usize::from(area.width.saturating_sub(2)), "…");
     let inner = super::layout::titled_pane(frame, area, &title, palette);
