@@ -225,9 +225,11 @@ pub fn to_text(diff: &Diff, verbose: bool, color: bool) -> String {
     )
 }
 
-/// Text safe inside a markdown table cell: on one line, controls shown.
+/// The files' words in markdown: on one line, controls shown, and every character
+/// markdown or HTML gives a meaning escaped, so a name is never markup (nor splits a
+/// table cell).
 fn cell(text: &str) -> String {
-    clean(&text.replace('|', "\\|").replace('\n', "<br>"))
+    crate::report::mdtext::inline(text)
 }
 
 /// The diff as a GitHub markdown table.
@@ -244,8 +246,8 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
             .map(|u| format!(", updated {}", cell(u)))
             .unwrap_or_default();
         format!(
-            "- **{label}:** `{}` — {}{title}{updated}",
-            sanitize::path(&side.path),
+            "- **{label}:** {} — {}{title}{updated}",
+            cell(&sanitize::path(&side.path)),
             cell(&side.authority)
         )
     };
@@ -256,7 +258,7 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
         side("after", &diff.after),
         format!(
             "- **routemap:** {}",
-            routemap_line(diff, &Glyphs::UNICODE).trim_start_matches("routemap ")
+            cell(routemap_line(diff, &Glyphs::UNICODE).trim_start_matches("routemap "))
         ),
         String::new(),
     ];
@@ -273,9 +275,9 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
             .into_iter()
             .map(|(what, text)| {
                 if what.trim().is_empty() {
-                    text
+                    cell(&text)
                 } else {
-                    format!("{}: {text}", what.trim())
+                    cell(&format!("{}: {text}", what.trim()))
                 }
             })
             .collect();
@@ -285,7 +287,7 @@ pub fn to_markdown(diff: &Diff, verbose: bool) -> String {
             cell(&diff.current_label(&theme.before)),
             cell(&diff.current_label(&theme.after)),
             movement_words(&theme.movement),
-            cell(&others.join("<br>"))
+            others.join("<br>")
         ));
     }
     out.push(String::new());

@@ -334,3 +334,46 @@ fn the_rooms_note_is_compared_and_the_voting_is_not() {
     voted.answer_mut(&routemap, "leadership").votes = vec![("flag-planted".into(), 5)];
     assert!(diff_of(&before, &voted).identical());
 }
+
+#[test]
+fn markdown_escapes_what_the_files_say() {
+    // Names, titles, notes and evidence are the files' words, not markup: nothing in
+    // them may become HTML, a link, emphasis or a broken table.
+    let (mut before, mut after) = pair();
+    let routemap = routemap();
+    after.authority = "<script>alert(1)</script> *Any*town | [x](http://e.vil)".into();
+    before.title = Some("`tick` _und_".into());
+    after.answer_mut(&routemap, "organisational-change").notes =
+        Some("<img src=x onerror=alert(1)> **bold** | pipe".into());
+    after
+        .answer_mut(&routemap, "organisational-change")
+        .evidence = vec!["<b>new</b>.pdf".into()];
+    let markdown = to_markdown(&diff_of(&before, &after), true);
+    for escaped in [
+        r"\<script\>",
+        r"\<img src",
+        r"\<b\>new",
+        r"\*Any\*",
+        r"\[x\](",
+        r"\*\*bold\*\*",
+        r"\`tick\`",
+        r"\_und\_",
+    ] {
+        assert!(
+            markdown.contains(escaped),
+            "{escaped} not escaped:\n{markdown}"
+        );
+    }
+    // No angle bracket but the line breaks the table puts in its cells is left bare.
+    let bare = markdown
+        .replace("<br>", "")
+        .replace(r"\<", "")
+        .replace(r"\>", "")
+        .replace(r"\`", "");
+    assert!(!bare.contains(['<', '>', '`']), "{markdown}");
+    // Every table row still has its five cells: no pipe from a file splits one.
+    for row in markdown.lines().filter(|line| line.starts_with("| ")) {
+        let cells = row.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, 6, "{row}");
+    }
+}

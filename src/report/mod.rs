@@ -8,7 +8,7 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
-mod mdtext;
+pub(crate) mod mdtext;
 mod plan;
 mod richhtml;
 mod rollup;
