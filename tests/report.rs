@@ -34,6 +34,7 @@ answers:
     current: flag-planted
     target: on-the-route
     confidence: high
+    met: [commitment-on-record]
     notes: |
       Gwasanaethau | pipes <script>alert(1)</script>
       - a second line
@@ -99,9 +100,11 @@ fn markdown_is_the_default_and_has_every_part_in_order() {
         "## Themes",
         "| # | Theme | Current | Target | Gap | Confidence | Carried | Principles |",
         "| 1 | Leadership | 2 Flag planted | 4 On the route | +2 | high |  | Collaborate, Redesign |",
-        "## Evidence checklists",
         "## Action plan",
         "## Actions by role",
+        // The checklists back the plan up; they come after it, not between the
+        // themes and what to do about them.
+        "## Evidence checklists",
         "## Notes and evidence",
     ];
     let mut last = 0;

@@ -1,7 +1,7 @@
-//! The report's evidence checklists: for every theme whose stages have criteria, each
-//! criterion ticked or not, the stage the ticks suggest, and a word when they do not
-//! support the stage chosen (the officer's choice stands). In markdown and in HTML;
-//! left out when the routemap has no criteria.
+//! The report's evidence checklists: for every theme whose checklist was used (a
+//! criterion ticked), each criterion ticked or not, the stage the ticks suggest, and a
+//! word when they do not support the stage chosen (the officer's choice stands). In
+//! markdown and in HTML; left out when nothing is ticked.
 
 use super::mdtext::{inline, rich_inline};
 use super::richhtml;
@@ -12,18 +12,34 @@ use maud::{Markup, html};
 use std::fmt::Write as _;
 
 /// What the section says first.
-const INTRO: &str = "Each theme's criteria, ticked where the authority says they are met. The ticks suggest the highest stage whose criteria, and those of every stage below it, are all met; the stage chosen stands, and is marked where the ticks do not support it. A theme with none of its criteria ticked suggests nothing and is not judged. Themes not answered and not applicable are left out unless a criterion is ticked.";
+const INTRO: &str = "Each theme's criteria, ticked where the authority says they are met. The ticks suggest the highest stage whose criteria, and those of every stage below it, are all met; the stage chosen stands, and is marked where the ticks do not support it. Only themes with a criterion ticked are shown: a blank checklist would only repeat the routemap, and the action plan lists the criteria of each theme's next stage.";
 
-/// The themes with checklists that say something about the authority: those placed at
-/// a stage, and any with a criterion ticked. An unanswered or n/a theme's blank
-/// checklist would only repeat the routemap (and, on a routemap with criteria in every
-/// theme, run to pages).
+fn ticked(theme: &ThemeRow) -> bool {
+    theme.met_count().0 > 0 || !theme.unknown_met.is_empty()
+}
+
+/// The themes whose checklists say something about the authority: those with a
+/// criterion ticked.
 fn with_checklists(report: &Report) -> impl Iterator<Item = &ThemeRow> {
-    report.themes.iter().filter(|theme| {
-        let placed = matches!(theme.current, Place::Stage(_) | Place::Unknown(_));
-        let ticked = theme.met_count().0 > 0 || !theme.unknown_met.is_empty();
-        !theme.checklists.is_empty() && (placed || ticked)
-    })
+    report
+        .themes
+        .iter()
+        .filter(|theme| !theme.checklists.is_empty() && ticked(theme))
+}
+
+/// "No criterion ticked: Governance, Shared services.": themes placed at a stage whose
+/// checklists were not used, named so that a reader knows they were not forgotten.
+fn unticked_line(report: &Report) -> Option<String> {
+    let names: Vec<&str> = report
+        .themes
+        .iter()
+        .filter(|theme| {
+            let placed = matches!(theme.current, Place::Stage(_) | Place::Unknown(_));
+            !theme.checklists.is_empty() && placed && !ticked(theme)
+        })
+        .map(|theme| theme.name.as_str())
+        .collect();
+    (!names.is_empty()).then(|| format!("No criterion ticked: {}.", names.join(", ")))
 }
 
 /// "Now 2 Established; the ticks suggest 1 Emerging; 3 of 7 criteria met."
@@ -46,6 +62,9 @@ pub fn markdown(report: &Report, out: &mut String) {
         return;
     }
     let _ = writeln!(out, "## Evidence checklists\n\n{INTRO}\n");
+    if let Some(line) = unticked_line(report) {
+        let _ = writeln!(out, "{}\n", inline(&line));
+    }
     for theme in with_checklists(report) {
         let _ = writeln!(out, "### {}\n", inline(&theme.name));
         let _ = writeln!(out, "{}\n", inline(&standing(report, theme)));
@@ -75,7 +94,7 @@ pub fn markdown(report: &Report, out: &mut String) {
     }
 }
 
-/// The checklists as HTML; nothing when the routemap has no criteria.
+/// The checklists as HTML; nothing when no criterion is ticked.
 pub fn html(report: &Report) -> Markup {
     if with_checklists(report).next().is_none() {
         return html! {};
@@ -85,6 +104,9 @@ pub fn html(report: &Report) -> Markup {
         section #checklists {
             h2 { "Evidence checklists" }
             p { (INTRO) }
+            @if let Some(line) = unticked_line(report) {
+                p { (clean(&line)) }
+            }
             @for theme in with_checklists(report) {
                 article.checklist {
                     h3 { (clean(&theme.name)) }

@@ -66,9 +66,9 @@ pub fn to_html(report: &Report) -> String {
                     (rollup(report))
                     (radar(report))
                     (themes(report))
-                    (super::checks::html(report))
                     (plan(report))
                     (roles(report))
+                    (super::checks::html(report))
                     (notes(report))
                     (movement(report))
                 }

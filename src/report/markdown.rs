@@ -23,9 +23,9 @@ pub fn to_markdown(report: &Report) -> String {
     rollup(report, &mut out);
     radar_block(report, &mut out);
     themes(report, &mut out);
-    super::checks::markdown(report, &mut out);
     plan(report, &mut out);
     roles(report, &mut out);
+    super::checks::markdown(report, &mut out);
     notes(report, &mut out);
     movement(report, &mut out);
     out

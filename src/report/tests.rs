@@ -364,35 +364,51 @@ fn a_stand_in_report_orders_nothing() {
 }
 
 #[test]
-fn the_evidence_checklists_leave_out_themes_with_nothing_to_show() {
+fn the_evidence_checklists_show_only_checklists_in_use() {
     let routemap = routemap();
     let mut assessment = new_assessment();
     answer(&mut assessment, "leadership", Some(2), Some(3), None);
+    assessment.answer_mut(&routemap, "leadership").met = vec!["commitment-on-record".into()];
+    // Placed, nothing ticked: a blank checklist only repeats the routemap (the plan
+    // already lists the next stage's criteria), so it is named, not printed.
     answer(&mut assessment, "governance", Some(1), None, None);
     assessment.answer_mut(&routemap, "shared-services").current = Some(Current::NotApplicable);
     // Not answered, but a criterion ticked: the ticks are worth showing.
     assessment.answer_mut(&routemap, "professionalism").met = vec!["framework-chosen".into()];
     let report = report_of(&assessment, None);
     let text = to_markdown(&report);
-    let section =
-        &text[text.find("## Evidence checklists").unwrap()..text.find("## Action plan").unwrap()];
+    let section = &text[text.find("## Evidence checklists").unwrap()
+        ..text.find("## Notes and evidence").unwrap_or(text.len())];
     let shown: Vec<&str> = section
         .lines()
         .filter_map(|line| line.strip_prefix("### "))
         .collect();
-    assert_eq!(shown, ["Leadership", "Governance", "Professionalism"]);
+    assert_eq!(shown, ["Leadership", "Professionalism"]);
     assert!(
-        section.contains(
-            "Themes not answered and not applicable are left out unless a criterion is ticked"
-        ),
+        section.contains("No criterion ticked: Governance."),
         "{section}"
+    );
+    assert!(
+        text.find("## Actions by role") < text.find("## Evidence checklists"),
+        "the plan first:\n{text}"
     );
     let html = to_html(&report);
     assert_eq!(
         html.matches("<article class=\"checklist\">").count(),
-        3,
+        2,
         "{html}"
     );
+    assert!(html.contains("No criterion ticked: Governance."), "{html}");
+    assert!(html.find("id=\"roles\"") < html.find("id=\"checklists\""));
+}
+
+#[test]
+fn no_evidence_checklists_when_no_criterion_is_ticked() {
+    let mut assessment = new_assessment();
+    answer(&mut assessment, "leadership", Some(2), Some(3), None);
+    let report = report_of(&assessment, None);
+    assert!(!to_markdown(&report).contains("Evidence checklists"));
+    assert!(!to_html(&report).contains("Evidence checklists"));
 }
 
 #[test]
