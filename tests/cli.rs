@@ -255,14 +255,23 @@ fn radar_prints_a_labelled_radar_without_escape_codes_when_piped() {
 #[test]
 fn radar_ascii_and_width() {
     let data = tempfile::tempdir().unwrap();
-    fs::write(data.path().join("anytown.yaml"), SAVED).unwrap();
+    let titled = SAVED.replace(
+        "authority: Anytown Borough Council\n",
+        "authority: Anytown Borough Council\ntitle: 2026 baseline\n",
+    );
+    fs::write(data.path().join("anytown.yaml"), titled).unwrap();
     let output = routemap(data.path())
         .args(["radar", "anytown", "--ascii", "--width", "120"])
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let drawing: String = stdout.lines().skip(2).collect();
-    assert!(drawing.is_ascii(), "{stdout}");
+    // The file's words are ASCII here, so every character of ours must be too,
+    // the heading's separators included.
+    assert!(stdout.is_ascii(), "{stdout}");
+    assert!(
+        stdout.starts_with("Anytown Borough Council - 2026 baseline - planting-the-flag"),
+        "{stdout}"
+    );
     assert!(
         stdout.lines().any(|line| line.len() > 80),
         "uses the width given"

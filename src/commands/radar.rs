@@ -32,7 +32,7 @@ pub fn run(store: &Store, args: &RadarArgs) -> Result<Output> {
             ));
         }
         header.push(format!("against {}", heading(&other, args.ascii)));
-        let name = other.assessment.display_name();
+        let name = name_of(&other.assessment, args.ascii);
         radar = radar.against(&opened.routemap, &other.assessment, &name);
     }
     if args.svg {
@@ -82,12 +82,20 @@ fn with_notes(mut output: Output, opened: &OpenedAssessment) -> Output {
     output
 }
 
+/// The name as `display_name` gives it, with our own separator in 7 bits for --ascii.
+fn name_of(assessment: &crate::assessment::Assessment, ascii: bool) -> String {
+    match (&assessment.title, ascii) {
+        (Some(title), true) => format!("{} - {title}", assessment.authority),
+        _ => assessment.display_name(),
+    }
+}
+
 fn heading(opened: &OpenedAssessment, ascii: bool) -> String {
     let (answered, total) = opened.assessment.progress(&opened.routemap);
     let dot = if ascii { "-" } else { "·" };
     format!(
         "{} {dot} {} {} {dot} {answered}/{total} answered",
-        sanitize::line(&opened.assessment.display_name()),
+        sanitize::line(&name_of(&opened.assessment, ascii)),
         sanitize::line(&opened.routemap.id),
         sanitize::line(&opened.routemap.version)
     )
