@@ -218,6 +218,18 @@ fn routemaps_lists_builtins_and_custom_files() {
         stdout.contains("planting-the-flag         2.0      12      built in"),
         "{stdout}"
     );
+    // Each routemap's source, under the table, wrapped to the width.
+    assert!(stdout.contains("\nSources\n"), "{stdout}");
+    assert!(
+        stdout.contains("  planting-the-flag: Title, themes and principles: Socitm / Local CIO"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Terry Street"), "{stdout}");
+    let sources = &stdout[stdout.find("\nSources\n").unwrap()..];
+    assert!(
+        sources.lines().all(|line| line.chars().count() <= 80),
+        "{stdout}"
+    );
 }
 
 const SAVED: &str = "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown Borough Council\nanswers:\n  leadership: { current: route-planned, target: on-the-route }\n  governance: { current: flag-planted }\n  shared-services: { current: n/a }\n";

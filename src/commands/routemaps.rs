@@ -78,7 +78,10 @@ pub fn run(store: &Store, format: ListFormat) -> Result<Output> {
     output.stdout = match format {
         ListFormat::Json => crate::jsonout::pretty(&listing)
             .map_err(|error| Error::Usage(format!("cannot write JSON: {error}")))?,
-        ListFormat::Text => table(&listing),
+        ListFormat::Text => {
+            let width = usize::from(crate::term::output_width());
+            table(&listing) + &sources(&listing, width)
+        }
     };
     if crate::term::stderr_is_terminal() {
         output.stderr.push_str(&format!(
@@ -102,4 +105,27 @@ fn table(listing: &Listing) -> String {
         ]);
     }
     table.render()
+}
+
+/// Under the table, each routemap's source (whose words it is), wrapped to the width:
+/// too long for a column, and too important to cut.
+fn sources(listing: &Listing, width: usize) -> String {
+    let with_source: Vec<(&str, &str)> = listing
+        .routemaps
+        .iter()
+        .filter_map(|entry| Some((entry.id.as_str(), entry.source.as_deref()?)))
+        .collect();
+    if with_source.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nSources\n");
+    for (id, source) in with_source {
+        let text = sanitize::line(&format!("{id}: {source}")).into_owned();
+        let lines = crate::text::wrap_words(&text, width.saturating_sub(4).max(20));
+        for (index, line) in lines.iter().enumerate() {
+            let indent = if index == 0 { "  " } else { "    " };
+            out.push_str(&format!("{indent}{line}\n"));
+        }
+    }
+    out
 }
