@@ -367,3 +367,25 @@ fn git_diff_driver_shows_a_rename_and_goes_on_to_later_files() {
         "git goes on to the later file:\n{shown}"
     );
 }
+
+#[test]
+fn a_diff_from_the_newer_to_the_older_says_so() {
+    let data = setup();
+    let output = routemap(data.path())
+        .args(["diff", "2026", "2025"])
+        .output()
+        .unwrap();
+    // The diff is still given (comparing backwards can be meant), with a word on stderr.
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: the first assessment, '2026' (updated 2026-11-27), is newer than the second, '2025' (updated 2025-11-20)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("routemap diff 2025 2026"), "{stderr}");
+    let forward = routemap(data.path())
+        .args(["diff", "2025", "2026"])
+        .output()
+        .unwrap();
+    assert!(forward.stderr.is_empty());
+}

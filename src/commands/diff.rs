@@ -49,8 +49,36 @@ pub fn run(store: &Store, args: &DiffArgs) -> Result<Output> {
         DiffFormat::Json => diff::to_json(&diff),
     };
     let mut output = Output::stdout(text);
+    if let Some(warning) = newer_first(&diff, args) {
+        output.stderr.push_str(&warning);
+    }
     if args.fail_on_regression && diff.has_regression() {
         output.code = REGRESSION_EXIT;
     }
     Ok(output)
+}
+
+/// A word when the first assessment was updated after the second: a diff reads "from
+/// before to after", so swapped arguments would show every rise as a fall. Said on
+/// stderr, and the diff still given: comparing backwards can be meant.
+fn newer_first(diff: &Diff, args: &DiffArgs) -> Option<String> {
+    // Both are RFC 3339 in UTC, written the one way, so they order as text.
+    let (before, after) = (
+        diff.before.updated.as_deref()?,
+        diff.after.updated.as_deref()?,
+    );
+    if before <= after {
+        return None;
+    }
+    let day = |at: &str| at.get(..10).unwrap_or(at).to_string();
+    // Named as the user named them, so the command to run instead is theirs swapped.
+    let (first, second) = (
+        crate::sanitize::line(args.before),
+        crate::sanitize::line(args.after),
+    );
+    Some(format!(
+        "warning: the first assessment, '{first}' (updated {}), is newer than the second, '{second}' (updated {}): rises show as falls; to see the change since the older one, run 'routemap diff {second} {first}'.\n",
+        day(before),
+        day(after),
+    ))
 }
