@@ -209,6 +209,39 @@ fn one_authority_is_highlighted_against_the_group() {
 }
 
 #[test]
+fn a_highlight_may_give_part_of_a_name_when_only_one_fits() {
+    let dir = region();
+    let root = dir.path().join("region");
+    save(
+        &root,
+        "south/sir-benfro.yaml",
+        "Cyngor Sir Benfro",
+        "2026-02-01T00:00:00Z",
+        &["flag-planted"],
+    );
+    // Whole words of one name: "Ynys Môn" is Cyngor Sir Ynys Môn.
+    let (code, text, stderr) = summary(dir.path(), &["--highlight", "ynys môn"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        text.contains("* marks where Cyngor Sir Ynys Môn is"),
+        "{text}"
+    );
+    // Words two names share are refused, naming both.
+    let (code, _, stderr) = summary(dir.path(), &["--highlight", "Cyngor Sir"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("'Cyngor Sir' fits 2 of the authorities summarised: 'Cyngor Sir Benfro' and 'Cyngor Sir Ynys Môn'; give more of the name"),
+        "{stderr}"
+    );
+    // Part of a word is not a match.
+    let (code, _, _) = summary(dir.path(), &["--highlight", "Any"]);
+    assert_eq!(code, 1);
+    // Anonymised, the names that fit are not listed.
+    let (_, _, stderr) = summary(dir.path(), &["--highlight", "Cyngor", "--anonymise"]);
+    assert!(!stderr.contains("Benfro"), "{stderr}");
+}
+
+#[test]
 fn anonymised_summaries_name_nobody_and_keep_their_labels() {
     let dir = region();
     let (code, first, _) = summary(dir.path(), &["--anonymise", "--format", "json"]);

@@ -135,6 +135,34 @@ fn highlight_key(
     }
     names.sort_unstable();
     names.dedup();
+    // Whole words of a name ("Anytown" for "Anytown Borough Council") will do when
+    // they fit one authority and no other.
+    let mut fitting: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|name| has_words(&scan::authority_key(name), &wanted))
+        .collect();
+    fitting.dedup_by_key(|name| scan::authority_key(name));
+    match fitting.as_slice() {
+        [one] => return Ok(Some(scan::authority_key(one))),
+        [] => {}
+        several => {
+            let listed = if anonymise {
+                String::new()
+            } else {
+                let shown: Vec<String> = several
+                    .iter()
+                    .map(|n| sanitize::line(n).into_owned())
+                    .collect();
+                format!(": {}", quoted_names(&shown))
+            };
+            return Err(Error::NotFound(format!(
+                "'{}' fits {} of the authorities summarised{listed}; give more of the name",
+                sanitize::line(asked),
+                several.len()
+            )));
+        }
+    }
     let hint = if anonymise {
         // Listing them would undo the labels.
         String::new()
@@ -154,6 +182,11 @@ fn highlight_key(
         sanitize::line(asked),
         summary::authorities_words(names.len())
     )))
+}
+
+/// True when `words` are whole words of `name`, one after another (both keys).
+fn has_words(name: &str, words: &str) -> bool {
+    !words.is_empty() && format!(" {name} ").contains(&format!(" {words} "))
 }
 
 pub fn run(store: &Store, args: &SummaryArgs) -> Result<Output> {
