@@ -138,12 +138,17 @@ impl Store {
             .routemap_for_assessment(&assessment.routemap.id, &assessment.routemap.version)
             .map(|found| found.routemap)
             .map_err(|error| match error {
-                Error::RoutemapNotFound { name, hint } => Error::RoutemapNotFound {
-                    name,
+                // A saved file names its routemap by id, so the way out is to put the
+                // routemap where ids are looked up, not to give a path.
+                Error::RoutemapNotFound { name, .. } => Error::RoutemapNotFound {
                     hint: format!(
-                        "'{}' was made with it; {hint}",
-                        crate::sanitize::path(&path)
+                        "'{}' was made with it; put the routemap's file (id: {}) in '{}' (the routemaps available are {})",
+                        crate::sanitize::path(&path),
+                        crate::sanitize::line(&name),
+                        crate::sanitize::path(&self.routemaps_dir()),
+                        crate::text::quoted_names(&self.available_ids())
                     ),
+                    name,
                 },
                 other => other,
             })?;

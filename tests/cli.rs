@@ -421,3 +421,28 @@ fn full_screen_commands_check_the_name_before_the_terminal() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("needs a terminal"));
     assert_eq!(fs::read_dir(data.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn an_assessment_whose_routemap_is_missing_says_where_to_put_it() {
+    let data = tempfile::tempdir().unwrap();
+    fs::write(
+        data.path().join("mine.yaml"),
+        SAVED.replace("id: planting-the-flag", "id: my-own"),
+    )
+    .unwrap();
+    for args in [&["radar", "mine"][..], &["diff", "mine", "mine"]] {
+        let output = routemap(data.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        // These commands take no routemap path: the way out is the data directory.
+        assert!(
+            !stderr.contains("give the path of a routemap file"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("put the routemap's file (id: my-own) in '")
+                && stderr.contains("routemaps'"),
+            "{stderr}"
+        );
+    }
+}

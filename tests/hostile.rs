@@ -117,9 +117,12 @@ fn run_clean(setup: &Setup, args: &[&str]) -> Output {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    // Shown in caret notation in text, as JSON escapes in JSON.
+    // Shown in caret notation in text (with markdown's brackets escaped in markdown),
+    // as JSON escapes in JSON.
     assert!(
-        all.contains("Evil^[]0;PWNED^G") || all.contains(r"Evil\u001b]0;PWNED\u0007"),
+        all.contains("Evil^[]0;PWNED^G")
+            || all.contains(r"Evil^\[\]0;PWNED^G")
+            || all.contains(r"Evil\u001b]0;PWNED\u0007"),
         "{args:?}: the hostile text is shown, not dropped:\n{all}"
     );
     output
