@@ -384,6 +384,13 @@ fn one_rule_for_names_typed_on_the_command_line() {
     }
     // From inside the data directory the file here and the saved one are one file.
     assert_eq!(radar(data.path(), "anytown-2025.yaml").0, Some(0));
+    // A copy here with the same bytes is the same assessment: nothing to choose between.
+    fs::copy(
+        data.path().join("anytown-2025.yaml"),
+        elsewhere.path().join("anytown-2025.yaml"),
+    )
+    .unwrap();
+    assert_eq!(radar(elsewhere.path(), "anytown-2025.yaml").0, Some(0));
     // A different file of that name here: both are listed, neither picked.
     fs::write(
         elsewhere.path().join("anytown-2025.yaml"),

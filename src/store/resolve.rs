@@ -69,7 +69,7 @@ impl Store {
             .into_iter()
             .find(|named| named.is_file());
         match (here, named) {
-            (Some(here), Some(named)) if !same_file(&here, &named) => {
+            (Some(here), Some(named)) if !same_assessment(&here, &named) => {
                 let named = sanitize::path(&named);
                 return Err(ambiguous_with_file(
                     spec,
@@ -266,9 +266,24 @@ impl Store {
 }
 
 /// Whether two paths are one file (a name given from inside the data directory).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+/// True when `a` and `b` are one file, or copies with the same bytes: either way the
+/// name means one assessment and there is nothing to choose between (the file here is
+/// taken, as a path comes first).
+fn same_assessment(a: &Path, b: &Path) -> bool {
+    let same_file = match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    same_file || same_bytes(a, b)
+}
+
+/// Byte-for-byte equal regular files no bigger than a saved assessment may be.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let size = |path: &Path| std::fs::metadata(path).ok().map(|m| m.len());
+    match (size(a), size(b)) {
+        (Some(x), Some(y)) if x == y && x <= crate::yaml::MAX_ASSESSMENT_BYTES => {
+            matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
+        }
         _ => false,
     }
 }
