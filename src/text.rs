@@ -173,6 +173,41 @@ pub fn ellipsize(text: &str, width: usize, ellipsis: &str) -> String {
     format!("{at_word}{ellipsis}")
 }
 
+/// Each name cut to `width` as [`ellipsize`] cuts it, except that names whose cuts
+/// would read alike (while the names differ) are cut by character instead, so the
+/// rows of a table stay told apart: "Information g…", "Information m…".
+pub fn ellipsize_distinct<S: AsRef<str>>(names: &[S], width: usize) -> Vec<String> {
+    let cut: Vec<String> = names
+        .iter()
+        .map(|name| ellipsize(name.as_ref(), width, "…"))
+        .collect();
+    // Per cut, the first name that gave it: another name giving it means alike.
+    let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut alike: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (this, name) in cut.iter().zip(names) {
+        match first.get(this.as_str()) {
+            Some(earlier) if *earlier != name.as_ref() => {
+                alike.insert(this);
+            }
+            Some(_) => {}
+            None => {
+                first.insert(this, name.as_ref());
+            }
+        }
+    }
+    cut.iter()
+        .zip(names)
+        .map(|(this, name)| {
+            if alike.contains(this.as_str()) {
+                let room = width.saturating_sub(1);
+                format!("{}…", truncate_width(name.as_ref(), room))
+            } else {
+                this.clone()
+            }
+        })
+        .collect()
+}
+
 /// Names as a list for a message: 'a', 'b' and 'c'.
 pub fn quoted_names<S: AsRef<str>>(names: &[S]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n.as_ref())).collect();
@@ -186,6 +221,21 @@ pub fn quoted_names<S: AsRef<str>>(names: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_cut_alike_are_cut_by_character_instead() {
+        let names = [
+            "Information governance",
+            "Information management, assurance",
+            "Leadership and direction",
+        ];
+        assert_eq!(
+            ellipsize_distinct(&names, 14),
+            ["Information g…", "Information m…", "Leadership…"]
+        );
+        // Names that fit are left alone, and so are names the same in full.
+        assert_eq!(ellipsize_distinct(&["a", "a"], 5), ["a", "a"]);
+    }
 
     #[test]
     fn long_words_get_no_guess() {

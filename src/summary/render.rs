@@ -173,7 +173,8 @@ pub fn to_text(summary: &Summary, width: usize) -> String {
         let header = pad("THEME", theme_width) + &columns.line(&columns.headers, &widths);
         out.push_str(header.trim_end());
         out.push('\n');
-        for (name, cells) in names.iter().zip(&columns.cells) {
+        let shown = crate::text::ellipsize_distinct(&names, theme_width);
+        for (name, cells) in shown.iter().zip(&columns.cells) {
             let row = pad(name, theme_width) + &columns.line(cells, &widths);
             out.push_str(row.trim_end());
             out.push('\n');

@@ -259,6 +259,22 @@ fn the_text_heat_map_reads_without_colour() {
 }
 
 #[test]
+fn cut_names_stay_told_apart() {
+    let (routemap, scan) = region();
+    let summary = summarise(&routemap, &scan, &options(1));
+    // At 60 columns "Information governance" and "Information management, …" would
+    // both read "Information…".
+    let text = to_text(&summary, 60);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("Information") && line.contains('…'))
+        .map(|line| line.split("  ").next().unwrap_or(line))
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert_ne!(rows[0], rows[1], "{text}");
+}
+
+#[test]
 fn names_from_files_reach_the_text_as_text() {
     let routemap = builtin::planting_the_flag();
     let scan = scan_of(
