@@ -82,6 +82,23 @@ fn walk_carried_over() {
         answer.current = Some(Current::Stage(stage.into()));
         answer.carried = true;
     }
+    // A carried "not applicable" is carried like any other answer: marked ↻ too.
+    let answer = state
+        .assessment
+        .answer_mut(&routemap, "organisational-change");
+    answer.current = Some(Current::NotApplicable);
+    answer.carried = true;
+    let screen = draw(&mut state, 80, 24);
+    let row = screen
+        .lines()
+        .find(|line| line.contains("Organisational"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(row.contains("↻") && row.contains("n/a"), "{screen}");
+    assert!(
+        screen.contains("0/12 confirmed · 3 carried to confirm"),
+        "{screen}"
+    );
     snapshot_both("walk_carried", &mut state);
 }
 

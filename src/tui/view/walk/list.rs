@@ -27,6 +27,7 @@ pub fn mark(cx: &Ctx, answer: Option<&Answer>) -> (&'static str, String) {
         .map(|t| format!("→{}", stage_number(t)))
         .unwrap_or_default();
     match &answer.current {
+        Some(Current::NotApplicable) if answer.carried => ("↻", "n/a".into()),
         Some(Current::NotApplicable) => ("–", "n/a".into()),
         Some(Current::Stage(stage)) if answer.carried => {
             ("↻", format!("{}{target}", stage_number(stage)))
