@@ -95,6 +95,21 @@ fn an_undefined_stage_says_so_and_the_scale_from_0_is_numbered_from_0() {
         screen.contains("Not defined for this theme"),
         "Signed artefacts leaves levels 1 and 2 undefined:\n{screen}"
     );
+    // Wrapped, not cut, in a narrow card: the sentence ends on its line or the next.
+    for width in [60, 80] {
+        let screen = draw(&mut state, width, 24);
+        let lines: Vec<&str> = screen.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            if line.contains("Not defined for this theme") {
+                let next = lines.get(at + 1).copied().unwrap_or_default();
+                assert!(
+                    line.contains("stage.") || next.contains("stage."),
+                    "{screen}"
+                );
+            }
+        }
+    }
+    let screen = draw(&mut state, 80, 24);
     insta::assert_snapshot!("undefined_stages_80x24", screen);
     let mut state = state_of("levels-0-3.yaml");
     keys(&mut state, "0jt2");

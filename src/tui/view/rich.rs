@@ -60,12 +60,26 @@ fn prefixes(line: &RichLine) -> (String, String) {
     }
 }
 
-/// A line's text as (word, style) pieces, spaces kept as their own pieces.
-fn styled_words(line: &RichLine, base: Style, palette: &Palette) -> Vec<(String, Style)> {
+/// One piece of a line to wrap: a space, or a word made of one or more styled parts
+/// ("(", an address, ")" are one word: no line break may fall between them).
+enum Piece {
+    Space(Style),
+    Word(Vec<(String, Style)>),
+}
+
+/// A line's text as pieces: words (glued across style changes) and the spaces between.
+fn styled_words(line: &RichLine, base: Style, palette: &Palette) -> Vec<Piece> {
     if line.kind == LineKind::Rule {
-        return vec![("────────".into(), palette.dim)];
+        return vec![Piece::Word(vec![("────────".into(), palette.dim)])];
     }
-    let mut pieces = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
+    let push_part = |pieces: &mut Vec<Piece>, part: String, style: Style| {
+        match pieces.last_mut() {
+            // No space since the last word: this part belongs to it.
+            Some(Piece::Word(parts)) => parts.push((part, style)),
+            _ => pieces.push(Piece::Word(vec![(part, style)])),
+        }
+    };
     for span in &line.spans {
         let style = match line.kind {
             LineKind::Heading(_) => style_of(span.style, base, palette)
@@ -77,15 +91,15 @@ fn styled_words(line: &RichLine, base: Style, palette: &Palette) -> Vec<(String,
         for c in span.text.chars() {
             if c == ' ' {
                 if !word.is_empty() {
-                    pieces.push((std::mem::take(&mut word), style));
+                    push_part(&mut pieces, std::mem::take(&mut word), style);
                 }
-                pieces.push((" ".to_string(), style));
+                pieces.push(Piece::Space(style));
             } else {
                 word.push(c);
             }
         }
         if !word.is_empty() {
-            pieces.push((word, style));
+            push_part(&mut pieces, word, style);
         }
     }
     pieces
@@ -111,40 +125,50 @@ fn style_of(span: SpanStyle, base: Style, palette: &Palette) -> Style {
     style
 }
 
-/// Greedy word wrap of styled pieces to `width`; a word wider than the line is split.
-fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Vec<Span<'static>>> {
+/// Greedy word wrap of pieces to `width`; a word wider than the line is split.
+fn wrap(pieces: &[Piece], width: usize) -> Vec<Vec<Span<'static>>> {
     let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for (text, style) in pieces {
-        if text == " " {
-            if used > 0 && used < width {
-                line.push(Span::styled(" ", *style));
-                used += 1;
-            }
-            continue;
-        }
-        let mut word = text.as_str();
-        loop {
-            let word_width = word.width();
-            if used + word_width <= width {
-                line.push(Span::styled(word.to_string(), *style));
-                used += word_width;
-                break;
-            }
-            if used > 0 {
-                trim_trailing_space(&mut line);
-                lines.push(std::mem::take(&mut line));
-                used = 0;
+    for piece in pieces {
+        let parts = match piece {
+            Piece::Space(style) => {
+                if used > 0 && used < width {
+                    line.push(Span::styled(" ", *style));
+                    used += 1;
+                }
                 continue;
             }
-            // A word longer than the whole line: as much as fits, then the rest.
-            let cut = crate::text::split_at_width(word, width.max(1));
-            line.push(Span::styled(word[..cut].to_string(), *style));
+            Piece::Word(parts) => parts,
+        };
+        let word_width: usize = parts.iter().map(|(text, _)| text.width()).sum();
+        if used > 0 && used + word_width > width {
+            trim_trailing_space(&mut line);
             lines.push(std::mem::take(&mut line));
-            word = &word[cut..];
-            if word.is_empty() {
-                break;
+            used = 0;
+        }
+        for (text, style) in parts {
+            let mut rest = text.as_str();
+            // A word longer than the whole line: as much as fits, then the rest.
+            while used + rest.width() > width {
+                let first = rest.chars().next().map_or(0, |c| {
+                    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+                });
+                if used > 0 && used + first > width {
+                    // Not even its first character fits here: the rest on a new line.
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                    continue;
+                }
+                let cut = crate::text::split_at_width(rest, width.saturating_sub(used).max(1));
+                line.push(Span::styled(rest[..cut].to_string(), *style));
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+                rest = &rest[cut..];
+            }
+            if !rest.is_empty() {
+                line.push(Span::styled(rest.to_string(), *style));
+                used += rest.width();
             }
         }
     }
@@ -206,6 +230,35 @@ mod tests {
             .find(|span| span.content == "every")
             .unwrap();
         assert!(strong.style.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn a_link_keeps_its_bracket_with_its_address() {
+        let palette = Palette::monochrome();
+        let text = "See [the docs](https://example.org/docs) and `code`.";
+        for width in 14..40 {
+            let plain = text_of(&lines(text, width, 0, Style::default(), &palette));
+            assert!(
+                plain.iter().all(|line| !line.ends_with('(')),
+                "{width}: {plain:?}"
+            );
+            // Nothing is lost or doubled in the wrapping.
+            let joined: String = plain.concat().split_whitespace().collect();
+            assert_eq!(joined, "Seethedocs(https://example.org/docs)andcode.");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_line_is_wider_than_asked(
+            text in "([a-zé界 ()*_`\\[\\]]|\\[x\\]\\(https://e\\.org/[a-z]{0,30}\\)){0,40}",
+            width in 10usize..50,
+        ) {
+            let palette = Palette::monochrome();
+            for line in lines(&text, width, 2, Style::default(), &palette) {
+                proptest::prop_assert!(line.width() <= width, "{line:?}");
+            }
+        }
     }
 
     #[test]

@@ -135,13 +135,14 @@ pub fn stage_text(
         ]));
     }
     if !theme.is_defined(index) {
-        lines.push(Line::styled(
-            format!(
-                "{}Not defined for this theme: it skips this stage.",
-                " ".repeat(indent)
-            ),
-            palette.dim.add_modifier(Modifier::ITALIC),
-        ));
+        let said = "Not defined for this theme: it skips this stage.";
+        let room = width.saturating_sub(indent).max(8);
+        lines.extend(crate::text::wrap_words(said, room).into_iter().map(|part| {
+            Line::styled(
+                format!("{}{part}", " ".repeat(indent)),
+                palette.dim.add_modifier(Modifier::ITALIC),
+            )
+        }));
         return StageText {
             lines,
             cursor_line: None,
