@@ -399,3 +399,25 @@ fn the_data_directory_itself_can_be_summarised_without_noise() {
             .contains("2 authorities")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_said_and_the_rest_summarised() {
+    let dir = region();
+    let fifo = dir.path().join("region/pipe.yaml");
+    if !std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|status| status.success())
+    {
+        return;
+    }
+    let (code, text, stderr) = summary(dir.path(), &[]);
+    assert_eq!(code, 1, "a file that could not be read: {stderr}");
+    assert!(text.contains("5 authorities"), "{text}");
+    assert!(
+        stderr.contains("pipe.yaml': it is a named pipe (FIFO), not a regular file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cannot read the file '"), "{stderr}");
+}

@@ -100,7 +100,7 @@ fn identity(path: &Path) -> Option<(u64, u64, PathBuf)> {
     Some((0, 0, fs::canonicalize(path).ok()?))
 }
 
-fn is_yaml(path: &Path) -> bool {
+pub fn is_yaml(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext == "yaml" || ext == "yml")
 }
@@ -139,6 +139,18 @@ fn walk(dir: &Path, skip: &[PathBuf], files: &mut Vec<PathBuf>, problems: &mut V
             }
         } else if is_yaml(&path) && (kind.is_file() || path.is_file()) {
             files.push(path);
+        } else if is_yaml(&path) {
+            // Named like an assessment but not a file to read (a FIFO, a device, a link
+            // to nothing): said, as a file that cannot be read is, never passed over.
+            let reason = match fs::metadata(&path) {
+                Ok(metadata) => crate::store::not_regular(&metadata),
+                Err(error) => crate::error::io_reason(&error),
+            };
+            problems.push(Unreadable {
+                path,
+                reason,
+                input: None,
+            });
         }
     }
 }
@@ -146,6 +158,26 @@ fn walk(dir: &Path, skip: &[PathBuf], files: &mut Vec<PathBuf>, problems: &mut V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_like_an_assessment_is_reported_not_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|status| status.success()) {
+            return; // no mkfifo here: nothing to test
+        }
+        fs::write(dir.path().join("a.yaml"), "x").unwrap();
+        let found = gather(&[dir.path().to_path_buf()], &[]);
+        assert_eq!(found.files, [dir.path().join("a.yaml")]);
+        assert_eq!(found.unreadable.len(), 1);
+        assert_eq!(found.unreadable[0].path, fifo);
+        assert_eq!(
+            found.unreadable[0].reason,
+            "it is a named pipe (FIFO), not a regular file"
+        );
+    }
 
     #[test]
     fn directories_are_searched_recursively_for_yaml_in_order() {

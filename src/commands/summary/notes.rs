@@ -163,7 +163,15 @@ pub(super) fn report_unreadable(
     for problem in &gathered.unreadable {
         let what = match problem.input {
             Some(index) => naming.input(index, &problem.path),
+            // Found in a folder: a folder that cannot be listed, or a file named like
+            // an assessment that is not one to read (a FIFO, a link to nothing).
+            None if naming.anonymise && files::is_yaml(&problem.path) => {
+                "a file under a path given".into()
+            }
             None if naming.anonymise => "a folder under a path given".into(),
+            None if files::is_yaml(&problem.path) => {
+                format!("the file '{}'", sanitize::path(&problem.path))
+            }
             None => format!("the folder '{}'", sanitize::path(&problem.path)),
         };
         output.stderr.push_str(&format!(
