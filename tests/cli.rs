@@ -446,3 +446,29 @@ fn an_assessment_whose_routemap_is_missing_says_where_to_put_it() {
         );
     }
 }
+
+#[test]
+fn check_of_a_saved_assessment_checks_it_as_one() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("slip.yaml");
+    fs::write(&path, SAVED.replace("  governance:", "  governanse:")).unwrap();
+    let output = routemap(data.path())
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    // Valid as a saved assessment (an unmatched answer is kept, not refused)...
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains("slip.yaml: ok, a saved assessment of Anytown Borough Council against routemap 'planting-the-flag'"),
+        "{stdout}"
+    );
+    // ...and what its routemap cannot match is said, with the likely fix.
+    assert!(
+        stderr.contains("theme 'governanse' is not in the routemap (did you mean 'governance'?)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unknown key 'format'"), "{stderr}");
+}

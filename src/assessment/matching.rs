@@ -4,19 +4,26 @@ use super::{Assessment, Current};
 use crate::routemap::{Routemap, Theme};
 use std::fmt;
 
+/// The candidate nearest `word`, when one is near enough to be a typing slip.
+fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    crate::text::closest(word, candidates).map(str::to_string)
+}
+
 /// Something in an assessment the routemap does not have.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mismatch {
     /// The assessment was made against another version of the routemap.
     Version { saved: String, loaded: String },
-    /// An answer for a theme the routemap does not have.
-    Theme { theme: String },
+    /// An answer for a theme the routemap does not have; `near`, a theme id it may be a
+    /// typing slip for.
+    Theme { theme: String, near: Option<String> },
     /// A stage the routemap's scale does not have, in a theme's answer (a stage id that
     /// is not a slug, typed by hand, is one of these).
     Stage {
         theme: String,
         field: &'static str,
         stage: String,
+        near: Option<String>,
     },
     /// A stage of the scale that the routemap leaves undefined for the theme.
     Undefined {
@@ -40,20 +47,23 @@ impl fmt::Display for Mismatch {
                 clean(saved),
                 clean(loaded)
             ),
-            Mismatch::Theme { theme } => write!(
+            Mismatch::Theme { theme, near } => write!(
                 f,
-                "theme '{}' is not in the routemap; its answer is kept but not shown",
-                clean(theme)
+                "theme '{}' is not in the routemap{}; its answer is kept but not shown",
+                clean(theme),
+                did_you_mean(near.as_deref())
             ),
             Mismatch::Stage {
                 theme,
                 field,
                 stage,
+                near,
             } => write!(
                 f,
-                "theme '{}': {field} stage '{}' is not on the routemap's scale; it is kept as it is",
+                "theme '{}': {field} stage '{}' is not on the routemap's scale{}; it is kept as it is",
                 clean(theme),
-                clean(stage)
+                clean(stage),
+                did_you_mean(near.as_deref())
             ),
             Mismatch::Undefined {
                 theme,
@@ -75,6 +85,12 @@ impl fmt::Display for Mismatch {
     }
 }
 
+/// " (did you mean 'leadership'?)", or nothing.
+fn did_you_mean(near: Option<&str>) -> String {
+    near.map(|id| format!(" (did you mean '{}'?)", crate::sanitize::line(id)))
+        .unwrap_or_default()
+}
+
 /// Everything in `assessment` that `routemap` cannot match, in file order.
 pub fn mismatches(assessment: &Assessment, routemap: &Routemap) -> Vec<Mismatch> {
     let mut found = Vec::new();
@@ -94,6 +110,7 @@ pub fn mismatches(assessment: &Assessment, routemap: &Routemap) -> Vec<Mismatch>
         let Some(definition) = themes.get(theme.as_str()).copied() else {
             found.push(Mismatch::Theme {
                 theme: theme.clone(),
+                near: closest(theme, routemap.themes.iter().map(|t| t.id.as_str())),
             });
             continue;
         };
@@ -102,6 +119,7 @@ pub fn mismatches(assessment: &Assessment, routemap: &Routemap) -> Vec<Mismatch>
                 theme: theme.clone(),
                 field,
                 stage: stage.to_string(),
+                near: closest(stage, routemap.stages.iter().map(|s| s.id.as_str())),
             }),
             Some(index) if !definition.is_defined(index) => found.push(Mismatch::Undefined {
                 theme: theme.clone(),
@@ -170,14 +188,37 @@ mod tests {
             Mismatch::Stage {
                 theme: "leadership".into(),
                 field: "current",
-                stage: "gone".into()
+                stage: "gone".into(),
+                near: None,
             }
         );
         assert_eq!(
             found[2],
             Mismatch::Theme {
-                theme: "retired-theme".into()
+                theme: "retired-theme".into(),
+                near: None,
             }
+        );
+    }
+
+    #[test]
+    fn a_typing_slip_in_an_id_gets_a_suggestion() {
+        let routemap = builtin::find("planting-the-flag").unwrap().load().unwrap();
+        let mut assessment = Assessment::new(&routemap, "A", None, Timestamp(0));
+        assessment.answer_mut(&routemap, "leadreship").current =
+            Some(Current::Stage("route-planned".into()));
+        assessment.answer_mut(&routemap, "governance").current =
+            Some(Current::Stage("flag-plnted".into()));
+        let said: Vec<String> = mismatches(&assessment, &routemap)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "theme 'governance': current stage 'flag-plnted' is not on the routemap's scale (did you mean 'flag-planted'?); it is kept as it is",
+                "theme 'leadreship' is not in the routemap (did you mean 'leadership'?); its answer is kept but not shown",
+            ]
         );
     }
 

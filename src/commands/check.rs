@@ -1,17 +1,22 @@
 //! `routemap check FILES...`: validate routemap files; `-` reads one from standard
-//! input.
+//! input. A saved assessment given by mistake (or on purpose) is checked as one: read,
+//! matched to its routemap, and what the routemap cannot match said.
 
 use super::Output;
 use crate::error::Result;
 use crate::routemap::{self, Routemap};
 use crate::sanitize;
-use crate::store::{STDIN_ARG, STDIN_LABEL, stdin_at_most_once};
+use crate::store::{STDIN_ARG, STDIN_LABEL, Store, stdin_at_most_once};
 use std::path::{Path, PathBuf};
 
-pub fn run(files: &[PathBuf]) -> Result<Output> {
+pub fn run(store: &Store, files: &[PathBuf]) -> Result<Output> {
     stdin_at_most_once(files.iter().map(|path| path.to_str().unwrap_or_default()))?;
     let mut output = Output::default();
     for given in files {
+        if given.as_os_str() != STDIN_ARG && is_saved_assessment(given) {
+            check_assessment(store, given, &mut output);
+            continue;
+        }
         let (path, loaded) = if given.as_os_str() == STDIN_ARG {
             (Path::new(STDIN_LABEL), load_stdin())
         } else {
@@ -45,4 +50,41 @@ fn load_stdin() -> Result<Routemap> {
     )?;
     let text = crate::yaml::text_from_bytes(label, bytes)?;
     routemap::parse(label, &text)
+}
+
+/// A file whose head says it is a saved assessment (a broken one included: it is then
+/// reported as a saved assessment that cannot be read, not as a bad routemap).
+fn is_saved_assessment(path: &Path) -> bool {
+    let Ok(file) = crate::store::open_to_read(path) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    let read = std::io::Read::read_to_end(&mut std::io::Read::take(file, 4096), &mut head);
+    read.is_ok() && super::output_file::says_saved_assessment(&String::from_utf8_lossy(&head))
+}
+
+fn check_assessment(store: &Store, path: &Path, output: &mut Output) {
+    let opened = crate::store::load_assessment(path)
+        .and_then(|assessment| store.opened(path.to_path_buf(), assessment));
+    match opened {
+        Ok(opened) => {
+            let (answered, total) = opened.assessment.progress(&opened.routemap);
+            output.stdout.push_str(&format!(
+                "{}: ok, a saved assessment of {} against routemap '{}' version {}: {answered} of {total} themes answered\n",
+                sanitize::path(path),
+                sanitize::line(&opened.assessment.authority),
+                sanitize::line(&opened.routemap.id),
+                sanitize::line(&opened.routemap.version),
+            ));
+            for mismatch in &opened.mismatches {
+                output
+                    .stderr
+                    .push_str(&format!("note: {}: {mismatch}\n", sanitize::path(path)));
+            }
+        }
+        Err(error) => {
+            output.stderr.push_str(&format!("{error}\n"));
+            output.code = 1;
+        }
+    }
 }

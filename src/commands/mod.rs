@@ -97,7 +97,7 @@ fn dispatch(store: Store, command: Command) -> Result<Output> {
             };
             full_screen(store, start, "workshop")
         }
-        Command::Check { files } => check::run(&files),
+        Command::Check { files } => check::run(&store, &files),
         Command::Routemaps { format } => routemaps::run(&store, format),
         Command::List {
             format,

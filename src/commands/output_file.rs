@@ -77,6 +77,14 @@ pub fn write(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     store::write_atomic(path, |file| file.write_all(bytes))
 }
 
+/// True when the text's `format:` line names the saved-assessment format.
+pub fn says_saved_assessment(head: &str) -> bool {
+    head.lines().any(|line| {
+        line.trim_start_matches('\u{feff}').starts_with("format:")
+            && line.contains("routemap-assessment/")
+    })
+}
+
 /// What a file holds that must not be written over: a saved assessment or a routemap,
 /// told by its content (a broken one is still the user's data) or by its YAML name.
 fn protected(path: &Path) -> Option<&'static str> {
@@ -89,10 +97,7 @@ fn protected(path: &Path) -> Option<&'static str> {
     std::io::Read::read_to_end(&mut std::io::Read::take(file, 64 * 1024), &mut text).ok()?;
     let head = String::from_utf8_lossy(&text);
     let has_key = |key: &str| head.lines().any(|line| line.starts_with(key));
-    if head.lines().any(|line| {
-        line.trim_start_matches('\u{feff}').starts_with("format:")
-            && line.contains("routemap-assessment/")
-    }) {
+    if says_saved_assessment(&head) {
         Some("a saved assessment")
     } else if has_key("themes:") && has_key("stages:") {
         Some("a routemap")
