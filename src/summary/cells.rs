@@ -53,15 +53,21 @@ pub(super) fn stage_cell(theme: &ThemeSummary, index: usize, shaded: bool, marks
     }
 }
 
-/// Median and quartiles as stage numbers: ("3", "2–4"); `—` for what is not shown.
+/// Median and quartiles as stage numbers: ("3", "2–4"); `[c]` for what is withheld,
+/// `—` where nobody is placed on the theme (nothing to show).
 pub(super) fn middle(summary: &Summary, theme: &ThemeSummary) -> (String, String) {
-    let number = |stage: Option<usize>| {
-        stage.map_or("—".to_string(), |s| summary.stage_number(s).to_string())
+    // Whether anyone is placed is itself withheld when `placed` is: then "[c]" always,
+    // so that "—" cannot tell a withheld none from a withheld few.
+    let placed = theme.count(Figure::Placed) > 0 || !theme.disclosure.shows(Figure::Placed);
+    let number = |stage: Option<usize>| match stage {
+        Some(s) => summary.stage_number(s).to_string(),
+        None if placed => WITHHELD.to_string(),
+        None => "—".to_string(),
     };
     let [low, median, high] = theme.quartiles();
     let quartiles = match (low, high) {
         (Some(low), Some(high)) if low == high => number(Some(low)),
-        (None, None) => "—".into(),
+        (None, None) => number(None),
         _ => format!("{}–{}", number(low), number(high)),
     };
     (number(median), quartiles)

@@ -259,6 +259,33 @@ fn the_text_heat_map_reads_without_colour() {
 }
 
 #[test]
+fn a_withheld_quartile_reads_as_withheld() {
+    let (routemap, scan) = region();
+    let mut summary = summarise(&routemap, &scan, &options(1));
+    // Leadership has authorities placed; one quartile kept back, as --min-group may.
+    summary.themes[0].disclosure.quartiles = [Some(0), Some(1), None];
+    assert_eq!(
+        super::cells::middle(&summary, &summary.themes[0]),
+        ("2".to_string(), "1–[c]".to_string())
+    );
+    summary.themes[0].disclosure.quartiles = [None, None, None];
+    assert_eq!(
+        super::cells::middle(&summary, &summary.themes[0]),
+        ("[c]".to_string(), "[c]".to_string())
+    );
+    // Nobody placed: nothing to withhold, nothing to show.
+    let empty = summary
+        .themes
+        .iter()
+        .find(|theme| theme.count(Figure::Placed) == 0)
+        .unwrap();
+    assert_eq!(
+        super::cells::middle(&summary, empty),
+        ("—".to_string(), "—".to_string())
+    );
+}
+
+#[test]
 fn cut_names_stay_told_apart() {
     let (routemap, scan) = region();
     let summary = summarise(&routemap, &scan, &options(1));
