@@ -198,6 +198,23 @@ fn against_a_previous_assessment_shows_the_movement() {
         text.contains("**1 up, 1 down, 5 unchanged, 4 newly answered, 1 now n/a**"),
         "{text}"
     );
+    // The radar draws last time's stages too, named in its legend.
+    let radar = &text[text.find("## Radar").unwrap()..text.find("## Themes").unwrap()];
+    assert!(
+        radar.contains("^~~~~~~ Cyngor Sir Ynys Môn — 2025 baseline"),
+        "{radar}"
+    );
+    let (_, html, _) = report(
+        data.path(),
+        &["2026", "--against", "2025", "--format", "html"],
+    );
+    assert!(html.contains("class=\"series against\""), "{html}");
+    assert!(
+        html.contains(
+            "and the current stage in Cyngor Sir Ynys Môn — 2025 baseline (dotted, triangles)"
+        ),
+        "{html}"
+    );
 }
 
 #[test]

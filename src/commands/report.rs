@@ -93,16 +93,17 @@ pub fn compute(
         Some(asked) => Some(resolve_role(&subject.routemap, asked)?),
         None => None,
     };
-    let movement = match against {
-        Some(spec) => {
-            // `-` reads it from standard input, as `radar --against -` does.
-            let previous = store.open_assessment_or_stdin(spec)?;
-            Some(diff::compare(
-                &subject.routemap,
-                (&previous.path, &previous.assessment),
-                (&subject.path, &subject.assessment),
-            )?)
-        }
+    let previous = match against {
+        // `-` reads it from standard input, as `radar --against -` does.
+        Some(spec) => Some(store.open_assessment_or_stdin(spec)?),
+        None => None,
+    };
+    let movement = match &previous {
+        Some(previous) => Some(diff::compare(
+            &subject.routemap,
+            (&previous.path, &previous.assessment),
+            (&subject.path, &subject.assessment),
+        )?),
         None => None,
     };
     Ok(report::build(report::Input {
@@ -112,6 +113,7 @@ pub fn compute(
         stand_in: subject.stand_in,
         mismatches: &subject.mismatches,
         movement,
+        previous: previous.as_ref().map(|previous| &previous.assessment),
         role: role.as_deref(),
     }))
 }

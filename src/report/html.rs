@@ -207,11 +207,14 @@ fn radar(report: &Report) -> Markup {
                 (svg::render(&report.radar, &Caption { title: &sanitize::line(&title), description: &sanitize::line(&description) }))
                 figcaption {
                     @if report.radar.needs_bars() {
-                        "Current stage (bar, circle) and target (diamond) of each theme."
+                        "Current stage (bar, circle) and target (diamond) of each theme"
                     } @else {
-                        "Current (solid line, circles) and target (dashed line, diamonds) stage of each theme."
+                        "Current (solid line, circles) and target (dashed line, diamonds) stage of each theme"
                     }
-                    " The same figures are in the table of themes below."
+                    @if let Some(before) = report.radar.series.iter().find(|s| s.kind == crate::radar::SeriesKind::Against) {
+                        ", and the current stage in " (clean(&before.name)) " (dotted, triangles), the assessment the movement below is measured from"
+                    }
+                    ". The same figures are in the table of themes below."
                 }
             }
         }

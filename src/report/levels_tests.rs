@@ -55,6 +55,7 @@ fn report() -> Report {
         stand_in: false,
         mismatches: &[],
         movement: None,
+        previous: None,
         role: None,
     })
 }
@@ -204,6 +205,7 @@ fn a_routemap_without_the_new_keys_reports_as_before() {
         stand_in: false,
         mismatches: &[],
         movement: None,
+        previous: None,
         role: None,
     });
     let text = to_markdown(&report);

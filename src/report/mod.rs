@@ -179,6 +179,8 @@ pub struct Input<'a> {
     pub stand_in: bool,
     pub mismatches: &'a [Mismatch],
     pub movement: Option<Diff>,
+    /// The assessment `movement` is measured from, drawn on the radar as last time.
+    pub previous: Option<&'a Assessment>,
     /// Only this role's actions (a role key of the routemap).
     pub role: Option<&'a str>,
 }
@@ -192,6 +194,7 @@ pub fn build(input: Input) -> Report {
         stand_in,
         mismatches,
         movement,
+        previous,
         role,
     } = input;
     let themes = theme_rows(routemap, assessment, !stand_in);
@@ -225,7 +228,14 @@ pub fn build(input: Input) -> Report {
         plan: ActionPlan::of(routemap, &themes, role),
         themes,
         unmatched: mismatches.iter().map(ToString::to_string).collect(),
-        radar: Radar::of(routemap, assessment, true),
+        radar: match previous {
+            Some(previous) => Radar::of(routemap, assessment, true).against(
+                routemap,
+                previous,
+                &previous.display_name(),
+            ),
+            None => Radar::of(routemap, assessment, true),
+        },
         movement,
         role: role.map(str::to_string),
     }

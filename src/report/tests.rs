@@ -40,6 +40,7 @@ fn report_of(assessment: &Assessment, role: Option<&str>) -> Report {
         stand_in: false,
         mismatches: &[],
         movement: None,
+        previous: None,
         role,
     })
 }
@@ -346,6 +347,7 @@ fn a_stand_in_report_orders_nothing() {
         stand_in: true,
         mismatches: &[],
         movement: None,
+        previous: None,
         role: None,
     });
     assert_eq!(

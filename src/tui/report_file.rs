@@ -25,6 +25,7 @@ fn report_of(path: &Path, state: &State, stand_in: bool) -> Report {
         stand_in,
         mismatches: &mismatches,
         movement: None,
+        previous: None,
         role: None,
     })
 }
