@@ -283,7 +283,9 @@ pub fn checklist_summary(
     {
         let warning = format!(
             "⚠ The ticks do not support {}: a criterion of it or of a stage below is not met. The stage chosen stands.",
-            cx.routemap.stage_label(chosen)
+            // A name that ends its own sentence ("Data padded.") loses its full stop
+            // before the colon.
+            cx.routemap.stage_label(chosen).trim_end_matches('.')
         );
         lines.extend(
             crate::text::wrap_words(&warning, width)
