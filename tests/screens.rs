@@ -250,6 +250,19 @@ fn review_compared_with_last_year() {
             header.contains("Move") && header.contains("Gap"),
             "every column is headed at {width}×{height}: {header}"
         );
+        // No two rows' names read alike, however narrow the column.
+        let names: Vec<&str> = screen
+            .lines()
+            .filter_map(|line| line.get(line.find("│")? + 3..))
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == ' '))
+            .filter_map(|rest| rest.trim_start().split_once(' '))
+            .filter_map(|(_, name)| name.split("  ").next())
+            .filter(|name| name.contains('…'))
+            .collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{width}×{height}: {names:?}");
     }
     snapshot_both("review_compared", &mut state);
     keys(&mut state, "d");

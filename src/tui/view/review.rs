@@ -186,17 +186,13 @@ fn row(
     index: usize,
     answer: Option<&Answer>,
     then: Option<Option<&Answer>>,
+    shown_name: &str,
 ) -> Line<'static> {
     let palette = &cx.palette;
-    let name = cx
-        .routemap
-        .themes
-        .get(index)
-        .map_or("", |t| t.name.as_str());
     let (digits, room, names) = (columns.digits, columns.stage, columns.names);
     let mut spans = vec![
         Span::styled(format!("{:>digits$} ", index + 1), palette.dim),
-        Span::raw(pad(&ellipsize(name, columns.theme, "…"), columns.theme)),
+        Span::raw(pad(shown_name, columns.theme)),
     ];
     if let Some(then) = then {
         spans.push(Span::raw(" "));
@@ -273,9 +269,13 @@ fn stage_table(cx: &Ctx, frame: &mut Frame, area: Rect) {
     let first = at
         .saturating_sub(height / 2)
         .min(total.saturating_sub(height));
+    // Names cut to the column, those that would read alike cut by character instead.
+    let names: Vec<&str> = cx.routemap.themes.iter().map(|t| t.name.as_str()).collect();
+    let shown_names = crate::text::ellipsize_distinct(&names, columns.theme);
     for &index in cx.order.iter().skip(first).take(height) {
         let then = theirs.as_ref().map(|theirs| theirs[index]);
-        lines.push(row(cx, &columns, index, answers[index], then));
+        let shown = shown_names.get(index).map_or("", String::as_str);
+        lines.push(row(cx, &columns, index, answers[index], then, shown));
     }
     lines.extend(focused);
     for mismatch in cx.mismatches.iter().take(3) {
