@@ -174,37 +174,93 @@ pub fn ellipsize(text: &str, width: usize, ellipsis: &str) -> String {
 }
 
 /// Each name cut to `width` as [`ellipsize`] cuts it, except that names whose cuts
-/// would read alike (while the names differ) are cut by character instead, so the
-/// rows of a table stay told apart: "Information g…", "Information m…".
+/// would read alike (while the names differ) are cut by character instead
+/// ("Information g…", "Information m…"), and those still alike drop the words they
+/// all begin with ("…number 12?"), so the rows of a table stay told apart.
 pub fn ellipsize_distinct<S: AsRef<str>>(names: &[S], width: usize) -> Vec<String> {
-    let cut: Vec<String> = names
+    ellipsize_distinct_with(names, width, "…")
+}
+
+/// [`ellipsize_distinct`] with another ellipsis ("..." in 7-bit output).
+pub fn ellipsize_distinct_with<S: AsRef<str>>(
+    names: &[S],
+    width: usize,
+    ellipsis: &str,
+) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    let room = width.saturating_sub(ellipsis.width());
+    let mut shown: Vec<String> = names
         .iter()
-        .map(|name| ellipsize(name.as_ref(), width, "…"))
+        .map(|name| ellipsize(name, width, ellipsis))
         .collect();
-    // Per cut, the first name that gave it: another name giving it means alike.
+    for index in alike(&shown, &names) {
+        shown[index] = format!("{}{ellipsis}", truncate_width(names[index], room));
+    }
+    // Still alike: the words they share at the start give way to those that differ.
+    let clashing = alike(&shown, &names);
+    let mut groups: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for &index in &clashing {
+        groups.entry(shown[index].as_str()).or_default().push(index);
+    }
+    let mut recut = Vec::new();
+    for members in groups.values() {
+        let shared = shared_words(members.iter().map(|&index| names[index]));
+        for &index in members {
+            let rest = &names[index][shared..];
+            // By character: in a narrow column every letter of the difference counts.
+            let rest = if rest.width() > room {
+                format!(
+                    "{}{ellipsis}",
+                    truncate_width(rest, room.saturating_sub(ellipsis.width())).trim_end()
+                )
+            } else {
+                rest.to_string()
+            };
+            recut.push((index, format!("{ellipsis}{rest}")));
+        }
+    }
+    for (index, text) in recut {
+        shown[index] = text;
+    }
+    shown
+}
+
+/// The byte length of the whole words all of `names` begin with (spaces included).
+fn shared_words<'a>(mut names: impl Iterator<Item = &'a str>) -> usize {
+    let Some(first) = names.next() else {
+        return 0;
+    };
+    let mut common = first.len();
+    for name in names {
+        common = first
+            .bytes()
+            .zip(name.bytes())
+            .take(common)
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    // Back to the end of the last whole word (a space), on a character boundary.
+    first[..common].rfind(' ').map_or(0, |space| space + 1)
+}
+
+/// The indices of `shown` texts that read alike while their names differ.
+fn alike(shown: &[String], names: &[&str]) -> Vec<usize> {
     let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    let mut alike: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (this, name) in cut.iter().zip(names) {
-        match first.get(this.as_str()) {
-            Some(earlier) if *earlier != name.as_ref() => {
-                alike.insert(this);
+    let mut clashing: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (text, name) in shown.iter().zip(names) {
+        match first.get(text.as_str()) {
+            Some(earlier) if earlier != name => {
+                clashing.insert(text);
             }
             Some(_) => {}
             None => {
-                first.insert(this, name.as_ref());
+                first.insert(text, name);
             }
         }
     }
-    cut.iter()
-        .zip(names)
-        .map(|(this, name)| {
-            if alike.contains(this.as_str()) {
-                let room = width.saturating_sub(1);
-                format!("{}…", truncate_width(name.as_ref(), room))
-            } else {
-                this.clone()
-            }
-        })
+    (0..shown.len())
+        .filter(|&index| clashing.contains(shown[index].as_str()))
         .collect()
 }
 
@@ -235,6 +291,17 @@ mod tests {
         );
         // Names that fit are left alone, and so are names the same in full.
         assert_eq!(ellipsize_distinct(&["a", "a"], 5), ["a", "a"]);
+        // Alike to the last character that fits: the start and the end.
+        assert_eq!(
+            ellipsize_distinct(
+                &[
+                    "How do you manage number 12?",
+                    "How do you manage number 13?"
+                ],
+                16
+            ),
+            ["…12?", "…13?"]
+        );
     }
 
     #[test]

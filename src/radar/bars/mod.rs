@@ -102,6 +102,8 @@ pub fn draw(radar: &Radar, list: &BarList, area: Rect, buf: &mut Buffer, look: L
     let room = usize::from(area.bottom().saturating_sub(row)).saturating_sub(key.len() + 1);
     let window = Window::around(list, room);
     let columns = Columns::of(radar, list, area.width);
+    // Names cut to the column; those that would read alike cut by character instead.
+    let labels = crate::text::ellipsize_distinct_with(&radar.axes, columns.name, look.ellipsis());
     if window.above > 0 {
         more_marker(buf, area, &mut row, look, window.above, true);
     }
@@ -124,6 +126,7 @@ pub fn draw(radar: &Radar, list: &BarList, area: Rect, buf: &mut Buffer, look: L
                 theme_bar(
                     radar,
                     *index,
+                    labels.get(*index).map_or("", String::as_str),
                     list.focus == Some(*index),
                     &columns,
                     area,
@@ -236,6 +239,7 @@ fn stage_fraction(radar: &Radar, index: usize) -> String {
 fn theme_bar(
     radar: &Radar,
     index: usize,
+    label: &str,
     focused: bool,
     columns: &Columns,
     area: Rect,
@@ -243,16 +247,12 @@ fn theme_bar(
     buf: &mut Buffer,
     look: Look,
 ) {
-    let Some(name) = radar.axes.get(index) else {
-        return;
-    };
     let right = area.right();
     let pointer = match (focused, look.drawing) {
         (false, _) => " ",
         (true, Drawing::Braille) => "▸",
         (true, Drawing::Ascii) => ">",
     };
-    let label = ellipsize(name, columns.name, look.ellipsis());
     let label = format!(
         "{pointer} {:>digits$} {label}{}",
         index + 1,

@@ -165,6 +165,37 @@ fn bars_follow_the_focus_and_count_what_is_hidden() {
 }
 
 #[test]
+fn bar_labels_that_would_read_alike_stay_told_apart() {
+    let mut radar = flat(40);
+    for (index, name) in radar.axes.iter_mut().enumerate() {
+        *name = format!("How do you manage thing number {index}?");
+    }
+    for (drawing, look) in [
+        (Drawing::Braille, mono(Drawing::Braille)),
+        (Drawing::Ascii, mono(Drawing::Ascii)),
+    ] {
+        let buf = in_area(&radar, 50, 16, look, Some(0));
+        let labels: Vec<String> = rows(&buf)
+            .iter()
+            .filter(|line| line.contains('?'))
+            .filter_map(|line| {
+                line.get(
+                    line.find("How do")
+                        .or_else(|| line.find('…'))
+                        .or_else(|| line.find("..."))?..,
+                )
+            })
+            .map(|name| name.split("  ").next().unwrap_or_default().to_string())
+            .collect();
+        let mut unique = labels.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert!(labels.len() > 3, "{drawing:?}: {labels:?}");
+        assert_eq!(unique.len(), labels.len(), "{drawing:?}: {labels:?}");
+    }
+}
+
+#[test]
 fn every_cut_string_ends_in_an_ellipsis() {
     let mut radar = flat(40);
     radar.axes[7] = "A theme whose name is far too long for any narrow pane".into();
