@@ -228,6 +228,7 @@ fn every_signal_that_ends_the_program_restores_the_terminal_and_cursor() {
         ("HUP", 1),
         ("TERM", 15),
         ("QUIT", 3),
+        ("INT", 2),
         ("ABRT", 6),
     ];
     if cfg!(all(
