@@ -4,8 +4,8 @@
 //! - `routemap summary` of 10,000 saves (7 themes each, written by routemap's own
 //!   writer), against a Python script that only reads the same files with PyYAML's C
 //!   loader; and the summary's peak resident memory (from GNU time, when installed).
-//! - `routemap report` of an assessment of the built-in routemap, against `/bin/true`
-//!   (the cost of starting a process at all).
+//! - `routemap report` (and `radar`) of an assessment of the built-in routemap, against
+//!   `/bin/true` (the cost of starting a process at all).
 //!
 //! The runs alternate, so both sides of a ratio see the same machine load; medians.
 //! The files are read from the page cache (written just before), as a regional group
@@ -186,5 +186,20 @@ fn main() {
     println!(
         "  routemap report --format html         {html:>10.1?}  ({:.2}x /bin/true at {floor:.1?})",
         html.as_secs_f64() / floor.as_secs_f64()
+    );
+    // The radar as text, at a fixed width so that no terminal is asked for its size.
+    let radar_args = [
+        "--data-dir",
+        data,
+        "radar",
+        one.as_str(),
+        "--target",
+        "--width",
+        "80",
+    ];
+    let (radar, floor) = side_by_side(REPORT_ROUNDS, (binary, &radar_args), ("/bin/true", &[]));
+    println!(
+        "  routemap radar --target --width 80    {radar:>10.1?}  ({:.2}x /bin/true at {floor:.1?})",
+        radar.as_secs_f64() / floor.as_secs_f64()
     );
 }
