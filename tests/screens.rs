@@ -723,3 +723,75 @@ fn styled_workshop_screens_dark_and_light() {
         draw_styled(&mut room, 160, 45)
     );
 }
+
+/// A reassessment: last year's stages carried over for ten themes, none agreed yet.
+fn reassessment_workshop() -> State {
+    let mut state = state();
+    let routemap = state.routemap.clone();
+    let carried = [
+        ("leadership", "flag-planted"),
+        ("governance", "route-planned"),
+        ("organisational-change", "on-the-route"),
+        ("strategic-commissioning", "not-started"),
+        ("shared-services", "flag-planted"),
+        ("professionalism", "route-planned"),
+        ("business-change", "on-the-route"),
+        ("infrastructure", "flag-planted"),
+        ("information-governance", "route-planned"),
+        ("information-management", "flag-planted"),
+    ];
+    for (theme, stage) in carried {
+        let answer = state.assessment.answer_mut(&routemap, theme);
+        answer.current = Some(Current::Stage(stage.into()));
+        answer.carried = true;
+    }
+    keys(&mut state, "w");
+    state
+}
+
+#[test]
+fn workshop_summary_bars_show_agreed_stages_only_never_last_time() {
+    let mut state = reassessment_workshop();
+    keys(&mut state, "s");
+    let screen = draw(&mut state, 120, 35);
+    assert!(screen.contains("0/12 agreed"), "{screen}");
+    // The bars' pane, left of the lists': each theme's row.
+    let bars = |screen: &str| -> Vec<String> {
+        screen
+            .lines()
+            .filter_map(|line| line.split("││").next())
+            .filter(|pane| pane.contains('░'))
+            .map(str::to_string)
+            .collect()
+    };
+    let rows = bars(&screen);
+    assert!(rows.len() >= 8, "{screen}");
+    for row in &rows {
+        assert!(
+            !row.contains('█') && !row.contains("/5"),
+            "a carried stage drawn as agreed ({row}):\n{screen}"
+        );
+    }
+    assert!(
+        screen.contains("agreed stage"),
+        "the key says agreed:\n{screen}"
+    );
+    assert!(!screen.contains("current stage"), "{screen}");
+    // Once the room agrees a stage, that one bar is drawn, and only that one.
+    keys(&mut state, "s");
+    keys(&mut state, "444");
+    key(&mut state, KeyCode::Enter);
+    keys(&mut state, "s");
+    let screen = draw(&mut state, 120, 35);
+    let rows = bars(&screen);
+    assert!(
+        rows.iter()
+            .any(|l| l.contains("Leadership") && l.contains("4/5")),
+        "{screen}"
+    );
+    assert!(
+        rows.iter().filter(|l| l.contains('█')).count() == 1,
+        "one agreed stage, one bar:\n{screen}"
+    );
+    snapshot_workshop("workshop_summary_reassessment", &mut state);
+}
