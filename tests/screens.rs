@@ -795,3 +795,54 @@ fn workshop_summary_bars_show_agreed_stages_only_never_last_time() {
     );
     snapshot_workshop("workshop_summary_reassessment", &mut state);
 }
+
+/// Every screenful of the summary, scrolling with J to its end.
+fn summary_pages(state: &mut State, width: u16, height: u16) -> Vec<String> {
+    let mut pages = vec![draw(state, width, height)];
+    for _ in 0..30 {
+        keys(state, "J");
+        let page = draw(state, width, height);
+        if pages.last() == Some(&page) {
+            break;
+        }
+        pages.push(page);
+    }
+    pages
+}
+
+#[test]
+fn workshop_read_back_keeps_the_marker_wraps_the_note_and_tells_names_apart() {
+    let note = "Finance said stage two, the rest three; revisit after the budget in March";
+    for (width, height) in [(80, 24), (60, 18)] {
+        let mut state = reassessment_workshop();
+        keys(&mut state, "223a3n");
+        for c in note.chars() {
+            key(&mut state, KeyCode::Char(c));
+        }
+        key(&mut state, KeyCode::Esc);
+        keys(&mut state, "s");
+        let pages = summary_pages(&mut state, width, height);
+        let first = &pages[0];
+        let leadership = first
+            .lines()
+            .find(|line| line.contains("  1  "))
+            .unwrap_or_else(|| panic!("{first}"));
+        assert!(
+            leadership.contains('≠'),
+            "the agreed stage is not the median, and the row says so at {width}×{height}:\n{first}"
+        );
+        assert!(
+            first.contains("Information g") && first.contains("Information m"),
+            "themes 10 and 11 told apart at {width}×{height}:\n{first}"
+        );
+        let seen: Vec<&str> = pages.iter().flat_map(|p| p.split_whitespace()).collect();
+        for word in note.split_whitespace() {
+            assert!(
+                seen.contains(&word),
+                "'{word}' of the note never shown whole at {width}×{height}:\n{}",
+                pages.join("\n")
+            );
+        }
+        insta::assert_snapshot!(format!("workshop_read_back_{width}x{height}"), first);
+    }
+}
