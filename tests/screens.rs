@@ -846,3 +846,75 @@ fn workshop_read_back_keeps_the_marker_wraps_the_note_and_tells_names_apart() {
         insta::assert_snapshot!(format!("workshop_read_back_{width}x{height}"), first);
     }
 }
+
+/// A screen's lines that begin (after the margin) with `word`.
+fn line_starting(screen: &str, word: &str) -> bool {
+    screen
+        .lines()
+        .any(|line| line.trim_matches('"').trim_start().starts_with(word))
+}
+
+#[test]
+fn workshop_hints_only_where_a_key_can_act_and_the_big_figure_says_what_it_is() {
+    // The facilitator, before agreeing: the median in large digits, and Enter agrees it.
+    let mut state = workshop();
+    let before = draw(&mut state, 120, 35);
+    assert!(before.contains("(Enter agrees it)"), "{before}");
+    assert!(
+        line_starting(&before, "median"),
+        "the figure's label:\n{before}"
+    );
+    // After agreeing another stage: no Enter hint, and the figure is the agreed stage.
+    keys(&mut state, "a2");
+    for (width, height) in WORKSHOP_SIZES {
+        let screen = draw(&mut state, width, height);
+        assert!(screen.contains("AGREED"), "{screen}");
+        assert!(
+            !screen.contains("Enter agrees it"),
+            "agreed already at {width}×{height}:\n{screen}"
+        );
+    }
+    let agreed = draw(&mut state, 120, 35);
+    assert!(
+        line_starting(&agreed, "agreed"),
+        "the figure's label:\n{agreed}"
+    );
+    snapshot_workshop("workshop_agreed_off_the_median", &mut state);
+
+    // The follower: read-only, so no key is offered, whatever the theme's state.
+    let mut follower = workshop();
+    let follows = |state: &mut State| {
+        state.read_only = Some("a second screen that follows the facilitator's".into());
+    };
+    follows(&mut follower);
+    let mut blind = state_with(|state| keys(state, "wb23"));
+    follows(&mut blind);
+    let mut empty = state_with(|state| keys(state, "w"));
+    follows(&mut empty);
+    let mut not_applicable = state_with(|state| keys(state, "w23x"));
+    follows(&mut not_applicable);
+    for state in [&mut follower, &mut blind, &mut empty, &mut not_applicable] {
+        for (width, height) in WORKSHOP_SIZES {
+            let screen = draw(state, width, height);
+            for hint in [
+                "Enter agrees it",
+                "u takes it back",
+                "v reveals it",
+                "adds a vote",
+                "adds one",
+            ] {
+                assert!(
+                    !screen.contains(hint),
+                    "'{hint}' on a follower at {width}×{height}:\n{screen}"
+                );
+            }
+        }
+    }
+    snapshot_workshop("workshop_follower", &mut follower);
+}
+
+fn state_with(prepare: impl Fn(&mut State)) -> State {
+    let mut state = state();
+    prepare(&mut state);
+    state
+}
