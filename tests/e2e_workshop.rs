@@ -56,7 +56,11 @@ fn a_second_screen_follows_votes_rounds_a_note_and_a_blind_restart() {
     // Blind: the projector hides the tally as the facilitator's screen does.
     tmux.keys("drive", &["b", "1", "3"]);
     tmux.wait_for("drive", "3 votes cast · tally hidden: v reveals it");
-    tmux.wait_for("projector", "3 votes cast · tally hidden: v reveals it");
+    let projected = tmux.wait_for("projector", "3 votes cast · tally hidden");
+    assert!(
+        !projected.contains("v reveals it"),
+        "a follower offers no keys:\n{projected}"
+    );
 
     // A restart in blind mode: the tally is still hidden, and u takes back the vote
     // cast last (for High), not one from the highest stage, without naming it.

@@ -753,3 +753,198 @@ fn styled_workshop_screens_dark_and_light() {
         draw_styled(&mut room, 160, 45)
     );
 }
+
+/// A reassessment: last year's stages carried over for ten themes, none agreed yet.
+fn reassessment_workshop() -> State {
+    let mut state = state();
+    let routemap = state.routemap.clone();
+    let carried = [
+        ("leadership", "flag-planted"),
+        ("governance", "route-planned"),
+        ("organisational-change", "on-the-route"),
+        ("strategic-commissioning", "not-started"),
+        ("shared-services", "flag-planted"),
+        ("professionalism", "route-planned"),
+        ("business-change", "on-the-route"),
+        ("infrastructure", "flag-planted"),
+        ("information-governance", "route-planned"),
+        ("information-management", "flag-planted"),
+    ];
+    for (theme, stage) in carried {
+        let answer = state.assessment.answer_mut(&routemap, theme);
+        answer.current = Some(Current::Stage(stage.into()));
+        answer.carried = true;
+    }
+    keys(&mut state, "w");
+    state
+}
+
+#[test]
+fn workshop_summary_bars_show_agreed_stages_only_never_last_time() {
+    let mut state = reassessment_workshop();
+    keys(&mut state, "s");
+    let screen = draw(&mut state, 120, 35);
+    assert!(screen.contains("0/12 agreed"), "{screen}");
+    // The bars' pane, left of the lists': each theme's row.
+    let bars = |screen: &str| -> Vec<String> {
+        screen
+            .lines()
+            .filter_map(|line| line.split("││").next())
+            .filter(|pane| pane.contains('░'))
+            .map(str::to_string)
+            .collect()
+    };
+    let rows = bars(&screen);
+    assert!(rows.len() >= 8, "{screen}");
+    for row in &rows {
+        assert!(
+            !row.contains('█') && !row.contains("/5"),
+            "a carried stage drawn as agreed ({row}):\n{screen}"
+        );
+    }
+    assert!(
+        screen.contains("agreed stage"),
+        "the key says agreed:\n{screen}"
+    );
+    assert!(!screen.contains("current stage"), "{screen}");
+    // Once the room agrees a stage, that one bar is drawn, and only that one.
+    keys(&mut state, "s");
+    keys(&mut state, "444");
+    key(&mut state, KeyCode::Enter);
+    keys(&mut state, "s");
+    let screen = draw(&mut state, 120, 35);
+    let rows = bars(&screen);
+    assert!(
+        rows.iter()
+            .any(|l| l.contains("Leadership") && l.contains("4/5")),
+        "{screen}"
+    );
+    assert!(
+        rows.iter().filter(|l| l.contains('█')).count() == 1,
+        "one agreed stage, one bar:\n{screen}"
+    );
+    snapshot_workshop("workshop_summary_reassessment", &mut state);
+}
+
+/// Every screenful of the summary, scrolling with J to its end.
+fn summary_pages(state: &mut State, width: u16, height: u16) -> Vec<String> {
+    let mut pages = vec![draw(state, width, height)];
+    for _ in 0..30 {
+        keys(state, "J");
+        let page = draw(state, width, height);
+        if pages.last() == Some(&page) {
+            break;
+        }
+        pages.push(page);
+    }
+    pages
+}
+
+#[test]
+fn workshop_read_back_keeps_the_marker_wraps_the_note_and_tells_names_apart() {
+    let note = "Finance said stage two, the rest three; revisit after the budget in March";
+    for (width, height) in [(80, 24), (60, 18)] {
+        let mut state = reassessment_workshop();
+        keys(&mut state, "223a3n");
+        for c in note.chars() {
+            key(&mut state, KeyCode::Char(c));
+        }
+        key(&mut state, KeyCode::Esc);
+        keys(&mut state, "s");
+        let pages = summary_pages(&mut state, width, height);
+        let first = &pages[0];
+        let leadership = first
+            .lines()
+            .find(|line| line.contains("  1  "))
+            .unwrap_or_else(|| panic!("{first}"));
+        assert!(
+            leadership.contains('≠'),
+            "the agreed stage is not the median, and the row says so at {width}×{height}:\n{first}"
+        );
+        assert!(
+            first.contains("Information g") && first.contains("Information m"),
+            "themes 10 and 11 told apart at {width}×{height}:\n{first}"
+        );
+        let seen: Vec<&str> = pages.iter().flat_map(|p| p.split_whitespace()).collect();
+        for word in note.split_whitespace() {
+            assert!(
+                seen.contains(&word),
+                "'{word}' of the note never shown whole at {width}×{height}:\n{}",
+                pages.join("\n")
+            );
+        }
+        insta::assert_snapshot!(format!("workshop_read_back_{width}x{height}"), first);
+    }
+}
+
+/// A screen's lines that begin (after the margin) with `word`.
+fn line_starting(screen: &str, word: &str) -> bool {
+    screen
+        .lines()
+        .any(|line| line.trim_matches('"').trim_start().starts_with(word))
+}
+
+#[test]
+fn workshop_hints_only_where_a_key_can_act_and_the_big_figure_says_what_it_is() {
+    // The facilitator, before agreeing: the median in large digits, and Enter agrees it.
+    let mut state = workshop();
+    let before = draw(&mut state, 120, 35);
+    assert!(before.contains("(Enter agrees it)"), "{before}");
+    assert!(
+        line_starting(&before, "median"),
+        "the figure's label:\n{before}"
+    );
+    // After agreeing another stage: no Enter hint, and the figure is the agreed stage.
+    keys(&mut state, "a2");
+    for (width, height) in WORKSHOP_SIZES {
+        let screen = draw(&mut state, width, height);
+        assert!(screen.contains("AGREED"), "{screen}");
+        assert!(
+            !screen.contains("Enter agrees it"),
+            "agreed already at {width}×{height}:\n{screen}"
+        );
+    }
+    let agreed = draw(&mut state, 120, 35);
+    assert!(
+        line_starting(&agreed, "agreed"),
+        "the figure's label:\n{agreed}"
+    );
+    snapshot_workshop("workshop_agreed_off_the_median", &mut state);
+
+    // The follower: read-only, so no key is offered, whatever the theme's state.
+    let mut follower = workshop();
+    let follows = |state: &mut State| {
+        state.read_only = Some("a second screen that follows the facilitator's".into());
+    };
+    follows(&mut follower);
+    let mut blind = state_with(|state| keys(state, "wb23"));
+    follows(&mut blind);
+    let mut empty = state_with(|state| keys(state, "w"));
+    follows(&mut empty);
+    let mut not_applicable = state_with(|state| keys(state, "w23x"));
+    follows(&mut not_applicable);
+    for state in [&mut follower, &mut blind, &mut empty, &mut not_applicable] {
+        for (width, height) in WORKSHOP_SIZES {
+            let screen = draw(state, width, height);
+            for hint in [
+                "Enter agrees it",
+                "u takes it back",
+                "v reveals it",
+                "adds a vote",
+                "adds one",
+            ] {
+                assert!(
+                    !screen.contains(hint),
+                    "'{hint}' on a follower at {width}×{height}:\n{screen}"
+                );
+            }
+        }
+    }
+    snapshot_workshop("workshop_follower", &mut follower);
+}
+
+fn state_with(prepare: impl Fn(&mut State)) -> State {
+    let mut state = state();
+    prepare(&mut state);
+    state
+}

@@ -1,8 +1,9 @@
 //! Names in large type for the projector, from the font8x8 bitmaps that tui-big-text
 //! draws with, for every name: letters with a diacritic the font lacks (ŵ ŷ, ẁ ẃ ẅ ỳ,
 //! ā, ċ, č …, or a letter followed by a combining accent) are composed from the base
-//! letter and the accent; dashes, quotes and the ellipsis become their ASCII shapes;
-//! what has no glyph at all (emoji, other scripts) is left out of the large line and
+//! letter and the accent, a blank row between them (as are the font's own â, ê, î …,
+//! whose accents touch the letter); dashes, quotes and the ellipsis become their ASCII
+//! shapes; what has no glyph at all (emoji, other scripts) is left out of the large line and
 //! handed back to be shown beneath in normal type. The line itself is never lost.
 //!
 //! The result is rows of block characters, drawn exactly as tui-big-text draws a glyph
@@ -111,7 +112,7 @@ pub fn lettering(text: &str) -> Lettering {
         if let Some(shape) = ascii_shape(c) {
             cells.extend(shape.chars().filter_map(|s| glyph(s).map(|g| (s, g))));
             dropped_last = false;
-        } else if let Some(found) = glyph(c).or_else(|| composed(c)) {
+        } else if let Some(found) = own_clear_glyph(c).or_else(|| composed(c)) {
             cells.push((c, found));
             dropped_last = false;
         } else {
@@ -155,6 +156,23 @@ fn glyph(c: char) -> Option<Glyph> {
         .get(c)
         .or_else(|| font8x8::LATIN_FONTS.get(c))
         .or_else(|| font8x8::GREEK_FONTS.get(c))
+}
+
+/// The font's own glyph for `c`, unless `c` is an accented letter whose accent the
+/// font draws touching the letter (then it is composed instead).
+fn own_clear_glyph(c: char) -> Option<Glyph> {
+    let own = glyph(c)?;
+    let accented = COMPOSED.iter().any(|(_, letters, _)| letters.contains(c));
+    (!accented || accent_stands_clear(own)).then_some(own)
+}
+
+/// True when a blank row parts an accent (the rows above it) from its letter (below).
+fn accent_stands_clear(glyph: Glyph) -> bool {
+    (1..=3).any(|gap| {
+        glyph[gap] == 0
+            && glyph[..gap].iter().any(|row| *row != 0)
+            && glyph[gap + 1..].iter().any(|row| *row != 0)
+    })
 }
 
 /// Dashes, quotes and the like as the ASCII shapes the font has.
@@ -204,12 +222,22 @@ impl Accent {
     }
 }
 
-/// Letters the font lacks, by accent: (accent, the letters, their base letters).
+/// Accented letters by accent: (accent, the letters, their base letters). Those the font
+/// lacks are composed; those it has keep its glyph only when the accent stands clear
+/// of the letter (its â, î, Â … touch and read as other letters on a projector).
 const COMPOSED: [(Accent, &str, &str); 10] = [
-    (Accent::Circumflex, "ŴŵŶŷĈĉĜĝĤĥĴĵŜŝ", "WwYyCcGgHhJjSs"),
-    (Accent::Grave, "ẀẁỲỳǸǹ", "WwYyNn"),
-    (Accent::Acute, "ẂẃĆćĹĺŃńŔŕŚśŹźǴǵ", "WwCcLlNnRrSsZzGg"),
-    (Accent::Diaeresis, "ẄẅŸẌẍ", "WwYXx"),
+    (
+        Accent::Circumflex,
+        "ŴŵŶŷĈĉĜĝĤĥĴĵŜŝÂâÊêÎîÔôÛû",
+        "WwYyCcGgHhJjSsAaEeIiOoUu",
+    ),
+    (Accent::Grave, "ẀẁỲỳǸǹÀàÈèÌìÒòÙù", "WwYyNnAaEeIiOoUu"),
+    (
+        Accent::Acute,
+        "ẂẃĆćĹĺŃńŔŕŚśŹźǴǵÁáÉéÍíÓóÚúÝý",
+        "WwCcLlNnRrSsZzGgAaEeIiOoUuYy",
+    ),
+    (Accent::Diaeresis, "ẄẅŸẌẍÄäËëÏïÖöÜüÿ", "WwYXxAaEeIiOoUuy"),
     (Accent::Macron, "ĀāĒēĪīŌōŪūȲȳ", "AaEeIiOoUuYy"),
     (
         Accent::Dot,
@@ -222,8 +250,8 @@ const COMPOSED: [(Accent, &str, &str); 10] = [
         "CcDdEeNnRrSsTtZzAaIiOoUu",
     ),
     (Accent::Breve, "ĂăĔĕĞğĬĭŎŏŬŭ", "AaEeGgIiOoUu"),
-    (Accent::Tilde, "ĨĩŨũỸỹ", "IiUuYy"),
-    (Accent::Ring, "Ůů", "Uu"),
+    (Accent::Tilde, "ĨĩŨũỸỹÃãÑñÕõ", "IiUuYyAaNnOo"),
+    (Accent::Ring, "ŮůÅå", "UuAa"),
 ];
 
 /// A letter the font lacks, made of its base letter and accent.
@@ -252,24 +280,36 @@ fn combining(c: char) -> Option<Accent> {
     })
 }
 
-/// `base` with `accent` above it. A small letter has the two top rows free (but for the
-/// dot of i and j, which the accent replaces); a capital or a tall letter is first
-/// squeezed into rows 2 to 6 by dropping the rows most like the row above them, as the
-/// font does for its own accented capitals.
+/// `base` with `accent` above it, a blank row between them so the two never merge into
+/// another letter (ŷ read as g) on a projector: the accent in rows 0 and 1, row 2 blank.
+/// A small letter's body (without the dot of i and j, which the accent replaces) is
+/// squeezed into rows 3 to 6 by dropping the rows most like the row above them, as the
+/// font does for its own ô, its descender kept in row 7. A capital keeps five rows
+/// (four cannot tell E from a box) and so reaches down into row 7.
 fn compose(base: Glyph, accent: Accent) -> Glyph {
-    let short = base[1] == 0 && base[0].count_ones() <= 2;
-    let mut letter = base;
-    if short {
-        letter[0] = 0;
+    let mut dotless = base;
+    if base[1] == 0 && base[0].count_ones() <= 2 {
+        dotless[0] = 0;
+    }
+    let top = dotless[..7].iter().position(|row| *row != 0).unwrap_or(6);
+    let capital = top < 2 && base[7] == 0;
+    let (mut rows, body_rows) = if capital {
+        (dotless[top..7].to_vec(), 5)
     } else {
-        let mut rows: Vec<u8> = base[..7].to_vec();
-        while rows.len() > 5 {
-            let drop = (1..rows.len())
-                .min_by_key(|&i| (rows[i] ^ rows[i - 1]).count_ones())
-                .unwrap_or(1);
-            rows.remove(drop);
-        }
-        letter = [0, 0, rows[0], rows[1], rows[2], rows[3], rows[4], base[7]];
+        (dotless[top..7].to_vec(), 4)
+    };
+    while rows.len() > body_rows {
+        let drop = (1..rows.len())
+            .min_by_key(|&i| (rows[i] ^ rows[i - 1]).count_ones())
+            .unwrap_or(1);
+        rows.remove(drop);
+    }
+    let mut letter: Glyph = [0; 8];
+    if capital {
+        letter[8 - rows.len()..].copy_from_slice(&rows);
+    } else {
+        letter[7 - rows.len()..7].copy_from_slice(&rows);
+        letter[7] = base[7];
     }
     let columns = letter.iter().fold(0u8, |all, row| all | row);
     let (left, right) = if columns == 0 {
@@ -400,10 +440,10 @@ mod tests {
         assert_eq!(
             picture(w),
             [
-                "..####..", ".##..##.", "##...##.", "##.#.##.", "#######.", "#######.", ".##.##..",
+                "..####..", ".##..##.", "........", "##...##.", "##.#.##.", "#######.", ".##.##..",
                 "........"
             ],
-            "w below, a circumflex above"
+            "w below, a blank row, a circumflex above"
         );
         let big = layout("Gwasanaethau Dŵr — Cyngor Môn 🐉", 160, 16).unwrap();
         assert_eq!(big.size, Size::Full);
@@ -417,13 +457,13 @@ mod tests {
     }
 
     #[test]
-    fn capitals_are_squeezed_under_their_accent() {
+    fn capitals_keep_five_rows_under_their_accent() {
         let set = lettering("Ŵ");
         assert_eq!(
             picture(set.cells[0].1),
             [
-                "..####..", ".##..##.", "##...##.", "##.#.##.", "#######.", "###.###.", "##...##.",
-                "........"
+                "..####..", ".##..##.", "........", "##...##.", "##.#.##.", "#######.", "###.###.",
+                "##...##."
             ]
         );
         // The same letter from a decomposed spelling (w and a combining circumflex).
@@ -432,11 +472,18 @@ mod tests {
     }
 
     #[test]
-    fn latin_1_letters_keep_the_fonts_own_glyphs() {
+    fn latin_1_letters_keep_the_fonts_own_glyphs_where_the_accent_stands_clear() {
         for c in "âêîôûïëáéíóúàèìòùÂÊÎÔÛÏËÁÉÍÓÚÀÈÌÒÙ".chars() {
+            let own = glyph(c).unwrap();
             let set = lettering(&c.to_string());
-            assert_eq!(set.cells, [(c, glyph(c).unwrap())], "{c}");
+            assert_eq!(
+                set.cells == [(c, own)],
+                accent_stands_clear(own),
+                "{c}: the font's own glyph exactly when its accent stands clear"
+            );
         }
+        // The font's â has the circumflex on the a (read as ã): composed instead.
+        assert_ne!(lettering("â").cells[0].1, glyph('â').unwrap());
         // Irish and Scottish Gaelic, Manx, Cornish: every letter drawn.
         for name in [
             "Comhairle nan Eilean Siar",
@@ -447,6 +494,33 @@ mod tests {
             let set = lettering(name);
             assert_eq!(set.left_out, None, "{name}");
             assert_eq!(set.cells.len(), name.chars().count(), "{name}");
+        }
+    }
+
+    const WELSH: &str = "âêîôûŵŷäëïöüẅÿáéíóúẃýàèìòùẁỳÂÊÎÔÛŴŶÄËÏÖÜẄŸÁÉÍÓÚẂÝÀÈÌÒÙẀỲ";
+
+    #[test]
+    fn every_welsh_accent_stands_clear_of_its_letter() {
+        for c in WELSH.chars() {
+            let set = lettering(&c.to_string());
+            assert_eq!(set.cells.len(), 1, "{c} drawn");
+            let glyph = set.cells[0].1;
+            assert!(
+                accent_stands_clear(glyph),
+                "{c}: the accent touches the letter\n{}",
+                picture(glyph).join("\n")
+            );
+        }
+    }
+
+    #[test]
+    fn a_welsh_name_in_both_fonts_reads_accent_by_accent() {
+        let name = "Pobl â sgiliau — Côr, Dŵr, Tŷ";
+        let set = lettering(name);
+        assert_eq!(text_of(&set), "Pobl â sgiliau - Côr, Dŵr, Tŷ");
+        for (size, label) in [(Size::Full, "full"), (Size::HalfHeight, "half")] {
+            let rows = render(&set.cells, size);
+            insta::assert_snapshot!(format!("bigtype_welsh_{label}"), rows.join("\n"));
         }
     }
 

@@ -14,7 +14,7 @@ pub mod timer;
 pub mod voting;
 
 pub use room::{Room, Step, Undone};
-pub use standing::{At, Progress, Shown, Standing, progress, shown, standing};
+pub use standing::{At, Progress, Shown, Standing, agreed_stages, progress, shown, standing};
 pub use timer::{Countdown, MinutesEntry};
 
 use crate::assessment::Answer;

@@ -92,6 +92,23 @@ pub fn progress(routemap: &Routemap, assessment: &Assessment) -> Progress {
     progress
 }
 
+/// The stage the room agreed for each of the routemap's themes, by stage index: what the
+/// summary's radar and bars plot as "agreed". A carried answer (last time's stage, not
+/// yet confirmed), n/a, an unknown stage and an agreement behind a hidden tally are
+/// `None`: drawing any of them as agreed would anchor the room.
+pub fn agreed_stages(routemap: &Routemap, assessment: &Assessment) -> Vec<Option<usize>> {
+    assessment
+        .answers_for(routemap)
+        .into_iter()
+        .map(
+            |answer| match shown(routemap, assessment.blind, answer).standing {
+                Standing::Agreed(At::Stage(index)) => Some(index),
+                _ => None,
+            },
+        )
+        .collect()
+}
+
 /// True while a theme's tally is hidden from the room: blind voting, not yet revealed.
 pub fn is_hidden(blind: bool, answer: Option<&Answer>) -> bool {
     blind && !answer.is_some_and(|a| a.revealed)
@@ -235,6 +252,36 @@ mod tests {
             }
         );
         assert_eq!(progress.remaining(), 10);
+    }
+
+    #[test]
+    fn only_stages_the_room_agreed_are_plotted_as_agreed() {
+        let routemap = routemap();
+        let mut assessment = Assessment::new(&routemap, "Cyngor", None, Timestamp(0));
+        *assessment.answer_mut(&routemap, "leadership") = carried("on-the-route");
+        *assessment.answer_mut(&routemap, "governance") = carried("flag-planted");
+        assessment.answer_mut(&routemap, "governance").carried = false;
+        assessment
+            .answer_mut(&routemap, "organisational-change")
+            .current = Some(Current::NotApplicable);
+        *assessment.answer_mut(&routemap, "shared-services") = Answer {
+            current: Some(Current::Stage("route-planned".into())),
+            votes: vec![("route-planned".into(), 2)],
+            ..Answer::default()
+        };
+        let agreed = agreed_stages(&routemap, &assessment);
+        assert_eq!(agreed.len(), 12);
+        assert_eq!(agreed[0], None, "carried, not agreed");
+        assert_eq!(agreed[1], Some(1), "agreed");
+        assert_eq!(agreed[2], None, "n/a is off the radar");
+        let shared = routemap.theme_index("shared-services").unwrap();
+        assert_eq!(agreed[shared], Some(2));
+        assessment.blind = true;
+        assert_eq!(
+            agreed_stages(&routemap, &assessment)[shared],
+            None,
+            "a hidden tally's agreement is not shown"
+        );
     }
 
     #[test]

@@ -319,7 +319,7 @@ fn theme_bar(
 fn stage_text_in(radar: &Radar, current: Option<usize>, room: usize, look: Look) -> String {
     let (whole, short) = match current {
         Some(stage) => (stage_text(radar, stage), stage_fraction(radar, stage)),
-        None => ("not answered".to_string(), "-".to_string()),
+        None => (unanswered(radar), "-".to_string()),
     };
     if whole.width() <= room {
         whole
@@ -337,7 +337,8 @@ fn key_lines(radar: &Radar, look: Look, width: u16) -> Vec<String> {
         Drawing::Ascii => '#',
     };
     let mut key = format!(
-        "{full} current stage (bar length: stage {} to {})",
+        "{full} {} stage (bar length: stage {} to {})",
+        current_name(radar),
         radar.stage_number(0),
         radar.stage_number(radar.stages.len().saturating_sub(1))
     );
@@ -353,6 +354,24 @@ fn key_lines(radar: &Radar, look: Look, width: u16) -> Vec<String> {
         ));
     }
     wrap_words(&key, usize::from(width))
+}
+
+/// What the bar stands for, the current series' name: "current", or "agreed" in a
+/// workshop's summary, so the key never calls an agreed stage a current one.
+fn current_name(radar: &Radar) -> &str {
+    radar
+        .series
+        .iter()
+        .find(|s| s.kind == SeriesKind::Current)
+        .map_or("current", |s| s.name.as_str())
+}
+
+/// Beside an empty bar: "not answered", or "not agreed" in a workshop's summary.
+fn unanswered(radar: &Radar) -> String {
+    match current_name(radar) {
+        "current" => "not answered".into(),
+        name => format!("not {name}"),
+    }
 }
 
 fn value(radar: &Radar, kind: SeriesKind, index: usize) -> Option<usize> {

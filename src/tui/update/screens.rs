@@ -170,6 +170,22 @@ fn store_edit(state: &mut State, content: String) -> Vec<Effect> {
     }
 }
 
+/// Where pasted text could go from here, and the keys that open it.
+fn paste_refused(state: &State) -> &'static str {
+    match (&state.screen, &state.mode) {
+        (Screen::WorkshopSummary, _) => {
+            "Pasted text goes into the room's note: press s for the themes, then n, then paste."
+        }
+        (Screen::Workshop, Mode::Normal) => {
+            "Pasted text goes into the room's note: press n first, then paste."
+        }
+        (Screen::Workshop, _) => {
+            "Pasted text goes into the room's note: press Esc, then n, then paste."
+        }
+        _ => "Pasted text goes into notes or evidence: press n (or e) first, then paste.",
+    }
+}
+
 /// Pasted text goes into the open editor or prompt; anywhere else in the walk it opens
 /// the notes editor with the text in it. It is never run as keys.
 pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
@@ -197,9 +213,9 @@ pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
             }
         }
         _ => {
-            state.message = Some(super::info(
-                "Pasted text goes into notes or evidence: press n (or e) first, then paste.".into(),
-            ));
+            if !refuse_if_read_only(state) {
+                state.message = Some(super::info(paste_refused(state).into()));
+            }
             return Vec::new();
         }
     }

@@ -1097,6 +1097,50 @@ fn a_paste_into_an_open_editor_goes_in_at_the_cursor() {
 }
 
 #[test]
+fn a_paste_in_the_workshop_names_the_key_that_opens_the_rooms_note() {
+    let said = |state: &State| {
+        state
+            .message
+            .as_ref()
+            .map_or(String::new(), |m| m.text.clone())
+    };
+    let mut state = workshop_state();
+    update(&mut state, Msg::Paste("Finance said two".into()));
+    let message = said(&state);
+    assert!(
+        message.contains("room's note") && message.contains("press n"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("(or e)") && !message.contains("evidence"),
+        "{message}"
+    );
+    // The key named works: n opens the room's note, and a paste then goes in.
+    chars(&mut state, "n");
+    assert!(matches!(state.mode, Mode::EditingRoomNote(_)));
+    update(&mut state, Msg::Paste("Finance said two".into()));
+    press(&mut state, KeyCode::Esc);
+    assert_eq!(
+        state.answer().and_then(|a| a.room_note.as_deref()),
+        Some("Finance said two")
+    );
+    // From the summary, the way back to the themes comes first.
+    chars(&mut state, "s");
+    update(&mut state, Msg::Paste("x".into()));
+    let message = said(&state);
+    assert!(
+        message.contains("press s") && message.contains("then n"),
+        "{message}"
+    );
+    // A read-only screen (a follower) says it is read-only, and names no key.
+    let mut state = workshop_state();
+    state.read_only = Some("a second screen".into());
+    update(&mut state, Msg::Paste("x".into()));
+    let message = said(&state);
+    assert!(message.starts_with("Read-only"), "{message}");
+}
+
+#[test]
 fn a_paste_changes_nothing_when_read_only_or_in_the_workshop() {
     let mut state = state_read_only();
     assert!(update(&mut state, Msg::Paste("3".into())).is_empty());

@@ -107,8 +107,14 @@ fn preamble(cx: &Ctx, shown: &Shown, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     if shown.standing == Standing::Agreed(At::NotApplicable) {
+        // A read-only screen (a follower) offers no key.
+        let undo = if cx.read_only.is_none() {
+            "(u takes it back) "
+        } else {
+            ""
+        };
         lines.push(Line::styled(
-            " – NOT APPLICABLE: left off the radar and the scores (u takes it back) ",
+            format!(" – NOT APPLICABLE: left off the radar and the scores {undo}"),
             palette.warning,
         ));
         lines.push(Line::default());

@@ -16,15 +16,11 @@ use ratatui::text::{Line, Span};
 
 /// Draws the block; returns the rows it took.
 pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect, shown: &Shown) -> u16 {
-    // The figure the room reads from the back: the median, or while hidden the count.
-    let figure = match (shown.hidden, shown.median) {
-        (false, Some(median)) => Some(cx.routemap.stage_number(median).to_string()),
-        (true, _) if shown.cast > 0 => Some(shown.cast.to_string()),
-        _ => None,
-    };
+    let figure = figure(cx, shown);
     let big = figure
+        .as_ref()
         .filter(|_| area.width >= LARGE_DIGITS - 2)
-        .and_then(|figure| bigtype::layout(&figure, 40, 4));
+        .and_then(|figure| bigtype::layout(&figure.digits, 40, 4));
     let big_width = big.as_ref().map_or(0, |big| {
         big.rows
             .iter()
@@ -36,14 +32,12 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect, shown: &Shown) -> u16 {
     let text_width = usize::from(area.width).saturating_sub(big_width);
     let lines = lines(cx, shown, text_width);
     let mut rows = lines.len();
-    if let Some(big) = &big {
-        rows = rows.max(big.rows.len());
-        let style = if shown.hidden {
-            cx.palette.text
-        } else {
-            cx.palette.target
-        };
-        super::super::draw_lines(frame, area, &name::big_lines(big, style), 0);
+    if let (Some(big), Some(figure)) = (&big, &figure) {
+        // The digits, and under them in normal type what they are.
+        let mut drawn = name::big_lines(big, figure.style);
+        drawn.push(Line::styled(figure.label, figure.style));
+        rows = rows.max(drawn.len());
+        super::super::draw_lines(frame, area, &drawn, 0);
     }
     let text_area = Rect {
         x: area.x + big_width as u16,
@@ -52,6 +46,33 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect, shown: &Shown) -> u16 {
     };
     super::super::draw_lines(frame, text_area, &lines, 0);
     (rows as u16).min(area.height)
+}
+
+/// The figure the room reads from the back, and the word under it saying what it is.
+struct Figure {
+    digits: String,
+    label: &'static str,
+    style: ratatui::style::Style,
+}
+
+/// The agreed stage once there is one, else the median; while the tally is hidden,
+/// how many votes were cast (so the facilitator can count hands), and nothing else.
+fn figure(cx: &Ctx, shown: &Shown) -> Option<Figure> {
+    let stage = |index: usize| cx.routemap.stage_number(index).to_string();
+    let (digits, label, style) = match (&shown.standing, shown.median) {
+        _ if shown.hidden => {
+            (shown.cast > 0).then_some(())?;
+            (shown.cast.to_string(), "votes", cx.palette.text)
+        }
+        (Standing::Agreed(At::Stage(agreed)), _) => (stage(*agreed), "agreed", cx.palette.current),
+        (_, Some(median)) => (stage(median), "median", cx.palette.target),
+        _ => return None,
+    };
+    Some(Figure {
+        digits,
+        label,
+        style,
+    })
 }
 
 /// "3 Route planned", "not applicable", "'gone'" (a stage the routemap lacks).
@@ -70,6 +91,8 @@ pub fn at_words(routemap: &Routemap, at: &At) -> String {
 fn lines(cx: &Ctx, shown: &Shown, width: usize) -> Vec<Line<'static>> {
     let palette = &cx.palette;
     let keys = digit_keys(&cx.routemap);
+    // A read-only screen (a follower) offers no keys: none of them would act.
+    let acts = cx.read_only.is_none();
     let mut lines = Vec::new();
     let mut say = |text: String, style| {
         for part in wrap_words(&text, width) {
@@ -79,33 +102,32 @@ fn lines(cx: &Ctx, shown: &Shown, width: usize) -> Vec<Line<'static>> {
     let cast = format!("{} cast", plural(shown.cast as usize, "vote"));
     if shown.hidden {
         say(
-            if shown.cast == 0 {
-                format!(
+            match (shown.cast, acts) {
+                (0, true) => format!(
                     "Blind voting: no votes yet. {keys} adds one; the tally stays hidden until v."
-                )
-            } else {
-                format!("{cast} · tally hidden: v reveals it")
+                ),
+                (0, false) => "Blind voting: no votes yet; the tally stays hidden.".into(),
+                (_, true) => format!("{cast} · tally hidden: v reveals it"),
+                (_, false) => format!("{cast} · tally hidden"),
             },
             palette.text,
         );
         return lines;
     }
-    let agreed_at_median = matches!(
-        (&shown.standing, shown.median),
-        (Standing::Agreed(At::Stage(stage)), Some(median)) if *stage == median
-    );
     match shown.median {
-        None => say(
+        None if acts => say(
             format!("No votes yet: {keys} adds a vote for that stage, once a hand."),
             palette.text,
         ),
+        None => say("No votes yet.".into(), palette.text),
         Some(median) => {
             let name = at_words(&cx.routemap, &At::Stage(median));
             let which = if shown.cast == 1 { "for" } else { "median" };
-            let enter = if agreed_at_median {
-                ""
-            } else {
+            // Once a stage is agreed, Enter would agree again: no hint.
+            let enter = if acts && !shown.standing.is_agreed() {
                 " (Enter agrees it)"
+            } else {
+                ""
             };
             say(format!("{cast} · {which} {name}{enter}"), palette.text);
         }

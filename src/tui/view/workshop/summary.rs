@@ -61,9 +61,12 @@ fn draw_panes(cx: &Ctx, frame: &mut Frame, area: Rect) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     };
     let inner = super::super::layout::titled_pane(frame, radar_area, " Agreed stages ", &palette);
+    // Only what the room agreed: last time's carried stages are not a series here at
+    // all (the read-back table marks them ↻), so nothing on this screen anchors the room.
     let mut radar = Radar::of(&cx.routemap, &cx.assessment, false);
     for series in &mut radar.series {
         series.name = "agreed".into();
+        series.values = workshop::agreed_stages(&cx.routemap, &cx.assessment);
     }
     radar::render(&radar, inner, frame.buffer_mut(), palette.radar_look());
     let inner = super::super::layout::titled_pane(frame, lists_area, " To come back to ", &palette);
