@@ -99,6 +99,15 @@ fn a_second_screen_follows_votes_rounds_a_note_and_a_blind_restart() {
     tmux.wait_for("drive", "theme 2 of 3");
     tmux.wait_for("projector", "theme 2 of 3");
 
+    // The read-back goes up on the projector when the facilitator opens it, and comes
+    // down when the facilitator goes back to the themes.
+    tmux.keys("drive", &["s"]);
+    tmux.wait_for("drive", "WORKSHOP SUMMARY");
+    tmux.wait_for("projector", "WORKSHOP SUMMARY");
+    tmux.keys("drive", &["Escape"]);
+    tmux.wait_for("drive", "theme 2 of 3");
+    tmux.wait_for("projector", "theme 2 of 3");
+
     tmux.keys("drive", &["q"]);
     tmux.wait_for("drive", "EXIT=0");
     tmux.keys("projector", &["q"]);

@@ -28,6 +28,13 @@ impl Store {
     /// through a fresh temporary file, and only into a real folder, so a link planted
     /// in `.positions` cannot make it write anywhere else.
     pub fn remember_position(&self, assessment_path: &Path, theme_id: &str) {
+        self.remember_place(assessment_path, theme_id, false);
+    }
+
+    /// As [`Store::remember_position`], and whether the workshop's summary is open, so
+    /// that a second screen shows the read-back when the facilitator does. The file
+    /// holds the theme id, then `summary` on a second line when it is open.
+    pub fn remember_place(&self, assessment_path: &Path, theme_id: &str, summary: bool) {
         let file = self.position_file(assessment_path);
         let Some(dir) = file.parent() else {
             return;
@@ -43,13 +50,24 @@ impl Store {
         else {
             return;
         };
-        if temp.write_all(theme_id.as_bytes()).is_ok() {
+        let text = if summary {
+            format!("{theme_id}\nsummary\n")
+        } else {
+            theme_id.to_string()
+        };
+        if temp.write_all(text.as_bytes()).is_ok() {
             let _ = temp.persist(&file);
         }
     }
 
     /// The theme that was focused when the assessment was last left.
     pub fn recall_position(&self, assessment_path: &Path) -> Option<String> {
+        self.recall_place(assessment_path).map(|(theme, _)| theme)
+    }
+
+    /// The theme focused when the assessment was last left, and whether the workshop's
+    /// summary was open.
+    pub fn recall_place(&self, assessment_path: &Path) -> Option<(String, bool)> {
         use std::io::Read;
         let path = self.position_file(assessment_path);
         let file = files::no_follow(fs::OpenOptions::new().read(true))
@@ -61,6 +79,9 @@ impl Store {
         // A theme id, not a file to slurp: a few kilobytes at most.
         let mut text = String::new();
         file.take(64 * 1024).read_to_string(&mut text).ok()?;
-        Some(text.trim().to_string()).filter(|id| !id.is_empty())
+        let mut lines = text.lines();
+        let theme = lines.next()?.trim().to_string();
+        let summary = lines.next().is_some_and(|line| line.trim() == "summary");
+        (!theme.is_empty()).then_some((theme, summary))
     }
 }

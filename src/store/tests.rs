@@ -96,6 +96,18 @@ fn positions_are_remembered_per_assessment() {
     assert_eq!(store.recall_position(&path).as_deref(), Some("governance"));
     let (other, _) = sample(&store, "Othertown");
     assert_eq!(store.recall_position(&other), None);
+    // The workshop's summary open, then closed again.
+    store.remember_place(&path, "governance", true);
+    assert_eq!(
+        store.recall_place(&path),
+        Some(("governance".to_string(), true))
+    );
+    assert_eq!(store.recall_position(&path).as_deref(), Some("governance"));
+    store.remember_place(&path, "leadership", false);
+    assert_eq!(
+        store.recall_place(&path),
+        Some(("leadership".to_string(), false))
+    );
     assert_eq!(store.list().len(), 2, "position files are not listed");
 }
 

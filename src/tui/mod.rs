@@ -218,8 +218,14 @@ impl Session {
                 });
             }
         }
-        if let Some(theme) = self.store.recall_position(self.file.path()) {
+        if let Some((theme, summary)) = self.store.recall_place(self.file.path()) {
             self.state.focus_theme(&theme);
+            // The read-back goes up on the second screen when the facilitator opens it.
+            self.state.screen = match (self.state.screen, summary) {
+                (state::Screen::Workshop, true) => state::Screen::WorkshopSummary,
+                (state::Screen::WorkshopSummary, false) => state::Screen::Workshop,
+                (screen, _) => screen,
+            };
         }
     }
 
@@ -229,7 +235,9 @@ impl Session {
             return;
         }
         if let Some(theme) = self.state.theme() {
-            self.store.remember_position(self.file.path(), &theme.id);
+            let summary = self.state.screen == state::Screen::WorkshopSummary;
+            self.store
+                .remember_place(self.file.path(), &theme.id, summary);
         }
     }
 

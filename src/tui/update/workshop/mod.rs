@@ -74,19 +74,20 @@ pub fn act(state: &mut State, action: Action) -> Option<Vec<Effect>> {
         }
         Action::ToggleLight => toggle_light(state),
         Action::TogglePark => change_answer(state, |answer| answer.parked = !answer.parked),
+        // Which screen is up is remembered with the place: a second screen follows it.
         Action::Summary => {
             stop_timer(state);
             state.screen = Screen::WorkshopSummary;
-            Vec::new()
+            vec![Effect::RememberPosition]
         }
         Action::NextTheme if on_theme && state.display_position() + 1 >= state.order.len() => {
             stop_timer(state);
             state.screen = Screen::WorkshopSummary;
-            Vec::new()
+            vec![Effect::RememberPosition]
         }
         Action::Back if state.screen == Screen::WorkshopSummary => {
             state.screen = Screen::Workshop;
-            Vec::new()
+            vec![Effect::RememberPosition]
         }
         _ => return None,
     };
