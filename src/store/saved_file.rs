@@ -106,7 +106,12 @@ impl SavedFile {
                 self.base = theirs;
             }
         }
-        let text = assessment::to_yaml(ours);
+        let mut text = assessment::to_yaml(ours);
+        // A file that starts with a byte order mark (some Windows editors write one)
+        // keeps it: it is read past, and the file stays as its editor made it.
+        if starts_with_bom(&self.path) {
+            text.insert(0, '\u{feff}');
+        }
         let path = self.path.clone();
         super::write_atomic_checked(
             &self.path,
@@ -131,6 +136,16 @@ impl SavedFile {
 }
 
 /// The real path of a file that exists; the path as given otherwise.
+/// True when the file at `path` begins with UTF-8's byte order mark.
+fn starts_with_bom(path: &Path) -> bool {
+    let Ok(file) = super::open_to_read(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(3);
+    let read = io::Read::read_to_end(&mut io::Read::take(file, 3), &mut head);
+    read.is_ok() && head == "\u{feff}".as_bytes()
+}
+
 pub fn real_path(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
@@ -215,6 +230,27 @@ mod tests {
 
     fn stage(id: &str) -> Option<Current> {
         Some(Current::Stage(id.into()))
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_kept() {
+        let (_dir, path, mut ours, routemap) = setup();
+        // Saved by an editor that starts UTF-8 files with a byte order mark.
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("\u{feff}{text}")).unwrap();
+        let mut file = SavedFile::open(&path, &ours);
+        ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
+        file.save(&mut ours, &routemap).unwrap();
+        let saved = fs::read_to_string(&path).unwrap();
+        assert!(saved.starts_with("\u{feff}format: routemap-assessment/1\n"), "{saved:?}");
+        assert_eq!(super::super::load_assessment(&path).unwrap(), ours);
+        // And a file without one gets none.
+        let text = saved.trim_start_matches('\u{feff}').to_string();
+        fs::write(&path, &text).unwrap();
+        let mut file = SavedFile::open(&path, &ours);
+        ours.answer_mut(&routemap, "leadership").current = stage("route-planned");
+        file.save(&mut ours, &routemap).unwrap();
+        assert!(fs::read_to_string(&path).unwrap().starts_with("format:"));
     }
 
     #[test]
