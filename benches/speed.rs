@@ -181,6 +181,7 @@ fn main() {
         frame(&big_state, 80, 24),
     );
 
+    notes_editor(budget, &ptf);
     stored_files(budget, &ptf);
     hostile_inputs(budget);
 
@@ -341,5 +342,47 @@ fn linear(
     println!(
         "{:<48} input x{input_growth:.1}, time x{time_growth:.1}: exponent {exponent:.2}, {verdict}",
         format!("  {name}")
+    );
+}
+
+/// A keystroke in the notes editor with 10 MB of notes (issue 9: it cost 0.8 s of CPU
+/// per key when the whole text was cloned on each): the update for a typed character
+/// and its Backspace, so the text stays the same size, then a frame at 250x70.
+fn notes_editor(budget: Duration, ptf: &Routemap) {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use routemap::tui::messages_for;
+    use routemap::tui::update::update;
+    let mut assessment = answered(ptf);
+    let line = "The partnership board met in March and agreed the shared plan. ";
+    let notes = line.repeat(10 * 1024 * 1024 / line.len());
+    assessment.answer_mut(ptf, "leadership").notes = Some(notes.clone());
+    let mut state = State::new(ptf.clone(), assessment, "a.yaml".into());
+    state.size = (250, 70);
+    let press = |state: &mut State, code: KeyCode| {
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        for msg in messages_for(state, event) {
+            black_box(update(state, msg));
+        }
+    };
+    press(&mut state, KeyCode::Char('n'));
+    assert!(state.is_editing(), "the notes editor is open");
+    measure(
+        &format!(
+            "a key and Backspace in the notes editor, {} of notes",
+            megabytes(notes.len())
+        ),
+        budget,
+        || {
+            press(&mut state, KeyCode::Char('x'));
+            press(&mut state, KeyCode::Backspace);
+        },
+    );
+    measure(
+        &format!(
+            "TUI frame, notes editor open on {}, 250x70",
+            megabytes(notes.len())
+        ),
+        budget,
+        frame(&state, 250, 70),
     );
 }

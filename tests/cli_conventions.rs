@@ -109,9 +109,22 @@ fn bash_parses_the_completions_and_completes_commands() {
             words[words.len() - 1],
             words[words.len() - 2],
         );
+        // The script asks routemap for the saved names: this build, this data dir.
+        let bin = std::path::Path::new(env!("CARGO_BIN_EXE_routemap"))
+            .parent()
+            .unwrap()
+            .to_path_buf();
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
         let output = Command::new("bash")
             .arg("-c")
             .arg(program)
+            .current_dir(dir.path())
+            .env("PATH", path)
+            .env("ROUTEMAP_DATA_DIR", dir.path().join("data"))
             .output()
             .unwrap();
         assert!(
@@ -141,6 +154,25 @@ fn bash_parses_the_completions_and_completes_commands() {
         formats.lines().skip(1).collect::<Vec<_>>(),
         ["text", "markdown", "json"]
     );
+    // A saved assessment's name, or a file, where a command takes one.
+    fs::create_dir_all(dir.path().join("data")).unwrap();
+    fs::write(dir.path().join("data/anytown-2026.yaml"), SAVED).unwrap();
+    fs::write(dir.path().join("anytown-export.yaml"), SAVED).unwrap();
+    for line in [
+        "routemap open any",
+        "routemap diff anytown-2025 any",
+        "routemap report any",
+    ] {
+        let offered = complete(line);
+        let offered: Vec<&str> = offered.lines().skip(1).collect();
+        assert!(offered.contains(&"anytown-2026"), "{line}: {offered:?}");
+        assert!(
+            offered.contains(&"anytown-export.yaml"),
+            "{line}: {offered:?}"
+        );
+    }
+    let options = complete("routemap radar --t");
+    assert_eq!(options.lines().skip(1).collect::<Vec<_>>(), ["--target"]);
 }
 
 #[test]

@@ -12,7 +12,71 @@ pub fn completions(shell: clap_complete::Shell) -> Output {
     let mut command = visible_command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "routemap", &mut script);
-    Output::stdout(String::from_utf8_lossy(&script).into_owned())
+    let script = String::from_utf8_lossy(&script).into_owned();
+    Output::stdout(match shell {
+        clap_complete::Shell::Bash => with_bash_names(script),
+        _ => script,
+    })
+}
+
+/// The commands whose words (after the options) are saved assessments, by name or path.
+const TAKE_ASSESSMENTS: [&str; 6] = ["open", "workshop", "radar", "report", "diff", "merge"];
+/// The commands whose words are files or folders.
+const TAKE_FILES: [&str; 2] = ["summary", "check"];
+
+/// What bash offers for a saved assessment: the names `list` gives, and files here.
+const BASH_NAMES: &str = r#"
+# Saved assessments by name (as 'routemap list' gives them) and files, for the
+# commands that take them.
+_routemap_assessments() {
+    local IFS=$'\n'
+    local names
+    names="$(command routemap list --format json 2>/dev/null | sed -n 's/^ *"name": "\(.*\)",$/\1/p')"
+    local found=( $(compgen -W "${names}" -- "$1") )
+    local file
+    # Folders and YAML files, hidden ones only when asked for with a leading dot.
+    for file in $(compgen -d -- "$1") $(compgen -f -X '!*.y*ml' -- "$1"); do
+        [[ "${file##*/}" == .* && "$1" != .* && "$1" != */.* ]] && continue
+        found+=( "${file}" )
+    done
+    COMPREPLY=( "${found[@]}" )
+}
+"#;
+
+/// clap's bash script offers only options where a command takes a name or a file (its
+/// generator leaves positional words out): those commands offer saved names and files
+/// there instead, options still after a `-`.
+fn with_bash_names(script: String) -> String {
+    let mut script = script;
+    let commands = TAKE_ASSESSMENTS
+        .iter()
+        .map(|name| (name, "_routemap_assessments \"${cur}\""))
+        .chain(
+            TAKE_FILES
+                .iter()
+                .map(|name| (name, "COMPREPLY=( $(compgen -f -- \"${cur}\") )")),
+        );
+    for (name, offer) in commands {
+        let head = format!("        routemap__subcmd__{name})\n");
+        let Some(start) = script.find(&head) else {
+            continue;
+        };
+        let Some(length) = script[start..].find("\n            ;;\n") else {
+            continue;
+        };
+        let block = &script[start..start + length];
+        let fixed = block
+            .replace(
+                "if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then",
+                "if [[ ${cur} == -* ]] ; then",
+            )
+            .replace(
+                "            COMPREPLY=( $(compgen -W \"${opts}\" -- \"${cur}\") )\n            return 0",
+                &format!("            {offer}\n            return 0"),
+            );
+        script.replace_range(start..start + length, &fixed);
+    }
+    script + BASH_NAMES
 }
 
 /// The command line without its hidden commands (`git-diff`, which git types, not a

@@ -242,7 +242,10 @@ mod tests {
         ours.answer_mut(&routemap, "leadership").current = stage("flag-planted");
         file.save(&mut ours, &routemap).unwrap();
         let saved = fs::read_to_string(&path).unwrap();
-        assert!(saved.starts_with("\u{feff}format: routemap-assessment/1\n"), "{saved:?}");
+        assert!(
+            saved.starts_with("\u{feff}format: routemap-assessment/1\n"),
+            "{saved:?}"
+        );
         assert_eq!(super::super::load_assessment(&path).unwrap(), ours);
         // And a file without one gets none.
         let text = saved.trim_start_matches('\u{feff}').to_string();
