@@ -349,13 +349,21 @@ fn linear(
 /// per key when the whole text was cloned on each): the update for a typed character
 /// and its Backspace, so the text stays the same size, then a frame at 250x70.
 fn notes_editor(budget: Duration, ptf: &Routemap) {
+    let sentence = "The partnership board met in March and agreed the shared plan.";
+    let lines = format!("{sentence}\n").repeat(10 * 1024 * 1024 / (sentence.len() + 1));
+    let one_line = format!("{sentence} ").repeat(10 * 1024 * 1024 / (sentence.len() + 1));
+    for (shape, notes) in [("in lines", lines), ("on one line", one_line)] {
+        notes_editor_with(budget, ptf, shape, notes);
+    }
+}
+
+fn notes_editor_with(budget: Duration, ptf: &Routemap, shape: &str, notes: String) {
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     use routemap::tui::messages_for;
     use routemap::tui::update::update;
     let mut assessment = answered(ptf);
-    let line = "The partnership board met in March and agreed the shared plan. ";
-    let notes = line.repeat(10 * 1024 * 1024 / line.len());
-    assessment.answer_mut(ptf, "leadership").notes = Some(notes.clone());
+    let size = megabytes(notes.len());
+    assessment.answer_mut(ptf, "leadership").notes = Some(notes);
     let mut state = State::new(ptf.clone(), assessment, "a.yaml".into());
     state.size = (250, 70);
     let press = |state: &mut State, code: KeyCode| {
@@ -367,10 +375,7 @@ fn notes_editor(budget: Duration, ptf: &Routemap) {
     press(&mut state, KeyCode::Char('n'));
     assert!(state.is_editing(), "the notes editor is open");
     measure(
-        &format!(
-            "a key and Backspace in the notes editor, {} of notes",
-            megabytes(notes.len())
-        ),
+        &format!("a key and Backspace in the notes editor, {size} {shape}"),
         budget,
         || {
             press(&mut state, KeyCode::Char('x'));
@@ -378,10 +383,7 @@ fn notes_editor(budget: Duration, ptf: &Routemap) {
         },
     );
     measure(
-        &format!(
-            "TUI frame, notes editor open on {}, 250x70",
-            megabytes(notes.len())
-        ),
+        &format!("TUI frame, notes editor open on {size} {shape}, 250x70"),
         budget,
         frame(&state, 250, 70),
     );
