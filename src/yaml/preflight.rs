@@ -2,7 +2,7 @@
 //! leading byte-order mark is dropped, characters YAML forbids are pointed at, and
 //! nesting is bounded (libyaml's time grows with nesting times length).
 
-use super::scan::{self, Counter, Mark};
+use super::scan::{self, Mark};
 use crate::error::{Error, Location, Result};
 use std::path::Path;
 
@@ -26,7 +26,8 @@ pub fn preflight<'t>(path: &Path, text: &'t str) -> Result<&'t str> {
             ),
         ));
     }
-    if let Err(too_deep) = scan::scan(text, &mut Counter::default(), MAX_DEPTH) {
+    let mut tokens = AliasCounter::default();
+    if let Err(too_deep) = scan::scan(text, &mut tokens, MAX_DEPTH) {
         return Err(Error::invalid_one(
             path,
             Some(location_from(too_deep.at)),
@@ -35,7 +36,67 @@ pub fn preflight<'t>(path: &Path, text: &'t str) -> Result<&'t str> {
             ),
         ));
     }
+    if tokens.aliases > 0 {
+        expansion_within_bounds(path, text)?;
+    }
     Ok(text)
+}
+
+/// How far aliases may expand a file: twice the largest file read. serde_yaml bounds
+/// how many times aliases are followed, not what they repeat, so one long string named
+/// ten thousand times (a megabyte on disk) would be read as gigabytes.
+pub const MAX_EXPANDED_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Refuses a text whose aliases would expand it past [`MAX_EXPANDED_BYTES`], naming
+/// the alias that expands to the most. Only texts with aliases get here (few do).
+fn expansion_within_bounds(path: &Path, text: &str) -> Result<()> {
+    let Some(tree) = super::tree::Tree::parse(text, MAX_DEPTH) else {
+        return Ok(());
+    };
+    let (expanded, largest) = tree.expansion();
+    if expanded <= MAX_EXPANDED_BYTES {
+        return Ok(());
+    }
+    let name: String = largest
+        .and_then(|mark| text.get(mark.byte..))
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+                .take(40)
+                .collect()
+        })
+        .unwrap_or_default();
+    Err(Error::invalid_one(
+        path,
+        largest.map(location_from),
+        format!(
+            "the aliases here ('{}' and the like) would expand the file to more than {} MiB; write the values out, or name fewer of them",
+            crate::sanitize::line(&name),
+            MAX_EXPANDED_BYTES / (1024 * 1024)
+        ),
+    ))
+}
+
+/// Counts tokens, and the aliases among them.
+#[derive(Debug, Default)]
+struct AliasCounter {
+    tokens: usize,
+    aliases: usize,
+}
+
+impl scan::Sink for AliasCounter {
+    fn push(&mut self, token: scan::Token) {
+        self.tokens += 1;
+        if token.kind == scan::Kind::Alias {
+            self.aliases += 1;
+        }
+    }
+    fn insert(&mut self, _: usize, token: scan::Token) {
+        self.push(token);
+    }
+    fn count(&self) -> usize {
+        self.tokens
+    }
 }
 
 /// The characters a YAML stream may hold (YAML 1.1 and libyaml's reader).
@@ -119,6 +180,35 @@ mod tests {
         );
         let fine = format!("id: {}{}\n", "[".repeat(31), "]".repeat(31));
         assert!(message(&fine).starts_with("ok"));
+    }
+
+    #[test]
+    fn aliases_that_would_expand_past_the_limit_are_refused_where_they_are() {
+        // One long string, repeated by alias: small on disk, gigabytes once read.
+        let long = "y".repeat(1_000_000);
+        let mut text = format!("a:\n  - &s \"{long}\"\n");
+        for _ in 0..100 {
+            text.push_str("  - *s\n");
+        }
+        let said = message(&text);
+        assert!(
+            said.starts_with("f.yaml:3:5: the aliases here ('*s' and the like) would expand the file to more than 32 MiB;"),
+            "{}",
+            &said[..said.len().min(300)]
+        );
+        // The billion laughs: each anchor names ten of the one before.
+        let mut laughs = String::from("a: &a [\"lol\"]\n");
+        let mut previous = 'a';
+        for name in 'b'..='j' {
+            let refs = vec![format!("*{previous}"); 10].join(", ");
+            laughs.push_str(&format!("{name}: &{name} [{refs}]\n"));
+            previous = name;
+        }
+        assert!(message(&laughs).contains("would expand the file to more than 32 MiB"));
+        // A few aliases of short values are fine.
+        assert!(message("a: &x [1, 2]\nb: *x\nc: *x\n").starts_with("ok"));
+        // An alias naming its own ancestor is not followed for ever.
+        assert!(!message("a: &x [*x, *x]\n").is_empty());
     }
 
     #[test]

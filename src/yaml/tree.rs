@@ -149,6 +149,72 @@ impl<'t> Tree<'t> {
         keys.get(key)?.get(occurrence).copied()
     }
 
+    /// How many bytes of text the document reads as once every alias is replaced by
+    /// what its anchor names (saturating: an alias inside what it names is endless),
+    /// and the alias that expands to the most, first in the file among equals.
+    pub fn expansion(&self) -> (u64, Option<Mark>) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum State {
+            New,
+            Open,
+            Done(u64),
+        }
+        let mut states = vec![State::New; self.nodes.len()];
+        let children = |node: usize| -> Vec<usize> {
+            match &self.nodes[node].kind {
+                NodeKind::Sequence(items) => items.clone(),
+                NodeKind::Mapping(pairs) => pairs.iter().flat_map(|(k, v)| [*k, *v]).collect(),
+                NodeKind::Alias(Some(target)) => vec![*target],
+                _ => Vec::new(),
+            }
+        };
+        // Depth first without recursion: an alias chain may be as long as the file.
+        let mut stack: Vec<usize> = (0..self.nodes.len()).rev().collect();
+        while let Some(&node) = stack.last() {
+            match states[node] {
+                State::Done(_) => {
+                    stack.pop();
+                }
+                State::New => {
+                    states[node] = State::Open;
+                    stack.extend(
+                        children(node)
+                            .into_iter()
+                            .filter(|c| states[*c] == State::New),
+                    );
+                }
+                State::Open => {
+                    let own = match &self.nodes[node].kind {
+                        NodeKind::Scalar { span, .. } => (span.1 - span.0) as u64,
+                        _ => 0,
+                    };
+                    let size = children(node)
+                        .iter()
+                        .fold(own, |sum, child| match states[*child] {
+                            State::Done(size) => sum.saturating_add(size),
+                            // Still open: an ancestor, so the alias names itself.
+                            _ => u64::MAX,
+                        });
+                    states[node] = State::Done(size);
+                    stack.pop();
+                }
+            }
+        }
+        let size = |node: usize| match states[node] {
+            State::Done(size) => size,
+            _ => u64::MAX,
+        };
+        let mut largest: Option<(u64, Mark)> = None;
+        for (index, node) in self.nodes.iter().enumerate() {
+            if matches!(node.kind, NodeKind::Alias(Some(_)))
+                && largest.is_none_or(|(most, _)| size(index) > most)
+            {
+                largest = Some((size(index), node.mark));
+            }
+        }
+        (self.root.map_or(0, size), largest.map(|(_, mark)| mark))
+    }
+
     /// The node itself, or the one an alias names.
     fn resolve(&self, node: usize) -> Option<usize> {
         match self.nodes[node].kind {
