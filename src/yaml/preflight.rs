@@ -2,7 +2,7 @@
 //! leading byte-order mark is dropped, characters YAML forbids are pointed at, and
 //! nesting is bounded (libyaml's time grows with nesting times length).
 
-use super::scan::{self, Mark};
+use super::scan::{self, Counter, Mark};
 use crate::error::{Error, Location, Result};
 use std::path::Path;
 
@@ -26,7 +26,7 @@ pub fn preflight<'t>(path: &Path, text: &'t str) -> Result<&'t str> {
             ),
         ));
     }
-    let mut tokens = AliasCounter::default();
+    let mut tokens = Counter::default();
     if let Err(too_deep) = scan::scan(text, &mut tokens, MAX_DEPTH) {
         return Err(Error::invalid_one(
             path,
@@ -75,28 +75,6 @@ fn expansion_within_bounds(path: &Path, text: &str) -> Result<()> {
             MAX_EXPANDED_BYTES / (1024 * 1024)
         ),
     ))
-}
-
-/// Counts tokens, and the aliases among them.
-#[derive(Debug, Default)]
-struct AliasCounter {
-    tokens: usize,
-    aliases: usize,
-}
-
-impl scan::Sink for AliasCounter {
-    fn push(&mut self, token: scan::Token) {
-        self.tokens += 1;
-        if token.kind == scan::Kind::Alias {
-            self.aliases += 1;
-        }
-    }
-    fn insert(&mut self, _: usize, token: scan::Token) {
-        self.push(token);
-    }
-    fn count(&self) -> usize {
-        self.tokens
-    }
 }
 
 /// The characters a YAML stream may hold (YAML 1.1 and libyaml's reader).

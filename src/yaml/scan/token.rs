@@ -72,19 +72,25 @@ impl Sink for Vec<Token> {
     }
 }
 
-/// Counts tokens and keeps none.
+/// Counts tokens, and the aliases among them, and keeps none.
 #[derive(Debug, Default)]
-pub struct Counter(pub usize);
+pub struct Counter {
+    pub tokens: usize,
+    pub aliases: usize,
+}
 
 impl Sink for Counter {
-    fn push(&mut self, _: Token) {
-        self.0 += 1;
+    fn push(&mut self, token: Token) {
+        self.tokens += 1;
+        if token.kind == Kind::Alias {
+            self.aliases += 1;
+        }
     }
-    fn insert(&mut self, _: usize, _: Token) {
-        self.0 += 1;
+    fn insert(&mut self, _: usize, token: Token) {
+        self.push(token);
     }
     fn count(&self) -> usize {
-        self.0
+        self.tokens
     }
 }
 
