@@ -1,7 +1,8 @@
 //! Combining partial assessments of one authority (several officers, a set of themes
-//! each) into one. A theme answered in one file is taken; answered identically in
-//! several, taken once; answered differently, it is a conflict: recorded with every
-//! answer in its notes and its stages left unset. Nothing is ever silently picked.
+//! each) into one, theme by theme and field by field. What one file gives and the
+//! others leave unset is taken; what several give alike, taken once; a field they give
+//! differently is a conflict: left unset, with every file's answer recorded in the
+//! theme's notes. Nothing is ever silently picked, and nothing agreed is dropped.
 
 use crate::assessment::{Answer, Assessment, Current};
 use crate::clock::Timestamp;
@@ -30,14 +31,39 @@ pub struct Merged {
     pub agreed: usize,
 }
 
-/// True when two answers say the same thing: stages, confidence and votes (notes and
-/// evidence are combined instead).
-fn agrees(a: &Answer, b: &Answer) -> bool {
-    a.current == b.current
-        && a.target == b.target
-        && a.confidence == b.confidence
-        && a.votes == b.votes
-        && a.rounds == b.rounds
+/// One field across the files that set it: the value they all give, or `Err` when they
+/// give different ones. A file that leaves the field unset does not disagree.
+fn settle<'a, T: PartialEq>(
+    answers: &[(&PathBuf, &'a Answer)],
+    field: impl Fn(&'a Answer) -> Option<T>,
+) -> std::result::Result<Option<T>, ()> {
+    let mut set = answers.iter().filter_map(|(_, answer)| field(answer));
+    let Some(first) = set.next() else {
+        return Ok(None);
+    };
+    if set.all(|other| other == first) {
+        Ok(Some(first))
+    } else {
+        Err(())
+    }
+}
+
+/// A settled field, or none (and its name noted) when the files set it differently.
+fn take<T>(
+    disputed: &mut Vec<&'static str>,
+    name: &'static str,
+    settled: std::result::Result<Option<T>, ()>,
+) -> Option<T> {
+    settled.unwrap_or_else(|()| {
+        disputed.push(name);
+        None
+    })
+}
+
+/// The room's voting on a theme, as one thing: this round's votes and the rounds before.
+fn voting(answer: &Answer) -> Option<(&Vec<(String, u32)>, &Vec<Vec<(String, u32)>>)> {
+    (!answer.votes.is_empty() || !answer.rounds.is_empty())
+        .then_some((&answer.votes, &answer.rounds))
 }
 
 fn stage_text(routemap: &Routemap, stage: &str) -> String {
@@ -192,25 +218,18 @@ pub fn merge(
         let Some((_, first_answer)) = answers.first() else {
             continue;
         };
-        let mut answer = if answers.iter().all(|(_, a)| agrees(a, first_answer)) {
+        let (mut answer, disputed) = settled(&answers, first_answer);
+        if disputed.is_empty() {
             if answers.len() == 1 {
-                taken += 1
+                taken += 1;
             } else {
-                agreed += 1
-            }
-            Answer {
-                notes: combined_notes(&answers, |a| a.notes.as_deref()),
-                room_note: combined_notes(&answers, |a| a.room_note.as_deref()),
-                evidence: union_evidence(&answers),
-                met: union_met(&answers),
-                carried: answers.iter().any(|(_, a)| a.carried),
-                ..(*first_answer).clone()
+                agreed += 1;
             }
         } else {
-            let (conflict, answer) = conflicting(routemap, id, &answers);
+            let (conflict, notes) = conflicting(routemap, id, &answers, &disputed);
             conflicts.push(conflict);
-            answer
-        };
+            answer.notes = Some(notes);
+        }
         answer.votes.retain(|(_, count)| *count > 0);
         merged.answers.push((id.to_string(), answer));
     }
@@ -221,6 +240,47 @@ pub fn merge(
         taken,
         agreed,
     })
+}
+
+/// A theme's answers merged field by field: what the files that set a field agree on is
+/// taken, a field they set differently is left unset and named in the second value.
+/// Notes, evidence and ticks are combined; parked when any file parked it.
+fn settled(answers: &[(&PathBuf, &Answer)], first: &Answer) -> (Answer, Vec<&'static str>) {
+    let mut disputed = Vec::new();
+    let d = &mut disputed;
+    let current = take(d, "the stage", settle(answers, |a| a.current.clone()));
+    let target = take(d, "the target", settle(answers, |a| a.target.clone()));
+    let confidence = take(d, "the confidence", settle(answers, |a| a.confidence));
+    let voted = take(d, "the room's votes", settle(answers, voting));
+    // The voting as the first file that has it keeps it (order, reveal and all).
+    let voter = answers
+        .iter()
+        .map(|(_, a)| *a)
+        .find(|a| voting(a).is_some())
+        .filter(|_| voted.is_some());
+    // Carried over only while every file that gives the stage has it carried.
+    let carried = current.is_some()
+        && answers
+            .iter()
+            .filter(|(_, a)| a.current.is_some())
+            .all(|(_, a)| a.carried);
+    let answer = Answer {
+        current,
+        target,
+        confidence,
+        votes: voter.map(|a| a.votes.clone()).unwrap_or_default(),
+        vote_order: voter.map(|a| a.vote_order.clone()).unwrap_or_default(),
+        rounds: voter.map(|a| a.rounds.clone()).unwrap_or_default(),
+        revealed: voter.is_some_and(|a| a.revealed),
+        parked: answers.iter().any(|(_, a)| a.parked),
+        notes: combined_notes(answers, |a| a.notes.as_deref()),
+        room_note: combined_notes(answers, |a| a.room_note.as_deref()),
+        evidence: union_evidence(answers),
+        met: union_met(answers),
+        carried,
+        ..first.clone()
+    };
+    (answer, disputed)
 }
 
 /// Files of one routemap and one authority (its name compared without case or spacing).
@@ -253,13 +313,15 @@ fn check_mergeable(inputs: &[(PathBuf, Assessment)]) -> Result<()> {
     Ok(())
 }
 
-/// A theme the files answer differently: the conflict to list, and an answer that picks
-/// nothing but keeps what each file said, and each file's notes, in its notes.
+/// A theme the files answer differently: the conflict to list, and the theme's notes,
+/// which name the fields left unset and keep what each file said, and each file's
+/// notes, under its name.
 fn conflicting(
     routemap: &Routemap,
     id: &str,
     answers: &[(&PathBuf, &Answer)],
-) -> (Conflict, Answer) {
+    disputed: &[&str],
+) -> (Conflict, String) {
     let theme_name = routemap
         .theme_index(id)
         .map_or_else(|| id.to_string(), |i| routemap.themes[i].name.clone());
@@ -267,8 +329,14 @@ fn conflicting(
         .iter()
         .map(|(path, a)| ((*path).clone(), describe(routemap, a)))
         .collect();
-    let mut notes = String::from(
-        "Merge conflict: the files disagree; choose the stage, then edit this note.\n",
+    let fields = match disputed {
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => String::new(),
+    };
+    let it = if disputed.len() == 1 { "it" } else { "them" };
+    let mut notes = format!(
+        "Merge conflict: the files disagree on {fields}; choose {it}, then edit this note.\n"
     );
     for (path, what) in &said {
         notes.push_str(&format!("- {}: {what}\n", file_name(path)));
@@ -285,18 +353,12 @@ fn conflicting(
             ));
         }
     }
-    let answer = Answer {
-        notes: Some(notes.trim_end().to_string()),
-        evidence: union_evidence(answers),
-        met: union_met(answers),
-        ..Answer::default()
-    };
     let conflict = Conflict {
         theme_id: id.to_string(),
         theme_name,
         answers: said,
     };
-    (conflict, answer)
+    (conflict, notes.trim_end().to_string())
 }
 
 #[cfg(test)]
@@ -380,33 +442,67 @@ mod tests {
         assert_eq!(
             answer.notes.as_deref(),
             Some(
-                "Merge conflict: the files disagree; choose the stage, then edit this note.\n- officer-1.yaml: current 2 Flag planted\n- officer-2.yaml: current 4 On the route\n\nFrom officer-1.yaml:\nWe think 2.\n\nFrom officer-2.yaml:\nClearly 4."
+                "Merge conflict: the files disagree on the stage; choose it, then edit this note.\n- officer-1.yaml: current 2 Flag planted\n- officer-2.yaml: current 4 On the route\n\nFrom officer-1.yaml:\nWe think 2.\n\nFrom officer-2.yaml:\nClearly 4."
             )
         );
     }
 
     #[test]
-    fn a_target_or_confidence_difference_is_a_conflict_too() {
+    fn a_target_or_confidence_difference_is_a_conflict_on_that_field_only() {
         let routemap = routemap();
-        let a = part(&[("leadership", "flag-planted", None)]);
+        let mut a = part(&[("leadership", "flag-planted", None)]);
+        a.answer_mut(&routemap, "leadership").target = Some("route-planned".into());
         let mut b = a.clone();
         b.answer_mut(&routemap, "leadership").target = Some("on-the-route".into());
+        let merged = merge(&routemap, &inputs(vec![a.clone(), b]), Timestamp(0)).unwrap();
+        assert_eq!(merged.conflicts.len(), 1);
         assert_eq!(
-            merge(&routemap, &inputs(vec![a.clone(), b]), Timestamp(0))
-                .unwrap()
-                .conflicts
-                .len(),
-            1
+            merged.conflicts[0].answers[1].1,
+            "current 2 Flag planted, target 4 On the route"
+        );
+        // The stage both give is kept; only the target they differ on is left unset.
+        let answer = merged.assessment.answer("leadership").unwrap();
+        assert_eq!(answer.current, Some(Current::Stage("flag-planted".into())));
+        assert_eq!(answer.target, None);
+        assert!(
+            answer.notes.as_deref().unwrap_or_default().starts_with(
+                "Merge conflict: the files disagree on the target; choose it, then edit this note."
+            ),
+            "{answer:?}"
         );
         let mut c = a.clone();
         c.answer_mut(&routemap, "leadership").confidence = Some(crate::assessment::Confidence::Low);
-        assert_eq!(
-            merge(&routemap, &inputs(vec![a, c]), Timestamp(0))
-                .unwrap()
-                .conflicts
-                .len(),
-            1
-        );
+        let mut d = a.clone();
+        d.answer_mut(&routemap, "leadership").confidence =
+            Some(crate::assessment::Confidence::High);
+        let merged = merge(&routemap, &inputs(vec![c, d]), Timestamp(0)).unwrap();
+        assert_eq!(merged.conflicts.len(), 1);
+        let answer = merged.assessment.answer("leadership").unwrap();
+        assert_eq!(answer.target.as_deref(), Some("route-planned"));
+        assert_eq!(answer.confidence, None);
+    }
+
+    #[test]
+    fn what_one_file_leaves_unset_is_no_disagreement() {
+        let routemap = routemap();
+        let mut a = part(&[("leadership", "flag-planted", None)]);
+        a.answer_mut(&routemap, "leadership").target = Some("route-planned".into());
+        a.answer_mut(&routemap, "leadership").confidence =
+            Some(crate::assessment::Confidence::High);
+        // The other officer only wrote a note; a third gave the confidence only.
+        let mut b = Assessment::new(&routemap, "Anytown Borough Council", None, Timestamp(0));
+        b.answer_mut(&routemap, "leadership").notes = Some("I think we are at 2 too".into());
+        let mut c = Assessment::new(&routemap, "Anytown Borough Council", None, Timestamp(0));
+        c.answer_mut(&routemap, "leadership").confidence =
+            Some(crate::assessment::Confidence::High);
+        let merged = merge(&routemap, &inputs(vec![a, b, c]), Timestamp(0)).unwrap();
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        assert_eq!(merged.agreed, 1);
+        let answer = merged.assessment.answer("leadership").unwrap();
+        assert_eq!(answer.current, Some(Current::Stage("flag-planted".into())));
+        assert_eq!(answer.target.as_deref(), Some("route-planned"));
+        assert_eq!(answer.confidence, Some(crate::assessment::Confidence::High));
+        assert_eq!(answer.notes.as_deref(), Some("I think we are at 2 too"));
     }
 
     #[test]

@@ -505,4 +505,23 @@ fn merge_writes_into_the_data_dir_says_merged_and_exits_3_on_conflicts() {
         data.path().join("conflicted.yaml").is_file(),
         "written all the same"
     );
+
+    // One of the inputs as the output is refused, --force or not: the merge would
+    // replace a file it reads with its conflicts.
+    let before = fs::read_to_string(data.path().join("ict.yaml")).unwrap();
+    for force in [&[][..], &["--force"]] {
+        let mut args = vec!["merge", "ict", "other", "-o", "ict"];
+        args.extend_from_slice(force);
+        let (code, stderr) = merge(&args);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(
+            stderr
+                .contains("is one of the assessments being merged; write the merge to a new file"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(data.path().join("ict.yaml")).unwrap(),
+        before
+    );
 }

@@ -229,7 +229,7 @@ fn merge_takes_agrees_and_records_conflicts() {
         merged.contains("\ntitle: Merged from 2 assessments\n"),
         "{merged}"
     );
-    assert!(merged.contains("  leadership:\n    notes: |-\n      Merge conflict: the files disagree; choose the stage, then edit this note.\n      - ann.yaml: current 2 Flag planted\n      - bob.yaml: current 4 On the route\n\n      From ann.yaml:\n      Ann's view.\n"), "{merged}");
+    assert!(merged.contains("  leadership:\n    notes: |-\n      Merge conflict: the files disagree on the stage; choose it, then edit this note.\n      - ann.yaml: current 2 Flag planted\n      - bob.yaml: current 4 On the route\n\n      From ann.yaml:\n      Ann's view.\n"), "{merged}");
     assert!(
         merged.contains("  governance:\n    current: route-planned\n"),
         "{merged}"

@@ -37,6 +37,15 @@ pub fn run(store: &Store, inputs: &[String], out: &str, force: bool) -> Result<O
     }
     let output_file = output_path(store, out);
     let output = output_file.as_path();
+    // Never over one of its own inputs, even with --force: the conflicts would replace
+    // the answers they come from.
+    let real = |path: &std::path::Path| std::fs::canonicalize(path).ok();
+    if real(output).is_some() && opened.iter().any(|input| real(&input.path) == real(output)) {
+        return Err(Error::Unusable(format!(
+            "'{}' is one of the assessments being merged; write the merge to a new file (-o NEW)",
+            sanitize::path(output)
+        )));
+    }
     if output.exists() && !force {
         return Err(Error::WouldOverwrite {
             path: output.to_path_buf(),
@@ -65,7 +74,7 @@ pub fn run(store: &Store, inputs: &[String], out: &str, force: bool) -> Result<O
     let conflicts = match merged.conflicts.len() {
         0 => "no conflicts".to_string(),
         n => format!(
-            "{} (each recorded in its theme's notes with the stage left unset; open '{}' to settle {})",
+            "{} (each recorded in its theme's notes, what the files disagree on left unset; open '{}' to settle {})",
             plural(n, "conflict"),
             sanitize::path(output),
             if n == 1 { "it" } else { "them" }
