@@ -60,8 +60,11 @@ fn take<T>(
     })
 }
 
+/// Votes per stage, as an answer holds them.
+type Tally = Vec<(String, u32)>;
+
 /// The room's voting on a theme, as one thing: this round's votes and the rounds before.
-fn voting(answer: &Answer) -> Option<(&Vec<(String, u32)>, &Vec<Vec<(String, u32)>>)> {
+fn voting(answer: &Answer) -> Option<(&Tally, &Vec<Tally>)> {
     (!answer.votes.is_empty() || !answer.rounds.is_empty())
         .then_some((&answer.votes, &answer.rounds))
 }
@@ -215,10 +218,10 @@ pub fn merge(
                     .map(|a| (path, a))
             })
             .collect();
-        let Some((_, first_answer)) = answers.first() else {
+        if answers.is_empty() {
             continue;
-        };
-        let (mut answer, disputed) = settled(&answers, first_answer);
+        }
+        let (mut answer, disputed) = settled(&answers);
         if disputed.is_empty() {
             if answers.len() == 1 {
                 taken += 1;
@@ -245,7 +248,7 @@ pub fn merge(
 /// A theme's answers merged field by field: what the files that set a field agree on is
 /// taken, a field they set differently is left unset and named in the second value.
 /// Notes, evidence and ticks are combined; parked when any file parked it.
-fn settled(answers: &[(&PathBuf, &Answer)], first: &Answer) -> (Answer, Vec<&'static str>) {
+fn settled(answers: &[(&PathBuf, &Answer)]) -> (Answer, Vec<&'static str>) {
     let mut disputed = Vec::new();
     let d = &mut disputed;
     let current = take(d, "the stage", settle(answers, |a| a.current.clone()));
@@ -278,7 +281,6 @@ fn settled(answers: &[(&PathBuf, &Answer)], first: &Answer) -> (Answer, Vec<&'st
         evidence: union_evidence(answers),
         met: union_met(answers),
         carried,
-        ..first.clone()
     };
     (answer, disputed)
 }
