@@ -220,6 +220,10 @@ fn list_and_summary_keep_to_the_width_however_long_a_name() {
             }
         }
     }
+    // Into a pipe with no width asked for, nothing is cut: a script gets every name.
+    let output = routemap(data.path(), &[]).args(["list"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains(&long) && !text.contains('…'), "{text}");
     let output = routemap(data.path(), &[])
         .args(["list", "--width", "300"])
         .output()

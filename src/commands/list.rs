@@ -73,7 +73,7 @@ pub fn run(
         ListFormat::Text if listing.assessments.is_empty() && listing.unreadable.is_empty() => {
             String::new()
         }
-        ListFormat::Text => table(&listing, usize::from(crate::term::output_width_for(width))),
+        ListFormat::Text => table(&listing, crate::term::listing_width_for(width)),
     };
     if listing.assessments.is_empty()
         && listing.unreadable.is_empty()

@@ -6,7 +6,9 @@ mod color;
 mod width;
 
 pub use color::{ColorWhen, Colors, color_in_args, fit, set_color_choice, sgr, stdout_colors};
-pub use width::{MAX_WIDTH, MIN_WIDTH, choose_width, output_width_for, terminal_columns};
+pub use width::{
+    MAX_WIDTH, MIN_WIDTH, choose_width, listing_width_for, output_width_for, terminal_columns,
+};
 
 use std::io::IsTerminal;
 

@@ -17,6 +17,21 @@ pub fn output_width_for(flag: Option<u16>) -> u16 {
     )
 }
 
+/// The width for a listing (`list`): as [`output_width_for`], except that printed into a
+/// pipe or file with no width asked for it is unbounded, so a script reading it gets
+/// every name whole.
+pub fn listing_width_for(flag: Option<u16>) -> usize {
+    let asked = flag.or_else(|| {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|value| value.trim().parse::<u16>().ok())
+    });
+    match (asked.filter(|&width| width > 0), terminal_columns()) {
+        (None, None) => usize::MAX,
+        _ => usize::from(output_width_for(flag)),
+    }
+}
+
 /// The rule, without the environment (for tests): the terminal is asked only when
 /// neither the flag nor `COLUMNS` gives a width. A `COLUMNS` that is not a number is
 /// ignored, as if unset.
