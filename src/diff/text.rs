@@ -78,13 +78,15 @@ pub fn to_text_fitted(diff: &Diff, layout: &TextLayout) -> String {
         })
         .collect();
     let header = ["THEME", "BEFORE", "AFTER", "CHANGE"].map(String::from);
-    // The theme's name matters most; stages and change share the rest.
-    let widths = fit_columns(
-        &natural_widths(&header, &rows),
-        &[2, 1, 1, 1],
-        width,
-        GAP.len(),
-    );
+    let widths = column_widths(&natural_widths(&header, &rows), width);
+    // Names that would be cut alike are cut so as to stay told apart.
+    let names: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
+    let shown = crate::text::ellipsize_distinct_with(&names, widths[0], glyphs.ellipsis);
+    let rows: Vec<[String; 4]> = rows
+        .iter()
+        .zip(shown)
+        .map(|(row, name)| [name, row[1].clone(), row[2].clone(), row[3].clone()])
+        .collect();
     out.push(row_line(&header, &widths, &glyphs, None, layout.colors));
     for (theme, row) in diff.themes.iter().zip(&rows) {
         out.push(row_line(
@@ -101,6 +103,23 @@ pub fn to_text_fitted(diff: &Diff, layout: &TextLayout) -> String {
     out.push(String::new());
     out.extend(wrap_summary(&diff.summary.line(), width));
     out.join("\n") + "\n"
+}
+
+/// The columns' widths within `width`. CHANGE carries the result ("↓ down 1", "− no
+/// longer answered"), so it keeps its whole width while the others can give way: the
+/// theme's name, which matters next, keeps about twice the room of each stage. Only
+/// when they would be cut to almost nothing does CHANGE give way too.
+fn column_widths(natural: &[usize], width: usize) -> Vec<usize> {
+    const LEAST: usize = 6 + 4 + 4;
+    let change = natural.get(3).copied().unwrap_or(0);
+    let room = width.saturating_sub(change + GAP.len());
+    if room >= LEAST + 2 * GAP.len() {
+        let mut widths = fit_columns(&natural[..3], &[2, 1, 1], room, GAP.len());
+        widths.push(change);
+        widths
+    } else {
+        fit_columns(natural, &[2, 1, 1, 1], width, GAP.len())
+    }
 }
 
 /// Each column's width: its widest cell, header included; BEFORE and AFTER alike, so
