@@ -459,16 +459,30 @@ fn check_of_a_saved_assessment_checks_it_as_one() {
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    // Valid as a saved assessment (an unmatched answer is kept, not refused)...
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    // An answer its routemap cannot match is a problem to fix (exit 1, no "ok"), said
+    // with the likely fix; the program would keep it but never show it.
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(!stdout.contains("ok"), "{stdout}");
     assert!(
-        stdout.contains("slip.yaml: ok, a saved assessment of Anytown Borough Council against routemap 'planting-the-flag'"),
-        "{stdout}"
-    );
-    // ...and what its routemap cannot match is said, with the likely fix.
-    assert!(
-        stderr.contains("theme 'governanse' is not in the routemap (did you mean 'governance'?)"),
+        stderr.contains("error: ")
+            && stderr.contains(
+                "slip.yaml: theme 'governanse' is not in the routemap (did you mean 'governance'?)"
+            ),
         "{stderr}"
     );
     assert!(!stderr.contains("unknown key 'format'"), "{stderr}");
+    // Fixed, it is ok; and a saved assessment may be named as anywhere else.
+    fs::write(&path, SAVED).unwrap();
+    for given in [path.to_str().unwrap(), "slip"] {
+        let output = routemap(data.path())
+            .args(["check", given])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{given}: {output:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            stdout.contains("slip.yaml: ok, a saved assessment of Anytown Borough Council against routemap 'planting-the-flag'"),
+            "{stdout}"
+        );
+    }
 }

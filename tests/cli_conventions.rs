@@ -300,7 +300,9 @@ fn a_dash_reads_standard_input() {
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("<stdin>:4:1: unknown key 'nmae'"));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).starts_with("error: <stdin>:4:1: unknown key 'nmae'")
+    );
 
     let (code, _, stderr) = run(data.path(), &["diff", "-", "-"]);
     assert_eq!(code, 2);

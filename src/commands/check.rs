@@ -17,6 +17,15 @@ pub fn run(store: &Store, files: &[PathBuf]) -> Result<Output> {
             check_assessment(store, given, &mut output);
             continue;
         }
+        // A bare name that is no file here: a saved assessment's name, as elsewhere.
+        if !given.exists()
+            && given.components().count() == 1
+            && let Some(spec) = given.to_str()
+            && let Ok(saved) = store.resolve_assessment(spec)
+        {
+            check_assessment(store, &saved, &mut output);
+            continue;
+        }
         let (path, loaded) = if given.as_os_str() == STDIN_ARG {
             (Path::new(STDIN_LABEL), load_stdin())
         } else {
@@ -30,13 +39,18 @@ pub fn run(store: &Store, files: &[PathBuf]) -> Result<Output> {
                 sanitize::line(&routemap.version),
                 routemap.summary_line()
             )),
-            Err(error) => {
-                output.stderr.push_str(&format!("{error}\n"));
-                output.code = 1;
-            }
+            Err(error) => fail(&mut output, &error.to_string()),
         }
     }
     Ok(output)
+}
+
+/// An error, said as every command says one, and the exit status that goes with it.
+fn fail(output: &mut Output, said: &str) {
+    for line in said.lines() {
+        output.stderr.push_str(&format!("error: {line}\n"));
+    }
+    output.code = 1;
 }
 
 /// A routemap read from standard input, named `<stdin>` in messages.
@@ -68,6 +82,23 @@ fn check_assessment(store: &Store, path: &Path, output: &mut Output) {
         .and_then(|assessment| store.opened(path.to_path_buf(), assessment));
     match opened {
         Ok(opened) => {
+            // A newer version of its routemap is how routemaps move on: a note. Anything
+            // else the routemap cannot match is kept but never shown: a problem to fix.
+            let (notes, problems): (Vec<_>, Vec<_>) =
+                opened.mismatches.iter().partition(|mismatch| {
+                    matches!(mismatch, crate::assessment::Mismatch::Version { .. })
+                });
+            for note in notes {
+                output
+                    .stderr
+                    .push_str(&format!("note: {}: {note}\n", sanitize::path(path)));
+            }
+            if !problems.is_empty() {
+                for problem in problems {
+                    fail(output, &format!("{}: {problem}", sanitize::path(path)));
+                }
+                return;
+            }
             let (answered, total) = opened.assessment.progress(&opened.routemap);
             output.stdout.push_str(&format!(
                 "{}: ok, a saved assessment of {} against routemap '{}' version {}: {answered} of {total} themes answered\n",
@@ -76,15 +107,7 @@ fn check_assessment(store: &Store, path: &Path, output: &mut Output) {
                 sanitize::line(&opened.routemap.id),
                 sanitize::line(&opened.routemap.version),
             ));
-            for mismatch in &opened.mismatches {
-                output
-                    .stderr
-                    .push_str(&format!("note: {}: {mismatch}\n", sanitize::path(path)));
-            }
         }
-        Err(error) => {
-            output.stderr.push_str(&format!("{error}\n"));
-            output.code = 1;
-        }
+        Err(error) => fail(output, &error.to_string()),
     }
 }
