@@ -236,6 +236,20 @@ fn a_highlight_may_give_part_of_a_name_when_only_one_fits() {
     // Part of a word is not a match.
     let (code, _, _) = summary(dir.path(), &["--highlight", "Any"]);
     assert_eq!(code, 1);
+    // Typed without its accents, a name still fits; a slip in part of one gets the
+    // whole name suggested.
+    let (code, text, stderr) = summary(dir.path(), &["--highlight", "ynys mon"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        text.contains("* marks where Cyngor Sir Ynys Môn is"),
+        "{text}"
+    );
+    let (code, _, stderr) = summary(dir.path(), &["--highlight", "Benfor"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("did you mean 'Cyngor Sir Benfro'?"),
+        "{stderr}"
+    );
     // Anonymised, the names that fit are not listed.
     let (_, _, stderr) = summary(dir.path(), &["--highlight", "Cyngor", "--anonymise"]);
     assert!(!stderr.contains("Benfro"), "{stderr}");

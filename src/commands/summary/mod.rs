@@ -135,15 +135,7 @@ fn highlight_key(
     }
     names.sort_unstable();
     names.dedup();
-    // Whole words of a name ("Anytown" for "Anytown Borough Council") will do when
-    // they fit one authority and no other.
-    let mut fitting: Vec<&str> = names
-        .iter()
-        .copied()
-        .filter(|name| has_words(&scan::authority_key(name), &wanted))
-        .collect();
-    fitting.dedup_by_key(|name| scan::authority_key(name));
-    match fitting.as_slice() {
+    match fitting(&names, asked).as_slice() {
         [one] => return Ok(Some(scan::authority_key(one))),
         [] => {}
         several => {
@@ -166,7 +158,7 @@ fn highlight_key(
     let hint = if anonymise {
         // Listing them would undo the labels.
         String::new()
-    } else if let Some(near) = closest(asked, names.iter().copied()) {
+    } else if let Some(near) = nearest(&names, asked) {
         format!("; did you mean '{}'?", sanitize::line(near))
     } else if names.len() <= 10 {
         let shown: Vec<String> = names
@@ -182,6 +174,52 @@ fn highlight_key(
         sanitize::line(asked),
         summary::authorities_words(names.len())
     )))
+}
+
+/// A name as typed or saved, compared without case, spacing or accents ("Môn", "mon").
+fn folded(name: &str) -> String {
+    scan::authority_key(&deunicode::deunicode(name))
+}
+
+/// The names `asked` fits: whole words of them, accents aside ("Anytown" for "Anytown
+/// Borough Council", "ynys mon" for "Cyngor Sir Ynys Môn"), one per authority.
+fn fitting<'n>(names: &[&'n str], asked: &str) -> Vec<&'n str> {
+    let wanted = folded(asked);
+    let mut fitting: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|name| {
+            let name = folded(name);
+            name == wanted || has_words(&name, &wanted)
+        })
+        .collect();
+    fitting.dedup_by_key(|name| scan::authority_key(name));
+    fitting
+}
+
+/// The name `asked` is likely a slip for: the nearest whole name, else the name with a
+/// run of as many words nearest to it ("Benfor" for "Cyngor Sir Benfro").
+fn nearest<'n>(names: &[&'n str], asked: &str) -> Option<&'n str> {
+    if let Some(near) = closest(asked, names.iter().copied()) {
+        return Some(near);
+    }
+    let wanted = folded(asked);
+    let count = wanted.split(' ').count();
+    let runs: Vec<(String, &str)> = names
+        .iter()
+        .flat_map(|name| {
+            let words: Vec<String> = folded(name).split(' ').map(str::to_string).collect();
+            let runs: Vec<(String, &str)> = words
+                .windows(count.min(words.len()).max(1))
+                .map(|run| (run.join(" "), *name))
+                .collect();
+            runs
+        })
+        .collect();
+    let near = closest(&wanted, runs.iter().map(|(run, _)| run.as_str()))?;
+    runs.iter()
+        .find(|(run, _)| run == near)
+        .map(|(_, name)| *name)
 }
 
 /// True when `words` are whole words of `name`, one after another (both keys).
