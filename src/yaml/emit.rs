@@ -129,10 +129,23 @@ fn is_implicit_key(key: &str) -> bool {
     plain_or_quoted(key).len() <= MAX_IMPLICIT_KEY
 }
 
-/// Characters YAML forbids in a plain or literal scalar, or that readers mangle.
+/// Characters YAML forbids in a plain or literal scalar, or that readers mangle; and
+/// the bidirectional controls, which would make `git diff` or an editor show the saved
+/// text reordered (the file says "\u202E" instead, and reads back the same).
 fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+        || matches!(
+            c,
+            '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{feff}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// The text as a plain scalar when YAML reads it back as the same string in block and
@@ -390,5 +403,16 @@ mod tests {
         let document = emitted_text(text);
         assert!(document.contains('"'));
         assert_eq!(read_back(&document), text);
+    }
+
+    #[test]
+    fn bidirectional_controls_are_written_as_escapes_and_read_back() {
+        for text in ["evil\u{202e}txt.exe", "a\u{2066}b\u{2069}", "\u{200f}x"] {
+            let spelt = plain_or_quoted(text);
+            assert!(spelt.is_ascii(), "{spelt}");
+            let read: String = serde_yaml::from_str(&spelt).unwrap();
+            assert_eq!(read, text);
+        }
+        assert_eq!(plain_or_quoted("evil\u{202e}txt"), "\"evil\\u202Etxt\"");
     }
 }
