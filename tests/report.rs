@@ -218,6 +218,27 @@ fn against_a_previous_assessment_shows_the_movement() {
 }
 
 #[test]
+fn against_another_authority_is_said() {
+    let data = setup();
+    fs::write(
+        data.path().join("elsewhere.yaml"),
+        LAST_YEAR.replace("authority: Cyngor Sir Ynys Môn", "authority: Empty Council"),
+    )
+    .unwrap();
+    let (code, text, stderr) = report(data.path(), &["2026", "--against", "elsewhere"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(text.contains("## Since Empty Council"), "{text}");
+    assert!(
+        stderr.contains(
+            "warning: the assessment compared with is of 'Empty Council', not 'Cyngor Sir Ynys Môn'"
+        ),
+        "{stderr}"
+    );
+    let (_, _, stderr) = report(data.path(), &["2026", "--against", "2025"]);
+    assert!(!stderr.contains("is of '"), "{stderr}");
+}
+
+#[test]
 fn json_matches_the_documented_schema() {
     let data = setup();
     let schema = schema::readme_schema("routemap-report/2");

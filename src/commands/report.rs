@@ -138,7 +138,10 @@ pub fn run(store: &Store, args: &ReportArgs) -> Result<Output> {
     let report = compute(store, &subject, args.against, args.role)?;
     let text = render(&report, args.format);
     let mut output = Output::default();
-    if let Some(warning) = backwards(&report) {
+    for warning in [backwards(&report), another_authority(&report)]
+        .into_iter()
+        .flatten()
+    {
         output.stderr.push_str(&warning);
     }
     if subject.stand_in {
@@ -174,6 +177,21 @@ fn backwards(report: &Report) -> Option<String> {
             "warning: the assessment compared with (updated {}) is later than the one reported (updated {}); the movement shown runs backwards: give the earlier one to --against\n",
             report::readable_timestamp(then),
             report::readable_timestamp(now)
+        )
+    })
+}
+
+/// A word when `--against` names another authority's assessment: the "Since …"
+/// section then compares two bodies, not one body over time.
+fn another_authority(report: &Report) -> Option<String> {
+    let diff = report.movement.as_ref()?;
+    let key = |name: &str| crate::summary::scan::authority_key(name);
+    (key(&diff.before.authority) != key(&diff.after.authority)).then(|| {
+        format!(
+            "warning: the assessment compared with is of '{}', not '{}'; the movement shown is between two authorities (give an earlier assessment of '{}' to --against to see its own)\n",
+            sanitize::line(&diff.before.authority),
+            sanitize::line(&diff.after.authority),
+            sanitize::line(&diff.after.authority)
         )
     })
 }
