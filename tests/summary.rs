@@ -435,3 +435,15 @@ fn a_fifo_in_a_folder_is_said_and_the_rest_summarised() {
     );
     assert!(stderr.contains("cannot read the file '"), "{stderr}");
 }
+
+#[test]
+fn standard_input_is_not_a_folder_of_assessments() {
+    let dir = region();
+    let (code, text, stderr) = summary(dir.path(), &["-"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(text.is_empty());
+    assert!(
+        stderr.contains("summary reads saved files and folders, not standard input ('-')"),
+        "{stderr}"
+    );
+}

@@ -241,6 +241,15 @@ pub fn run(store: &Store, args: &SummaryArgs) -> Result<Output> {
 }
 
 fn summarise(store: &Store, args: &SummaryArgs, output: &mut Output) -> Result<()> {
+    if args
+        .inputs
+        .iter()
+        .any(|input| input == crate::store::STDIN_ARG)
+    {
+        return Err(Error::Usage(
+            "summary reads saved files and folders, not standard input ('-'); give the folder that holds the assessments".into(),
+        ));
+    }
     let naming = Naming {
         anonymise: args.anonymise,
     };
