@@ -447,3 +447,24 @@ fn standard_input_is_not_a_folder_of_assessments() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_routemap_refused_is_not_called_missing() {
+    let dir = region();
+    // A custom routemap taking the built-in's id is refused, not missing: say why.
+    fs::create_dir_all(dir.path().join("routemaps")).unwrap();
+    let impostor = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/routemaps/good/three-themes.yaml"
+    ))
+    .unwrap()
+    .replace("id: three-themes", "id: planting-the-flag");
+    fs::write(dir.path().join("routemaps/impostor.yaml"), impostor).unwrap();
+    let (_, _, stderr) = summary(dir.path(), &["--routemap", "procurement-and-sourcing"]);
+    assert!(!stderr.contains("a routemap not found"), "{stderr}");
+    assert!(
+        stderr.contains("a routemap that cannot be used: ")
+            && stderr.contains("is the id of a built-in routemap"),
+        "{stderr}"
+    );
+}

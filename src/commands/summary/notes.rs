@@ -57,10 +57,16 @@ pub(super) fn note_others(
     let listed: Vec<String> = others
         .iter()
         .map(|(id, n)| {
-            let missing = if store.resolve_routemap(id).is_err() {
-                ", a routemap not found"
-            } else {
-                ""
+            let missing = match store.resolve_routemap(id) {
+                Ok(_) => String::new(),
+                Err(crate::error::Error::RoutemapNotFound { .. }) => {
+                    ", a routemap not found".to_string()
+                }
+                // Found but refused (a custom file taking a built-in's id): why.
+                Err(error) => format!(
+                    ", a routemap that cannot be used: {}",
+                    sanitize::line(&error.to_string())
+                ),
             };
             format!("'{}' ({}{missing})", sanitize::line(id), plural(*n, "file"))
         })
