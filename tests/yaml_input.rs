@@ -96,7 +96,7 @@ fn deep_nesting_is_refused_with_its_place() {
     assert_eq!(
         stderr_of(&output),
         format!(
-            "{}:1:36: lists and mappings nest more than 32 levels deep here; no routemap or saved assessment needs more than a few, so flatten this\n",
+            "error: {}:1:36: lists and mappings nest more than 32 levels deep here; no routemap or saved assessment needs more than a few, so flatten this\n",
             routemap_file.display()
         )
     );
@@ -139,7 +139,7 @@ fn a_big_invalid_routemap_lists_its_first_problems_located() {
     // and 4 of the theme.
     assert!(
         lines[0].starts_with(&format!(
-            "{}:14:7: theme 't0' does not describe stage 's4'",
+            "error: {}:14:7: theme 't0' does not describe stage 's4'",
             file.display()
         )),
         "{}",
@@ -148,7 +148,7 @@ fn a_big_invalid_routemap_lists_its_first_problems_located() {
     assert_eq!(
         lines[50],
         format!(
-            "{}: and 1950 more problems; fix these first",
+            "error: {}: and 1950 more problems; fix these first",
             file.display()
         )
     );
@@ -185,7 +185,7 @@ fn files_over_the_size_limit_are_refused() {
     assert_eq!(
         stderr_of(&output),
         format!(
-            "{}: the file is larger than the 16 MiB a routemap may be; is it the right file?\n",
+            "error: {}: the file is larger than the 16 MiB a routemap may be; is it the right file?\n",
             huge.display()
         )
     );
@@ -225,7 +225,7 @@ fn a_fifo_is_refused_not_waited_on() {
     assert_eq!(
         stderr_of(&check),
         format!(
-            "cannot read '{}': it is a named pipe (FIFO), not a regular file; check the path and that you may read it\n",
+            "error: cannot read '{}': it is a named pipe (FIFO), not a regular file; check the path and that you may read it\n",
             pipe.display()
         )
     );

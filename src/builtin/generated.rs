@@ -300,7 +300,7 @@ pub const PROCUREMENT_AND_SOURCING: Compiled = Compiled {
     title: "ICT procurement and sourcing: the themes of 'Flying the flag for ICT enabled public services' (2011)",
     version: "2.0",
     description: Some("How an organisation buys ICT, on four themes from an article, not from the strategy: Terry Street (Socitm Consulting), \"Flying the flag for ICT enabled public services\", 31 May 2011, on what Planting the Flag means for ICT procurement. The article's: the themes and their points (the caution on outsourcing and lock-in, central government's offer to host council websites, the OGC's local-government software framework); they are not in the strategy itself. The routemap project's reading: the five stages (Planting the Flag's) and every question, descriptor, checklist, piece of guidance and action. The intelligent client is assessed under Strategic commissioning in Planting the Flag. A stage counts only when all of it holds, checklist included, and so does every stage below it."),
-    source: Some("Themes: Terry Street, Socitm Consulting, \"Flying the flag for ICT enabled public services\", 31 May 2011. Scale, questions, descriptors, checklists, guidance and actions: the routemap project's own reading."),
+    source: Some("Themes: Terry Street, Socitm Consulting, \"Flying the flag for ICT enabled public services\", 31 May 2011. Scale, questions, visions, descriptors, checklists, guidance and actions: the routemap project's own reading."),
     first_stage: 1,
     percent_of_max: false,
     stages: &[
