@@ -268,7 +268,7 @@ fn themes(report: &Report) -> Markup {
                             td.stage { (clean(&report.place_label(&theme.target))) }
                             td.n { (words::gap(theme.gap)) }
                             td { (words::confidence_cell(theme.confidence)) }
-                            td { @if theme.carried { "yes, not yet confirmed" } }
+                            td.carried { @if theme.carried { "yes, not yet confirmed" } }
                             @if principles { td { (clean(&theme.principles.join(", "))) } }
                         }
                     }
