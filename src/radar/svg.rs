@@ -229,12 +229,7 @@ fn grid(radar: &Radar) -> Markup {
 const RING_NUMBER_GAP: f64 = 10.5;
 
 fn legend(radar: &Radar, top: f64) -> Markup {
-    legend_at(
-        radar,
-        -RADIUS - MARGIN_X + 20.0,
-        top,
-        RINGS_HEADING,
-    )
+    legend_at(radar, -RADIUS - MARGIN_X + 20.0, top, RINGS_HEADING)
 }
 
 /// The heading of the radar legend's scale column.

@@ -17,8 +17,9 @@ pub fn render(radar: &Radar, caption: &Caption) -> Markup {
     let stages = radar.stages.len().max(1);
     let step = TRACK / stages as f64;
     let top = 24.0;
-    let height =
-        top + ROW * radar.axes.len() as f64 + LEGEND_ROW * (legend_rows(radar, STAGES_HEADING) as f64 + 1.0);
+    let height = top
+        + ROW * radar.axes.len() as f64
+        + LEGEND_ROW * (legend_rows(radar, STAGES_HEADING) as f64 + 1.0);
     let view_box = format!("0 0 {} {}", number(LABEL + TRACK + 30.0), number(height));
     let value = |series: &Series, row: usize| series.values.get(row).copied().flatten();
     html! {

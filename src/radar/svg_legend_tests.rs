@@ -61,7 +61,10 @@ fn legend_text(svg: &str) -> Vec<Placed> {
     let mut placed = Vec::new();
     for piece in legend.split("<text").skip(1) {
         let (tag, rest) = piece.split_once('>').expect("a tag");
-        assert!(!rest.starts_with("<tspan"), "one text element a line: {piece}");
+        assert!(
+            !rest.starts_with("<tspan"),
+            "one text element a line: {piece}"
+        );
         let text = unescape(rest.split("</text>").next().expect("a closed text"));
         placed.push(Placed {
             x: dx + attribute(tag, "x").expect("x"),
@@ -79,7 +82,12 @@ fn view_box(svg: &str) -> [f64; 4] {
         .and_then(|v| v.split('"').next())
         .expect("a viewBox");
     let values: Vec<f64> = numbers.split(' ').map(|n| n.parse().unwrap()).collect();
-    [values[0], values[1], values[0] + values[2], values[1] + values[3]]
+    [
+        values[0],
+        values[1],
+        values[0] + values[2],
+        values[1] + values[3],
+    ]
 }
 
 fn radar(spokes: usize, against: &str, stages: &[&str]) -> Radar {
@@ -101,7 +109,8 @@ fn radar(spokes: usize, against: &str, stages: &[&str]) -> Radar {
     }
 }
 
-const LONG_AGAINST: &str = "Bwrdd Gwasanaethau Cyhoeddus Rhanbarthol Gogledd Cymru a Chyngor Sir Ynys Môn — 2025 baseline";
+const LONG_AGAINST: &str =
+    "Bwrdd Gwasanaethau Cyhoeddus Rhanbarthol Gogledd Cymru a Chyngor Sir Ynys Môn — 2025 baseline";
 const STAGES: [&str; 5] = [
     "Flag not yet planted",
     "Flag planted",
@@ -135,7 +144,10 @@ fn assert_legend_reads(radar: &Radar, whole: &[&str]) {
     }
     // Every word of every label is there, in order, none cut: only whole words are
     // wrapped, and a label is shortened (if ever) with an ellipsis.
-    let words: Vec<&str> = lines.iter().flat_map(|l| l.text.split_whitespace()).collect();
+    let words: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .collect();
     for label in whole {
         let label_words: Vec<&str> = label.split_whitespace().collect();
         assert!(
