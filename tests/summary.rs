@@ -146,11 +146,9 @@ fn a_directory_is_read_recursively_and_unusable_files_are_named() {
         leadership.ends_with("3  3–4"),
         "median 3, quartiles 3–4: {leadership}"
     );
-    assert!(
-        text.contains(
-            "Authorities summarised: Anytown, Barchester, Casterbridge, Cyngor Sir Ynys Môn, Dunmore."
-        )
-    );
+    assert!(text.contains(
+        "Authorities summarised: Anytown, Barchester, Casterbridge, Cyngor Sir Ynys Môn, Dunmore."
+    ));
     let (code, _, stderr) = summary(region().path(), &[]);
     assert_eq!(
         code, 0,
@@ -432,7 +430,10 @@ fn markdown_footer(markdown: &str) -> &str {
 fn the_markdown_footer_defines_each_column_once_as_it_is_headed() {
     let dir = region();
     let (_, markdown, _) = summary(dir.path(), &["--format", "markdown"]);
-    assert!(markdown.contains("| Section | Authorities | Median | Mean |"), "{markdown}");
+    assert!(
+        markdown.contains("| Section | Authorities | Median | Mean |"),
+        "{markdown}"
+    );
     let footer = markdown_footer(&markdown);
     for text_heading in ["AUTH", "ANS", "none:"] {
         assert!(
