@@ -356,7 +356,7 @@ pub enum Command {
         anonymise: bool,
         /// Withhold any figure drawn from fewer than N authorities, and any that would
         /// let one be worked out [default: 1, or 3 with --anonymise]
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", value_parser = authority_count, allow_negative_numbers = true)]
         min_group: Option<u32>,
         /// Count every assessment, not only the latest of each authority
         #[arg(long)]
@@ -490,6 +490,15 @@ impl Command {
             Command::Man { .. } => "man",
             Command::GitDiff { .. } => "git-diff",
         }
+    }
+}
+
+/// `--min-group`'s value: a count of authorities, 1 or more. A negative number is read
+/// as a value (so the error is this one, not clap's tip to write `-- -3`).
+fn authority_count(value: &str) -> Result<u32, String> {
+    match value.trim().parse::<u32>() {
+        Ok(count) if count >= 1 => Ok(count),
+        _ => Err("--min-group takes a whole number of authorities, 1 or more".into()),
     }
 }
 

@@ -222,3 +222,29 @@ fn output_that_cannot_be_written_is_an_error_but_a_closed_pipe_is_not() {
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty(), "{:?}", output.stderr);
 }
+
+#[test]
+fn min_group_says_what_it_takes_for_a_negative_zero_or_word() {
+    let data = setup();
+    for value in ["-3", "0", "x", "2.5"] {
+        let (code, stdout, stderr) = run(
+            data.path(),
+            &[
+                "summary",
+                data.path().to_str().unwrap(),
+                "--min-group",
+                value,
+            ],
+        );
+        assert_eq!(code, 2, "a usage error for '{value}': {stderr}");
+        assert!(stdout.is_empty(), "{stdout}");
+        assert!(
+            stderr.contains("--min-group takes a whole number of authorities, 1 or more"),
+            "'{value}': {stderr}"
+        );
+        assert!(
+            !stderr.contains("-- -3"),
+            "no tip to pass it after '--': {stderr}"
+        );
+    }
+}

@@ -7,8 +7,11 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "common/browser.rs"]
+mod browser;
 mod common;
 
+use browser::{chromium, words};
 use common::routemap;
 use std::fs;
 use std::path::Path;
@@ -28,27 +31,6 @@ answers:
   professionalism: { current: on-the-route, target: on-the-route }
   business-change: { current: flag-planted, target: destination-reached }
 ";
-
-/// Runs headless Chromium on `html` with these extra arguments.
-fn chromium(profile: &Path, html: &Path, args: &[String]) {
-    let status = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .arg(format!("file://{}", html.display()))
-        .output()
-        .expect("chromium runs (apt-get install chromium; .ci/run does)");
-    assert!(status.status.success(), "{status:?}");
-}
 
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
@@ -111,53 +93,6 @@ fn chromium_prints_the_html_report_to_a4_pages_and_a_screenshot() {
             fs::copy(dir.path().join(file), Path::new(&keep).join(file)).unwrap();
         }
     }
-}
-
-/// A word `pdftotext -bbox` found: its page and its box, in points.
-struct Word {
-    page: usize,
-    x_max: f64,
-    y_max: f64,
-    height: f64,
-    text: String,
-}
-
-/// The pages' sizes and the words on them.
-fn words(pdf: &Path) -> (Vec<(f64, f64)>, Vec<Word>) {
-    let output = Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (apt-get install poppler-utils; .ci/run does)");
-    let text = String::from_utf8_lossy(&output.stdout).into_owned();
-    let attribute = |tag: &str, name: &str| -> f64 {
-        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        tag[start..].split('"').next().unwrap().parse().unwrap()
-    };
-    let mut pages = Vec::new();
-    let mut found = Vec::new();
-    for line in text.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            pages.push((attribute(line, "width"), attribute(line, "height")));
-        } else if line.starts_with("<word ") {
-            let y_min = attribute(line, "yMin");
-            let y_max = attribute(line, "yMax");
-            found.push(Word {
-                page: pages.len() - 1,
-                x_max: attribute(line, "xMax"),
-                y_max,
-                height: y_max - y_min,
-                text: line
-                    .split('>')
-                    .nth(1)
-                    .and_then(|rest| rest.split('<').next())
-                    .unwrap_or_default()
-                    .to_string(),
-            });
-        }
-    }
-    (pages, found)
 }
 
 /// An assessment made to break a layout: names and a title with no place to break, and

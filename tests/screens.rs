@@ -948,3 +948,43 @@ fn state_with(prepare: impl Fn(&mut State)) -> State {
     prepare(&mut state);
     state
 }
+
+/// Markdown in a theme's question and descriptors reads in the workshop as it does in
+/// the walk: a link as its text and its address in brackets, emphasis as style, never
+/// the raw markup; the stage in full (`d`) shows the same words in large type.
+#[test]
+fn workshop_markdown_reads_as_in_the_walk() {
+    let mut state = workshop();
+    let theme = &mut state.routemap.themes[0];
+    theme.question =
+        Some("Is there a [digital strategy](https://example.org/s) the **board** agreed?".into());
+    theme.descriptors[1] = "A plan [x](javascript:alert(1)) with *emphasis* and `code`.".into();
+    let walk = {
+        let mut walk = state.clone();
+        keys(&mut walk, "w");
+        draw(&mut walk, 120, 35)
+    };
+    assert!(
+        walk.contains("x (javascript:alert(1))"),
+        "the walk:\n{walk}"
+    );
+    for (width, height) in WORKSHOP_SIZES {
+        let screen = draw(&mut state, width, height);
+        assert!(
+            !screen.contains("](") && !screen.contains("**"),
+            "raw markdown:\n{screen}"
+        );
+        assert!(
+            screen.contains("digital strategy (https://example.org/s)"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("workshop_markdown_{width}x{height}"), screen);
+    }
+    let styled = draw_styled(&mut state, 120, 35);
+    assert!(styled.contains("x (javascript:alert(1))"), "{styled}");
+    insta::assert_snapshot!("styled_workshop_markdown_120x35", styled);
+    keys(&mut state, "d2");
+    let large = draw(&mut state, 120, 35);
+    assert!(!large.contains("](") && !large.contains('`'), "{large}");
+    insta::assert_snapshot!("workshop_markdown_stage_in_full_120x35", large);
+}

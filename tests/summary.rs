@@ -146,11 +146,9 @@ fn a_directory_is_read_recursively_and_unusable_files_are_named() {
         leadership.ends_with("3  3–4"),
         "median 3, quartiles 3–4: {leadership}"
     );
-    assert!(
-        text.contains(
-            "Authorities: Anytown, Barchester, Casterbridge, Cyngor Sir Ynys Môn, Dunmore."
-        )
-    );
+    assert!(text.contains(
+        "Authorities summarised: Anytown, Barchester, Casterbridge, Cyngor Sir Ynys Môn, Dunmore."
+    ));
     let (code, _, stderr) = summary(region().path(), &[]);
     assert_eq!(
         code, 0,
@@ -304,7 +302,7 @@ fn markdown_csv_and_json_say_the_same() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("Answered: authorities that answered (a stage, or n/a: not applicable); Not answered: not answered"),
+        markdown.contains("Answered: authorities that answered the theme, at a stage or n/a (not applicable); Not answered: authorities that did not answer it."),
         "the legend names the columns as they are headed: {markdown}"
     );
     assert!(!markdown.contains("ANS"), "{markdown}");
@@ -467,4 +465,40 @@ fn a_routemap_refused_is_not_called_missing() {
             && stderr.contains("is the id of a built-in routemap"),
         "{stderr}"
     );
+}
+
+/// The sentences under the markdown tables, after the last table row.
+fn markdown_footer(markdown: &str) -> &str {
+    let last_row = markdown.rfind("|\n").unwrap();
+    &markdown[last_row + 2..]
+}
+
+#[test]
+fn the_markdown_footer_defines_each_column_once_as_it_is_headed() {
+    let dir = region();
+    let (_, markdown, _) = summary(dir.path(), &["--format", "markdown"]);
+    assert!(
+        markdown.contains("| Section | Authorities | Median | Mean |"),
+        "{markdown}"
+    );
+    let footer = markdown_footer(&markdown);
+    for text_heading in ["AUTH", "ANS", "none:"] {
+        assert!(
+            !footer.contains(text_heading),
+            "'{text_heading}' heads a column of the text summary, not of the markdown: {footer}"
+        );
+    }
+    for heading in ["Answered", "Not answered", "Authorities"] {
+        let definition = format!("{heading}: ");
+        assert_eq!(
+            footer.matches(&definition).count(),
+            1,
+            "'{heading}' is explained once: {footer}"
+        );
+        let meaning = footer.split(&definition).nth(1).unwrap();
+        assert!(
+            !meaning.to_lowercase().starts_with(&heading.to_lowercase()),
+            "'{heading}' is explained in other words: {footer}"
+        );
+    }
 }

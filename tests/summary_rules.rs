@@ -266,7 +266,10 @@ fn each_file_counts_once_however_often_it_is_given() {
         stderr.contains("note: 4 files given more than once"),
         "{stderr}"
     );
-    assert!(text.contains("Authorities: Anytown, Barchester."), "{text}");
+    assert!(
+        text.contains("Authorities summarised: Anytown, Barchester."),
+        "{text}"
+    );
 }
 
 #[test]

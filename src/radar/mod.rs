@@ -13,6 +13,7 @@ mod paint;
 mod sections;
 pub mod svg;
 mod svg_bars;
+mod svg_legend;
 
 pub use bars::render_bars;
 
@@ -308,3 +309,6 @@ pub fn render_standalone(radar: &Radar, width: u16, look: Look) -> Buffer {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod svg_legend_tests;

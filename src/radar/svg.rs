@@ -8,6 +8,7 @@
 //! description; the HTML report puts a table of the same figures beside it.
 
 use super::geometry::{Point, polygon_segments, ring_radius, spoke_direction, vertex};
+use super::svg_legend::{LEGEND_ROW, legend_at, legend_rows};
 use super::{Radar, Series, SeriesKind};
 use maud::{Markup, html};
 
@@ -35,7 +36,7 @@ pub(super) fn hex(kind: SeriesKind) -> &'static str {
     }
 }
 
-fn dash(kind: SeriesKind) -> &'static str {
+pub(super) fn dash(kind: SeriesKind) -> &'static str {
     match kind {
         SeriesKind::Current => "none",
         SeriesKind::Target => "8 5",
@@ -227,41 +228,12 @@ fn grid(radar: &Radar) -> Markup {
 /// How far left of the top spoke the ring numbers end: clear of a marker on it.
 const RING_NUMBER_GAP: f64 = 10.5;
 
-/// Rows the legend takes: the series on the left, the rings on the right.
-pub(super) fn legend_rows(radar: &Radar) -> usize {
-    radar.series.len().max(radar.stages.len() + 1)
-}
-
-pub(super) const LEGEND_ROW: f64 = 17.0;
-
 fn legend(radar: &Radar, top: f64) -> Markup {
-    legend_at(
-        radar,
-        -RADIUS - MARGIN_X + 20.0,
-        top,
-        "Rings, inner to outer:",
-    )
+    legend_at(radar, -RADIUS - MARGIN_X + 20.0, top, RINGS_HEADING)
 }
 
-pub(super) fn legend_at(radar: &Radar, left: f64, top: f64, scale: &str) -> Markup {
-    html! {
-        g class="legend" transform={ "translate(" (number(left)) "," (number(top)) ")" } {
-            @for (index, series) in radar.series.iter().enumerate() {
-                @let y = index as f64 * LEGEND_ROW;
-                line x1="0" y1=(number(y)) x2="30" y2=(number(y)) stroke=(hex(series.kind))
-                    stroke-width="2.5" stroke-dasharray=(dash(series.kind)) {}
-                (marker(series.kind, Point { x: 15.0 / RADIUS, y: -y / RADIUS }))
-                text x="38" y=(number(y + 4.0)) { (series.name) }
-            }
-            text x="250" y="4" class="scale" { (scale) }
-            @for (index, stage) in radar.stages.iter().enumerate() {
-                text x="250" y=(number((index + 1) as f64 * LEGEND_ROW + 4.0)) class="scale" {
-                    (radar.stage_number(index)) " " (stage)
-                }
-            }
-        }
-    }
-}
+/// The heading of the radar legend's scale column.
+const RINGS_HEADING: &str = "Rings, inner to outer:";
 
 /// The radar as an `<svg>` element, for inline use in HTML.
 pub fn render(radar: &Radar, caption: &Caption) -> Markup {
@@ -271,7 +243,7 @@ pub fn render(radar: &Radar, caption: &Caption) -> Markup {
     let width = 2.0 * (RADIUS + MARGIN_X);
     let top = -RADIUS - MARGIN_Y;
     let legend_top = RADIUS + MARGIN_Y - 10.0;
-    let bottom = legend_top + legend_rows(radar) as f64 * LEGEND_ROW;
+    let bottom = legend_top + legend_rows(radar, RINGS_HEADING) as f64 * LEGEND_ROW;
     let view_box = format!(
         "{} {} {} {}",
         number(-width / 2.0),

@@ -3,7 +3,8 @@
 //! target and a comparison as markers at the middle of their stage's column.
 
 use super::geometry::Point;
-use super::svg::{Caption, LEGEND_ROW, RADIUS, hex, legend_at, legend_rows, marker, number};
+use super::svg::{Caption, RADIUS, hex, marker, number};
+use super::svg_legend::{LEGEND_ROW, legend_at, legend_rows};
 use super::{Radar, Series, SeriesKind};
 use maud::{Markup, html};
 
@@ -16,8 +17,9 @@ pub fn render(radar: &Radar, caption: &Caption) -> Markup {
     let stages = radar.stages.len().max(1);
     let step = TRACK / stages as f64;
     let top = 24.0;
-    let height =
-        top + ROW * radar.axes.len() as f64 + LEGEND_ROW * (legend_rows(radar) as f64 + 1.0);
+    let height = top
+        + ROW * radar.axes.len() as f64
+        + LEGEND_ROW * (legend_rows(radar, STAGES_HEADING) as f64 + 1.0);
     let view_box = format!("0 0 {} {}", number(LABEL + TRACK + 30.0), number(height));
     let value = |series: &Series, row: usize| series.values.get(row).copied().flatten();
     html! {
@@ -51,10 +53,13 @@ pub fn render(radar: &Radar, caption: &Caption) -> Markup {
                     }
                 }
             }
-            (legend_at(radar, 20.0, top + ROW * radar.axes.len() as f64 + LEGEND_ROW, "Stages, left to right:"))
+            (legend_at(radar, 20.0, top + ROW * radar.axes.len() as f64 + LEGEND_ROW, STAGES_HEADING))
         }
     }
 }
+
+/// The heading of the bars legend's scale column.
+const STAGES_HEADING: &str = "Stages, left to right:";
 
 #[cfg(test)]
 mod tests {

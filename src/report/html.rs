@@ -6,6 +6,7 @@
 //! Nothing depends on colour: gaps, carried answers and the plan's order are words and
 //! numbers, and the radar's series differ in stroke and marker as well as hue.
 
+use super::plan::PlanItem;
 use super::richhtml;
 use super::words::{self, Words};
 use super::{Report, Tally, readable_timestamp, role_label};
@@ -268,7 +269,7 @@ fn themes(report: &Report) -> Markup {
                             td.stage { (clean(&report.place_label(&theme.target))) }
                             td.n { (words::gap(theme.gap)) }
                             td { (words::confidence_cell(theme.confidence)) }
-                            td { @if theme.carried { "yes, not yet confirmed" } }
+                            td.carried { @if theme.carried { "yes, not yet confirmed" } }
                             @if principles { td { (clean(&theme.principles.join(", "))) } }
                         }
                     }
@@ -281,48 +282,21 @@ fn themes(report: &Report) -> Markup {
 fn plan(report: &Report) -> Markup {
     let plan = &report.plan;
     let left_out = words::left_out(report);
+    let opening = html! {
+        h2 { "Action plan" }
+        p { (words::plan_intro(report)) }
+    };
     html! {
         section #plan {
-            h2 { "Action plan" }
-            p { (words::plan_intro(report)) }
-            @for (rank, item) in plan.items.iter().enumerate() {
-                @let theme = &report.themes[item.theme];
-                article.item {
-                    h3 {
-                        span.rank { (rank + 1) ". " }
-                        (clean(&theme.name)) ": " (clean(&report.stage_label(item.current)))
-                        " → " (clean(&report.stage_label(item.target)))
-                    }
-                    p.meta { (words::stages(item.gap())) " to go; confidence " (words::confidence(item.confidence)) "." }
-                    @if !item.next_descriptor.is_empty() {
-                        p.next { "To reach " strong { (clean(&report.stage_label(item.next_stage))) } ": " (richhtml::inline(&RichText::parse(&item.next_descriptor))) }
-                    }
-                    @if let Some(guidance) = &item.guidance {
-                        div.guidance { p.label { "How to get there:" } (richhtml::rich(&RichText::parse(guidance))) }
-                    }
-                    @if !item.next_criteria.is_empty() {
-                        p.label { "Evidence for the next stage:" }
-                        ul.criteria {
-                            @for (criterion, met) in &item.next_criteria {
-                                li.met[*met] {
-                                    span.tick aria-label=(if *met { "met" } else { "not met" }) { (if *met { "☑ " } else { "☐ " }) }
-                                    (richhtml::inline(&RichText::parse(&criterion.text)))
-                                }
-                            }
-                        }
-                    }
-                    @if item.actions.is_empty() {
-                        p { (words::no_actions(report)) }
-                    } @else {
-                        ul.actions {
-                            @for (role, actions) in &item.actions {
-                                @for action in actions {
-                                    li { strong { (clean(&role_label(role))) ": " } (clean(action)) }
-                                }
-                            }
-                        }
-                    }
-                }
+            // The heading and intro go with the first item: printed, an item that does
+            // not fit at the foot of a page moves to the next and takes them along.
+            @if let Some(first) = plan.items.first() {
+                div.opening { (opening) (plan_item(report, 1, first)) }
+            } @else {
+                (opening)
+            }
+            @for (index, item) in plan.items.iter().enumerate().skip(1) {
+                (plan_item(report, index + 1, item))
             }
             @if !left_out.is_empty() {
                 h3 { "Not in the plan" }
@@ -330,6 +304,49 @@ fn plan(report: &Report) -> Markup {
                     @for (what, names) in &left_out {
                         dt { (what) }
                         dd { (clean(&names.join(", "))) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One item of the action plan, `rank` counted from 1.
+fn plan_item(report: &Report, rank: usize, item: &PlanItem) -> Markup {
+    let theme = &report.themes[item.theme];
+    html! {
+        article.item {
+            h3 {
+                span.rank { (rank) ". " }
+                (clean(&theme.name)) ": " (clean(&report.stage_label(item.current)))
+                " → " (clean(&report.stage_label(item.target)))
+            }
+            p.meta { (words::stages(item.gap())) " to go; confidence " (words::confidence(item.confidence)) "." }
+            @if !item.next_descriptor.is_empty() {
+                p.next { "To reach " strong { (clean(&report.stage_label(item.next_stage))) } ": " (richhtml::inline(&RichText::parse(&item.next_descriptor))) }
+            }
+            @if let Some(guidance) = &item.guidance {
+                div.guidance { p.label { "How to get there:" } (richhtml::rich(&RichText::parse(guidance))) }
+            }
+            @if !item.next_criteria.is_empty() {
+                p.label { "Evidence for the next stage:" }
+                ul.criteria {
+                    @for (criterion, met) in &item.next_criteria {
+                        li.met[*met] {
+                            span.tick aria-label=(if *met { "met" } else { "not met" }) { (if *met { "☑ " } else { "☐ " }) }
+                            (richhtml::inline(&RichText::parse(&criterion.text)))
+                        }
+                    }
+                }
+            }
+            @if item.actions.is_empty() {
+                p { (words::no_actions(report)) }
+            } @else {
+                ul.actions {
+                    @for (role, actions) in &item.actions {
+                        @for action in actions {
+                            li { strong { (clean(&role_label(role))) ": " } (clean(action)) }
+                        }
                     }
                 }
             }
@@ -428,6 +445,7 @@ fn movement(report: &Report) -> Markup {
     };
     html! {
         section #movement {
+          div.opening {
             h2 { "Since " (clean(&name)) }
             p {
                 "Compared with " code { (clean(&super::file_name(&before.path))) }
@@ -447,6 +465,7 @@ fn movement(report: &Report) -> Markup {
                     }
                 }
             }
+          }
         }
     }
 }

@@ -115,6 +115,14 @@ impl Columns {
             .collect()
     }
 
+    /// Widens the highlighted authority's column (the last) towards its whole name with
+    /// up to `spare` columns.
+    fn widen_highlight(&self, widths: &mut [usize], spare: usize) {
+        if let (Some(width), Some(header)) = (widths.last_mut(), self.headers.last()) {
+            *width += header.width().saturating_sub(*width).min(spare);
+        }
+    }
+
     /// Room the columns take, their gaps included.
     fn room(&self, widths: &[usize]) -> usize {
         widths
@@ -170,6 +178,11 @@ pub fn to_text(summary: &Summary, width: usize) -> String {
     out.push('\n');
     if room >= THEME_FLOOR {
         let theme_width = widest_name.min(room);
+        // The highlighted authority's name is cut to its cells only when the theme names
+        // need the room: what they leave goes to the name.
+        if summary.highlight.is_some() {
+            columns.widen_highlight(&mut widths, room - theme_width);
+        }
         let header = pad("THEME", theme_width) + &columns.line(&columns.headers, &widths);
         out.push_str(header.trim_end());
         out.push('\n');

@@ -403,3 +403,37 @@ fn a_sections_scores_are_withheld_with_any_stage_figure_of_its_themes() {
     let open = summarise(&routemap, &scan, &options(1));
     assert!(!open.section_suppressed(&open.sections[0]));
 }
+
+#[test]
+fn the_highlight_header_is_whole_where_there_is_room_and_cut_only_where_not() {
+    let routemap = builtin::planting_the_flag();
+    let scan = scan_of(
+        &routemap,
+        &[("Cyngor Sir Ynys Môn", &[2, 3]), ("Anytown", &[1, 2])],
+    );
+    let summary = summarise(
+        &routemap,
+        &scan,
+        &Options {
+            highlight: Some(&scan::authority_key("Cyngor Sir Ynys Môn")),
+            ..options(1)
+        },
+    );
+    let header = |width: usize| {
+        to_text(&summary, width)
+            .lines()
+            .find(|line| line.starts_with("THEME"))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let wide = header(200);
+    assert!(wide.ends_with("  CYNGOR SIR YNYS MÔN"), "{wide}");
+    // Narrower, the theme names keep their room and the header is cut, with `…`, to
+    // what is left, no narrower than its cells.
+    let tight = header(wide.width() - 5);
+    assert!(tight.width() <= wide.width() - 5, "{tight}");
+    assert!(tight.ends_with("  CYNGOR SIR…"), "cut at a word: {tight}");
+    let narrow = header(80);
+    assert!(narrow.width() <= 80, "{narrow}");
+    assert!(narrow.ends_with("  CYNGOR…"), "{narrow}");
+}

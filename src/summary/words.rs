@@ -66,7 +66,7 @@ pub(super) fn footer(summary: &Summary, legend: Legend) -> Vec<String> {
         Legend::Markdown => ("Answered", "Not answered", "Not on the scale", "Quartiles"),
     };
     let mut columns = format!(
-        "{answered}: authorities that answered (a stage, or n/a: not applicable); {not_answered}: not answered"
+        "{answered}: authorities that answered the theme, at a stage or n/a (not applicable); {not_answered}: authorities that did not answer it"
     );
     if summary.has_not_on_scale() {
         let _ = write!(
@@ -82,7 +82,7 @@ pub(super) fn footer(summary: &Summary, legend: Legend) -> Vec<String> {
         lines.push(format!("{columns}; {quartiles}. (Too narrow for shading.)"));
     }
     lines.push("Median and quartiles are stages, by nearest rank over the authorities placed on the theme (with an even number, the lower middle).".into());
-    lines.push(section_rule(summary));
+    lines.push(section_rule(summary, legend));
     if let Some(line) = suppression_words(summary) {
         lines.push(line);
     }
@@ -90,8 +90,12 @@ pub(super) fn footer(summary: &Summary, legend: Legend) -> Vec<String> {
     lines
 }
 
-/// How the section scores are made.
-fn section_rule(summary: &Summary) -> String {
+/// How the section scores are made, naming the authorities' column as it is headed.
+fn section_rule(summary: &Summary, legend: Legend) -> String {
+    let authorities_column = match legend {
+        Legend::Text { .. } => "AUTH",
+        Legend::Markdown => "Authorities",
+    };
     let percent = if summary.percent_of_max {
         " The percentage of the maximum is the sum of stage numbers times weights over the sum of each theme's highest stage number times its weight."
     } else {
@@ -103,7 +107,7 @@ fn section_rule(summary: &Summary) -> String {
         ""
     };
     format!(
-        "Section scores pool every authority's answers to the section's themes, each counted as often as its theme's weight (AUTH: authorities placed on any of them): the median is the stage at the middle of the weight, the mean is of stage numbers, a score rather than a distance.{percent}{withheld}"
+        "Section scores pool every authority's answers to the section's themes, each counted as often as its theme's weight ({authorities_column}: those placed on any of them): the median is the stage at the middle of the weight, the mean is of stage numbers, a score rather than a distance.{percent}{withheld}"
     )
 }
 
@@ -153,5 +157,5 @@ fn members_line(summary: &Summary) -> String {
         .iter()
         .map(|m| sanitize::line(&m.shown_as).into_owned())
         .collect();
-    format!("Authorities: {}.", names.join(", "))
+    format!("Authorities summarised: {}.", names.join(", "))
 }

@@ -2,7 +2,9 @@
 //! what it is voting on: as large as fits the screen, else in the smallest large type
 //! and scrolled, else (a word too long for a line of it) in normal type.
 
+use super::super::rich;
 use super::{Ctx, name, stages};
+use crate::richtext::RichText;
 use crate::routemap::plural;
 use crate::text::wrap_words;
 use crate::workshop::bigtype::{self, Size};
@@ -46,10 +48,14 @@ pub fn render(cx: &Ctx, frame: &mut Frame, area: Rect, stage: usize, shown: &Sho
 
 /// The descriptor's lines: the largest type that fits `rows`, else the smallest large
 /// type however long, else normal type; what the font lacks beneath in normal type.
+/// The descriptor is markdown: large type shows its words as the walk reads them (a
+/// link's text, then its address in brackets), without styles; normal type draws it
+/// as the walk does.
 fn descriptor_lines(cx: &Ctx, descriptor: &str, width: u16, rows: u16) -> Vec<Line<'static>> {
     let style = cx.palette.text;
-    let large = bigtype::layout(descriptor, width, rows.saturating_sub(1))
-        .or_else(|| bigtype::layout_at(descriptor, width, Size::Quadrant));
+    let words = RichText::parse(descriptor).to_plain(" ");
+    let large = bigtype::layout(&words, width, rows.saturating_sub(1))
+        .or_else(|| bigtype::layout_at(&words, width, Size::Quadrant));
     match large {
         Some(big) => {
             let mut lines = name::big_lines(&big, style);
@@ -58,9 +64,12 @@ fn descriptor_lines(cx: &Ctx, descriptor: &str, width: u16, rows: u16) -> Vec<Li
             }
             lines
         }
-        None => wrap_words(descriptor, usize::from(width))
-            .into_iter()
-            .map(|part| Line::styled(part, style.add_modifier(Modifier::BOLD)))
-            .collect(),
+        None => rich::lines(
+            descriptor,
+            usize::from(width),
+            0,
+            style.add_modifier(Modifier::BOLD),
+            &cx.palette,
+        ),
     }
 }

@@ -3,6 +3,7 @@
 //! digits from 120 columns when they fit) and the earlier rounds' counts in small type.
 //! Nothing is cut: what does not fit scrolls (`J`/`K`), with a line saying so.
 
+use super::super::rich;
 use super::{Ctx, LARGE_DIGITS};
 use crate::routemap::plural;
 use crate::text::wrap_words;
@@ -89,12 +90,9 @@ fn preamble(cx: &Ctx, shown: &Shown, width: usize) -> Vec<Line<'static>> {
     let palette = &cx.palette;
     let mut lines = Vec::new();
     if let Some(question) = cx.theme().and_then(|t| t.question.as_ref()) {
+        // Markdown, drawn as the walk draws it: never its raw markup.
         let bold = palette.text.add_modifier(Modifier::BOLD);
-        lines.extend(
-            wrap_words(question, width)
-                .into_iter()
-                .map(|part| Line::styled(part, bold)),
-        );
+        lines.extend(rich::lines(question, width, 0, bold, palette));
         lines.push(Line::default());
     }
     if let Some(note) = &shown.room_note {
@@ -259,7 +257,7 @@ fn block(cx: &Ctx, shown: &Shown, columns: &Columns, index: usize) -> Vec<Line<'
     } else {
         wrap_words(&head, columns.text)
     };
-    let mut text: Vec<(String, Style)> = head_lines
+    let mut text: Vec<Line<'static>> = head_lines
         .into_iter()
         .enumerate()
         .map(|(row, part)| {
@@ -268,31 +266,32 @@ fn block(cx: &Ctx, shown: &Shown, columns: &Columns, index: usize) -> Vec<Line<'
             } else {
                 format!("     {part}")
             };
-            (part, head_style)
+            Line::from(Span::styled(part, head_style))
         })
         .collect();
+    // The descriptor is markdown, drawn as the walk draws it, under the name.
     let descriptor = theme.descriptors.get(index).map_or("", String::as_str);
-    text.extend(
-        wrap_words(descriptor, columns.descriptor.saturating_sub(5))
-            .into_iter()
-            .map(|part| (format!("     {part}"), cx.palette.text)),
-    );
+    text.extend(rich::lines(
+        descriptor,
+        columns.descriptor,
+        5,
+        cx.palette.text,
+        &cx.palette,
+    ));
     let Some(tally) = &columns.tally else {
-        return text.into_iter().map(|(t, s)| Line::styled(t, s)).collect();
+        return text;
     };
     let beside = tally_rows(cx, tally, index);
     let rows = text.len().max(beside.len());
     (0..rows)
         .map(|row| {
-            let (left, style) = text.get(row).cloned().unwrap_or_default();
-            let pad = columns.text.saturating_sub(left.width()) + 2;
+            let left = text.get(row).cloned().unwrap_or_default();
             if row >= beside.len() {
-                return Line::styled(left, style);
+                return left;
             }
-            let mut spans = vec![
-                Span::styled(left, style),
-                Span::styled(" ".repeat(pad), cx.palette.text),
-            ];
+            let pad = columns.text.saturating_sub(left.width()) + 2;
+            let mut spans = left.spans;
+            spans.push(Span::styled(" ".repeat(pad), cx.palette.text));
             spans.extend(beside.get(row).cloned().unwrap_or_default());
             Line::from(spans)
         })
