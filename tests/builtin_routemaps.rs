@@ -51,30 +51,6 @@ const ISSUES: [&str; 6] = [
     "ICT policies of central government departments",
 ];
 
-/// The ids saved assessments refer to: renaming one would turn users' answers into
-/// "unmatched".
-const THEME_IDS: [&str; 12] = [
-    "leadership",
-    "governance",
-    "organisational-change",
-    "strategic-commissioning",
-    "shared-services",
-    "professionalism",
-    "business-change",
-    "digital-access",
-    "infrastructure",
-    "information-governance",
-    "information-management",
-    "central-government-policy",
-];
-const STAGE_IDS: [&str; 5] = [
-    "not-started",
-    "flag-planted",
-    "route-planned",
-    "on-the-route",
-    "destination-reached",
-];
-
 #[test]
 fn planting_the_flag_has_the_strategys_twelve_themes_under_its_own_names_and_title() {
     let routemap = main_routemap();
@@ -109,9 +85,9 @@ fn planting_the_flag_has_the_strategys_twelve_themes_under_its_own_names_and_tit
         .collect();
     assert_eq!(names, expected);
     let ids: Vec<&str> = routemap.themes.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(ids, THEME_IDS);
+    assert_eq!(ids, common::PTF_THEMES);
     let stages: Vec<&str> = routemap.stages.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(stages, STAGE_IDS);
+    assert_eq!(stages, common::PTF_STAGES);
 }
 
 #[test]
@@ -428,8 +404,8 @@ fn a_save_made_against_the_first_edition_opens_with_every_answer_matched() {
     let mut text = String::from(
         "format: routemap-assessment/1\nroutemap: { id: planting-the-flag, version: \"2011.1\" }\nauthority: Anytown\nanswers:\n",
     );
-    for (index, theme) in THEME_IDS.iter().enumerate() {
-        let stage = STAGE_IDS[index % STAGE_IDS.len()];
+    for (index, theme) in common::PTF_THEMES.iter().enumerate() {
+        let stage = common::PTF_STAGES[index % common::PTF_STAGES.len()];
         text.push_str(&format!(
             "  {theme}: {{ current: {stage}, target: destination-reached }}\n"
         ));

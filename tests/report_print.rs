@@ -16,28 +16,6 @@ use common::routemap;
 use std::fs;
 use std::path::Path;
 
-const THEMES: [&str; 12] = [
-    "leadership",
-    "governance",
-    "organisational-change",
-    "strategic-commissioning",
-    "shared-services",
-    "professionalism",
-    "business-change",
-    "digital-access",
-    "infrastructure",
-    "information-governance",
-    "information-management",
-    "central-government-policy",
-];
-const STAGES: [&str; 5] = [
-    "not-started",
-    "flag-planted",
-    "route-planned",
-    "on-the-route",
-    "destination-reached",
-];
-
 /// A saved assessment of all twelve themes, each with a target; `offset` varies the
 /// stages, `notes` adds notes of a few lines and carried answers.
 fn assessment(title: &str, offset: usize, notes: bool) -> String {
@@ -51,13 +29,13 @@ answers:
 "
     );
     let sentence = "We have made progress on this theme over the last year, with a board agreed and a plan in draft. ";
-    for (index, theme) in THEMES.iter().enumerate() {
+    for (index, theme) in common::PTF_THEMES.iter().enumerate() {
         let current = (index + offset) % 4;
         let target = (current + 1 + index % 2).min(4);
         text += &format!(
             "  {theme}:\n    current: {}\n    target: {}\n    confidence: {}\n",
-            STAGES[current],
-            STAGES[target],
+            common::PTF_STAGES[current],
+            common::PTF_STAGES[target],
             ["low", "medium", "high"][index % 3]
         );
         if notes {

@@ -14,14 +14,6 @@ use std::fs;
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
-const STAGES: [&str; 5] = [
-    "not-started",
-    "flag-planted",
-    "route-planned",
-    "on-the-route",
-    "destination-reached",
-];
-
 /// Saves an assessment of `routemap` (planting-the-flag by default) with a leadership
 /// answer.
 fn save_of(dir: &Path, name: &str, routemap: &str, version: &str, authority: &str, stage: &str) {
@@ -39,7 +31,7 @@ fn save(dir: &Path, name: &str, authority: &str, stage: &str) {
 /// `counts[i]` authorities at stage i+1 on leadership, in `dir/region`.
 fn region_of(dir: &Path, counts: &[usize]) {
     let mut n = 0;
-    for (stage, &count) in STAGES.iter().zip(counts) {
+    for (stage, &count) in common::PTF_STAGES.iter().zip(counts) {
         for _ in 0..count {
             n += 1;
             save(
