@@ -27,8 +27,16 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Runs `work` repeatedly for about `budget` and reports the median, min and p90.
+/// Runs `work` repeatedly for about `budget` and reports the median, min and p90;
+/// skipped (zero) when `cargo bench --bench speed -- WORD` names only other cases.
 fn measure(name: &str, budget: Duration, mut work: impl FnMut()) -> Duration {
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    if !wanted.is_empty() && !wanted.iter().any(|word| name.contains(word.as_str())) {
+        return Duration::ZERO;
+    }
     work();
     let mut samples = Vec::new();
     let started = Instant::now();

@@ -264,6 +264,22 @@ fn alike(shown: &[String], names: &[&str]) -> Vec<usize> {
         .collect()
 }
 
+/// The longest start of `text` no longer than `bytes`, cut at a line break where one
+/// falls in its second half, else at a character boundary.
+pub fn prefix_within(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[..end].rfind('\n') {
+        Some(newline) if newline >= end / 2 => &text[..newline],
+        _ => &text[..end],
+    }
+}
+
 /// Names as a list for a message: 'a', 'b' and 'c'.
 pub fn quoted_names<S: AsRef<str>>(names: &[S]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n.as_ref())).collect();
@@ -277,6 +293,14 @@ pub fn quoted_names<S: AsRef<str>>(names: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prefix_keeps_whole_characters_and_prefers_a_line_break() {
+        assert_eq!(prefix_within("short", 10), "short");
+        assert_eq!(prefix_within("ŵŵŵ", 3), "ŵ");
+        assert_eq!(prefix_within("one\ntwo three", 10), "one\ntwo th");
+        assert_eq!(prefix_within("one two\nthree", 10), "one two");
+    }
 
     #[test]
     fn names_cut_alike_are_cut_by_character_instead() {

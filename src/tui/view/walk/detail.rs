@@ -15,6 +15,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Pushes text wrapped to `width`, each line indented, keeping the text's own line breaks.
+/// How much of an answer's notes the details show (a few screens of text).
+const NOTES_SHOWN_BYTES: usize = 16 * 1024;
+
 pub(super) fn push_wrapped(
     lines: &mut Vec<Line<'static>>,
     text: &str,
@@ -136,7 +139,19 @@ fn answer_lines(cx: &Ctx, width: u16) -> Vec<Line<'static>> {
         Span::styled("  (n to edit)", palette.dim),
     ]));
     match answer.and_then(|a| a.notes.as_deref()) {
-        Some(notes) => push_wrapped(&mut lines, notes, width, 2, palette.text),
+        Some(notes) => {
+            // Long notes are shown in part, so a frame costs the same however much was
+            // written (10 MB of notes took a third of a second a frame); `n` shows all.
+            let shown = crate::text::prefix_within(notes, NOTES_SHOWN_BYTES);
+            push_wrapped(&mut lines, shown, width, 2, palette.text);
+            if shown.len() < notes.len() {
+                let more = notes[shown.len()..].chars().count();
+                lines.push(Line::styled(
+                    format!("  … and {more} more characters: n shows the notes in full"),
+                    palette.dim,
+                ));
+            }
+        }
         None => lines.push(Line::styled("  none yet", palette.dim)),
     }
     lines.push(Line::default());
@@ -331,5 +346,38 @@ pub(super) fn more_markers(cx: &Ctx, frame: &mut Frame, area: Rect, above: bool,
     }
     if above {
         frame.render_widget(Paragraph::new(" more: K ↑ ").style(style), at(area.y));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Assessment;
+    use crate::clock::Timestamp;
+    use crate::tui::state::State;
+    use crate::tui::theme::Painter;
+
+    #[test]
+    fn long_notes_are_shown_in_part_with_the_way_to_all_of_them() {
+        let routemap = crate::builtin::planting_the_flag();
+        let mut assessment = Assessment::new(&routemap, "Anytown", None, Timestamp(0));
+        let notes = "The board met and agreed the plan.\n".repeat(10_000);
+        assessment.answer_mut(&routemap, "leadership").notes = Some(notes.clone());
+        let state = State::new(routemap, assessment, "a.yaml".into());
+        let cx = Ctx::new(&state, &Painter::monochrome());
+        let lines = answer_lines(&cx, 80);
+        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        // A few screens of it, not 10,000 lines, then how much more and how to see it.
+        assert!(text.len() < 600, "{}", text.len());
+        let last = text
+            .iter()
+            .find(|line| line.contains("more characters"))
+            .expect("the rest is said");
+        let shown: usize =
+            notes.len() - crate::text::prefix_within(&notes, NOTES_SHOWN_BYTES).len();
+        assert_eq!(
+            last.trim(),
+            format!("… and {shown} more characters: n shows the notes in full")
+        );
     }
 }
