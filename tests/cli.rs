@@ -466,7 +466,7 @@ fn check_of_a_saved_assessment_checks_it_as_one() {
     assert!(
         stderr.contains("error: ")
             && stderr.contains(
-                "slip.yaml: theme 'governanse' is not in the routemap (did you mean 'governance'?)"
+                "slip.yaml:6:3: theme 'governanse' is not in the routemap (did you mean 'governance'?)"
             ),
         "{stderr}"
     );

@@ -94,8 +94,16 @@ fn check_assessment(store: &Store, path: &Path, output: &mut Output) {
                     .push_str(&format!("note: {}: {note}\n", sanitize::path(path)));
             }
             if !problems.is_empty() {
-                for problem in problems {
-                    fail(output, &format!("{}: {problem}", sanitize::path(path)));
+                // Each where it is in the file, in the file's order.
+                let text = std::fs::read_to_string(path).unwrap_or_default();
+                let mut located: Vec<_> = problems
+                    .into_iter()
+                    .map(|problem| (place_of(&text, problem), problem))
+                    .collect();
+                located.sort_by_key(|(at, _)| at.map(|at| (at.line, at.column)));
+                for (at, problem) in located {
+                    let at = at.map_or(String::new(), |at| format!(":{}:{}", at.line, at.column));
+                    fail(output, &format!("{}{at}: {problem}", sanitize::path(path)));
                 }
                 return;
             }
@@ -110,4 +118,20 @@ fn check_assessment(store: &Store, path: &Path, output: &mut Output) {
         }
         Err(error) => fail(output, &error.to_string()),
     }
+}
+
+/// Where in a saved file's text the answer a mismatch is about is written.
+fn place_of(text: &str, mismatch: &crate::assessment::Mismatch) -> Option<crate::error::Location> {
+    use crate::assessment::Mismatch;
+    use crate::yaml::NodePath;
+    let answers = NodePath::root().key("answers");
+    let path = match mismatch {
+        Mismatch::Version { .. } => NodePath::root().key("routemap"),
+        Mismatch::Theme { theme, .. } => answers.key_name(theme),
+        Mismatch::Stage { theme, field, .. } | Mismatch::Undefined { theme, field, .. } => {
+            answers.key(theme).key(field)
+        }
+        Mismatch::Criterion { theme, .. } => answers.key(theme).key("met"),
+    };
+    crate::yaml::locate(text.trim_start_matches('\u{feff}'), &path)
 }
