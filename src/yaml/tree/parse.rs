@@ -278,14 +278,9 @@ impl<'a> Parser<'a> {
         let mut first = true;
         while !self.failed {
             if !self.peek_is(&[Kind::FlowSequenceEnd]) {
-                if !first {
-                    if !self.peek_is(&[Kind::FlowEntry]) {
-                        self.failed = true;
-                        return;
-                    }
-                    self.advance();
+                if !self.entry_separator(&mut first) {
+                    return;
                 }
-                first = false;
                 let token = self.peek();
                 if token.kind == Kind::Key {
                     let pair = self.single_pair(token);
@@ -301,6 +296,20 @@ impl<'a> Parser<'a> {
             self.advance();
             return;
         }
+    }
+
+    /// Before a flow collection's entry: the `,` that must come after the first one, as
+    /// libyaml requires; false (and the parse failed) when it is missing.
+    fn entry_separator(&mut self, first: &mut bool) -> bool {
+        if !*first {
+            if !self.peek_is(&[Kind::FlowEntry]) {
+                self.failed = true;
+                return false;
+            }
+            self.advance();
+        }
+        *first = false;
+        true
     }
 
     /// `[? a : b]` or `[a: b]`: a mapping of one pair inside a flow sequence.
@@ -337,14 +346,9 @@ impl<'a> Parser<'a> {
         let mut first = true;
         while !self.failed {
             if !self.peek_is(&[Kind::FlowMappingEnd]) {
-                if !first {
-                    if !self.peek_is(&[Kind::FlowEntry]) {
-                        self.failed = true;
-                        return;
-                    }
-                    self.advance();
+                if !self.entry_separator(&mut first) {
+                    return;
                 }
-                first = false;
                 let token = self.peek();
                 if token.kind == Kind::Key {
                     self.advance();
