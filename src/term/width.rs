@@ -21,15 +21,12 @@ pub fn output_width_for(flag: Option<u16>) -> u16 {
 /// pipe or file with no width asked for it is unbounded, so a script reading it gets
 /// every name whole.
 pub fn listing_width_for(flag: Option<u16>) -> usize {
-    let asked = flag.or_else(|| {
-        std::env::var("COLUMNS")
-            .ok()
-            .and_then(|value| value.trim().parse::<u16>().ok())
-    });
-    match (asked.filter(|&width| width > 0), terminal_columns()) {
-        (None, None) => usize::MAX,
-        _ => usize::from(output_width_for(flag)),
-    }
+    let columns = std::env::var("COLUMNS").ok();
+    asked_width(flag, columns.as_deref())
+        .or_else(terminal_columns)
+        .map_or(usize::MAX, |width| {
+            usize::from(width.clamp(MIN_WIDTH, MAX_WIDTH))
+        })
 }
 
 /// The rule, without the environment (for tests): the terminal is asked only when
@@ -40,11 +37,16 @@ pub fn choose_width(
     columns: Option<&str>,
     terminal: impl FnOnce() -> Option<u16>,
 ) -> u16 {
-    flag.or_else(|| columns.and_then(|value| value.trim().parse::<u16>().ok()))
-        .filter(|&width| width > 0)
+    asked_width(flag, columns)
         .or_else(terminal)
         .unwrap_or(FALLBACK)
         .clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// The width the user asked for: the flag, else a numeric, non-zero `COLUMNS`.
+fn asked_width(flag: Option<u16>, columns: Option<&str>) -> Option<u16> {
+    flag.or_else(|| columns.and_then(|value| value.trim().parse::<u16>().ok()))
+        .filter(|&width| width > 0)
 }
 
 /// The columns of the terminal stdout is connected to; `None` when it is not one.
