@@ -988,3 +988,42 @@ fn workshop_markdown_reads_as_in_the_walk() {
     assert!(!large.contains("](") && !large.contains('`'), "{large}");
     insta::assert_snapshot!("workshop_markdown_stage_in_full_120x35", large);
 }
+
+#[test]
+fn the_walks_theme_list_tells_names_cut_alike_apart() {
+    // Every theme with a stage and a target: "3→4" beside each name leaves least room.
+    let mut state = state();
+    let routemap = state.routemap.clone();
+    for theme in &routemap.themes {
+        let answer = state.assessment.answer_mut(&routemap, &theme.id);
+        answer.current = Some(Current::Stage("route-planned".into()));
+        answer.target = Some("on-the-route".into());
+    }
+    for (width, height) in SIZES {
+        let screen = draw(&mut state, width, height);
+        let names: Vec<String> = screen
+            .lines()
+            .filter_map(|line| {
+                let row = line.get(line.find("│")? + 3..)?;
+                let row = row.split('│').next()?;
+                // "○ 10 Information g…   ": the name after the mark and the number.
+                let mut words = row.split_whitespace();
+                let (_mark, number) = (words.next()?, words.next()?);
+                number.parse::<usize>().ok()?;
+                // The name's words up to its ellipsis; the status after it is not name.
+                let mut name = Vec::new();
+                for word in words {
+                    name.push(word);
+                    if word.contains('…') {
+                        return Some(name.join(" "));
+                    }
+                }
+                None
+            })
+            .collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{width}×{height}: {names:?}");
+    }
+}

@@ -84,11 +84,12 @@ pub(super) fn theme_list(cx: &Ctx, frame: &mut Frame, area: Rect) {
         .min(rows.len().saturating_sub(height));
     let width = usize::from(inner.width);
     let answers = cx.assessment.answers_for(&cx.routemap);
+    let names = shown_names(cx, &answers, width);
     let lines: Vec<Line> = rows[first..rows.len().min(first + height)]
         .iter()
         .map(|row| match row {
             Row::Section(section) => section_line(cx, &answers, *section, width),
-            Row::Theme(index) => theme_line(cx, *index, width, palette),
+            Row::Theme(index) => theme_line(cx, *index, &names[*index], width, palette),
         })
         .collect();
     super::super::draw_lines(frame, inner, &lines, 0);
@@ -149,7 +150,48 @@ fn section_line(
     ])
 }
 
-fn theme_line(cx: &Ctx, index: usize, width: usize, palette: &Palette) -> Line<'static> {
+/// Every theme's name cut to the room its row leaves beside its status ("3→4", "n/a");
+/// names whose cuts would read alike are cut again together, so they stay told apart.
+fn shown_names(cx: &Ctx, answers: &[Option<&Answer>], width: usize) -> Vec<String> {
+    let digits = cx.routemap.themes.len().to_string().len();
+    let rooms: Vec<usize> = answers
+        .iter()
+        .map(|answer| width.saturating_sub(2 + digits + 1 + mark(cx, *answer).1.width() + 1))
+        .collect();
+    let names: Vec<&str> = cx.routemap.themes.iter().map(|t| t.name.as_str()).collect();
+    let mut shown: Vec<String> = names
+        .iter()
+        .zip(&rooms)
+        .map(|(name, room)| ellipsize(name, *room, "…"))
+        .collect();
+    let mut alike: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (index, text) in shown.iter().enumerate() {
+        alike.entry(text.as_str()).or_default().push(index);
+    }
+    let recut: Vec<(usize, String)> = alike
+        .into_values()
+        .filter(|members| members.iter().any(|&i| names[i] != names[members[0]]))
+        .flat_map(|members| {
+            let room = members.iter().map(|&i| rooms[i]).min().unwrap_or(0);
+            let group: Vec<&str> = members.iter().map(|&i| names[i]).collect();
+            members
+                .into_iter()
+                .zip(crate::text::ellipsize_distinct(&group, room))
+        })
+        .collect();
+    for (index, text) in recut {
+        shown[index] = text;
+    }
+    shown
+}
+
+fn theme_line(
+    cx: &Ctx,
+    index: usize,
+    name: &str,
+    width: usize,
+    palette: &Palette,
+) -> Line<'static> {
     let theme = &cx.routemap.themes[index];
     let answer = cx.assessment.answer(&theme.id);
     let (symbol, status) = mark(cx, answer);
@@ -157,8 +199,6 @@ fn theme_line(cx: &Ctx, index: usize, width: usize, palette: &Palette) -> Line<'
     let digits = cx.routemap.themes.len().to_string().len();
     let number = format!("{:>digits$} ", index + 1);
     let status_width = status.width();
-    let name_room = width.saturating_sub(2 + number.len() + status_width + 1);
-    let name = ellipsize(&theme.name, name_room, "…");
     let padding = width.saturating_sub(2 + number.len() + name.width() + status_width);
     let text = format!("{symbol} {number}{name}{}{status}", " ".repeat(padding));
     let style = if index == cx.selected {
